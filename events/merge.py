@@ -2,9 +2,55 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from geopy.distance import great_circle
+
 from events.model import Event
+
+SAME_PLACE_KM = 10.0  # two reports of one summit may resolve "Minsk" to points a few km apart
 
 
 def merge(events: list[Event]) -> list[Event]:
-    """Events with the same type and place and overlapping dates merged; ``sources`` lists all reports."""
-    return list(events)
+    """Events of the same type, at the same place, with overlapping dates, merged into one.
+
+    The merged event is the earliest report's (its id, evidence and place), with the finest date
+    any report gives, every actor, the highest confidence, and ``sources`` listing every article.
+    Undated events are never merged across articles: without a date nothing says two reports of
+    "troops near Brest" are about the same deployment. Input order does not change the result.
+    """
+    ordered = sorted(events, key=lambda e: (e.reported is None, e.reported or 0, e.article_id, e.id))
+    merged: list[Event] = []
+    for event in ordered:
+        twin = next((m for m in merged if _same(m, event)), None)
+        if twin is None:
+            merged.append(replace(event, sources=event.sources or (event.article_id,)))
+        else:
+            merged[merged.index(twin)] = _combine(twin, event)
+    return merged
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.date_start is None or b.date_start is None:
+        return False
+    if a.article_id in b.sources or b.article_id in a.sources:
+        return False  # within one article, events.extract already kept distinct events apart
+    if a.place_id != b.place_id:
+        if None in (a.lat, b.lat) or great_circle((a.lat, a.lon), (b.lat, b.lon)).km > SAME_PLACE_KM:
+            return False
+    return a.date_start <= b.date_end and b.date_start <= a.date_end
+
+
+def _combine(first: Event, other: Event) -> Event:
+    combined = replace(
+        first,
+        actors=tuple(dict.fromkeys(first.actors + other.actors)),
+        confidence=max(first.confidence, other.confidence),
+        sources=tuple(dict.fromkeys(first.sources + (other.sources or (other.article_id,)))),
+    )
+    finer = (other.date_end - other.date_start) < (first.date_end - first.date_start)
+    if finer:
+        combined = replace(combined, date_start=other.date_start, date_end=other.date_end,
+                           date_granularity=other.date_granularity, date_basis="context",
+                           date_text=other.date_text, date_span=None)
+    return combined

@@ -1,0 +1,73 @@
+"""Actors of an event: people, organisations and countries named in its sentence."""
+
+from __future__ import annotations
+
+import re
+
+# Multilateral bodies and alliances news reports as actors. Longer names first so that
+# "Supreme State Council of the Union State" wins over "Union State".
+ORGANISATIONS = (
+    "Supreme State Council of the Union State", "Collective Security Treaty Organization",
+    "Commonwealth of Independent States", "Eurasian Economic Union", "European Union",
+    "United Nations", "African Union", "World Trade Organization", "Union State",
+    "NATO", "CSTO", "CIS", "EAEU", "EU", "UN", "AU", "WTO", "BRICS", "ASEAN", "OSCE", "SCO",
+    "G7", "G-7", "G20", "G-20", "OPEC", "IAEA", "Hamas", "Hezbollah", "Taliban",
+)
+_ORGANISATION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in ORGANISATIONS) + r")\b")
+
+# Two to four capitalised words, optionally with a particle ("bin", "al-", "de"): a person's name
+# when none of its words is a place, title, month or sentence-opening function word.
+_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:\s+(?:(?:bin|al|de|van|von|da|le)\s+)?[A-Z][a-z'’\-]+){1,3}\b")
+_NOT_NAME_WORDS = frozenset(
+    """The A An In On At As By For From Of To With And But Or If When While After Before During
+    Since This That These Those It Its His Her Their Our We They He She President Prime Minister
+    Secretary State Foreign Defense Defence Minister Ministry Chancellor King Queen Prince Princess
+    Premier General Commander Speaker Senator Vice Deputy Chairman Chief Leader Director Ambassador
+    Pope Lieutenant Colonel Admiral Mr Mrs Ms Dr Union Council Supreme Armed Forces Army Navy
+    Air Force Republic Federation Kingdom United States Nations Organization Treaty Security
+    Economic Eastern Western Northern Southern Central European Eurasian January February March
+    April May June July August September October November December Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday Related Previous Next More Strategic Military Regional
+    Technical Statistical Key Current Additionally According Earlier Later Both Participants""".split()
+)
+
+
+def find_people(text: str) -> list[tuple[int, int, str]]:
+    """Spans of likely personal names (two or more capitalised words that are not a title)."""
+    people = []
+    for match in _NAME.finditer(text):
+        words = match.group().split()
+        # Drop leading title words ("President Vladimir Putin" -> "Vladimir Putin").
+        while words and words[0] in _NOT_NAME_WORDS:
+            words = words[1:]
+        if len(words) < 2 or any(w in _NOT_NAME_WORDS for w in words):
+            continue
+        name = " ".join(words)
+        start = match.end() - len(name)
+        people.append((start, match.end(), name))
+    return people
+
+
+def surname_index(people: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Surname -> full name for the people of an article, so that a later "Putin" is "Vladimir Putin"."""
+    return {name.split()[-1]: name for _, _, name in people}
+
+
+def find_actors(sentence: str, surnames: dict[str, str], countries: list[str],
+                people_to_skip: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """People, organisations and countries acting in ``sentence``, in order of first mention."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _ORGANISATION.finditer(sentence):
+        found.append((match.start(), match.group()))
+        taken.append(match.span())
+    for start, end, name in find_people(sentence):
+        if not any(s < end and start < e for s, e in taken) and name not in people_to_skip:
+            found.append((start, name))
+            taken.append((start, end))
+    for surname, full in surnames.items():
+        for match in re.finditer(r"\b" + re.escape(surname) + r"\b", sentence):
+            if not any(s <= match.start() < e for s, e in taken):
+                found.append((match.start(), full))
+    names = [name for _, name in sorted(found)] + list(countries)
+    return tuple(dict.fromkeys(names))

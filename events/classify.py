@@ -1,0 +1,111 @@
+"""Event triggers: which words in a sentence report a meeting, visit, summit, deployment or exercise.
+
+Follows the annotation guideline in shared/eval/events/GUIDELINES.md: negated, hypothetical and
+merely proposed events are not events, and neither are domestic meetings or press conferences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# CAMEO codes: 040 consult, 042 make a visit, 044 meet at a third location (summits),
+# 152 increase military alert status (exercises), 154 mobilize or increase armed forces.
+CAMEO = {"meeting": "040", "visit": "042", "summit": "044", "deployment": "154", "exercise": "152"}
+
+# Units, people and hardware whose presence somewhere is a deployment ("a Polish brigade near
+# Brest", "US troops in Japan"). Matched as a trigger only when a place is attached to it.
+FORCE_NOUN = (
+    # Longer phrases first: the regex takes the first alternative that matches.
+    r"(?:(?:missile|air defen[cs]e|defen[cs]e) systems|(?:missile|military|air|naval) base|"
+    r"military presence|task force|(?:armed |military )?forces|"
+    r"troops|soldiers|servicemen|brigades?|battalions?|divisions?|regiments?|contingent|"
+    r"peacekeepers|monitors|marines|paratroopers|"
+    r"warships|ships|vessels|frigates|destroyers|submarines|carriers?|missiles?|systems)"
+)
+
+_I = re.IGNORECASE
+# (type, pattern, needs_place). needs_place: the word alone is too vague to be an event mention
+# unless a place is attached to it in the same sentence.
+_TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    # "Supreme State Council": a leaders-level session of a union is a summit (GUIDELINES §1).
+    ("summit", re.compile(r"\b[Ss]ummits?\b(?: meetings?)?|\bSupreme State Council\b"), False),
+    ("exercise", re.compile(r"\b(?:military |joint |naval |war )?(?:exercises?|drills?|maneuvers|"
+                            r"manoeuvres|war games|wargames)\b|\btest[- ]fir(?:ed|ing|es)\b", _I), False),
+    ("deployment", re.compile(r"\b(?:re)?deploy(?:s|ed|ing|ment|ments)?\b|\bstation(?:ed|ing)\b|"
+                              r"\b(?:sent|send|sending|dispatch(?:ed|ing)?)\b(?= [^.;]{0,40}?"
+                              + FORCE_NOUN + r")", _I), False),
+    ("deployment", re.compile(r"\b" + FORCE_NOUN + r"\b", _I), True),
+    ("visit", re.compile(r"\bvisit(?:s|ed|ing)?\b|\btrips?\b|\btour(?:s|ed|ing)?\b(?= (?:of|to|in)\b)|"
+                         r"\barriv(?:e|es|ed|ing|al)\b(?= (?:\w+ ){0,3}?(?:in|at)\b)|"
+                         r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?|"
+                         r"came|come|comes|going|goes|went) to\b|"
+                         r"\b(?:due|be|is now|are now) in\b|\bport call\b|\bstopover\b", _I), False),
+    ("meeting", re.compile(r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bdiscussions\b|"
+                           r"\baudience with\b|\bcourtesy call\b|"
+                           r"\b(?:working )?(?:lunch|dinner|breakfast) with\b|"
+                           r"\bconferred\b|\bconsultations\b|\bnegotiations\b|\bsession\b", _I), False),
+)
+
+# Words before a meeting trigger that make it domestic or not a meeting between parties.
+_NOT_A_MEETING = re.compile(
+    r"\b(?:cabinet|board|shareholders'?|party|press|news|parliamentary|committee|staff|"
+    r"general|annual|plenary|council)\s+$", re.IGNORECASE)
+# Uses of "exercise" that are not military ("exercise restraint", "exercise its right").
+_NOT_AN_EXERCISE = re.compile(r"^\s+(?:restraint|caution|its|their|his|her|the right|power|control|"
+                              r"influence|patience|leverage|option)", re.IGNORECASE)
+# Cues in the clause before a trigger that make the event negated, hypothetical or only wished for.
+_UNREAL = re.compile(
+    r"\b(?:not|n't|never|no plans?|cancel(?:l?ed|s)?|scrap(?:ped|s)?|called off|call off|"
+    r"ruled out|rule out|refus(?:ed|es)|declin(?:ed|es)|postpone[ds]?|"
+    r"hope[sd]? to|hoping to|wants? to|wanted to|would like to|wish(?:es|ed)? to|"
+    r"propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s) to|urg(?:ed|es)|"
+    r"if|unless|whether|could|might|(?-i:may))\b[^.;]*$",
+    re.IGNORECASE,
+)
+# The unreal cue counts only inside the trigger's clause: after the last clause break.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|and|as|after|before|when|where|which)\b|\bthat\b")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word or phrase in a sentence reporting an event of ``type``: ``sentence[start:end]``."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    needs_place: bool
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """The sentence's event triggers in order, without overlaps and without unreal events."""
+    found: list[Trigger] = []
+    for kind, pattern, needs_place in _TRIGGERS:
+        for match in pattern.finditer(sentence):
+            trigger = Trigger(kind, match.start(), match.end(), match.group(), needs_place)
+            if _overlaps(trigger, found) or not _counts(trigger, sentence):
+                continue
+            found.append(trigger)
+    return sorted(found, key=lambda t: t.start)
+
+
+def _overlaps(trigger: Trigger, found: list[Trigger]) -> bool:
+    return any(t.start < trigger.end and trigger.start < t.end for t in found)
+
+
+def _counts(trigger: Trigger, sentence: str) -> bool:
+    before = sentence[: trigger.start]
+    if trigger.type == "meeting" and _NOT_A_MEETING.search(before):
+        return False
+    if trigger.type == "exercise" and _NOT_AN_EXERCISE.match(sentence[trigger.end:]):
+        return False
+    return not is_unreal(sentence, trigger.start)
+
+
+def is_unreal(sentence: str, position: int) -> bool:
+    """Whether the clause leading up to ``position`` negates, conditions or only proposes it."""
+    before = sentence[:position]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end():] if breaks else before
+    return bool(_UNREAL.search(clause))

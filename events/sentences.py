@@ -1,0 +1,98 @@
+"""Article text -> passages: sentences with character offsets, site furniture and the dateline marked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before whitespace
+# and an upper-case letter, digit or opening quote. Abbreviations are checked separately because
+# "U.S. Navy" and "Nov. 25" look exactly like sentence ends to a regex.
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+
+# Tokens that end in a period without ending a sentence (titles, months, initials, "U.S.").
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres st mt ft jr sr
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd dept est
+    u.s u.k u.n e.u a.m p.m""".split()
+)
+
+# Lines that belong to the web page, not the story: navigation, teasers, share prompts.
+_FURNITURE = re.compile(
+    r"^\s*(?:no time to read\??|get a summary|previous article|next article|read more\b|"
+    r"related (?:stories|articles)\b|more related\b|share (?:this|on)\b|advertisement\b|"
+    r"subscribe\b|sign up\b|click here\b|follow us\b)",
+    re.IGNORECASE,
+)
+
+# A newswire dateline opening the body: "TAIPEI, April 2, 1997 (AFP)", "LONDON, March 22 - ",
+# "ZHANJIANG, Guangdong, Nov. 15 (Xinhua) --". The place is the upper-case head.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .'\-]{1,30})?,\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A passage of an article: ``article_text[start:end] == text``.
+
+    ``headline`` marks a line without closing punctuation (a title or sub-heading);
+    ``furniture`` marks site navigation that must never yield events.
+    """
+
+    start: int
+    end: int
+    text: str
+    headline: bool = False
+    furniture: bool = False
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The article's sentences in order; line breaks always end a sentence."""
+    sentences = []
+    for line_match in re.finditer(r"[^\n]+", text):
+        line, offset = line_match.group(), line_match.start()
+        furniture = bool(_FURNITURE.match(line))
+        headline = not re.search(r"""[.!?]["'”’)\]]*\s*$""", line)
+        begin = 0
+        for end_match in _SENTENCE_END.finditer(line):
+            if _is_abbreviation(line, end_match.start()):
+                continue
+            sentences.append(_make(line, offset, begin, end_match.end(), headline, furniture))
+            begin = end_match.end()
+        sentences.append(_make(line, offset, begin, len(line), headline, furniture))
+    return [s for s in sentences if s.text]
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    if line[dot] != ".":
+        return False
+    word = re.search(r"[\w.]+$", line[:dot])
+    if not word:
+        return False
+    token = word.group().lower()
+    # A single capital ("John F. Kennedy") is an initial.
+    return token in _ABBREVIATIONS or (len(token) == 1 and line[dot - 1].isupper())
+
+
+def _make(line: str, offset: int, begin: int, end: int, headline: bool, furniture: bool) -> Sentence:
+    while begin < end and line[begin].isspace():
+        begin += 1
+    while end > begin and line[end - 1].isspace():
+        end -= 1
+    return Sentence(offset + begin, offset + end, line[begin:end], headline, furniture)
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """Character span of the dateline place ("TAIPEI") in the first lines of a newswire body.
+
+    When a wire copy carries two datelines (the desk's "BEIJING, Nov. 15" line, then the story's
+    "ZHANJIANG, Guangdong, Nov. 15 --"), the later one is where the story happens.
+    """
+    found = None
+    for line_match in list(re.finditer(r"[^\n]+", text))[:3]:
+        match = _DATELINE.match(line_match.group())
+        if match:
+            found = (line_match.start() + match.start("place"), line_match.start() + match.end("place"))
+    return found

@@ -1,0 +1,36 @@
+import pytest
+
+from events.classify import find_triggers
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On December 3, Putin met with Mezentsev at the Kremlin.", [("meeting", "met")]),
+    ("Putin's December trip follows his May 2024 visit to Minsk.", [("visit", "trip"), ("visit", "visit")]),
+    ("One Polish brigade was reportedly near Brest.", [("deployment", "brigade")]),
+    ("The exercise will be held in the South China Sea on Sunday.", [("exercise", "exercise")]),
+    ("The summit of the AU peace and security council was held in Libreville.", [("summit", "summit")]),
+    ("Belarus operates Iskander missile systems.", [("deployment", "missile systems")]),
+    ("NATO will deploy 4,000 troops in Kosovo.", [("deployment", "deploy"), ("deployment", "troops")]),
+    ("The USS Juneau arrived on Wednesday at Zhanjiang.", [("visit", "arrived")]),
+    ("Reagan would be in Rome from June 3 to 6.", [("visit", "be in")]),
+])
+def test_triggers_and_types(sentence, expected):
+    assert [(t.type, t.text) for t in find_triggers(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "He scrapped plans to visit Paris.",
+    "Washington ruled out sending troops to Bosnia.",
+    "She hopes to visit Kenya next year.",
+    "If the talks go well, he is likely to meet Lee.",
+    "Moscow proposed a meeting in Geneva.",
+    "The cabinet meeting approved the budget.",
+    "He urged both sides to exercise restraint.",
+    "The press conference was held in Minsk.",
+])
+def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
+    assert find_triggers(sentence) == []
+
+
+def test_month_may_is_not_a_modal():
+    assert [t.type for t in find_triggers("His May 2024 visit to Minsk was short.")] == ["visit"]

@@ -1,0 +1,51 @@
+import datetime as dt
+
+from events.merge import merge
+from events.model import Event, Span
+
+
+def _event(article, type_="summit", place_id="625144", lat=53.9, lon=27.567, day=6, month=12,
+           granularity="day", actors=(), reported=dt.date(2024, 12, 4)):
+    start = dt.date(2024, month, day) if granularity == "day" else dt.date(2024, month, 1)
+    end = start if granularity == "day" else dt.date(2024, month, 31)
+    return Event(id=f"{article}-{type_}", type=type_, cameo="044", article_id=article,
+                 evidence="...", evidence_start=0, evidence_end=3, trigger_span=Span(0, 3),
+                 date_start=start, date_end=end, date_granularity=granularity,
+                 place_id=place_id, lat=lat, lon=lon, actors=actors, reported=reported,
+                 sources=(article,))
+
+
+def test_same_summit_in_two_articles_becomes_one_with_both_sources():
+    a = _event("a", actors=("Vladimir Putin",), reported=dt.date(2024, 12, 4))
+    b = _event("b", actors=("Alexander Lukashenko",), reported=dt.date(2024, 12, 5))
+    [merged] = merge([b, a])
+    assert merged.sources == ("a", "b")
+    assert merged.article_id == "a"  # the earliest report leads
+    assert set(merged.actors) == {"Vladimir Putin", "Alexander Lukashenko"}
+
+
+def test_month_report_takes_the_finer_date_of_another_report():
+    month = _event("a", granularity="month", reported=dt.date(2024, 12, 1))
+    day = _event("b", day=6, reported=dt.date(2024, 12, 2))
+    [merged] = merge([month, day])
+    assert (merged.date_start, merged.date_granularity) == (dt.date(2024, 12, 6), "day")
+
+
+def test_different_type_place_or_date_stay_apart():
+    base = _event("a")
+    events = [base, _event("b", type_="visit"), _event("c", place_id="x", lat=51.18, lon=71.45),
+              _event("d", day=9)]
+    assert len(merge(events)) == 4
+
+
+def test_undated_events_are_not_merged_across_articles():
+    from dataclasses import replace
+
+    a = replace(_event("a"), date_start=None, date_end=None, date_granularity="none")
+    b = replace(_event("b"), date_start=None, date_end=None, date_granularity="none")
+    assert len(merge([a, b])) == 2
+
+
+def test_merge_does_not_depend_on_input_order():
+    events = [_event("a"), _event("b", reported=dt.date(2024, 12, 5)), _event("c", day=9)]
+    assert merge(events) == merge(list(reversed(events)))

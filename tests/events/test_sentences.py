@@ -1,0 +1,23 @@
+from events.sentences import find_dateline, split_sentences
+
+
+def test_offsets_point_into_the_text_and_abbreviations_do_not_split():
+    text = "The U.S. Navy arrived on Nov. 15 in Zhanjiang. Gen. Smith met him.\nNext line"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "The U.S. Navy arrived on Nov. 15 in Zhanjiang.", "Gen. Smith met him.", "Next line"]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert sentences[-1].headline and not sentences[0].headline
+
+
+def test_site_furniture_is_marked():
+    text = "No time to read?\nGet a summary\nRelated stories on Turkey's S-400 systems here:\nReal text."
+    assert [s.furniture for s in split_sentences(text)] == [True, True, True, False]
+
+
+def test_the_story_dateline_wins_over_the_desk_dateline():
+    text = "BEIJING, Nov. 15, 2006 (Xinhua)\n\nZHANJIANG, Guangdong, Nov. 15 (Xinhua) --The USS Juneau"
+    start, end = find_dateline(text)
+    assert text[start:end] == "ZHANJIANG"
+    assert find_dateline("LONDON, March 22 - King Fahd begins a visit") == (0, 6)
+    assert find_dateline("In St. Petersburg, the leaders met.") is None
