@@ -1,0 +1,399 @@
+"""The event store: one SQLite file holding articles and the events extracted from them.
+
+Guarantees: an article and all its events are written in one transaction (a crash leaves
+either the old state or the new one, never half an article); re-adding an unchanged article
+changes nothing; several processes may read and write at once (WAL, ``BEGIN IMMEDIATE``,
+a busy timeout); the schema version lives in ``PRAGMA user_version`` and a store written by a
+newer version is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from events.exc import SchemaVersionError, StoreError
+from events.model import Article, Event, Span
+
+SCHEMA_VERSION = 1
+# Seconds a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT_S = 60.0
+
+# Each entry brings the schema from the previous version to this one; statements run in one
+# transaction together with the user_version bump.
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            published TEXT,
+            published_basis TEXT NOT NULL,
+            source TEXT NOT NULL,
+            meta TEXT NOT NULL,            -- JSON list of [key, value]
+            text TEXT NOT NULL,
+            n_events INTEGER NOT NULL,     -- events written with it: a check for whole articles
+            fingerprint TEXT NOT NULL,     -- sha256 of content + events: unchanged re-adds are no-ops
+            stored_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,          -- position in the extractor's output
+            id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            cameo TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            date_start TEXT,
+            date_end TEXT,
+            date_granularity TEXT NOT NULL,
+            date_basis TEXT NOT NULL,
+            date_text TEXT NOT NULL,
+            date_span_start INTEGER,
+            date_span_end INTEGER,
+            reported TEXT,
+            place_id TEXT NOT NULL,
+            place_name TEXT NOT NULL,
+            place_text TEXT NOT NULL,
+            place_span_start INTEGER,
+            place_span_end INTEGER,
+            country_code TEXT NOT NULL,
+            lat REAL,
+            lon REAL,
+            place_level TEXT NOT NULL,
+            uncertainty_km REAL,
+            actors TEXT NOT NULL,          -- JSON list
+            confidence REAL NOT NULL,
+            sources TEXT NOT NULL,         -- JSON list of article ids
+            PRIMARY KEY (article_id, seq)
+        )""",
+        "CREATE INDEX events_by_id ON events(id)",
+        "CREATE INDEX events_by_date ON events(date_start)",
+    ),
+}
+
+_EVENT_COLUMNS = (
+    "article_id", "seq", "id", "type", "cameo", "evidence", "evidence_start", "evidence_end",
+    "trigger_start", "trigger_end", "date_start", "date_end", "date_granularity", "date_basis",
+    "date_text", "date_span_start", "date_span_end", "reported", "place_id", "place_name",
+    "place_text", "place_span_start", "place_span_end", "country_code", "lat", "lon",
+    "place_level", "uncertainty_km", "actors", "confidence", "sources",
+)
+_ARTICLE_COLUMNS = (
+    "id", "title", "published", "published_basis", "source", "meta", "text", "n_events",
+    "fingerprint", "stored_at",
+)
+# Built from the constant column lists above, never from input: the values are ? parameters.
+_INSERT_EVENT = (
+    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "  # noqa: S608
+    f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})"
+)
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "  # noqa: S608
+    f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
+)
+
+
+class Store:
+    """An open event store (a context manager). Safe to share between threads of one process."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        memory = str(path) == ":memory:"
+        try:
+            if not memory:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                check_same_thread=False,
+            )
+        except (OSError, sqlite3.Error) as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            # Refuse foreign or newer files before anything (even the journal mode) changes them.
+            self._refuse_newer(self._user_version())
+            self._refuse_foreign()
+            if not memory:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL survives a process crash intact; only a power cut can lose
+            # the last commits, never consistency.
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            self._conn.close()
+            raise StoreError(f"{self.path}: not a geotimeline store ({e})") from None
+        except StoreError:
+            self._conn.close()
+            raise
+
+    @staticmethod
+    def default_path() -> Path:
+        """``$GEOTIMELINE_DB``, else ``data/geotimeline.sqlite`` in the repository (git-ignored)."""
+        env = os.environ.get("GEOTIMELINE_DB")
+        if env:
+            return Path(env).expanduser()
+        return Path(__file__).resolve().parents[1] / "data" / "geotimeline.sqlite"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, article: Article, events: list[Event]) -> bool:
+        """Store one article with its events in one transaction.
+
+        Returns False (and changes nothing) when the article is already stored with the same
+        content and events; otherwise replaces that article and all its events at once.
+        """
+        return self.add_many([(article, events)])[0]
+
+    def add_many(self, items: Iterable[tuple[Article, list[Event]]]) -> list[bool]:
+        """``add`` for several articles in ONE transaction (all or nothing); a list of flags."""
+        prepared = [_prepare(article, events) for article, events in items]
+        if not prepared:
+            return []
+        with self._lock:
+            # Cheap check without the write lock: unchanged re-ingests never block writers.
+            if all(self._fingerprint(row[0]) == row[-2] for row, _ in prepared):
+                return [False] * len(prepared)
+            changed = []
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                for article_row, event_rows in prepared:
+                    article_id, fingerprint = article_row[0], article_row[-2]
+                    if self._fingerprint(article_id) == fingerprint:
+                        changed.append(False)
+                        continue
+                    self._conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                    self._conn.execute(_INSERT_ARTICLE, article_row)
+                    self._conn.executemany(_INSERT_EVENT, event_rows)
+                    changed.append(True)
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            return changed
+
+    def remove(self, article_id: str) -> bool:
+        """Delete an article and its events; False when it was not stored."""
+        with self._lock:
+            cursor = self._conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            return cursor.rowcount > 0
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def articles(self) -> list[Article]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT id, title, published, published_basis, source, meta, text "
+                "FROM articles ORDER BY id"
+            ).fetchall()
+        return [_article(row) for row in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id, title, published, published_basis, source, meta, text "
+                "FROM articles WHERE id = ?",
+                (article_id,),
+            ).fetchone()
+        return None if row is None else _article(row)
+
+    def events(self, article_id: str | None = None) -> list[Event]:
+        """Events as extracted, grouped by article (ordered by id) in extraction order."""
+        query = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events"  # noqa: S608 - constant
+        params: tuple[str, ...] = ()
+        if article_id is not None:
+            query += " WHERE article_id = ?"
+            params = (article_id,)
+        with self._lock:
+            rows = self._conn.execute(query + " ORDER BY article_id, seq", params).fetchall()
+        return [_event(row) for row in rows]
+
+    def merged_events(self) -> list[Event]:
+        """The stored events with reports of the same event merged (``events.merge``)."""
+        from events.merge import merge
+
+        return merge(self.events())
+
+    def counts(self) -> dict[str, int]:
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                articles = self._conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+                events = self._conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            finally:
+                self._conn.execute("COMMIT")
+        return {"articles": articles, "events": events}
+
+    def verify(self) -> list[str]:
+        """Problems found (empty when sound): SQLite's integrity check and, for every article,
+        that exactly the events written with it are present. Read in one snapshot."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                problems = [
+                    row[0]
+                    for row in self._conn.execute("PRAGMA integrity_check")
+                    if row[0] != "ok"
+                ]
+                rows = self._conn.execute(
+                    "SELECT a.id, a.n_events, count(e.seq) FROM articles a "
+                    "LEFT JOIN events e ON e.article_id = a.id GROUP BY a.id "
+                    "HAVING a.n_events != count(e.seq)"
+                ).fetchall()
+                orphans = self._conn.execute(
+                    "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)"
+                ).fetchone()[0]
+            finally:
+                self._conn.execute("COMMIT")
+        problems += [f"article {a!r}: {n} events expected, {m} stored" for a, n, m in rows]
+        if orphans:
+            problems.append(f"{orphans} events without their article")
+        return problems
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _fingerprint(self, article_id: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT fingerprint FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else row[0]
+
+    def _user_version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self._user_version()
+        self._refuse_newer(version)
+        if version == SCHEMA_VERSION:
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._user_version()  # another process may have migrated meanwhile
+            self._refuse_newer(version)
+            self._refuse_foreign()
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS[target]:
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    def _refuse_foreign(self) -> None:
+        if self._user_version() != 0:
+            return
+        foreign = self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        if foreign:
+            raise StoreError(
+                f"{self.path}: a SQLite database of another program "
+                f"(tables {', '.join(r[0] for r in foreign[:5])}), not a geotimeline store"
+            )
+
+    def _refuse_newer(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{self.path}: store schema version {version} is newer than this program's "
+                f"({SCHEMA_VERSION}); use a newer geotimeline or another --db"
+            )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _day(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _prepare(article: Article, events: list[Event]) -> tuple[tuple, list[tuple]]:
+    event_rows = []
+    for seq, event in enumerate(events):
+        if event.article_id != article.id:
+            raise ValueError(
+                f"event {event.id!r} belongs to article {event.article_id!r}, not {article.id!r}"
+            )
+        date_span, place_span = event.date_span, event.place_span
+        event_rows.append((
+            article.id, seq, event.id, event.type, event.cameo, event.evidence,
+            event.evidence_start, event.evidence_end,
+            event.trigger_span.start, event.trigger_span.end,
+            _iso(event.date_start), _iso(event.date_end), event.date_granularity,
+            event.date_basis, event.date_text,
+            date_span.start if date_span else None, date_span.end if date_span else None,
+            _iso(event.reported), event.place_id, event.place_name, event.place_text,
+            place_span.start if place_span else None, place_span.end if place_span else None,
+            event.country_code, _float(event.lat), _float(event.lon), event.place_level,
+            _float(event.uncertainty_km), json.dumps(list(event.actors), ensure_ascii=False),
+            float(event.confidence), json.dumps(list(event.sources), ensure_ascii=False),
+        ))
+    meta = json.dumps([list(pair) for pair in article.meta], ensure_ascii=False)
+    content = [article.id, article.title, _iso(article.published), article.published_basis,
+               meta, article.text, event_rows]
+    # The source (a path) is left out: the same file reached by another path is unchanged.
+    fingerprint = hashlib.sha256(
+        json.dumps(content, ensure_ascii=False, default=repr).encode("utf-8")
+    ).hexdigest()
+    stored_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    article_row = (
+        article.id, article.title, _iso(article.published), article.published_basis,
+        article.source, meta, article.text, len(event_rows), fingerprint, stored_at,
+    )
+    return article_row, event_rows
+
+
+def _article(row: tuple) -> Article:
+    article_id, title, published, basis, source, meta, text = row
+    return Article(
+        id=article_id, text=text, title=title, published=_day(published),
+        published_basis=basis, source=source,
+        meta=tuple((k, v) for k, v in json.loads(meta)),
+    )
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None else Span(start, end)
+
+
+def _event(row: tuple) -> Event:
+    r = dict(zip(_EVENT_COLUMNS, row, strict=True))
+    return Event(
+        id=r["id"], type=r["type"], cameo=r["cameo"], article_id=r["article_id"],
+        evidence=r["evidence"], evidence_start=r["evidence_start"],
+        evidence_end=r["evidence_end"], trigger_span=Span(r["trigger_start"], r["trigger_end"]),
+        date_start=_day(r["date_start"]), date_end=_day(r["date_end"]),
+        date_granularity=r["date_granularity"], date_basis=r["date_basis"],
+        date_text=r["date_text"], date_span=_span(r["date_span_start"], r["date_span_end"]),
+        reported=_day(r["reported"]), place_id=r["place_id"], place_name=r["place_name"],
+        place_text=r["place_text"], place_span=_span(r["place_span_start"], r["place_span_end"]),
+        country_code=r["country_code"], lat=r["lat"], lon=r["lon"],
+        place_level=r["place_level"], uncertainty_km=r["uncertainty_km"],
+        actors=tuple(json.loads(r["actors"])), confidence=r["confidence"],
+        sources=tuple(json.loads(r["sources"])),
+    )

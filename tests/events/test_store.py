@@ -1,0 +1,201 @@
+import dataclasses
+import datetime as dt
+import sqlite3
+import subprocess
+import threading
+
+import pytest
+
+from events.exc import SchemaVersionError, StoreError
+from events.merge import merge
+from events.model import Article, Span
+from events.store import SCHEMA_VERSION, Store
+
+ARTICLE = Article(
+    id="a1",
+    text="Putin met Lukashenko in Minsk on December 6.",
+    title="Talks in Minsk",
+    published=dt.date(2024, 12, 4),
+    published_basis="metadata",
+    source="https://example.org/a1",
+    meta=(("license", "CC-BY"), ("author", "Анна")),
+)
+
+
+def raw(store, sql, *params):
+    with sqlite3.connect(store.path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def test_round_trips_articles_and_events_exactly(store, make_event):
+    events = [
+        make_event("a1", 0),
+        make_event("a1", 1, date_start=None, date_end=None, date_granularity="none",
+                   date_basis="none", date_text="", date_span=None, place_span=None,
+                   lat=None, lon=None, uncertainty_km=None, actors=(), sources=()),
+        make_event("a1", 2, date_start=dt.date(2024, 5, 1), date_end=dt.date(2024, 5, 31),
+                   date_granularity="month", lat=-33.8688, lon=151.2093, confidence=1 / 3),
+    ]
+    assert store.add(ARTICLE, events) is True
+    assert store.article("a1") == ARTICLE
+    assert store.articles() == [ARTICLE]
+    assert store.events() == events
+    assert store.events("a1") == events
+    assert store.events("other") == []
+    assert store.counts() == {"articles": 1, "events": 3}
+
+
+def test_article_without_date_round_trips(store):
+    article = Article(id="x", text="text")
+    store.add(article, [])
+    assert store.article("x") == article
+    assert store.article("missing") is None
+
+
+def test_readding_unchanged_article_changes_nothing(store, make_event):
+    events = [make_event("a1", 0), make_event("a1", 1)]
+    assert store.add(ARTICLE, events) is True
+    before = raw(store, "SELECT * FROM articles"), raw(store, "SELECT rowid, * FROM events")
+    assert store.add(ARTICLE, list(events)) is False
+    # The same content reached through another path is still the same article.
+    assert store.add(dataclasses.replace(ARTICLE, source="/elsewhere/a1.txt"), events) is False
+    after = raw(store, "SELECT * FROM articles"), raw(store, "SELECT rowid, * FROM events")
+    assert after == before
+
+
+def test_changed_text_replaces_the_articles_events(store, make_event):
+    store.add(ARTICLE, [make_event("a1", n) for n in range(3)])
+    store.add(Article(id="b", text="other"), [make_event("b", 0)])
+    changed = dataclasses.replace(ARTICLE, text=ARTICLE.text + " Updated.")
+    new_events = [make_event("a1", 7, type="visit")]
+    assert store.add(changed, new_events) is True
+    assert store.article("a1") == changed
+    assert store.events("a1") == new_events
+    assert store.events("b") == [make_event("b", 0)]
+    assert store.counts() == {"articles": 2, "events": 2}
+
+
+def test_same_text_new_events_replaces_them(store, make_event):
+    store.add(ARTICLE, [make_event("a1", 0)])
+    assert store.add(ARTICLE, [make_event("a1", 0, type="summit")]) is True
+    assert [e.type for e in store.events()] == ["summit"]
+
+
+def test_a_failing_batch_writes_nothing(store, make_event):
+    store.add(ARTICLE, [make_event("a1", 0)])
+    before = raw(store, "SELECT * FROM articles"), raw(store, "SELECT * FROM events")
+    good = Article(id="good", text="fine")
+    changed = dataclasses.replace(ARTICLE, text="changed")
+    # type=None violates NOT NULL in the middle of the transaction.
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_many([
+            (good, [make_event("good", 0)]),
+            (changed, [make_event("a1", 0), make_event("a1", 1, type=None)]),
+        ])
+    assert (raw(store, "SELECT * FROM articles"), raw(store, "SELECT * FROM events")) == before
+    assert store.article("good") is None
+    assert store.verify() == []
+
+
+def test_events_of_another_article_are_refused(store, make_event):
+    with pytest.raises(ValueError, match="belongs to article 'zzz'"):
+        store.add(ARTICLE, [make_event("zzz", 0)])
+    assert store.counts() == {"articles": 0, "events": 0}
+
+
+def test_remove_deletes_the_article_and_its_events(store, make_event):
+    store.add(ARTICLE, [make_event("a1", 0), make_event("a1", 1)])
+    assert store.remove("a1") is True
+    assert store.remove("a1") is False
+    assert store.counts() == {"articles": 0, "events": 0}
+
+
+def test_merged_events_is_merge_of_events(store, make_event):
+    store.add(ARTICLE, [make_event("a1", 0)])
+    store.add(Article(id="b", text="b"), [make_event("b", 0)])
+    assert store.merged_events() == merge(store.events())
+
+
+def test_schema_wal_and_version(tmp_path):
+    path = tmp_path / "deep" / "dir" / "s.sqlite"
+    with Store(path) as store:
+        assert store.path == path
+    assert path.exists()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    Store(path).close()  # reopening an existing store migrates nothing and works
+
+
+def test_newer_schema_is_refused_clearly(tmp_path):
+    path = tmp_path / "s.sqlite"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(SchemaVersionError, match=rf"schema version {SCHEMA_VERSION + 1} is newer"):
+        Store(path)
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [(b"this is not a database at all" * 100, "not a geotimeline store"),
+     (None, "another program")],
+)
+def test_foreign_files_are_refused(tmp_path, content, reason):
+    path = tmp_path / "s.sqlite"
+    if content is None:
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE customers (id INTEGER)")
+    else:
+        path.write_bytes(content)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=reason) as info:
+        Store(path)
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_default_path(monkeypatch, tmp_path):
+    monkeypatch.setenv("GEOTIMELINE_DB", str(tmp_path / "x.sqlite"))
+    assert Store.default_path() == tmp_path / "x.sqlite"
+    monkeypatch.delenv("GEOTIMELINE_DB")
+    default = Store.default_path()
+    assert default.name == "geotimeline.sqlite" and default.parent.name == "data"
+    git = subprocess.run(
+        ["git", "check-ignore", "-q", str(default)], cwd=default.parent.parent, check=False
+    )
+    assert git.returncode == 0, "the default store must be ignored by git"
+
+
+def test_verify_reports_a_half_article(store, make_event):
+    store.add(ARTICLE, [make_event("a1", 0), make_event("a1", 1)])
+    assert store.verify() == []
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("DELETE FROM events WHERE seq = 1")
+    assert store.verify() == ["article 'a1': 2 events expected, 1 stored"]
+
+
+def test_store_can_be_shared_with_another_thread(store, make_event):
+    errors = []
+
+    def write():
+        try:
+            for i in range(20):
+                store.add(Article(id=f"t{i}", text=str(i)), [make_event(f"t{i}", 0)])
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    for _ in range(20):
+        store.events()
+    thread.join()
+    assert errors == []
+    assert store.counts() == {"articles": 20, "events": 20}
+
+
+def test_spans_survive_as_spans(store, make_event):
+    store.add(ARTICLE, [make_event("a1", 0, trigger_span=Span(0, 3), place_span=Span(4, 9))])
+    (event,) = store.events()
+    assert event.trigger_span == Span(0, 3) and event.place_span == Span(4, 9)
+    assert isinstance(event.actors, tuple) and isinstance(event.sources, tuple)
