@@ -1,0 +1,116 @@
+"""Find temporal expressions in text and normalise them to TIMEX3 values against an anchor date.
+
+``find_dates(text, anchor)`` scans ``text`` with the compiled patterns of
+``events.timex_patterns``, resolves every candidate with ``events.timex_rules`` and keeps the
+longest non-overlapping ones, sorted by start.
+
+Conventions where TimeML or the brief leave a choice:
+
+* ``anchor`` is the publication date. With ``anchor=None`` an expression that needs it keeps an
+  underspecified TIMEX3 value (``XXXX-12-06``, ``XXXX-WXX-2``, ``XXXX``), ``first``/``last``
+  None, granularity ``none`` and basis ``none``; expressions stating their year are resolved.
+* A year-less date or month takes the year that fits the tense of its clause: past → the latest
+  on or before the anchor, future ("will", "scheduled", "upcoming"...) → the earliest on or after
+  it, no cue → the nearest. A bare weekday is past (on or before the anchor) unless its clause is
+  future, then it is the next one strictly after the anchor (GUIDELINES §4); "later Tuesday" may
+  be the anchor itself.
+* Ranges ("December 7-9") get the value of their first day, ``first``/``last`` spanning the
+  range, granularity ``range``. Weeks, weekends, quarters, halves, seasons, decades and centuries
+  are ``range`` too. "since 2000" tags "2000" alone (TimeML extent), value ``2000``.
+* ``now``/``currently`` → ``PRESENT_REF`` with ``first == last == anchor``; ``recently`` →
+  ``PAST_REF`` and ``soon``/``the future`` → ``FUTURE_REF``, without an interval.
+* "the past year" / "the last two weeks" are durations (``P1Y``, ``P2W``); "last year" is a date.
+* A year inside a name ("Zapad-2021") is tagged as the year alone ("2021").
+* Basis is ``explicit`` when the text states the year (and for durations and sets) and
+  ``relative`` when the anchor supplied any part of the value.
+* Impossible dates ("February 30") produce no expression; no input string makes it raise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from events import timex_patterns as P
+from events import timex_rules as R
+from events.model import TimeExpression
+
+__all__ = ["find_dates"]
+
+# (pattern, rule, priority): on equal length the lower priority number wins.
+_RULES = (
+    (P.ISO_DATE, R._iso, 0),
+    (P.ISO_WEEK, R._iso_week, 0),
+    (P.NUMERIC_DATE, R._numeric, 1),
+    (P.CLOCK, R._clock, 1),
+    (P.MONTH_DAY, R._day_of_month, 1),
+    (P.DAY_MONTH, R._day_of_month, 1),
+    (P.MONTH_YEAR, R._month_year, 1),
+    (P.SET_EXPR, R._set, 1),
+    (P.QUARTER, R._quarter, 2),
+    (P.DECADE, R._decade, 2),
+    (P.CENTURY, R._century, 2),
+    (P.REFERENCE, R._reference, 2),
+    (P.WEEKEND, R._weekend, 2),
+    (P.YEAR_ADJ, R._year_adj, 2),
+    (P.AGO, R._ago, 2),
+    (P.RELATIVE, R._relative, 3),
+    (P.RELATIVE_IN, R._relative_in, 3),
+    (P.WEEKDAY_EXPR, R._weekday_rule, 3),
+    (P.DEICTIC, R._deictic, 3),
+    (P.SEASON, R._season, 3),
+    (P.DURATION, R._duration_rule, 4),
+    (P.VAGUE_DURATION, R._vague_duration, 5),
+    (P.MONTH_ALONE, R._month_alone, 5),
+    (P.YEAR_ALONE, R._year_alone, 6),
+)
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
+    """Temporal expressions of ``text``, sorted by start and non-overlapping.
+
+    ``anchor`` is the publication date used for relative expressions (None leaves them
+    underspecified). Raises TypeError for a non-str ``text`` or a non-date ``anchor``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    elif anchor is not None and not isinstance(anchor, dt.date):
+        raise TypeError(f"anchor must be a datetime.date or None, got {anchor!r}")
+    if not text:
+        return []
+    found = []
+    for pattern, rule, priority in _RULES:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            try:
+                res = rule(m, text, anchor)
+            except (ValueError, OverflowError):
+                # An impossible date ("February 30") or one outside datetime's years: it still
+                # claims its span, so that "February" alone is not tagged instead.
+                found.append((m.start() - m.end(), priority, m.start(),
+                              R._Res(m.start(), m.end(), "", "", None, None, "none", "none")))
+                continue
+            if res is None:
+                continue
+            res = R.widen_prefix(res, text)
+            found.append((res.start - res.end, priority, res.start, res))
+    found.sort(key=lambda f: f[:3])
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[R._Res] = []
+    for _, _, _, res in found:
+        i = bisect.bisect_right(starts, res.start)
+        if (i and ends[i - 1] > res.start) or (i < len(starts) and starts[i] < res.end):
+            continue  # overlaps a longer (or higher-priority) expression
+        starts.insert(i, res.start)
+        ends.insert(i, res.end)
+        chosen.insert(i, res)
+    return [
+        TimeExpression(start=r.start, end=r.end, text=text[r.start:r.end], type=r.type,
+                       value=r.value, first=r.first, last=r.last, granularity=r.granularity,
+                       basis=r.basis)
+        for r in chosen if r.type
+    ]

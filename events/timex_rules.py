@@ -1,0 +1,662 @@
+"""Resolution rules of the temporal tagger: one function per pattern of events.timex_patterns.
+
+Each rule takes ``(match, text, anchor)`` and returns a ``_Res`` or None (not a date, or an
+impossible one). The conventions are documented in ``events.timex``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import deque
+from collections.abc import Callable
+from typing import NamedTuple
+
+from events import timex_patterns as P
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+class _Res(NamedTuple):
+    """A resolved candidate: ``start``/``end`` may widen the regex match (TimeML prefixes)."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    first: dt.date | None
+    last: dt.date | None
+    granularity: str
+    basis: str
+
+
+# --- calendar helpers -------------------------------------------------------------------------
+
+
+def _ymd(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    if m == 12:
+        return dt.date(y, 12, 31)
+    return dt.date(y, m + 1, 1) - ONE_DAY
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _week(d: dt.date) -> tuple[str, dt.date, dt.date]:
+    iy, iw, iwd = d.isocalendar()
+    monday = d - dt.timedelta(days=iwd - 1)
+    return f"{iy:04d}-W{iw:02d}", monday, monday + dt.timedelta(days=6)
+
+
+def _quarter_range(y: int, q: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+
+
+def _season_range(y: int, code: str) -> tuple[dt.date, dt.date]:
+    a, b = P.SEASON_MONTHS[code]
+    return dt.date(y, a, 1), _month_end(y + 1 if b < a else y, b)
+
+
+def _parse_num(s: str) -> float | None:
+    """A cardinal from digits or words; None for vague amounts ("several", "a few")."""
+    s = s.lower().replace(",", "").strip()
+    if " 1/2" in s:
+        return float(s.split()[0]) + 0.5
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    if s.startswith("a couple"):
+        return 2
+    if s.startswith("a dozen"):
+        return 12
+    parts = re.split(r"[- ]+", s)
+    if parts[0] in P.TENS:
+        return P.TENS[parts[0]] + (P.SMALL_NUMBERS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return P.SMALL_NUMBERS.get(s)
+
+
+def _num_str(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower()
+    if u == "centuries":
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+# --- tense of the clause ----------------------------------------------------------------------
+
+
+def _last_match(pattern: re.Pattern, s: str) -> re.Match | None:
+    found = deque(pattern.finditer(s), maxlen=1)
+    return found[0] if found else None
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """``"future"``, ``"past"`` or None from the nearest tense cue in the same clause."""
+    back = text[max(0, start - 120):start]
+    cut = _last_match(P.CLAUSE_BREAK, back)
+    if cut is not None:
+        back = back[cut.end():]
+    last = _last_match(P.TENSE_CUE, back)
+    if last is not None:
+        return "future" if last.group("fut") else "past"
+    ahead = text[end:end + 60]
+    stop = P.CLAUSE_BREAK.search(ahead)
+    if stop is not None:
+        ahead = ahead[:stop.start()]
+    first = P.TENSE_CUE.search(ahead)
+    if first is not None:
+        return "future" if first.group("fut") else "past"
+    return None
+
+
+def _pick(cands: list[dt.date], anchor: dt.date, tense: str | None,
+          key_last: Callable[[dt.date], dt.date] | None = None) -> dt.date | None:
+    """Choose among candidate starts by tense: past ≤ anchor, future ≥ anchor, else nearest."""
+    if not cands:
+        return None
+    last_of = key_last or (lambda d: d)
+    if tense == "past":
+        ok = [c for c in cands if c <= anchor]
+        return max(ok) if ok else min(cands)
+    if tense == "future":
+        ok = [c for c in cands if last_of(c) >= anchor]
+        return min(ok) if ok else max(cands)
+
+    def distance(c: dt.date) -> int:
+        if c <= anchor <= last_of(c):
+            return 0
+        return min(abs((c - anchor).days), abs((last_of(c) - anchor).days))
+
+    return min(cands, key=distance)
+
+
+def _weekday(anchor: dt.date, wd: int, direction: str) -> dt.date:
+    """``direction``: past (on/before), before (strictly), after (strictly), onafter."""
+    delta = (anchor.weekday() - wd) % 7
+    if direction == "past":
+        return anchor - dt.timedelta(days=delta)
+    if direction == "before":
+        return anchor - dt.timedelta(days=delta or 7)
+    ahead = (wd - anchor.weekday()) % 7
+    if direction == "after":
+        return anchor + dt.timedelta(days=ahead or 7)
+    return anchor + dt.timedelta(days=ahead)
+
+
+# --- result builders --------------------------------------------------------------------------
+
+
+def _day(m: re.Match, t: str, d: dt.date, basis: str, last: dt.date | None = None,
+         suffix: str = "") -> _Res:
+    gran = "range" if last is not None and last != d else "day"
+    return _Res(m.start(), m.end(), t, _ymd(d) + suffix, d, last or d, gran, basis)
+
+
+def _unresolved(m: re.Match, value: str, t: str = "DATE") -> _Res:
+    return _Res(m.start(), m.end(), t, value, None, None, "none", "none")
+
+
+def _month(m: re.Match, y: int, mon: int, basis: str) -> _Res:
+    return _Res(m.start(), m.end(), "DATE", f"{y:04d}-{mon:02d}", dt.date(y, mon, 1),
+                _month_end(y, mon), "month", basis)
+
+
+def _year(m: re.Match, y: int, basis: str) -> _Res:
+    return _Res(m.start(), m.end(), "DATE", f"{y:04d}", dt.date(y, 1, 1), dt.date(y, 12, 31),
+                "year", basis)
+
+
+def _range(m: re.Match, value: str, first: dt.date, last: dt.date, basis: str) -> _Res:
+    return _Res(m.start(), m.end(), "DATE", value, first, last, "range", basis)
+
+
+def _duration(m: re.Match, n: float | None, unit: str) -> _Res:
+    code, is_time = P.UNITS[_unit_key(unit)]
+    if code == "DE" and n is not None:
+        n, code = n * 10, "Y"
+    elif code == "CE" and n is not None:
+        n, code = n * 100, "Y"
+    elif unit.lower().startswith("fortnight") and n is not None:
+        n = n * 2
+    amount = "X" if n is None else _num_str(n)
+    value = f"PT{amount}{code}" if is_time else f"P{amount}{code}"
+    return _Res(m.start(), m.end(), "DURATION", value, None, None, "none", "explicit")
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+def _iso(m, text, anchor):
+    d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return _day(m, "DATE", d, "explicit")
+
+
+def _iso_week(m, text, anchor):
+    y, w = int(m["y"]), int(m["w"])
+    if m["d"]:
+        return _day(m, "DATE", dt.date.fromisocalendar(y, w, int(m["d"])), "explicit")
+    monday = dt.date.fromisocalendar(y, w, 1)
+    return _range(m, f"{y:04d}-W{w:02d}", monday, monday + dt.timedelta(days=6), "explicit")
+
+
+def _numeric(m, text, anchor):
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        y += 1900 if y > 30 else 2000
+    mon, day = (a, b) if a <= 12 else (b, a)
+    return _day(m, "DATE", dt.date(y, mon, day), "explicit")
+
+
+def _day_of_month(m, text, anchor):
+    mon = P.MONTHS[m["mon"].lower().rstrip(".")]
+    d1 = int(re.match(r"\d+", m["d1"]).group())
+    d2 = int(re.match(r"\d+", m["d2"]).group()) if m["d2"] else None
+    if d2 is not None and d2 <= d1:
+        return None
+    if m["y"]:
+        y = int(m["y"])
+        first = dt.date(y, mon, d1)
+        return _day(m, "DATE", first, "explicit", dt.date(y, mon, d2) if d2 else None)
+    if anchor is None:
+        dt.date(2000, mon, d1)  # leap year: rejects only dates impossible in every year
+        if d2:
+            dt.date(2000, mon, d2)
+        return _unresolved(m, f"XXXX-{mon:02d}-{d1:02d}")
+    cands = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cands.append(dt.date(y, mon, d1))
+        except ValueError:
+            continue
+    if not cands:
+        raise ValueError(f"no year has {m.group(0)!r}")
+    first = _pick(cands, anchor, _tense(text, m.start(), m.end()))
+    return _day(m, "DATE", first, "relative",
+                dt.date(first.year, mon, d2) if d2 else None)
+
+
+def _month_year(m, text, anchor):
+    mon = P.MONTHS[m["mon"].lower().rstrip(".")]
+    if m["y"]:
+        return _month(m, int(m["y"]), mon, "explicit")
+    if anchor is None:
+        return _unresolved(m, f"XXXX-{mon:02d}")
+    y = anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return _month(m, y, mon, "relative")
+
+
+_MONTH_PREP = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|from|through|to|and|or|before|after|during|early|late|"
+    r"mid|end|beginning|last|this|next|between|on)[\s-]+|-)$", re.IGNORECASE)
+
+
+def _month_alone(m, text, anchor):
+    name = m["mon"]
+    if name in ("May", "MAY", "March") and not m["rel"] \
+            and not _MONTH_PREP.search(text[max(0, m.start() - 12):m.start()]):
+        return None  # "May" is mostly the modal verb, "March" a noun, unless a preposition leads
+    mon = P.MONTHS[name.lower().rstrip(".")]
+    if anchor is None:
+        return _unresolved(m, f"XXXX-{mon:02d}")
+    rel = (m["rel"] or "").lower()
+    this = dt.date(anchor.year, mon, 1)
+    here = dt.date(anchor.year, anchor.month, 1)
+    if rel in ("last", "past"):
+        y = anchor.year if this < here else anchor.year - 1
+    elif rel in ("next", "coming"):
+        y = anchor.year if this > here else anchor.year + 1
+    elif rel == "this":
+        y = anchor.year
+    else:
+        cands = [dt.date(y, mon, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        tense = _tense(text, m.start(), m.end())
+        y = _pick(cands, here, tense).year
+    return _month(m, y, mon, "relative")
+
+
+def _decade(m, text, anchor):
+    if m["dec"]:
+        dec = int(m["dec"]) // 10
+    elif m["short"]:
+        x = int(m["short"])
+        century = 20 if anchor is not None and 2000 + x <= anchor.year else 19
+        dec = century * 10 + x // 10
+    else:
+        words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties"]
+        dec = 190 + 2 + words.index(m["word"].lower())
+    first = dt.date(dec * 10 if dec else 1, 1, 1)
+    return _range(m, f"{dec:03d}", first, dt.date(dec * 10 + 9, 12, 31), "explicit")
+
+
+_CENTURY_WORDS = {"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                  "twentieth": 20, "twenty-first": 21}
+
+
+def _century(m, text, anchor):
+    n = int(m["n"]) if m["n"] else _CENTURY_WORDS[m["w"].lower()]
+    if not 1 <= n <= 21:
+        return None
+    c = n - 1
+    return _range(m, f"{c:02d}", dt.date(max(c * 100, 1), 1, 1), dt.date(c * 100 + 99, 12, 31),
+                  "explicit")
+
+
+_YEAR_NOUN = re.compile(
+    r"\s+(?:troops|soldiers|people|men|women|children|members|units|tanks|aircraft|planes|"
+    r"vehicles|dollars|euros|rubles|roubles|km|kilometers|kilometres|miles|meters|metres|feet|"
+    r"tons|tonnes|pounds|votes|seats|deaths|casualties|prisoners|workers|employees|shares|cars|"
+    r"homes|houses|guns|rounds|jobs|cases|points|calories|hours|residents|refugees|marines)\b")
+_YEAR_PREP = re.compile(r"\b(?:in|of|since|from|until|till|by|to|and|before|after|around|circa|"
+                        r"c\.|during|year|spring|summer|autumn|fall|winter|early|late|mid)[\s-]+$",
+                        re.IGNORECASE)
+
+
+def _year_alone(m, text, anchor):
+    y = int(m["y"])
+    if _YEAR_NOUN.match(text, m.end()):
+        return None
+    if y < 1500 and m.start("y") == m.start() \
+            and not _YEAR_PREP.search(text[max(0, m.start() - 10):m.start()]):
+        return None
+    return _year(m, y, "explicit")
+
+
+_Q_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+          "4th": 4, "final": 4}
+
+
+def _quarter(m, text, anchor):
+    if m["q"]:
+        q = int(m["q"][1])
+        if m["y3"]:
+            y = int(m["y3"])
+            return _range(m, f"{y}-Q{q}", *_quarter_range(y, q), "explicit")
+        if anchor is None:
+            return _unresolved(m, f"XXXX-Q{q}")
+        return _range(m, f"{anchor.year}-Q{q}", *_quarter_range(anchor.year, q), "relative")
+    unit = m["unit"].lower()
+    ordw = re.sub(r"\s+", " ", (m["ord"] or "").lower())
+    det = m.group(0).split()[0].lower() if m.group(0)[:1].isalpha() else ""
+    explicit = m["y1"] or m["y2"]
+    if unit == "half" and ordw not in ("first", "second", "1st", "2nd"):
+        return None
+    if not ordw and det not in ("the", "this", "last", "next", "that", "its"):
+        return None
+    if anchor is None and not explicit:
+        if ordw in _Q_ORD:
+            return _unresolved(m, f"XXXX-{'H' if unit == 'half' else 'Q'}{_Q_ORD[ordw]}")
+        return _unresolved(m, "XXXX-QX")
+    if explicit:
+        y = int(explicit)
+    elif m["yrel"] or m["yrel2"]:
+        y = anchor.year + {"this": 0, "last": -1, "next": 1}[(m["yrel"] or m["yrel2"]).lower()]
+    else:
+        y = anchor.year
+    if ordw in _Q_ORD:
+        q = _Q_ORD[ordw]
+    else:
+        aq = (anchor.month - 1) // 3 + 1 if anchor else 4
+        if ordw == "current" or (not ordw and det == "this"):
+            shift = 0
+        elif not ordw and det == "next":
+            shift = 1
+        else:
+            shift = -1
+        if ordw in ("year-ago", "year-earlier", "comparable year-ago", "same"):
+            y -= 1
+        if explicit:
+            shift = 0
+            aq = aq if ordw else aq - 1 or 4
+        n = (y * 4 + aq - 1) + shift
+        y, q = n // 4, n % 4 + 1
+    basis = "explicit" if explicit else "relative"
+    if unit == "half":
+        h = 1 if q == 1 else 2
+        return _range(m, f"{y}-H{h}", dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h), basis)
+    return _range(m, f"{y}-Q{q}", *_quarter_range(y, q), basis)
+
+
+def _season(m, text, anchor):
+    code = P.SEASONS[m["s"].lower()]
+    det = (m["det"] or "").lower()
+    if not det and not m["y"]:
+        if not re.search(r"\b(?:in|during|by|until|since|through)\s+$",
+                         text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
+            return None
+    if det == "the" and not m["y"] and re.match(r"\s+of\s+(?!\d)", text[m.end():]):
+        return None  # "the fall of Berlin"
+    if code == "FA" and not det and not m["y"]:
+        return None
+    if m["y"]:
+        y = int(m["y"])
+        return _range(m, f"{y}-{code}", *_season_range(y, code), "explicit")
+    if anchor is None:
+        return _unresolved(m, f"XXXX-{code}")
+    years = range(anchor.year - 2, anchor.year + 2)
+    spans = [(y, *_season_range(y, code)) for y in years]
+    if det in ("last", "past"):
+        y = max(s[0] for s in spans if s[2] < anchor)
+    elif det in ("next", "coming"):
+        y = min(s[0] for s in spans if s[1] > anchor)
+    elif det == "this":
+        y = anchor.year
+    else:
+        tense = _tense(text, m.start(), m.end())
+        if tense == "past":
+            y = max(s[0] for s in spans if s[1] <= anchor)
+        elif tense == "future":
+            y = min(s[0] for s in spans if s[2] >= anchor)
+        else:
+            y = anchor.year
+    return _range(m, f"{y}-{code}", *_season_range(y, code), "relative")
+
+
+_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1,
+              "coming": 1}
+
+
+def _relative(m, text, anchor):
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["unit"].lower()
+    if rel.startswith("the ") and rel != "the current" or (rel == "past" and not m["mod"]):
+        if rel in ("the coming", "the next") and unit in ("year", "month", "week"):
+            rel = "next"  # "the coming year" names the next calendar unit
+        elif rel == "the previous":
+            rel = "previous"
+        else:
+            return _duration(m, 1, unit)  # "the past year" is P1Y in TimeML
+    shift = _REL_SHIFT[rel.replace("the ", "")]
+    if unit == "fortnight":
+        return _duration(m, 1, unit)
+    if anchor is None:
+        return _unresolved(m, {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
+                               "decade": "XXX", "century": "XX"}[unit])
+    if unit == "year":
+        return _year(m, anchor.year + shift, "relative")
+    if unit == "month":
+        return _month(m, *_shift_month(anchor.year, anchor.month, shift), "relative")
+    if unit == "week":
+        value, first, last = _week(anchor + dt.timedelta(days=7 * shift))
+        return _range(m, value, first, last, "relative")
+    if unit == "decade":
+        dec = anchor.year // 10 + shift
+        return _range(m, f"{dec:03d}", dt.date(dec * 10, 1, 1), dt.date(dec * 10 + 9, 12, 31),
+                      "relative")
+    c = anchor.year // 100 + shift
+    return _range(m, f"{c:02d}", dt.date(max(c * 100, 1), 1, 1), dt.date(c * 100 + 99, 12, 31),
+                  "relative")
+
+
+def _relative_in(m, text, anchor):
+    unit = m["unit"].lower()
+    if anchor is None or " that " in m.group(0).lower():
+        return _unresolved(m, {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
+                               "day": "XXXX-XX-XX"}[unit])
+    if unit == "year":
+        return _year(m, anchor.year, "relative")
+    if unit == "month":
+        return _month(m, anchor.year, anchor.month, "relative")
+    if unit == "week":
+        return _range(m, *_week(anchor), "relative")
+    return _day(m, "DATE", anchor, "relative")
+
+
+def _ago(m, text, anchor):
+    n = _parse_num(m["n"])
+    unit = _unit_key(m["unit"])
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if n is None:
+        return _unresolved(m, "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if anchor is None:
+        return _unresolved(m, "XXXX-XX-XX")
+    k = int(n) * sign
+    if unit in ("hour", "minute", "second"):
+        return _day(m, "TIME", anchor, "relative")
+    if unit in ("day", "night"):
+        return _day(m, "DATE", anchor + dt.timedelta(days=k), "relative")
+    if unit in ("week", "fortnight", "weekend"):
+        days = 14 * k if unit == "fortnight" else 7 * k
+        return _range(m, *_week(anchor + dt.timedelta(days=days)), "relative")
+    if unit == "month":
+        return _month(m, *_shift_month(anchor.year, anchor.month, k), "relative")
+    if unit == "quarter":
+        n_q = anchor.year * 4 + (anchor.month - 1) // 3 + k
+        y, q = n_q // 4, n_q % 4 + 1
+        return _range(m, f"{y}-Q{q}", *_quarter_range(y, q), "relative")
+    years = {"year": 1, "decade": 10, "century": 100}[unit] * k
+    return _year(m, anchor.year + years, "relative")
+
+
+def _duration_rule(m, text, anchor):
+    raw = m["n"].lower()
+    unit = m["unit"].lower()
+    if raw in ("a", "an") and unit in ("quarter", "second"):
+        return None  # "a quarter of the votes", "a second round"
+    if raw in ("some", "many", "few") and not unit.endswith("s"):
+        return None
+    return _duration(m, _parse_num(raw), unit)
+
+
+def _vague_duration(m, text, anchor):
+    pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
+    unit = m["unit"].lower()
+    if pre in ("recent", "past") and unit == "years":
+        return _unresolved(m, "PAST_REF")
+    if pre in ("coming", "the coming") and unit in ("months", "years"):
+        return _unresolved(m, "FUTURE_REF")
+    return _duration(m, None, unit)
+
+
+def _weekday_rule(m, text, anchor):
+    wd = P.WEEKDAYS[m["wd"].lower()]
+    part = (m["part"] or "").lower()
+    suffix = "T" + P.DAYPARTS[part] if part else ""
+    wrel = (m["wrel"] or m["wrel2"] or "").lower()
+    rel = (m["rel"] or "").lower()
+    if wrel and rel:
+        return None
+    if anchor is None:
+        return _unresolved(m, f"XXXX-WXX-{wd + 1}")
+    if wrel:
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        monday += dt.timedelta(days=7 * {"this": 0, "next": 1, "last": -1}[wrel])
+        return _day(m, "DATE", monday + dt.timedelta(days=wd), "relative", suffix=suffix)
+    if rel in ("last", "past"):
+        direction = "before"
+    elif rel == "next":
+        direction = "after"
+    elif rel in ("this", "coming", "later"):
+        direction = "onafter"
+    elif rel == "earlier":
+        direction = "past"
+    else:
+        direction = "after" if _tense(text, m.start(), m.end()) == "future" else "past"
+    return _day(m, "DATE", _weekday(anchor, wd, direction), "relative", suffix=suffix)
+
+
+def _deictic(m, text, anchor):
+    day = re.sub(r"\s+", " ", (m["day"] or "").lower())
+    part = (m["part"] or m["part2"] or "").lower()
+    if anchor is None:
+        return _unresolved(m, "XXXX-XX-XX")
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    if day:
+        d = anchor + dt.timedelta(days=offsets[day])
+    else:
+        d = anchor - ONE_DAY if (m["this"].lower() == "last" and part == "night") else anchor
+        if m["this"].lower() == "last" and part != "night":
+            return None  # "last evening" is rare and ambiguous
+    if day == "tonight":
+        part = "night"
+    if part:
+        return _day(m, "TIME", d, "relative", suffix="T" + P.DAYPARTS[part])
+    return _day(m, "DATE", d, "relative")
+
+
+def _clock(m, text, anchor):
+    if m["noon"]:
+        h, mi = (12, 0) if m["noon"].lower() == "noon" else (0, 0)
+    elif m["hm"]:
+        h, mi = int(m["hm"]), int(m["min2"])
+    else:
+        h, mi = int(m["h"]), int(m["min"] or 0)
+        if h > 12 or h == 0:
+            return None
+        pm = m["ampm"].lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+    clock = f"T{h:02d}:{mi:02d}"
+    if anchor is None:
+        return _unresolved(m, "XXXX-XX-XX" + clock, "TIME")
+    if m["wd"]:
+        direction = "after" if _tense(text, m.start(), m.end()) == "future" else "past"
+        d = _weekday(anchor, P.WEEKDAYS[m["wd"].lower()], direction)
+    else:
+        dd = (m["dd"] or "today").lower()
+        d = anchor + dt.timedelta(days={"today": 0, "tonight": 0, "yesterday": -1,
+                                        "tomorrow": 1}[dd])
+    return _day(m, "TIME", d, "relative", suffix=clock)
+
+
+def _reference(m, text, anchor):
+    if m["present"]:
+        if anchor is None:
+            return _unresolved(m, "PRESENT_REF")
+        return _Res(m.start(), m.end(), "DATE", "PRESENT_REF", anchor, anchor, "day", "relative")
+    return _unresolved(m, "PAST_REF" if m["past"] else "FUTURE_REF")
+
+
+_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+                "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+                "yearly": "P1Y", "hourly": "PT1H"}
+
+
+def _set(m, text, anchor):
+    def value(n: float | None, unit: str) -> str:
+        return _duration(m, n, unit).value
+
+    if m["adv"]:
+        v = _SET_ADVERBS[m["adv"].lower()]
+    elif m["wd"]:
+        v = f"XXXX-WXX-{P.WEEKDAYS[m['wd'].lower()] + 1}"
+    elif m["unit"]:
+        unit = m["unit"].lower()
+        if unit in ("morning", "evening", "night"):
+            v = "XXXX-XX-XXT" + P.DAYPARTS[unit]
+        else:
+            v = value(_parse_num(m["n"]) if m["n"] else 1, unit)
+    else:
+        v = value(1, m["unit2"] or m["unit3"])
+    return _Res(m.start(), m.end(), "SET", v, None, None, "none", "explicit")
+
+
+def _weekend(m, text, anchor):
+    det = m.group(0).split()[0].lower()
+    if anchor is None or det == "that":
+        return _unresolved(m, "XXXX-WXX-WE")
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)  # latest Sat on/before
+    if det == "this":
+        saturday = anchor + dt.timedelta(days=5 - anchor.weekday())
+    elif det == "next":
+        saturday = anchor + dt.timedelta(days=5 - anchor.weekday() + 7)
+    elif det == "the" and _tense(text, m.start(), m.end()) == "future":
+        saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7)
+    elif det in ("last", "past") and anchor.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    week = _week(saturday)[0]
+    return _range(m, week + "-WE", saturday, saturday + ONE_DAY, "relative")
+
+
+def _year_adj(m, text, anchor):
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    if anchor is None:
+        return _unresolved(m, "XXXX")
+    if w == "year-end":
+        y = anchor.year - 1 if _tense(text, m.start(), m.end()) == "past" else anchor.year
+        return _day(m, "DATE", dt.date(y, 12, 31), "relative")
+    if w == "end of the year":
+        return _year(m, anchor.year, "relative")
+    return _year(m, anchor.year - 1, "relative")
+
+
+def widen_prefix(res: _Res, text: str) -> _Res:
+    """Join "the end of", "early", "mid-" to a month/year/decade timex, as TimeML does."""
+    if res.granularity not in ("month", "year", "range") or res.start == 0:
+        return res
+    p = P.PREFIX.search(text, max(0, res.start - 30), res.start)
+    if p is None:
+        return res
+    return res._replace(start=p.start())

@@ -1,0 +1,182 @@
+"""Date rules of events.timex.find_dates: a table of tricky cases, then properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from events.timex import find_dates
+
+SEED = dt.date(2024, 12, 4)  # a Wednesday: the seed article's publication date
+D = dt.date
+
+
+def only(text: str, anchor: dt.date | None = SEED, which: str | None = None):
+    """The one expression found in ``text`` (or the one whose text is ``which``)."""
+    found = find_dates(text, anchor)
+    if which is not None:
+        found = [t for t in found if t.text == which]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# text, expected surface, type, value, first, last, granularity
+CASES = [
+    # the seed article (published Wednesday 2024-12-04)
+    ("On December 3 the presidents met in Minsk.", "December 3", "DATE", "2024-12-03",
+     D(2024, 12, 3), D(2024, 12, 3), "day"),
+    ("The talks are scheduled for December 6.", "December 6", "DATE", "2024-12-06",
+     D(2024, 12, 6), D(2024, 12, 6), "day"),
+    ("They will sign it this week Friday.", "this week Friday", "DATE", "2024-12-06",
+     D(2024, 12, 6), D(2024, 12, 6), "day"),
+    ("The treaty was ratified in May 2024.", "May 2024", "DATE", "2024-05",
+     D(2024, 5, 1), D(2024, 5, 31), "month"),
+    ("Troops have been there since 2000.", "2000", "DATE", "2000",
+     D(2000, 1, 1), D(2000, 12, 31), "year"),
+    ("The drills took place in December 2022.", "December 2022", "DATE", "2022-12",
+     D(2022, 12, 1), D(2022, 12, 31), "month"),
+    ("Units that took part in Zapad-2021 returned.", "2021", "DATE", "2021",
+     D(2021, 1, 1), D(2021, 12, 31), "year"),
+    ("The ministers met on November 28 in Astana.", "November 28", "DATE", "2024-11-28",
+     D(2024, 11, 28), D(2024, 11, 28), "day"),
+    # explicit forms
+    ("Signed on 6 December 2024.", "6 December 2024", "DATE", "2024-12-06",
+     D(2024, 12, 6), D(2024, 12, 6), "day"),
+    ("Talks on Dec. 6th.", "Dec. 6th", "DATE", "2024-12-06", D(2024, 12, 6), D(2024, 12, 6),
+     "day"),
+    ("Dated 2024-12-06 in the file.", "2024-12-06", "DATE", "2024-12-06", D(2024, 12, 6),
+     D(2024, 12, 6), "day"),
+    ("It happened in 1999.", "1999", "DATE", "1999", D(1999, 1, 1), D(1999, 12, 31), "year"),
+    ("The summit runs December 7-9.", "December 7-9", "DATE", "2024-12-07", D(2024, 12, 7),
+     D(2024, 12, 9), "range"),
+    ("Week 2013-W11 was busy.", "2013-W11", "DATE", "2013-W11", D(2013, 3, 11),
+     D(2013, 3, 17), "range"),
+    # weekdays by tense
+    ("The leaders met on Tuesday.", "Tuesday", "DATE", "2024-12-03", D(2024, 12, 3),
+     D(2024, 12, 3), "day"),
+    ("The leaders will meet on Tuesday.", "Tuesday", "DATE", "2024-12-10", D(2024, 12, 10),
+     D(2024, 12, 10), "day"),
+    ("The upcoming talks on Monday matter.", "Monday", "DATE", "2024-12-09", D(2024, 12, 9),
+     D(2024, 12, 9), "day"),
+    ("He spoke on Wednesday.", "Wednesday", "DATE", "2024-12-04", D(2024, 12, 4),
+     D(2024, 12, 4), "day"),
+    ("They spoke last Wednesday.", "last Wednesday", "DATE", "2024-11-27", D(2024, 11, 27),
+     D(2024, 11, 27), "day"),
+    # deictic and relative
+    ("Talks resumed today.", "today", "DATE", "2024-12-04", SEED, SEED, "day"),
+    ("Russia now has troops there.", "now", "DATE", "PRESENT_REF", SEED, SEED, "day"),
+    ("Troops are currently in Brest.", "currently", "DATE", "PRESENT_REF", SEED, SEED, "day"),
+    ("They arrived yesterday.", "yesterday", "DATE", "2024-12-03", D(2024, 12, 3),
+     D(2024, 12, 3), "day"),
+    ("They leave tomorrow.", "tomorrow", "DATE", "2024-12-05", D(2024, 12, 5), D(2024, 12, 5),
+     "day"),
+    ("He said so earlier this month.", "earlier this month", "DATE", "2024-12",
+     D(2024, 12, 1), D(2024, 12, 31), "month"),
+    ("Exports fell last year.", "last year", "DATE", "2023", D(2023, 1, 1), D(2023, 12, 31),
+     "year"),
+    ("Talks resume next month.", "next month", "DATE", "2025-01", D(2025, 1, 1),
+     D(2025, 1, 31), "month"),
+    ("They met two weeks ago.", "two weeks ago", "DATE", "2024-W47", D(2024, 11, 18),
+     D(2024, 11, 24), "range"),
+    ("They met last week.", "last week", "DATE", "2024-W48", D(2024, 11, 25), D(2024, 12, 1),
+     "range"),
+    # quarters, decades, seasons
+    ("Profit rose in the third quarter.", "the third quarter", "DATE", "2024-Q3",
+     D(2024, 7, 1), D(2024, 9, 30), "range"),
+    ("Crime fell in the 1990s.", "the 1990s", "DATE", "199", D(1990, 1, 1), D(1999, 12, 31),
+     "range"),
+    ("The exercise was held last summer.", "last summer", "DATE", "2024-SU", D(2024, 6, 1),
+     D(2024, 8, 31), "range"),
+    # a missing year follows the tense (GUIDELINES §4)
+    ("He went to Saudi Arabia in November.", "November", "DATE", "2024-11", D(2024, 11, 1),
+     D(2024, 11, 30), "month"),
+    ("The parliament will vote in March.", "March", "DATE", "2025-03", D(2025, 3, 1),
+     D(2025, 3, 31), "month"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "type_", "value", "first", "last", "gran"), CASES)
+def test_date_rules(text, surface, type_, value, first, last, gran):
+    t = only(text, which=surface)
+    assert (t.type, t.value, t.first, t.last, t.granularity) == (type_, value, first, last, gran)
+    assert text[t.start:t.end] == t.text == surface
+
+
+def test_missing_year_from_march_1987():
+    t = only("He went to Saudi Arabia in November.", D(1987, 3, 10))
+    assert t.value == "1986-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("The drills lasted two years.", "DURATION", "P2Y"),
+        ("It took three days.", "DURATION", "P3D"),
+        ("Over the past year prices rose.", "DURATION", "P1Y"),
+        ("They met for a week.", "DURATION", "P1W"),
+        ("Patrols run every week.", "SET", "P1W"),
+        ("Flights leave daily.", "SET", "P1D"),
+        ("Talks were held recently.", "DATE", "PAST_REF"),
+    ],
+)
+def test_durations_sets_and_references(text, type_, value):
+    t = only(text)
+    assert (t.type, t.value, t.first, t.last) == (type_, value, None, None)
+
+
+def test_impossible_date_yields_nothing():
+    assert find_dates("The meeting on February 30 was cancelled.", SEED) == []
+    assert find_dates("Due on February 29, 2023.", SEED) == []
+
+
+def test_no_anchor_leaves_relative_values_underspecified():
+    t = only("They met on December 6.", None)
+    assert (t.value, t.first, t.last, t.basis) == ("XXXX-12-06", None, None, "none")
+    assert only("They met on Tuesday.", None).value == "XXXX-WXX-2"
+    assert only("Exports fell last year.", None).first is None
+    explicit = only("Signed on 6 December 2024.", None)
+    assert (explicit.value, explicit.first, explicit.basis) == ("2024-12-06", D(2024, 12, 6),
+                                                                 "explicit")
+
+
+def test_non_str_raises_type_error():
+    with pytest.raises(TypeError):
+        find_dates(b"December 6", SEED)
+    with pytest.raises(TypeError):
+        find_dates("December 6", "2024-12-04")
+
+
+def test_modal_may_is_not_a_month():
+    assert find_dates("Russia may deploy more troops.", SEED) == []
+    assert only("It opened in May.").value == "2024-05"
+
+
+_WORDS = st.sampled_from([
+    "December", "Dec.", "6", "6th", "30", "February", "2024", "1999", "-", "–", "7-9", "on",
+    "Tuesday", "last", "next", "this", "week", "year", "ago", "two", "quarter", "third",
+    "the", "1990s", "since", "will", "met", "now", "every", "days", "Zapad-2021", "10", "p.m.",
+    "2024-12-06", "2013-W11", "12/06/2024", "summer", "mid-", "early", "'90s", " ", ",", ".",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_WORDS, max_size=14).map(" ".join)),
+       st.one_of(st.none(), st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31))))
+def test_never_raises_and_spans_are_consistent(text, anchor):
+    found = find_dates(text, anchor)
+    end = 0
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.start >= end  # sorted, non-overlapping
+        end = t.end
+        assert text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert (t.first is None) == (t.last is None)
+        if t.first is not None:
+            assert t.first <= t.last
+            assert t.granularity in ("day", "month", "year", "range")
+        else:
+            assert t.granularity == "none"
