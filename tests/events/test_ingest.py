@@ -1,0 +1,130 @@
+import shutil
+import sqlite3
+
+import pytest
+from conftest import EVAL_ARTICLES, SAMPLE_ARTICLES
+
+from events.ingest import FileResult, ingest, ingest_bytes
+from events.store import Store
+
+
+def snapshot(store):
+    with sqlite3.connect(store.path) as conn:
+        return (conn.execute("SELECT * FROM articles ORDER BY id").fetchall(),
+                conn.execute("SELECT rowid, * FROM events ORDER BY rowid").fetchall())
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(EVAL_ARTICLES, folder / "eval")
+    shutil.copytree(SAMPLE_ARTICLES, folder / "samples")
+    return folder
+
+
+def test_ingests_every_file_with_its_events(corpus, store, fake_extract):
+    results = ingest([corpus], store, extractor=fake_extract)
+    files = sorted(corpus.rglob("*.txt"))
+    assert [r.path for r in results] == [str(f) for f in files]
+    assert all(r.ok for r in results)
+    assert [r.article_ids for r in results] == [(f.stem,) for f in files]
+    expected = {a.id: fake_extract(a) for a in store.articles()}
+    assert sum(r.events for r in results) == sum(len(v) for v in expected.values()) > 0
+    assert store.counts() == {"articles": len(files), "events": sum(r.events for r in results)}
+    for article_id, events in expected.items():
+        assert store.events(article_id) == events
+    assert store.verify() == []
+
+
+def test_ingest_is_idempotent(corpus, store, fake_extract):
+    first = ingest([corpus], store, extractor=fake_extract)
+    before = snapshot(store)
+    second = ingest([corpus, corpus / "eval"], store, extractor=fake_extract)
+    assert snapshot(store) == before
+    assert second == first
+
+
+def test_changed_file_replaces_its_article(corpus, store, fake_extract):
+    ingest([corpus], store, extractor=fake_extract)
+    path = corpus / "eval" / "reuters21578-1807.txt"
+    path.write_text(path.read_text().replace("West Berlin", "Berlin"))
+    (result,) = ingest([path], store, extractor=fake_extract)
+    article = store.article("reuters21578-1807")
+    assert result.ok and "West Berlin" not in article.text
+    assert store.events(article.id) == fake_extract(article)
+    assert store.verify() == []
+
+
+def test_bad_files_leave_the_rest_and_the_store_alone(corpus, store, fake_extract, tmp_path):
+    ingest([corpus / "samples"], store, extractor=fake_extract)
+    before = snapshot(store)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "000_6071332e53ed9011.json").write_text('{"text": "replacement", ')  # same id, broken
+    results = ingest([bad, corpus / "samples"], store, extractor=fake_extract)
+    errors = {r.path: r.error for r in results if not r.ok}
+    assert errors == {
+        str(bad / "000_6071332e53ed9011.json"):
+            f"{bad / '000_6071332e53ed9011.json'}: invalid JSON at line 1 column 25: "
+            "Expecting property name enclosed in double quotes",
+        str(bad / "empty.txt"): f"{bad / 'empty.txt'}: empty file",
+    }
+    assert snapshot(store) == before
+
+
+def test_an_id_twice_in_one_batch_is_refused(tmp_path, store, fake_extract):
+    (tmp_path / "a.txt").write_text("From text.")
+    (tmp_path / "a.md").write_text("From markdown.")
+    results = ingest([tmp_path], store, extractor=fake_extract)
+    assert [r.ok for r in results] == [True, False]
+    assert "article id 'a' already read from" in results[1].error
+    assert store.article("a").text == "From markdown."
+
+
+def test_an_extractor_failure_is_a_per_file_error(corpus, store, fake_extract):
+    def flaky(article):
+        if article.id == "reuters21578-8095":
+            raise RuntimeError("boom\nwith a second line")
+        return fake_extract(article)
+
+    results = ingest([corpus / "eval"], store, extractor=flaky)
+    failed = [r for r in results if not r.ok]
+    assert len(failed) == 1 and len(results) == 15
+    assert failed[0].error.endswith(
+        "reuters21578-8095.txt: extraction failed on article 'reuters21578-8095': "
+        "RuntimeError: boom with a second line"
+    )
+    assert store.article("reuters21578-8095") is None
+    assert store.counts()["articles"] == 14
+
+
+def test_process_pool_gives_the_same_store(corpus, tmp_path, fake_extract):
+    with Store(tmp_path / "one.sqlite") as one, Store(tmp_path / "two.sqlite") as two:
+        serial = ingest([corpus], one, extractor=fake_extract)
+        pooled = ingest([corpus], two, extractor=fake_extract, workers=2)
+        assert pooled == serial
+        assert two.articles() == one.articles() and two.events() == one.events()
+
+
+def test_default_extractor_is_events_extract(monkeypatch, corpus, store, fake_extract):
+    calls = []
+
+    def spy(article):
+        calls.append(article.id)
+        return fake_extract(article)
+
+    monkeypatch.setattr("events.extract.extract", spy)
+    results = ingest([corpus / "samples"], store)
+    assert calls == ["000_6071332e53ed9011", "004_c8b0ddb14abcdc66"]
+    assert sum(r.events for r in results) == store.counts()["events"]
+
+
+def test_ingest_bytes(store, fake_extract):
+    result = ingest_bytes("../up/news.jsonl", b'{"id": "u1", "text": "One."}\n{"text": "Two."}',
+                          store, extractor=fake_extract)
+    assert result == FileResult("news.jsonl", ("u1", "news-2"), result.events, None)
+    assert store.article("u1").source == "upload:news.jsonl"
+    bad = ingest_bytes("x.txt", b"\x89PNG\r\n\x1a\n....", store, extractor=fake_extract)
+    assert bad.error == "x.txt: binary data (PNG image), not a text article"
+    assert bad.article_ids == () and store.counts()["articles"] == 2
