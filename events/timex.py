@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 from events import timex_patterns as P
 from events import timex_rules as R
@@ -39,31 +40,60 @@ __all__ = ["find_dates"]
 
 # (pattern, rule, priority): on equal length the lower priority number wins.
 _RULES = (
-    (P.ISO_DATE, R._iso, 0),
-    (P.ISO_WEEK, R._iso_week, 0),
-    (P.NUMERIC_DATE, R._numeric, 1),
-    (P.CLOCK, R._clock, 1),
-    (P.MONTH_DAY, R._day_of_month, 1),
-    (P.DAY_MONTH, R._day_of_month, 1),
-    (P.MONTH_YEAR, R._month_year, 1),
-    (P.SET_EXPR, R._set, 1),
-    (P.QUARTER, R._quarter, 2),
-    (P.DECADE, R._decade, 2),
-    (P.CENTURY, R._century, 2),
-    (P.REFERENCE, R._reference, 2),
-    (P.WEEKEND, R._weekend, 2),
-    (P.YEAR_ADJ, R._year_adj, 2),
-    (P.AGO, R._ago, 2),
-    (P.RELATIVE, R._relative, 3),
-    (P.RELATIVE_IN, R._relative_in, 3),
-    (P.WEEKDAY_EXPR, R._weekday_rule, 3),
-    (P.DEICTIC, R._deictic, 3),
-    (P.SEASON, R._season, 3),
-    (P.DURATION, R._duration_rule, 4),
-    (P.VAGUE_DURATION, R._vague_duration, 5),
-    (P.MONTH_ALONE, R._month_alone, 5),
-    (P.YEAR_ALONE, R._year_alone, 6),
+    (P.ISO_DATE, R._iso, 0, "digits"),
+    (P.ISO_WEEK, R._iso_week, 0, "digits"),
+    (P.NUMERIC_DATE, R._numeric, 1, "digits"),
+    (P.CLOCK, R._clock, 1, "clock"),
+    (P.MONTH_DAY, R._day_of_month, 1, "month"),
+    (P.DAY_MONTH, R._day_of_month, 1, "month"),
+    (P.MONTH_YEAR, R._month_year, 1, "month"),
+    (P.SET_EXPR, R._set, 1, "set"),
+    (P.QUARTER, R._quarter, 2, "quarter"),
+    (P.DECADE, R._decade, 2, "decade"),
+    (P.CENTURY, R._century, 2, "century"),
+    (P.REFERENCE, R._reference, 2, None),
+    (P.WEEKEND, R._weekend, 2, "vague"),
+    (P.YEAR_ADJ, R._year_adj, 2, "year_adj"),
+    (P.AGO, R._ago, 2, "ago"),
+    (P.RELATIVE, R._relative, 3, "relative"),
+    (P.RELATIVE_IN, R._relative_in, 3, "relative"),
+    (P.WEEKDAY_EXPR, R._weekday_rule, 3, "weekday"),
+    (P.DEICTIC, R._deictic, 3, "deictic"),
+    (P.SEASON, R._season, 3, "season"),
+    (P.DURATION, R._duration_rule, 4, "duration"),
+    (P.VAGUE_DURATION, R._vague_duration, 5, "vague"),
+    (P.MONTH_ALONE, R._month_alone, 5, "month"),
+    (P.YEAR_ALONE, R._year_alone, 6, "year"),
 )
+
+
+def _matches(pattern: re.Pattern, hint: str | None, text: str) -> list[re.Match]:
+    """Matches of ``pattern``, searched only in windows around its hint's occurrences."""
+    if hint is None:
+        return list(pattern.finditer(text))
+    hint_re, left, right = P.HINTS[hint]
+    out: list[re.Match] = []
+    seen: set[tuple[int, int]] = set()
+    lo = hi = -1
+    n = len(text)
+    for h in hint_re.finditer(text):
+        a, b = max(0, h.start() - left), min(n, h.end() + right)
+        if a <= hi:
+            hi = max(hi, b)
+            continue
+        if hi >= 0:
+            _collect(pattern, text, lo, hi, out, seen)
+        lo, hi = a, b
+    if hi >= 0:
+        _collect(pattern, text, lo, hi, out, seen)
+    return out
+
+
+def _collect(pattern, text, lo, hi, out, seen):
+    for m in pattern.finditer(text, lo, hi):
+        if m.span() not in seen:
+            seen.add(m.span())
+            out.append(m)
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
@@ -81,8 +111,8 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
     if not text:
         return []
     found = []
-    for pattern, rule, priority in _RULES:
-        for m in pattern.finditer(text):
+    for pattern, rule, priority, hint in _RULES:
+        for m in _matches(pattern, hint, text):
             if m.end() == m.start():
                 continue
             try:

@@ -197,3 +197,28 @@ TENSE_CUE = re.compile(
     r"came|made|told|began|saw|left|gave|won|lost|fell|rose|ago|last|[a-z]{3,}ed)\b", _I)
 # where a clause stops when looking for its tense
 CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|[.;!?\n]$|\bbut\b")
+
+# Cheap hints: a pattern is only tried in windows around a hint (LEFT chars before it, RIGHT
+# after), because scanning every position with the full patterns is what costs time.
+_UNIT_HINT = r"\b(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|quarters?|hours?|" \
+             r"minutes?|seconds?|weekends?|nights?|fortnights?)\b"
+HINTS = {
+    "quarter": (re.compile(r"quarter|half|Q[1-4]", _I), 70, 30),
+    "decade": (re.compile(r"\d0'?s|ties\b", _I), 20, 4),
+    "century": (re.compile(r"century", _I), 30, 2),
+    "season": (re.compile(r"spring|summer|fall|autumn|winter", _I), 20, 20),
+    "ago": (re.compile(r"\b(?:ago|earlier|later|now|hence|before|after)\b", _I), 70, 16),
+    "duration": (re.compile(_UNIT_HINT, _I), 70, 4),
+    "vague": (re.compile(_UNIT_HINT, _I), 30, 4),
+    "relative": (re.compile(_UNIT_HINT, _I), 40, 4),
+    "year_adj": (re.compile(r"year", _I), 30, 30),
+    "clock": (re.compile(r"[ap]\.?\s?m\b|\d:\d\d|noon|midnight", _I), 25, 40),
+    "set": (re.compile(r"every|each|ly\b|times|once|\b(?:a|per)\s+(?:year|month|week|day)\b",
+                       _I), 20, 40),
+    "weekday": (re.compile(WEEKDAY), 25, 40),
+    "month": (re.compile(MONTH), 40, 40),
+    "deictic": (re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night",
+                           _I), 40, 24),
+    "year": (re.compile(r"\d{4}"), 25, 8),
+    "digits": (re.compile(r"\d"), 12, 12),
+}
