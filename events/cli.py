@@ -1,0 +1,187 @@
+"""``python -m events``: ingest files into the store, extract to stdout, show dates, export.
+
+Exit codes: 0 all fine, 1 some files failed (the rest were processed), 2 usage errors
+(bad arguments, a store that cannot be opened).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import IO
+
+from events.exc import ArticleError, StoreError
+
+FORMATS = ("jsonl", "csv", "geojson")
+EXIT_OK, EXIT_FILES_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        # The reader (say `| head`) went away: not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
+    except StoreError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m events",
+        description="News articles to dated, typed, geolocated events (offline).",
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="read, extract and store articles")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    ingest.add_argument("--db", help="store file (default: $GEOTIMELINE_DB or data/)")
+    ingest.add_argument("--workers", type=_positive, default=1,
+                        help="processes extracting in parallel (default 1)")
+    ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ingest.set_defaults(run=_ingest)
+
+    extract = commands.add_parser("extract", help="extract events to stdout, no store")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    extract.add_argument("--format", choices=FORMATS, default="jsonl")
+    extract.set_defaults(run=_extract)
+
+    dates = commands.add_parser("dates", help="date expressions of one file, as JSON lines")
+    dates.add_argument("file", metavar="FILE")
+    dates.add_argument("--anchor", type=_date, help="YYYY-MM-DD (default: publication date)")
+    dates.set_defaults(run=_dates)
+
+    export = commands.add_parser("export", help="write the stored events to stdout")
+    export.add_argument("--db", help="store file (default: $GEOTIMELINE_DB or data/)")
+    export.add_argument("--format", choices=FORMATS, default="jsonl")
+    export.add_argument("--merged", action="store_true",
+                        help="one event per happening, with all its sources")
+    export.set_defaults(run=_export)
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+def _open_store(db: str | None):  # noqa: ANN202 - events.store.Store
+    from events.store import Store
+
+    return Store(db if db else Store.default_path())
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from events.ingest import ingest
+
+    with _open_store(args.db) as store:
+        results = ingest(args.paths, store, progress=not args.no_progress, workers=args.workers)
+        counts = store.counts()
+        where = store.path
+    failed = [r for r in results if r.error is not None]
+    articles = sum(len(r.article_ids) for r in results)
+    events = sum(r.events for r in results)
+    print(
+        f"{len(results) - len(failed)} of {len(results)} files ingested: {articles} articles, "
+        f"{events} events; the store {where} holds {counts['articles']} articles, "
+        f"{counts['events']} events",
+        file=sys.stderr,
+    )
+    if failed:
+        print(f"{len(failed)} files failed:", file=sys.stderr)
+        for result in failed:
+            print(f"  {result.error}", file=sys.stderr)
+    return EXIT_FILES_FAILED if failed or not results else EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from events.articles import iter_files
+    from events.ingest import read_and_extract
+
+    articles, events, errors = {}, [], []
+    files = list(iter_files(args.paths))
+    for path in files:
+        try:
+            for article, found in read_and_extract(path):
+                articles[article.id] = article
+                events.extend(found)
+        except ArticleError as e:
+            errors.append(str(e))
+    _write(events, args.format, _stdout(), articles)
+    for error in errors:
+        print(error, file=sys.stderr)
+    return EXIT_FILES_FAILED if errors or not files else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    with _open_store(args.db) as store:
+        events = store.merged_events() if args.merged else store.events()
+        articles = {article.id: article for article in store.articles()}
+    _write(events, args.format, _stdout(), articles)
+    return EXIT_OK
+
+
+def _dates(args: argparse.Namespace) -> int:
+    from events.articles import read_path
+
+    try:
+        articles = read_path(args.file)
+    except ArticleError as e:
+        print(e, file=sys.stderr)
+        return EXIT_FILES_FAILED
+    # Imported here: the date tagger is large and only this command needs it.
+    from events.timex import find_dates
+
+    out = _stdout()
+    for article in articles:
+        anchor = args.anchor or article.published
+        for found in find_dates(article.text, anchor):
+            record = {"article": article.id, "anchor": _iso(anchor), **_timex_record(found)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+    return EXIT_OK
+
+
+def _timex_record(found: object) -> dict:
+    fields = ("start", "end", "text", "type", "value", "first", "last", "granularity", "basis")
+    return {field: _iso(getattr(found, field, None)) for field in fields}
+
+
+def _iso(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _write(events: list, fmt: str, out: IO[str], articles: dict) -> None:
+    from events import export
+
+    if fmt == "jsonl":
+        export.write_jsonl(events, out, articles=articles)
+    elif fmt == "csv":
+        export.write_csv(events, out, articles=articles)
+    else:
+        export.write_geojson(events, out, articles=articles)
+    out.flush()
+
+
+def _stdout() -> IO[str]:
+    # Article text is UTF-8 whatever the terminal's locale says; CSV needs untranslated newlines.
+    with contextlib.suppress(AttributeError, ValueError):  # not a real text stream
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+    return sys.stdout

@@ -1,0 +1,144 @@
+import csv
+import io
+import json
+import subprocess
+import sys
+import types
+
+import pytest
+from conftest import REPO, SAMPLE_ARTICLES, fake_extract
+
+import events
+from events.articles import read_path
+from events.cli import main
+from events.store import Store
+
+
+@pytest.fixture(autouse=True)
+def stand_in_extractor(monkeypatch):
+    """The CLI's extractor replaced by the deterministic stand-in (the real one is tested by
+    its owner); installed as the module so the CLI's lazy import finds it."""
+    module = types.ModuleType("events.extract")
+    module.extract = fake_extract
+    monkeypatch.setitem(sys.modules, "events.extract", module)
+    monkeypatch.setattr(events, "extract", module, raising=False)
+
+
+def expected_events():
+    return [e for path in sorted(SAMPLE_ARTICLES.glob("*.txt")) for a in read_path(path)
+            for e in fake_extract(a)]
+
+
+def test_ingest_then_reingest(tmp_path, capsys):
+    db = tmp_path / "s.sqlite"
+    assert main(["ingest", str(SAMPLE_ARTICLES), "--db", str(db), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    n = len(expected_events())
+    assert f"2 of 2 files ingested: 2 articles, {n} events" in err
+    assert main(["ingest", str(SAMPLE_ARTICLES), "--db", str(db)]) == 0
+    with Store(db) as store:
+        assert store.counts() == {"articles": 2, "events": n}
+        assert store.events() == expected_events()
+
+
+def test_ingest_reports_each_failed_file(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text("Leaders met in Minsk.")
+    (tmp_path / "in" / "bad.json").write_text("[")
+    missing = tmp_path / "missing.md"
+    code = main(["ingest", str(tmp_path / "in"), str(missing), "--db", str(tmp_path / "s.sqlite")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "1 of 3 files ingested" in err and "2 files failed:" in err
+    assert f"  {tmp_path / 'in' / 'bad.json'}: invalid JSON at line 1 column 2" in err
+    assert f"  {missing}: no such file" in err
+    with Store(tmp_path / "s.sqlite") as store:
+        assert [a.id for a in store.articles()] == ["good"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["ingest"], ["ingest", "x", "--workers", "0"], ["extract", "x", "--format", "xml"],
+     ["dates", "x", "--anchor", "2023-02-30"], ["frobnicate"]],
+)
+def test_usage_errors_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_unusable_store_exits_2(tmp_path, capsys):
+    db = tmp_path / "not.sqlite"
+    db.write_bytes(b"garbage" * 200)
+    assert main(["ingest", str(SAMPLE_ARTICLES), "--db", str(db)]) == 2
+    assert f"error: {db}: not a geotimeline store" in capsys.readouterr().err
+
+
+def test_extract_jsonl(capsys):
+    assert main(["extract", str(SAMPLE_ARTICLES)]) == 0
+    out = capsys.readouterr().out
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == [e.id for e in expected_events()]
+    assert {"article", "type", "lat", "lon", "date", "date_granularity"} <= set(records[0])
+
+
+def test_extract_csv_and_geojson(capsys):
+    assert main(["extract", str(SAMPLE_ARTICLES), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == len(expected_events())
+    assert rows[0]["article_title"].startswith("Russia-Belarus Talks")
+    assert main(["extract", str(SAMPLE_ARTICLES), "--format", "geojson"]) == 0
+    collection = json.loads(capsys.readouterr().out)
+    assert len(collection["features"]) == len(expected_events())
+
+
+def test_extract_keeps_going_past_a_bad_file(tmp_path, capsys):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    assert main(["extract", str(tmp_path / "bad.txt"), str(SAMPLE_ARTICLES)]) == 1
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == len(expected_events())
+    assert captured.err.strip() == f"{tmp_path / 'bad.txt'}: contains NUL bytes (first at byte 0): binary data"
+
+
+def test_export_from_the_store(tmp_path, capsys):
+    db = str(tmp_path / "s.sqlite")
+    main(["ingest", str(SAMPLE_ARTICLES), "--db", db, "--no-progress"])
+    capsys.readouterr()
+    assert main(["export", "--db", db]) == 0
+    exported = [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()]
+    assert exported == [e.id for e in expected_events()]
+
+
+def test_dates_uses_find_dates_with_the_anchor(monkeypatch, capsys):
+    calls = []
+
+    def find_dates(text, anchor):
+        calls.append(anchor)
+        return [types.SimpleNamespace(start=0, end=6, text=text[:6], type="DATE",
+                                      value="2024-12", first=None, last=None,
+                                      granularity="month", basis="explicit")]
+
+    module = types.ModuleType("events.timex")
+    module.find_dates = find_dates
+    monkeypatch.setitem(sys.modules, "events.timex", module)
+    monkeypatch.setattr(events, "timex", module, raising=False)
+    path = SAMPLE_ARTICLES / "004_c8b0ddb14abcdc66.txt"
+    assert main(["dates", str(path), "--anchor", "2024-12-05"]) == 0
+    assert main(["dates", str(path)]) == 0
+    assert [str(a) for a in calls] == ["2024-12-05", "2024-12-04"]
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines[0] == {"article": "004_c8b0ddb14abcdc66", "anchor": "2024-12-05", "start": 0,
+                        "end": 6, "text": "Putin ", "type": "DATE", "value": "2024-12",
+                        "first": None, "last": None, "granularity": "month", "basis": "explicit"}
+
+
+def test_python_dash_m_events_runs_the_real_date_tagger():
+    path = SAMPLE_ARTICLES / "004_c8b0ddb14abcdc66.txt"
+    done = subprocess.run([sys.executable, "-m", "events", "dates", str(path)], cwd=REPO,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    text = read_path(path)[0].text
+    found = [json.loads(line) for line in done.stdout.splitlines()]
+    assert found and all(text[d["start"]:d["end"]] == d["text"] for d in found)
+    assert any(d["text"] == "December 3" and d["value"] == "2024-12-03" for d in found)
