@@ -1,5 +1,8 @@
 """Offline gazetteer: place index, lookup, geopy-compatible geocoder and toponym resolution."""
 
+from gazetteer.geocoder import LocalGeocoder
+from gazetteer.geoparse import geoparse
+from gazetteer.index import Gazetteer
 from gazetteer.place import Place, Toponym
 
-__all__ = ["Place", "Toponym"]
+__all__ = ["Gazetteer", "LocalGeocoder", "Place", "Toponym", "geoparse"]

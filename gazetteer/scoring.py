@@ -1,0 +1,32 @@
+"""Prior plausibility of a Place for a bare name, shared by lookup ranking and resolution."""
+
+from __future__ import annotations
+
+import math
+
+from gazetteer.place import Place
+
+# A country named in news is almost always the country ("Georgia" the country, 3.7M, beats the
+# US state, 10M, without context); curated rows are there because news uses them.
+COUNTRY_PRIOR = 8.5
+CURATED_REGION_PRIOR = 7.0
+CURATED_LANDMARK_PRIOR = 6.5
+# Region populations are sums over member cities, so they are discounted against a city of the
+# same name ("Minsk" the city, not Minsk Oblast).
+REGION_DISCOUNT = 0.8
+ALT_NAME_PENALTY = 1.0
+
+
+def prior(place: Place, *, own_name: bool = True) -> float:
+    """Log-population-like score; higher is a more likely referent of the name alone."""
+    base = math.log10(place.population + 1)
+    if place.level == "country":
+        base = max(base, 7.0) + COUNTRY_PRIOR - 7.0
+    elif place.id.startswith("supp:"):
+        curated = CURATED_LANDMARK_PRIOR if place.level == "landmark" else CURATED_REGION_PRIOR
+        base = max(base, curated)
+    elif place.level == "region":
+        base = max(base - REGION_DISCOUNT, 4.0)
+    elif place.level == "landmark":
+        base = max(base, 3.0)
+    return base if own_name else base - ALT_NAME_PENALTY

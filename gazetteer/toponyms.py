@@ -1,0 +1,247 @@
+"""Toponym recognition: find the spans of a text that name places (or demonyms of countries).
+
+Rule-based: capitalised word sequences are looked up in the gazetteer (longest first), then
+filtered with evidence a reader would use — sentence position, common English words, personal
+titles, neighbouring capitalised words (a longer name such as a person or a brand), and how
+plausible the best candidate is on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gazetteer.index import MAX_NAME_WORDS, Gazetteer
+from gazetteer.normalize import name_key
+from gazetteer.place import Place
+
+# A word: letters with inner hyphens or apostrophes ("Nur-Sultan", "d'Ivoire"), but a
+# possessive "'s" is left out ("Russia's" -> "Russia"); dotted initialisms are one word ("U.S.").
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:(?:['\u2019](?!s\b)|-)[^\W\d_]+)*")
+# Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Trinidad and Tobago").
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "and", "upon", "on", "am", "the", "da",
+                        "do", "dos", "des", "du", "al", "el", "en", "sur", "y", "i"})
+# Abbreviations that end with a dot yet continue a name ("St. Petersburg", "Ft. Worth").
+DOTTED_PREFIXES = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
+# Names of organisations and blocs that gazetteers also list as places (or that would match a
+# place word of theirs): never toponyms.
+NOT_PLACES = frozenset(name_key(s) for s in (
+    "NATO", "EU", "UN", "CSTO", "Union State", "European Union", "United Nations", "OSCE",
+    "ASEAN", "SCO", "BRICS", "OPEC", "WHO", "IMF", "African Union", "Commonwealth", "G7", "G20",
+    "Kremlin-backed", "Interpol", "Europol", "Pentagon Papers", "Hamas", "Hezbollah", "Taliban",
+))
+# Words before a name that make it a person's name ("President Putin", "Mr. Lincoln").
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "president", "minister", "premier",
+                    "senator", "sen", "rep", "gov", "governor", "mayor", "general", "gen", "col",
+                    "colonel", "captain", "capt", "sgt", "lt", "judge", "justice", "king",
+                    "queen", "prince", "princess", "pope", "chancellor", "secretary", "sir",
+                    "lady", "lord", "father", "rev", "bishop", "chairman", "ceo", "coach",
+                    "spokesman", "spokeswoman", "leader", "officer", "inspector", "professor",
+                    "prof", "dame", "emperor", "sheikh", "ayatollah", "imam", "actor", "actress",
+                    "singer", "author", "director"})
+# Given names that are also the names of large cities: followed by another capitalised word
+# they start a person's name ("Vladimir Putin", "Victoria Beckham").
+GIVEN_NAMES = frozenset({"vladimir", "victoria", "alexander", "alexandria", "elizabeth",
+                         "florence", "austin", "charlotte", "regina", "sofia", "jackson",
+                         "lincoln", "madison", "georgia", "aurora", "santiago", "eugene",
+                         "tyler", "kingston", "lorraine", "salvador", "carolina", "adelaide",
+                         "chelsea", "hamilton", "preston", "marion", "dallas", "chester",
+                         "douglas", "orlando", "warren", "clinton", "jordan", "chad", "israel",
+                         "paris", "sydney", "london", "washington", "houston", "nelson"})
+# Region names that are ordinary descriptive words ("Eastern" Region of Ghana, "Central").
+GENERIC_NAMES = frozenset({"eastern", "western", "northern", "southern", "central", "north",
+                           "south", "east", "west", "capital", "coast", "coastal", "upper",
+                           "lower", "greater", "federal", "lakes", "islands", "island", "river",
+                           "mountain", "highlands", "lowlands", "border", "centre", "center",
+                           "middle", "interior", "national", "metropolitan", "special",
+                           "autonomous", "province", "district", "region", "state", "city",
+                           "home", "union", "liberty", "independence", "grand"})
+# Prepositions after which a capitalised word is very likely a place ("near Brest").
+LOCATIVES = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across",
+                       "toward", "towards", "around", "via", "throughout", "within",
+                       "between", "of", "visited", "visiting", "entered", "reached"})
+# Where a new sentence or line starts, capitalisation carries no evidence.
+_SENTENCE_END = re.compile(r"[.!?:;\"“”»)\]]\s*$|^\s*$")
+
+STRONG_CITY_POPULATION = 100_000
+SMALL_PLACE_POPULATION = 1_000
+ALT_NAME_MIN_POPULATION = 50_000
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A recognised span with its candidate places, before resolution."""
+
+    start: int
+    end: int
+    kind: str  # "name" | "demonym"
+    candidates: tuple[tuple[Place, bool], ...]  # (place, matched on one of its own names)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def _joinable(text: str, left: _Token, right: _Token) -> bool:
+    """Can ``right`` continue a name that ends with ``left``? Only a space, a hyphen, or the
+    dot of "St." may separate them; never a newline, comma or sentence end."""
+    gap = text[left.end:right.start]
+    if gap in (" ", "-", "\u00a0"):
+        return True
+    return gap in (". ", ".") and left.text in DOTTED_PREFIXES
+
+
+def _spans(text: str, tokens: list[_Token]) -> list[list[tuple[int, str]]]:
+    """For each token index, the candidate (end token index, key) pairs, longest first."""
+    out: list[list[tuple[int, str]]] = []
+    for i, tok in enumerate(tokens):
+        cands: list[tuple[int, str]] = []
+        if tok.cap:
+            j = i
+            while j < len(tokens) and j - i < MAX_NAME_WORDS:
+                last = tokens[j]
+                if j > i and not (last.cap or last.text in CONNECTORS):
+                    break
+                if last.cap:
+                    cands.append((j, name_key(text[tok.start:last.end])))
+                if j + 1 < len(tokens) and not _joinable(text, last, tokens[j + 1]):
+                    break
+                j += 1
+        out.append(cands[::-1])
+    return out
+
+
+def _sentence_initial(text: str, tokens: list[_Token], i: int) -> bool:
+    if i == 0:
+        return True
+    gap = text[tokens[i - 1].end:tokens[i].start]
+    if "\n" in gap:
+        return True
+    before = text[max(0, tokens[i - 1].end - 1):tokens[i].start]
+    return bool(_SENTENCE_END.search(before.rstrip(" \t'\"“‘(")) or gap.strip(" \t\"“‘(") in
+                (".", "!", "?", ":", ";"))
+
+
+class Recognizer:
+    """Finds toponym mentions in text using one Gazetteer (``__call__(text) -> [Mention]``)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gz = gazetteer
+        from gazetteer.sources import read_common_words
+
+        self.common = read_common_words()
+
+    def __call__(self, text: str) -> list[Mention]:
+        tokens = _tokens(text)
+        spans = _spans(text, tokens)
+        demonyms = self.gz.demonyms
+        found = self.gz.candidates_by_key(
+            {k for cands in spans for _, k in cands if k not in demonyms and k not in NOT_PLACES})
+        lower_words = {t.text for t in tokens if t.text.islower()}
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            taken = None
+            for j, key in spans[i]:
+                if key in NOT_PLACES:
+                    break
+                if key in demonyms:
+                    place = self.gz.country(demonyms[key])
+                    if place is not None and self._demonym_ok(text, tokens, i, j):
+                        taken = (j, Mention(tokens[i].start, tokens[j].end, "demonym",
+                                            ((place, True),)))
+                        break
+                    continue
+                cands = found.get(key)
+                if cands and self._accept(text, tokens, i, j, cands, lower_words, spans, found):
+                    taken = (j, Mention(tokens[i].start, tokens[j].end, "name", tuple(cands)))
+                    break
+            if taken is None:
+                i += 1
+            else:
+                mentions.append(taken[1])
+                i = taken[0] + 1
+        return mentions
+
+    def _demonym_ok(self, text: str, tokens: list[_Token], i: int, j: int) -> bool:
+        # "Chinese" in "Chinese Taipei" or "Russian" in "Russian Roulette" still refer to the
+        # country in the corpora; an all-caps heading word is no evidence either way.
+        return not tokens[i].text.isupper() or len(tokens[i].text) > 4
+
+    def _accept(self, text, tokens, i, j, cands, lower_words, spans, found) -> bool:
+        from gazetteer.scoring import prior
+
+        best_place, best_own = max(cands, key=lambda c: prior(c[0], own_name=c[1]))
+        places = [p for p, _ in cands]
+        own_any = any(own for _, own in cands)
+        if j == i and tokens[i].text.lower() in GENERIC_NAMES:
+            return False
+        strong = any(
+            p.level == "country" or p.id.startswith(("supp:", "admin1:"))
+            or (p.level == "region" and own and p.population >= STRONG_CITY_POPULATION)
+            or (p.level == "city" and own and p.population >= STRONG_CITY_POPULATION)
+            for p, own in cands)
+        huge = any(p.level == "country" or p.id.startswith("supp:")
+                   or (own and p.population >= 1_000_000) for p, own in cands)
+        first = tokens[i]
+        words = [t.text for t in tokens[i:j + 1]]
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        prev_joined = prev is not None and _joinable(text, prev, first)
+        next_joined = nxt is not None and _joinable(text, tokens[j], nxt)
+        if prev_joined and prev.text.lower().rstrip(".") in TITLES and not huge:
+            return False
+        if prev is not None and text[prev.end:first.start] == ". " and \
+                prev.text.lower() in TITLES:
+            return False
+        multi = j > i
+        if not multi:
+            word = first.text
+            low = word.lower()
+            if word.isupper() and len(word) > 1:
+                # "NATO", "AIDS": acronyms; datelines ("TOKYO") name big places.
+                return strong and len(word) > 3 or any(p.level == "country" for p in places)
+            sentence_initial = _sentence_initial(text, tokens, i)
+            if low in GIVEN_NAMES and next_joined and nxt.cap and not self._is_place_start(
+                    spans, found, j + 1):
+                return False
+            if not strong:
+                if low in self.common or low in lower_words:
+                    return False
+                if sentence_initial and not (prev is None and nxt is None):
+                    return False
+                if (prev_joined and prev.cap) or (next_joined and nxt.cap):
+                    return False
+                if not own_any and best_place.population < ALT_NAME_MIN_POPULATION:
+                    return False
+                if best_place.population < SMALL_PLACE_POPULATION and not (
+                        prev is not None and prev.text.lower() in LOCATIVES):
+                    return False
+            elif low in lower_words and not huge:
+                # the word is used as an ordinary word in this very text ("the bath", "a mobile")
+                return False
+            elif (low in self.common and not huge and sentence_initial
+                  and not (prev is not None and prev.text.lower() in LOCATIVES)):
+                return False
+            return True
+        # Multi-word names: capitalised sequences that exactly match a name are rarely wrong,
+        # but require own-name evidence or a sizeable place for alternate-name matches.
+        if all(w.lower() in self.common or w.lower() in CONNECTORS for w in words) and not strong \
+                and best_place.population < SMALL_PLACE_POPULATION * 10:
+            return False
+        return own_any or best_place.population >= ALT_NAME_MIN_POPULATION or strong
+
+    @staticmethod
+    def _is_place_start(spans, found, i: int) -> bool:
+        return any(key in found for _, key in spans[i]) if i < len(spans) else False
