@@ -61,6 +61,11 @@ _ISO_DATE = re.compile(
     r"^(\d{4,})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:Z|UTC|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
+# Dates written out in words, as some scrapers store them ("February 3, 2023", "3 Feb 2023").
+_WORDY_DATES = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y",
+                "%b. %d, %Y")
+# Legacy encodings preferred when the detector finds several about equally plausible.
+_COMMON_LEGACY = ("cp1252", "cp1251", "koi8_r", "cp1250", "iso8859_15")
 # An HTML page's declared charset, for legacy pages that are not UTF-8.
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
@@ -168,6 +173,14 @@ def _parse_date_text(text: str, prefix: str) -> dt.date:
             return dt.date(year, month, day)
         except ValueError as e:
             raise ArticleError(f"{prefix}published date {text!r} is impossible ({e})") from None
+    for pattern in _WORDY_DATES:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError as e:
+            if "out of range" in str(e):
+                raise ArticleError(
+                    f"{prefix}published date {text!r} is impossible ({e})"
+                ) from None
     try:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -265,8 +278,20 @@ def _decode_without_bom(data: bytes, declared: str | None) -> str | None:
     # Imported here: detection is only needed for the rare legacy file.
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data).best()
-    return None if best is None else str(best)
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    # Short Western text often fits several code pages about equally (French in cp1257 looks
+    # as clean as in cp1252); among near-equals, take the encodings news scrapes really use.
+    for encoding in _COMMON_LEGACY:
+        for match in matches:
+            if encoding in match.could_be_from_charset and match.chaos <= best.chaos + 0.05:
+                try:
+                    return data.decode(encoding)
+                except UnicodeDecodeError:
+                    break
+    return str(best)
 
 
 def _read_text(name: str, stem: str, text: str, source: str, *, markdown: bool) -> Article:
