@@ -1,0 +1,106 @@
+"""geotimeline dashboard: ``streamlit run dashboard/app.py [-- STORE.sqlite]``.
+
+A thin page: the modules beside it do the work (data loading, filters, map, passage panel,
+timeline, table, uploads). The store is ``$GEOTIMELINE_DB`` or ``data/geotimeline.sqlite`` unless
+a path follows ``--``; a missing store is filled from ``data/articles`` on the first run.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run` puts this file's folder on sys.path, not the repository's.
+_REPO = str(Path(__file__).resolve().parents[1])
+if _REPO not in sys.path:
+    sys.path.insert(0, _REPO)
+
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from dashboard import (  # noqa: E402
+    data,
+    filters,
+    mapview,
+    panel,
+    passage,
+    sidebar,
+    table,
+    timeline,
+    uploads,
+)
+from events.exc import EventsError  # noqa: E402
+
+
+def _on_timeline_select(frame: pd.DataFrame) -> None:
+    state = st.session_state.get("timeline")
+    selection = state.get("selection") if state else None
+    chosen = timeline.selected_range(selection, frame)
+    if chosen is not None:
+        sidebar.set_dates(*chosen)
+
+
+def _counts(shown: pd.DataFrame, total: int, articles: int) -> str:
+    off_map = int((shown["lat"].isna() | shown["lon"].isna()).sum())
+    undated = int(shown["undated"].sum())
+    bits = [f"**{len(shown):,} of {total:,} events** from {articles:,} articles"]
+    if undated:
+        bits.append(f"{undated:,} undated")
+    if off_map:
+        bits.append(f"{off_map:,} without a location (in the table, not on the map)")
+    return " · ".join(bits)
+
+
+def main() -> None:
+    st.set_page_config(page_title="geotimeline", page_icon="🗺️", layout="wide")
+    st.html(passage.STYLE)
+    path = data.store_path()
+    if not path.exists():
+        with st.spinner("First run: reading the sample articles into a new store…"):
+            problems = data.ingest_samples(path)
+        for problem in problems:
+            st.html(f'<div class="gt-upload gt-err">{passage.esc(problem)}</div>')
+
+    filters_box = st.sidebar.container()
+    with st.sidebar.expander("Add articles"):
+        if uploads.upload_form(path):
+            data.clear_cache()
+    try:
+        view = data.load_view(path)
+    except (EventsError, OSError) as e:
+        st.error(f"Cannot read the event store: {passage.esc(e)}")
+        st.stop()
+
+    with filters_box:
+        st.header("Filters")
+        chosen = sidebar.filter_widgets(view.frame)
+    shown = filters.apply(view.frame, chosen)
+
+    st.title("geotimeline")
+    st.markdown(_counts(shown, len(view.frame), len(view.articles)))
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        clicked = mapview.show(mapview.build_map(shown))
+    panel.remember_click(clicked, shown)
+    with panel_col:
+        panel.show_panel(panel.selected_rows(shown), view.articles)
+
+    st.subheader("Timeline")
+    if shown["when_start"].notna().any():
+        if len(shown) > timeline.MAX_POINTS:
+            st.caption(f"Showing the earliest {timeline.MAX_POINTS:,} events; narrow the "
+                       "filters to see the rest.")
+        st.plotly_chart(
+            timeline.build_timeline(shown), key="timeline",
+            on_select=lambda: _on_timeline_select(shown), selection_mode=("box", "points"),
+        )
+        st.caption("Drag across the timeline to narrow the dates. Dots: known to the day; "
+                   "bars: a month, year or span; rings: undated, at the report date.")
+    else:
+        st.caption("No events with a date or report date to draw.")
+
+    st.subheader("Events")
+    table.show_table(shown, view.articles)
+
+
+main()

@@ -1,0 +1,64 @@
+"""The passage panel beside the map: every event at the clicked marker, then the whole articles."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import passage
+from events.model import Article
+
+K_SELECTED = "gt_selected_point"
+
+
+def remember_click(clicked: dict | None, frame: pd.DataFrame) -> None:
+    """Keep the last click that landed on events; a click on a cluster (which only zooms) or on
+    nothing leaves the panel as it was."""
+    from dashboard.mapview import events_at
+
+    point = (clicked or {}).get("last_object_clicked")
+    if not point or point.get("lat") is None or point.get("lng") is None:
+        return
+    lat, lon = float(point["lat"]), float(point["lng"])
+    if not events_at(frame, lat, lon).empty:
+        st.session_state[K_SELECTED] = (lat, lon)
+
+
+def selected_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    from dashboard.mapview import events_at
+
+    point = st.session_state.get(K_SELECTED)
+    if point is None:
+        return frame.iloc[0:0]
+    return events_at(frame, *point)
+
+
+def show_panel(rows: pd.DataFrame, articles: dict[str, Article]) -> None:
+    """Cards for ``rows`` (events at one marker), oldest first, and each article in full."""
+    if rows.empty:
+        st.html(
+            '<div class="gt-key">Click a marker on the map to read the passages reporting '
+            "what happened there. Clusters zoom in when clicked.</div>"
+        )
+        return
+    rows = rows.sort_values(["when_start", "type"], na_position="last")
+    place = rows["place"].iloc[0]
+    count = len(rows)
+    st.html(
+        f'<div class="gt-panel-head"><b>{passage.esc(place)}</b> · {count} '
+        f'event{"s" if count != 1 else ""} at this marker</div>{passage.KEY_HTML}'
+    )
+    cards = [passage.event_card(event, articles.get(event.article_id)) for event in rows["event"]]
+    st.html("".join(cards))
+    for number, (article_id, group) in enumerate(rows.groupby("article_id", sort=False), 1):
+        article = articles.get(article_id)
+        if article is None:
+            continue
+        published = group["published"].iloc[0]
+        when = f"{published.day} {published:%B %Y}" if pd.notna(published) else "undated"
+        with st.expander(f"Whole article {number} (published {when})"):
+            st.html(
+                f'<div class="gt-key"><i>{passage.esc(article.title or article.id)}</i> · '
+                f"{passage.source_html(article.source)}</div>"
+                + passage.article_html(article, group["event"])
+            )

@@ -1,0 +1,144 @@
+"""Sidebar filter widgets, kept in step with the URL's query parameters.
+
+On a session's first run the widgets start from the URL (a shared link restores the view); on
+every run the URL is rewritten from the widgets, leaving defaults out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import filters
+from dashboard.filters import Filters
+from dashboard.labels import country_name, type_label
+from events.model import EVENT_TYPES
+
+K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS = "f_dates", "f_types", "f_countries", "f_actors"
+K_TEXT, K_UNDATED, K_APPROX = "f_text", "f_undated", "f_approx"
+_K_LOADED, _K_SPAN = "_gt_url_loaded", "_gt_span"
+
+
+def slider_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The slider's bounds: the data's span, widened to two days when it is one (a slider needs
+    two distinct ends)."""
+    span = filters.data_span(frame)
+    if span is None:
+        return None
+    lo, hi = span
+    return (lo, hi) if lo < hi else (lo, lo + dt.timedelta(days=1))
+
+
+def _options(frame: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
+    types = [t for t in EVENT_TYPES if t in set(frame["type"])]
+    types += sorted(set(frame["type"]) - set(EVENT_TYPES))
+    countries = sorted({c for c in frame["country"] if c}, key=country_name)
+    actors = sorted({a for group in frame["actors"] for a in group}, key=str.casefold)
+    return types, countries, actors
+
+
+def _keep(values: Iterable[str], allowed: list[str]) -> list[str]:
+    allowed_set = set(allowed)
+    return [v for v in values if v in allowed_set]
+
+
+def _load_url(span: tuple[dt.date, dt.date] | None, options: tuple[list[str], ...]) -> None:
+    query = {key: st.query_params.get_all(key) for key in st.query_params}
+    wanted = filters.clamp(filters.from_query(query), span)
+    types, countries, actors = options
+    state = st.session_state
+    if span is not None:
+        state[K_DATES] = (wanted.start or span[0], wanted.end or span[1])
+    state[K_TYPES] = _keep(wanted.types, types)
+    state[K_COUNTRIES] = _keep(wanted.countries, countries)
+    state[K_ACTORS] = _keep(wanted.actors, actors)
+    state[K_TEXT] = wanted.text
+    state[K_UNDATED] = wanted.include_undated
+    state[K_APPROX] = wanted.include_approximate
+
+
+def _settle_dates(span: tuple[dt.date, dt.date]) -> None:
+    """Keep the slider's value valid when the data's span changed (say, after an upload); a
+    range that covered the whole old span grows to cover the whole new one."""
+    state = st.session_state
+    old_span = state.get(_K_SPAN)
+    value = state.get(K_DATES)
+    lo, hi = span
+    if value is None or (old_span is not None and tuple(value) == tuple(old_span)):
+        state[K_DATES] = span
+    else:
+        start = min(max(value[0], lo), hi)
+        end = min(max(value[1], lo), hi)
+        state[K_DATES] = (start, end)
+    state[_K_SPAN] = span
+
+
+def reset() -> None:
+    for key in (K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS, K_TEXT, K_UNDATED, K_APPROX):
+        st.session_state.pop(key, None)
+    st.session_state[K_UNDATED] = True
+    st.session_state[K_APPROX] = True
+
+
+def set_dates(start: dt.date, end: dt.date) -> None:
+    """Narrow the date filter (the timeline's selection calls this from its callback)."""
+    span = st.session_state.get(_K_SPAN)
+    if span is not None:
+        start, end = max(start, span[0]), min(end, span[1])
+        if start > end:
+            return
+    st.session_state[K_DATES] = (start, end)
+
+
+def filter_widgets(frame: pd.DataFrame) -> Filters:
+    """Draw the filters (call inside a sidebar container) and return what they say."""
+    span = slider_span(frame)
+    options = _options(frame)
+    state = st.session_state
+    if not state.get(_K_LOADED):
+        _load_url(span, options)
+        state[_K_LOADED] = True
+    types, countries, actors = options
+    state[K_TYPES] = _keep(state.get(K_TYPES, []), types)
+    state[K_COUNTRIES] = _keep(state.get(K_COUNTRIES, []), countries)
+    state[K_ACTORS] = _keep(state.get(K_ACTORS, []), actors)
+    state.setdefault(K_UNDATED, True)
+    state.setdefault(K_APPROX, True)
+    state.setdefault(K_TEXT, "")
+
+    start = end = None
+    if span is not None:
+        _settle_dates(span)
+        start, end = st.slider(
+            "Dates", min_value=span[0], max_value=span[1], key=K_DATES, format="D MMM YYYY",
+            help="Events whose date interval overlaps this range (a month-long event stays "
+            "in while any of its days is in range). Undated events count at their report date.",
+        )
+    else:
+        st.caption("No dated events yet.")
+    st.multiselect("Event type", types, key=K_TYPES, format_func=type_label,
+                   placeholder="All types")
+    st.multiselect("Country", countries, key=K_COUNTRIES, format_func=country_name,
+                   placeholder="All countries")
+    st.multiselect("Actor", actors, key=K_ACTORS, placeholder="All actors")
+    st.text_input("Search passages", key=K_TEXT, placeholder="word or phrase",
+                  help="Case-insensitive, in the passage, article title, place and actors.")
+    st.toggle("Include undated events", key=K_UNDATED,
+              help="Events whose text gives no date; shown at their article's report date.")
+    st.toggle("Include approximate events", key=K_APPROX,
+              help="Dates known only to the month, year or a span; places known only to the "
+              "country or within a radius.")
+    st.button("Reset filters", on_click=reset, width="stretch")
+
+    chosen = Filters(
+        start=start, end=end,
+        types=tuple(state[K_TYPES]), countries=tuple(state[K_COUNTRIES]),
+        actors=tuple(state[K_ACTORS]), text=state[K_TEXT],
+        include_undated=bool(state[K_UNDATED]), include_approximate=bool(state[K_APPROX]),
+    )
+    chosen = filters.clamp(chosen, filters.data_span(frame))
+    st.query_params.from_dict(filters.to_query(chosen))
+    return chosen

@@ -1,0 +1,126 @@
+"""The timeline: a pure ``build_timeline(frame) -> plotly Figure`` and selection → date range.
+
+One row per event type. Within a row, events known to the day are dots, events known only to a
+month, a year or a span are bars covering that interval (with a dot in the middle to hover and
+select), and undated events are hollow rings at their report date, a little below the row.
+Hover text is escaped: plotly reads a few HTML-like tags in hover labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.labels import type_color, type_label
+from events.model import EVENT_TYPES
+
+# Above this many events the timeline draws the earliest ones only and says so.
+MAX_POINTS = 5000
+_LANE = {"span": 0.22, "day": 0.0, "undated": -0.22}
+
+
+def _wrap(text: str, width: int = 80, lines: int = 5) -> str:
+    parts = textwrap.wrap(text, width=width, max_lines=lines, placeholder=" …")
+    return "<br>".join(html.escape(part) for part in parts)
+
+
+def hover_text(row: Mapping[str, Any]) -> str:
+    head = f"<b>{html.escape(type_label(row['type']))}</b> · {html.escape(row['date_label'])}"
+    return f"{head}<br>{html.escape(row['place'])}<br><br>{_wrap(row['evidence'])}"
+
+
+def _row_numbers(types: list[str]) -> dict[str, int]:
+    return {t: len(types) - 1 - i for i, t in enumerate(types)}
+
+
+def build_timeline(frame: pd.DataFrame) -> go.Figure:
+    """The figure for the events of ``frame`` (rows of ``data.events_frame``)."""
+    rows = frame[frame["when_start"].notna()].sort_values("when_start").head(MAX_POINTS)
+    present = [t for t in EVENT_TYPES if t in set(rows["type"])]
+    present += sorted(set(rows["type"]) - set(EVENT_TYPES))
+    y_of = _row_numbers(present)
+    fig = go.Figure()
+    for event_type in present:
+        of_type = rows[rows["type"] == event_type]
+        colour = type_color(event_type)
+        base = y_of[event_type]
+        spans = of_type[~of_type["undated"] & (of_type["start"] != of_type["end"])]
+        days = of_type[~of_type["undated"] & (of_type["start"] == of_type["end"])]
+        undated = of_type[of_type["undated"]]
+        name = type_label(event_type)
+        if not spans.empty:
+            xs: list[Any] = []
+            ys: list[Any] = []
+            for start, end in zip(spans["start"], spans["end"], strict=True):
+                xs += [start, end + pd.Timedelta(days=1), None]
+                ys += [base + _LANE["span"]] * 2 + [None]
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines", line={"color": colour, "width": 9},
+                opacity=0.55, hoverinfo="skip", showlegend=False, legendgroup=name,
+            ))
+            middle = spans["start"] + (spans["end"] - spans["start"]) / 2
+            fig.add_trace(_points(spans, middle, base + _LANE["span"], colour, name,
+                                  "line-ns-open", "month / year / span", size=12))
+        if not days.empty:
+            fig.add_trace(_points(days, days["start"], base, colour, name, "circle", "day"))
+        if not undated.empty:
+            fig.add_trace(_points(undated, undated["reported"], base + _LANE["undated"], colour,
+                                  name, "circle-open", "undated, at report date"))
+    ticks = [y_of[t] for t in present]
+    fig.update_layout(
+        height=120 + 60 * max(len(present), 1),
+        margin={"l": 10, "r": 10, "t": 30, "b": 30},
+        dragmode="select",
+        selectdirection="h",
+        hovermode="closest",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        xaxis={"type": "date", "title": None, "showgrid": True},
+        yaxis={"tickvals": ticks, "ticktext": [type_label(t) for t in present],
+               "range": [-0.6, len(present) - 0.4], "fixedrange": True, "zeroline": False},
+        clickmode="event+select",
+    )
+    return fig
+
+
+def _points(
+    rows: pd.DataFrame, x: pd.Series, y: float, colour: str, name: str, symbol: str, kind: str,
+    size: int = 10,
+) -> go.Scatter:
+    hover = [hover_text(row) for row in rows.to_dict("records")]
+    return go.Scatter(
+        x=x, y=[y] * len(rows), mode="markers", name=f"{name} ({kind})", legendgroup=name,
+        marker={"color": colour, "symbol": symbol, "size": size,
+                "line": {"width": 2, "color": colour}},
+        customdata=rows["id"].tolist(),
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def selected_range(
+    selection: Mapping[str, Any] | None, frame: pd.DataFrame
+) -> tuple[dt.date, dt.date] | None:
+    """The date range a timeline selection asks for: a box's x extent, else the selected
+    events' own intervals. None when nothing usable is selected."""
+    if not selection:
+        return None
+    for box in selection.get("box") or []:
+        xs = box.get("x") or []
+        if len(xs) >= 2:
+            try:
+                lo, hi = sorted(pd.to_datetime(list(xs[:2])))
+            except (ValueError, TypeError):
+                continue
+            return lo.date(), hi.date()
+    ids = [p.get("customdata") for p in selection.get("points") or []]
+    ids = [i[0] if isinstance(i, list) else i for i in ids if i is not None]
+    chosen = frame[frame["id"].isin(ids)]
+    if chosen.empty:
+        return None
+    return chosen["when_start"].min().date(), chosen["when_end"].max().date()
