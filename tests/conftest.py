@@ -7,6 +7,8 @@ subprocesses of the crash and concurrency tests); fixtures hand them to tests.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -56,10 +58,50 @@ def make_event(article_id: str, n: int = 0, **changes: object) -> Event:
     return Event(**values)  # type: ignore[arg-type]
 
 
-def fake_extract(article: Article) -> list[Event]:
-    """0-4 events per article, a pure function of its id and text (stands in for extract)."""
-    count = zlib.crc32(f"{article.id}|{article.text}".encode()) % 5
+def fake_extract(article: Article, scale: int = 1) -> list[Event]:
+    """0-4 (times ``scale``) events per article, a pure function of its id and text (stands in
+    for extract, so store tests do not depend on the real extractor's output)."""
+    count = zlib.crc32(f"{article.id}|{article.text}".encode()) % 5 * scale
     return [make_event(article.id, n, evidence=article.text[:80]) for n in range(count)]
+
+
+def write_corpus(folder: Path, count: int, prefix: str) -> list[str]:
+    """``count`` article files made from the real eval articles, each with its own id and text."""
+    texts = [p.read_text().split("\n---\n", 1)[1] for p in sorted(EVAL_ARTICLES.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = []
+    for i in range(count):
+        article_id = f"{prefix}{i:05d}"
+        text = f"{texts[i % len(texts)]}\n(Copy {article_id}.)"
+        (folder / f"{article_id}.txt").write_text(
+            f"---\nid: {article_id}\npublished: 2006-11-{i % 28 + 1:02d}\n---\n{text}\n"
+        )
+        ids.append(article_id)
+    return ids
+
+
+# A `python -m events ingest` with fake_extract (scaled, optionally slowed) as the extractor.
+_INGEST_SCRIPT = """
+import sys, time, types
+sys.path.insert(0, {tests!r})
+import conftest, events
+def extract(article):
+    time.sleep({sleep!r})
+    return conftest.fake_extract(article, scale={scale!r})
+module = types.ModuleType("events.extract")
+module.extract = extract
+sys.modules["events.extract"] = events.extract = module
+from events.cli import main
+raise SystemExit(main(["ingest", *{paths!r}, "--db", {db!r}, "--no-progress"]))
+"""
+
+
+def start_ingest(paths: list[Path], db: Path, *, scale: int = 1, sleep: float = 0.0):
+    """The ingest CLI in a subprocess (a ``subprocess.Popen``), stand-in extractor installed."""
+    script = _INGEST_SCRIPT.format(tests=str(Path(__file__).parent), sleep=sleep, scale=scale,
+                                   paths=[str(p) for p in paths], db=str(db))
+    return subprocess.Popen([sys.executable, "-c", script], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 @pytest.fixture(name="make_event")
