@@ -101,30 +101,43 @@ def _last_match(pattern: re.Pattern, s: str) -> re.Match | None:
     return found[0] if found else None
 
 
+def _cue_tense(cue: re.Match) -> str:
+    kind = cue.lastgroup
+    return {"fut": "future", "wfut": "wfuture", "prep": "wfuture", "past": "past",
+            "wpast": "wpast"}[kind]
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
-    """``"future"``, ``"past"`` or None from the nearest tense cue in the same clause."""
+    """Tense of the clause around ``text[start:end]`` from its nearest cue.
+
+    One of ``future``/``past`` (strong cues), ``wfuture``/``wpast`` (weak ones) or None.
+    """
     back = text[max(0, start - 120):start]
     cut = _last_match(P.CLAUSE_BREAK, back)
     if cut is not None:
         back = back[cut.end():]
-    last = _last_match(P.TENSE_CUE, back)
-    if last is not None:
-        return "future" if last.group("fut") else "past"
+    for cue in reversed(list(P.TENSE_CUE.finditer(back))):
+        if cue.lastgroup == "prep" and len(back) - cue.end() > 12:
+            continue  # "killed by police on Tuesday": "by" is not about the date
+        return _cue_tense(cue)
     ahead = text[end:end + 60]
     stop = P.CLAUSE_BREAK.search(ahead)
     if stop is not None:
         ahead = ahead[:stop.start()]
-    first = P.TENSE_CUE.search(ahead)
-    if first is not None:
-        return "future" if first.group("fut") else "past"
+    for cue in P.TENSE_CUE.finditer(ahead):
+        if cue.lastgroup != "prep":
+            return _cue_tense(cue)
     return None
 
 
+# how much farther a candidate on the disfavoured side of the anchor may be, by weak tense
+_BIAS = {"wfuture": (3.0, 1.0), "wpast": (1.0, 2.0), None: (1.0, 1.5)}
+
+
 def _pick(cands: list[dt.date], anchor: dt.date, tense: str | None,
-          key_last: Callable[[dt.date], dt.date] | None = None) -> dt.date | None:
-    """Choose among candidate starts by tense: past ≤ anchor, future ≥ anchor, else nearest."""
-    if not cands:
-        return None
+          key_last: Callable[[dt.date], dt.date] | None = None) -> dt.date:
+    """Choose among candidate starts: strong past ≤ anchor, strong future ≥ anchor, else the
+    nearest, distances weighted by the weak tense (``_BIAS``: past weight, future weight)."""
     last_of = key_last or (lambda d: d)
     if tense == "past":
         ok = [c for c in cands if c <= anchor]
@@ -132,11 +145,14 @@ def _pick(cands: list[dt.date], anchor: dt.date, tense: str | None,
     if tense == "future":
         ok = [c for c in cands if last_of(c) >= anchor]
         return min(ok) if ok else max(cands)
+    w_past, w_future = _BIAS[tense]
 
-    def distance(c: dt.date) -> int:
+    def distance(c: dt.date) -> float:
         if c <= anchor <= last_of(c):
             return 0
-        return min(abs((c - anchor).days), abs((last_of(c) - anchor).days))
+        if c > anchor:
+            return (c - anchor).days * w_future
+        return (anchor - last_of(c)).days * w_past
 
     return min(cands, key=distance)
 
@@ -233,17 +249,22 @@ def _day_of_month(m, text, anchor):
         if d2:
             dt.date(2000, mon, d2)
         return _unresolved(m, f"XXXX-{mon:02d}-{d1:02d}")
+    first = _year_for_day(mon, d1, text, m, anchor)
+    return _day(m, "DATE", first, "relative",
+                dt.date(first.year, mon, d2) if d2 else None)
+
+
+def _year_for_day(mon: int, day: int, text: str, m: re.Match, anchor: dt.date) -> dt.date:
+    """The year-less day ``mon``/``day`` placed by the tense of its clause around the anchor."""
     cands = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
-            cands.append(dt.date(y, mon, d1))
+            cands.append(dt.date(y, mon, day))
         except ValueError:
             continue
     if not cands:
         raise ValueError(f"no year has {m.group(0)!r}")
-    first = _pick(cands, anchor, _tense(text, m.start(), m.end()))
-    return _day(m, "DATE", first, "relative",
-                dt.date(first.year, mon, d2) if d2 else None)
+    return _pick(cands, anchor, _tense(text, m.start(), m.end()))
 
 
 def _month_year(m, text, anchor):
@@ -473,6 +494,27 @@ def _relative_in(m, text, anchor):
     return _day(m, "DATE", anchor, "relative")
 
 
+_QUARTER_WORD = re.compile(r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?"
+                           r"(?:fiscal\s+)?quarter", re.IGNORECASE)
+
+
+def _year_ago_quarter(m: re.Match, text: str, anchor: dt.date) -> _Res | None:
+    """"a year ago" in a sentence about quarterly results means the same quarter a year before
+    (TimeBank: "third-quarter profit fell from a year ago" → 1988-Q3)."""
+    lo = text.rfind(". ", max(0, m.start() - 250), m.start())
+    hi = text.find(". ", m.end(), m.end() + 120)
+    sentence = text[lo + 1 if lo >= 0 else max(0, m.start() - 250):hi if hi >= 0 else m.end() + 120]
+    q = _QUARTER_WORD.search(sentence)
+    if q is None:
+        return None
+    n = anchor.year * 4 + (anchor.month - 1) // 3 - 1  # the latest complete quarter
+    y, quarter = n // 4, n % 4 + 1
+    if q["ord"]:
+        quarter = _Q_ORD[q["ord"].lower()]
+        y = anchor.year if quarter < (anchor.month - 1) // 3 + 1 else anchor.year - 1
+    return _range(m, f"{y - 1}-Q{quarter}", *_quarter_range(y - 1, quarter), "relative")
+
+
 def _ago(m, text, anchor):
     n = _parse_num(m["n"])
     unit = _unit_key(m["unit"])
@@ -483,6 +525,10 @@ def _ago(m, text, anchor):
     if anchor is None:
         return _unresolved(m, "XXXX-XX-XX")
     k = int(n) * sign
+    if k == -1 and unit == "year":
+        by_quarter = _year_ago_quarter(m, text, anchor)
+        if by_quarter is not None:
+            return by_quarter
     if unit in ("hour", "minute", "second"):
         return _day(m, "TIME", anchor, "relative")
     if unit in ("day", "night"):
@@ -522,8 +568,6 @@ def _vague_duration(m, text, anchor):
 
 def _weekday_rule(m, text, anchor):
     wd = P.WEEKDAYS[m["wd"].lower()]
-    part = (m["part"] or "").lower()
-    suffix = "T" + P.DAYPARTS[part] if part else ""
     wrel = (m["wrel"] or m["wrel2"] or "").lower()
     rel = (m["rel"] or "").lower()
     if wrel and rel:
@@ -533,7 +577,7 @@ def _weekday_rule(m, text, anchor):
     if wrel:
         monday = anchor - dt.timedelta(days=anchor.weekday())
         monday += dt.timedelta(days=7 * {"this": 0, "next": 1, "last": -1}[wrel])
-        return _day(m, "DATE", monday + dt.timedelta(days=wd), "relative", suffix=suffix)
+        return _day(m, "DATE", monday + dt.timedelta(days=wd), "relative")
     if rel in ("last", "past"):
         direction = "before"
     elif rel == "next":
@@ -543,8 +587,12 @@ def _weekday_rule(m, text, anchor):
     elif rel == "earlier":
         direction = "past"
     else:
-        direction = "after" if _tense(text, m.start(), m.end()) == "future" else "past"
-    return _day(m, "DATE", _weekday(anchor, wd, direction), "relative", suffix=suffix)
+        future = _tense(text, m.start(), m.end()) in ("future", "wfuture")
+        direction = "after" if future else "past"
+    res = _day(m, "DATE", _weekday(anchor, wd, direction), "relative")
+    if rel in ("earlier", "later"):
+        res = res._replace(start=m.start("wd"))
+    return res
 
 
 def _deictic(m, text, anchor):
@@ -581,9 +629,13 @@ def _clock(m, text, anchor):
     clock = f"T{h:02d}:{mi:02d}"
     if anchor is None:
         return _unresolved(m, "XXXX-XX-XX" + clock, "TIME")
+    if m["mon"]:
+        mon = P.MONTHS[m["mon"].lower().rstrip(".")]
+        day = _year_for_day(mon, int(re.match(r"\d+", m["md"]).group()), text, m, anchor)
+        return _day(m, "TIME", day, "relative", suffix=clock)
     if m["wd"]:
-        direction = "after" if _tense(text, m.start(), m.end()) == "future" else "past"
-        d = _weekday(anchor, P.WEEKDAYS[m["wd"].lower()], direction)
+        future = _tense(text, m.start(), m.end()) in ("future", "wfuture")
+        d = _weekday(anchor, P.WEEKDAYS[m["wd"].lower()], "after" if future else "past")
     else:
         dd = (m["dd"] or "today").lower()
         d = anchor + dt.timedelta(days={"today": 0, "tonight": 0, "yesterday": -1,
@@ -591,7 +643,14 @@ def _clock(m, text, anchor):
     return _day(m, "TIME", d, "relative", suffix=clock)
 
 
+_ADJECTIVE_NEXT = re.compile(r"\s+(?!(?:in|on|at|for|to|and|or|since|from|until|with|by|"
+                             r"through|during|basis|is|are|was|were)\b)[a-z]")
+
+
 def _reference(m, text, anchor):
+    before = text[max(0, m.start() - 8):m.start()].rstrip(" \"'`\n")
+    if m.group(0) == "Now" and (not before or before[-1] in ".!?:;"):
+        return None  # sentence-initial "Now," is a discourse marker, not a time
     if m["present"]:
         if anchor is None:
             return _unresolved(m, "PRESENT_REF")
@@ -609,6 +668,9 @@ def _set(m, text, anchor):
         return _duration(m, n, unit).value
 
     if m["adv"]:
+        if _ADJECTIVE_NEXT.match(text, m.end()) or text[max(0, m.start() - 8):m.start()].lower() \
+                .endswith(("average ", "party ")):
+            return None  # "daily flights": an adjective, which TimeBank leaves untagged
         v = _SET_ADVERBS[m["adv"].lower()]
     elif m["wd"]:
         v = f"XXXX-WXX-{P.WEEKDAYS[m['wd'].lower()] + 1}"
@@ -619,7 +681,7 @@ def _set(m, text, anchor):
         else:
             v = value(_parse_num(m["n"]) if m["n"] else 1, unit)
     else:
-        v = value(1, m["unit2"] or m["unit3"])
+        v = value(1, m["unit2"])
     return _Res(m.start(), m.end(), "SET", v, None, None, "none", "explicit")
 
 
@@ -649,7 +711,7 @@ def _year_adj(m, text, anchor):
         return _day(m, "DATE", dt.date(y, 12, 31), "relative")
     if w == "end of the year":
         return _year(m, anchor.year, "relative")
-    return _year(m, anchor.year - 1, "relative")
+    return _year_ago_quarter(m, text, anchor) or _year(m, anchor.year - 1, "relative")
 
 
 def widen_prefix(res: _Res, text: str) -> _Res:
