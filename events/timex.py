@@ -52,48 +52,52 @@ _RULES = (
     (P.DECADE, R._decade, 2, "decade"),
     (P.CENTURY, R._century, 2, "century"),
     (P.REFERENCE, R._reference, 2, None),
-    (P.WEEKEND, R._weekend, 2, "vague"),
+    (P.WEEKEND, R._weekend, 2, "unit"),
     (P.YEAR_ADJ, R._year_adj, 2, "year_adj"),
     (P.AGO, R._ago, 2, "ago"),
-    (P.RELATIVE, R._relative, 3, "relative"),
-    (P.RELATIVE_IN, R._relative_in, 3, "relative"),
+    (P.RELATIVE, R._relative, 3, "unit"),
+    (P.RELATIVE_IN, R._relative_in, 3, "unit"),
     (P.WEEKDAY_EXPR, R._weekday_rule, 3, "weekday"),
     (P.DEICTIC, R._deictic, 3, "deictic"),
     (P.SEASON, R._season, 3, "season"),
-    (P.DURATION, R._duration_rule, 4, "duration"),
-    (P.VAGUE_DURATION, R._vague_duration, 5, "vague"),
+    (P.DURATION, R._duration_rule, 4, "unit"),
+    (P.VAGUE_DURATION, R._vague_duration, 5, "unit"),
     (P.MONTH_ALONE, R._month_alone, 5, "month"),
     (P.YEAR_ALONE, R._year_alone, 6, "year"),
 )
 
 
-def _matches(pattern: re.Pattern, hint: str | None, text: str) -> list[re.Match]:
-    """Matches of ``pattern``, searched only in windows around its hint's occurrences."""
-    if hint is None:
-        return list(pattern.finditer(text))
-    hint_re, left, right = P.HINTS[hint]
-    out: list[re.Match] = []
-    seen: set[tuple[int, int]] = set()
-    lo = hi = -1
+def _windows(hint: str, text: str, low: str | None) -> list[tuple[int, int]]:
+    """Merged ``[lo, hi)`` windows around the occurrences of ``hint`` in ``text``."""
+    exact, folded, left, right, on_low = P.HINT_RES[hint]
+    if on_low:
+        hits = exact.finditer(low) if low is not None else folded.finditer(text)
+    else:
+        hits = exact.finditer(text)
+    out: list[tuple[int, int]] = []
     n = len(text)
-    for h in hint_re.finditer(text):
+    for h in hits:
         a, b = max(0, h.start() - left), min(n, h.end() + right)
-        if a <= hi:
-            hi = max(hi, b)
-            continue
-        if hi >= 0:
-            _collect(pattern, text, lo, hi, out, seen)
-        lo, hi = a, b
-    if hi >= 0:
-        _collect(pattern, text, lo, hi, out, seen)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return out
 
 
-def _collect(pattern, text, lo, hi, out, seen):
-    for m in pattern.finditer(text, lo, hi):
-        if m.span() not in seen:
-            seen.add(m.span())
-            out.append(m)
+def _matches(pattern: re.Pattern, windows: list[tuple[int, int]] | None,
+             text: str) -> list[re.Match]:
+    """Matches of ``pattern`` in ``text``, or only inside ``windows`` when given."""
+    if windows is None:
+        return list(pattern.finditer(text))
+    out: list[re.Match] = []
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        for m in pattern.finditer(text, lo, hi):
+            if m.span() not in seen:
+                seen.add(m.span())
+                out.append(m)
+    return out
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
@@ -110,9 +114,15 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         raise TypeError(f"anchor must be a datetime.date or None, got {anchor!r}")
     if not text:
         return []
+    low = text.lower()
+    if len(low) != len(text):
+        low = None  # some characters change length when lower-cased: offsets would drift
+    windows: dict[str, list[tuple[int, int]]] = {}
     found = []
     for pattern, rule, priority, hint in _RULES:
-        for m in _matches(pattern, hint, text):
+        if hint is not None and hint not in windows:
+            windows[hint] = _windows(hint, text, low)
+        for m in _matches(pattern, windows.get(hint), text):
             if m.end() == m.start():
                 continue
             try:

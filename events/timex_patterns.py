@@ -210,26 +210,26 @@ TENSE_CUE = re.compile(
 CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|[.;!?\n]$|\bbut\b|,\s+(?:where|which|who|when)\b")
 
 # Cheap hints: a pattern is only tried in windows around a hint (LEFT chars before it, RIGHT
-# after), because scanning every position with the full patterns is what costs time.
-_UNIT_HINT = r"\b(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|quarters?|hours?|" \
-             r"minutes?|seconds?|weekends?|nights?|fortnights?)\b"
-HINTS = {
-    "quarter": (re.compile(r"quarter|half|Q[1-4]", _I), 70, 30),
-    "decade": (re.compile(r"\d0'?s|ties\b", _I), 20, 4),
-    "century": (re.compile(r"century", _I), 30, 2),
-    "season": (re.compile(r"spring|summer|fall|autumn|winter", _I), 20, 20),
-    "ago": (re.compile(r"\b(?:ago|earlier|later|now|hence|before|after)\b", _I), 70, 16),
-    "duration": (re.compile(_UNIT_HINT, _I), 70, 4),
-    "vague": (re.compile(_UNIT_HINT, _I), 30, 4),
-    "relative": (re.compile(_UNIT_HINT, _I), 40, 4),
-    "year_adj": (re.compile(r"year", _I), 30, 30),
-    "clock": (re.compile(r"[ap]\.?\s?m\b|\d:\d\d|noon|midnight", _I), 25, 40),
-    "set": (re.compile(r"every|each|ly\b|times|once|\b(?:a|per)\s+(?:year|month|week|day)\b",
-                       _I), 20, 40),
-    "weekday": (re.compile(WEEKDAY), 25, 40),
-    "month": (re.compile(MONTH), 40, 40),
-    "deictic": (re.compile(r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night",
-                           _I), 40, 24),
-    "year": (re.compile(r"\d{4}"), 25, 8),
-    "digits": (re.compile(r"\d"), 12, 12),
+# after), because scanning every position with the full patterns is what costs time. Hints are
+# lower-case literals run case-sensitively on the lower-cased text (much faster than re.I);
+# month and weekday hints need the original case.
+_UNIT_HINT = r"(?:year|month|week|day|decade|centur|quarter|hour|minute|second|night|fortnight)"
+HINTS = {  # name -> (pattern, chars before, chars after, runs on the lower-cased text)
+    "quarter": (r"quarter|half|q[1-4]", 70, 30, True),
+    "decade": (r"\d0'?s|ties\b", 20, 4, True),
+    "century": (r"century", 30, 2, True),
+    "season": (r"spring|summer|fall|autumn|winter", 20, 20, True),
+    "ago": (r"ago\b|earlier|later|now\b|hence|before|after", 70, 16, True),
+    "unit": (_UNIT_HINT, 70, 16, True),
+    "clock": (r"[ap]\.?\s?m\b|\d:\d\d|noon|midnight", 25, 40, True),
+    "set": (r"every|each|ly\b|times|once", 20, 40, True),
+    "weekday": (WEEKDAY, 25, 40, False),
+    "month": (MONTH, 40, 40, False),
+    "deictic": (r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night", 40, 24,
+                True),
+    "year": (r"\d{4}", 25, 8, True),
+    "year_adj": (r"year", 30, 30, True),
+    "digits": (r"\d", 12, 12, True),
 }
+HINT_RES = {name: (re.compile(p), re.compile(p, _I), left, right, low)
+            for name, (p, left, right, low) in HINTS.items()}

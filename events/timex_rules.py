@@ -643,10 +643,6 @@ def _clock(m, text, anchor):
     return _day(m, "TIME", d, "relative", suffix=clock)
 
 
-_ADJECTIVE_NEXT = re.compile(r"\s+(?!(?:in|on|at|for|to|and|or|since|from|until|with|by|"
-                             r"through|during|basis|is|are|was|were)\b)[a-z]")
-
-
 def _reference(m, text, anchor):
     before = text[max(0, m.start() - 8):m.start()].rstrip(" \"'`\n")
     if m.group(0) == "Now" and (not before or before[-1] in ".!?:;"):
@@ -668,9 +664,6 @@ def _set(m, text, anchor):
         return _duration(m, n, unit).value
 
     if m["adv"]:
-        if _ADJECTIVE_NEXT.match(text, m.end()) or text[max(0, m.start() - 8):m.start()].lower() \
-                .endswith(("average ", "party ")):
-            return None  # "daily flights": an adjective, which TimeBank leaves untagged
         v = _SET_ADVERBS[m["adv"].lower()]
     elif m["wd"]:
         v = f"XXXX-WXX-{P.WEEKDAYS[m['wd'].lower()] + 1}"
