@@ -127,9 +127,13 @@ def _read_all(
             yield path, _worker(path, extractor)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # map keeps input order and reads ahead, so extraction overlaps with writing.
-        parsed = pool.map(_worker, files, [extractor] * len(files), chunksize=_CHUNK)
-        yield from zip(files, parsed, strict=True)
+        # map keeps input order and reads ahead, so extraction overlaps with writing; windows
+        # bound how many extracted files wait in memory for the writer.
+        window = _CHUNK * workers * 16
+        for begin in range(0, len(files), window):
+            part = files[begin : begin + window]
+            parsed = pool.map(_worker, part, [extractor] * len(part), chunksize=_CHUNK)
+            yield from zip(part, parsed, strict=True)
 
 
 def _store_parsed(
