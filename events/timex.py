@@ -29,6 +29,7 @@ Conventions where TimeML or the brief leave a choice:
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import re
 
@@ -100,6 +101,30 @@ def _matches(pattern: re.Pattern, windows: list[tuple[int, int]] | None,
     return out
 
 
+def _follow_narrative(chosen: list[R._Res], anchor: dt.date | None) -> None:
+    """Give year-less months and days the year of the latest explicit date before them when
+    the text is about another time than its anchor: "In 1940 ... In April" is 1940-04 in a
+    history (no anchor, or three explicit years and under a tenth of them within a year of the
+    anchor),
+    but news keeps reading "April" against its publication date."""
+    years = [r.first.year for r in chosen
+             if r.basis == "explicit" and r.first is not None and r.type == "DATE"]
+    if not years or not any(r.floating for r in chosen):
+        return
+    if anchor is not None and (len(years) < 3 or 10 * sum(abs(y - anchor.year) <= 1
+                                                        for y in years) >= len(years)):
+        return
+    year = None
+    for i, res in enumerate(chosen):
+        if res.floating:
+            if year is not None and (anchor is None or abs(year - anchor.year) >= 2):
+                # February 29 in a common year keeps the anchor's reading
+                with contextlib.suppress(ValueError):
+                    chosen[i] = R.reyear(res, year)
+        elif res.basis == "explicit" and res.first is not None and res.type == "DATE":
+            year = res.first.year
+
+
 def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
     """Temporal expressions of ``text``, sorted by start and non-overlapping.
 
@@ -148,6 +173,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         starts.insert(i, res.start)
         ends.insert(i, res.end)
         chosen.insert(i, res)
+    _follow_narrative(chosen, anchor)
     return [
         TimeExpression(start=r.start, end=r.end, text=text[r.start:r.end], type=r.type,
                        value=r.value, first=r.first, last=r.last, granularity=r.granularity,

@@ -28,6 +28,7 @@ class _Res(NamedTuple):
     last: dt.date | None
     granularity: str
     basis: str
+    floating: bool = False  # year taken from the anchor only: a narrative year may replace it
 
 
 # --- calendar helpers -------------------------------------------------------------------------
@@ -248,10 +249,10 @@ def _day_of_month(m, text, anchor):
         dt.date(2000, mon, d1)  # leap year: rejects only dates impossible in every year
         if d2:
             dt.date(2000, mon, d2)
-        return _unresolved(m, f"XXXX-{mon:02d}-{d1:02d}")
+        return _unresolved(m, f"XXXX-{mon:02d}-{d1:02d}")._replace(floating=True)
     first = _year_for_day(mon, d1, text, m, anchor)
     return _day(m, "DATE", first, "relative",
-                dt.date(first.year, mon, d2) if d2 else None)
+                dt.date(first.year, mon, d2) if d2 else None)._replace(floating=True)
 
 
 def _year_for_day(mon: int, day: int, text: str, m: re.Match, anchor: dt.date) -> dt.date:
@@ -288,9 +289,9 @@ def _month_alone(m, text, anchor):
             and not _MONTH_PREP.search(text[max(0, m.start() - 12):m.start()]):
         return None  # "May" is mostly the modal verb, "March" a noun, unless a preposition leads
     mon = P.MONTHS[name.lower().rstrip(".")]
-    if anchor is None:
-        return _unresolved(m, f"XXXX-{mon:02d}")
     rel = (m["rel"] or "").lower()
+    if anchor is None:
+        return _unresolved(m, f"XXXX-{mon:02d}")._replace(floating=not rel)
     this = dt.date(anchor.year, mon, 1)
     here = dt.date(anchor.year, anchor.month, 1)
     if rel in ("last", "past"):
@@ -303,6 +304,7 @@ def _month_alone(m, text, anchor):
         cands = [dt.date(y, mon, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
         tense = _tense(text, m.start(), m.end())
         y = _pick(cands, here, tense).year
+        return _month(m, y, mon, "relative")._replace(floating=True)
     return _month(m, y, mon, "relative")
 
 
@@ -424,7 +426,7 @@ def _season(m, text, anchor):
         y = int(m["y"])
         return _range(m, f"{y}-{code}", *_season_range(y, code), "explicit")
     if anchor is None:
-        return _unresolved(m, f"XXXX-{code}")
+        return _unresolved(m, f"XXXX-{code}")._replace(floating=det not in _REL_SHIFT)
     years = range(anchor.year - 2, anchor.year + 2)
     spans = [(y, *_season_range(y, code)) for y in years]
     if det in ("last", "past"):
@@ -441,6 +443,8 @@ def _season(m, text, anchor):
             y = min(s[0] for s in spans if s[2] >= anchor)
         else:
             y = anchor.year
+        return _range(m, f"{y}-{code}", *_season_range(y, code), "relative")._replace(
+            floating=True)
     return _range(m, f"{y}-{code}", *_season_range(y, code), "relative")
 
 
@@ -715,3 +719,21 @@ def widen_prefix(res: _Res, text: str) -> _Res:
     if p is None:
         return res
     return res._replace(start=p.start())
+
+
+def reyear(res: _Res, year: int) -> _Res:
+    """``res`` (a floating month, day or season) placed in ``year`` taken from the narrative."""
+    rest = res.value[4:]  # "-12", "-12-06", "-SU"
+    if res.first is not None:
+        first = res.first.replace(year=year)
+        last = res.last.replace(year=year + res.last.year - res.first.year)
+    elif rest[1:3].isdigit() and len(rest) == 6:
+        first = last = dt.date(year, int(rest[1:3]), int(rest[4:6]))
+    elif rest[1:3].isdigit():
+        first, last = dt.date(year, int(rest[1:3]), 1), _month_end(year, int(rest[1:3]))
+    else:
+        first, last = _season_range(year, rest[1:])
+    gran = res.granularity if res.granularity != "none" else (
+        "day" if len(rest) == 6 else "month" if rest[1:3].isdigit() else "range")
+    return res._replace(value=f"{year:04d}{rest}", first=first, last=last, granularity=gran,
+                        basis="context")
