@@ -57,7 +57,8 @@ WEEKDAY = r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR4 = r"(?:1\d{3}|20\d{2})"
 # a four-digit year not glued to other digits, money, decimals or percentages
-YEAR = rf"(?<![\d$£€.,/])(?<!\d-){YEAR4}(?![\d%]|,\d|\.\d|-\d|s\b|'s\b)"
+YEAR = (rf"(?<![\d$£€.,/])(?:(?<!\d-)|(?<=\d{{4}}-)){YEAR4}"
+        r"(?![\d%]|,\d|\.\d|-[01]?\d\b|-\d\d-|s\b|'s\b)")
 
 _WORD_NUM = "|".join(sorted(list(SMALL_NUMBERS) + list(TENS), key=len, reverse=True))
 # a cardinal in digits or words ("24", "twenty-four", "a couple of", "several")
@@ -95,6 +96,21 @@ MONTH_YEAR = re.compile(
 MONTH_ALONE = re.compile(
     rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?(?P<mon>{MONTH_FULL}|(?-i:Sept?\.|Jan\.|"
     rf"Feb\.|Aug\.|Oct\.|Nov\.|Dec\.|Apr\.))", _I)
+# "241 BC", "490 B.C.": TIMEX3 BC0241 (no calendar interval: datetime has no year 0 or below)
+BC_YEAR = re.compile(r"(?<![\d,.])(?P<y>\d{1,4})\s*(?:BCE?\b|B\.C\.(?:E\.)?)")
+# spoken years: "nineteen ninety-six", "the year two thousand"
+SPOKEN_YEAR = re.compile(
+    r"\b(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|twenty)[\s-]+(?P<t>(?:twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|"
+    r"nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"hundred|oh[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))|(?P<k>two\s+thousand)"
+    r"(?:[\s-]+(?:and\s+)?(?P<u>one|two|three|four|five|six|seven|eight|nine|ten))?)\b", _I)
+# fixed-date and US holidays
+HOLIDAY = re.compile(
+    r"(?:\b(?P<rel>last|this|next)\s+)?(?-i:(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's"
+    r"(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|"
+    r"Valentine's\s+Day|Veterans\s+Day|Memorial\s+Day|Labor\s+Day|Easter(?:\s+Sunday)?))\b",
+    _I)
 # "the 1990s", "the '90s", "the nineties", "the 20th century"
 DECADE = re.compile(
     r"(?:\bthe\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?:(?P<dec>1\d{2}0|20\d0)'?s\b|"
@@ -138,7 +154,7 @@ AGO = re.compile(
 DURATION = re.compile(
     rf"(?:\b(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|latest)\s+)?"
     rf"(?:\b{MODIFIER}\s+)?(?:\bthe\s+)?\b(?P<n>{NUM})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|"
-    rf"trading\s+|business\s+|calendar\s+)?(?P<unit>{UNIT})\b(?!-old)", _I)
+    rf"trading\s+|business\s+|calendar\s+)?(?P<unit>{UNIT})\b(?![\s-]+old\b)", _I)
 # "for years", "within days", "recent months", "coming weeks": unspecified durations
 VAGUE_DURATION = re.compile(
     r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\btook\s)|"
@@ -169,7 +185,7 @@ CLOCK = re.compile(
 # "future" are left out: TimeBank tags them in under a fifth of their uses)
 REFERENCE = re.compile(
     r"\b(?:(?P<present>now|currently|nowadays|presently|at\s+present|at\s+the\s+moment|"
-    r"these\s+days|right\s+now|the\s+present)|(?P<past>recently|lately|"
+    r"these\s+days|the\s+present)|(?P<past>recently|lately|"
     r"the\s+past|recent\s+years|the\s+old\s+days|once\s+upon\s+a\s+time)|"
     r"(?P<future>the\s+future|in\s+the\s+coming\s+days|a\s+later\s+date|"
     r"the\s+near\s+term|the\s+long\s+term))\b", _I)
@@ -179,7 +195,7 @@ SET_EXPR = re.compile(
     r"morning|evening|night)|(?P<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly|"
     r"fortnightly)|(?P<times>once|twice|three\s+times|four\s+times|"
     r"\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>year|month|week|day|quarter|hour|"
-    r"decade))\b", _I)
+    r"decade)|per\s+(?P<unit3>year|month|week|day|hour))\b", _I)
 # "the weekend", "this weekend"
 WEEKEND = re.compile(r"\b(?:the|this|last|next|past|that)\s+weekend\b", _I)
 # "year-end", "year-ago", "year-earlier" used on their own
@@ -222,7 +238,7 @@ HINTS = {  # name -> (pattern, chars before, chars after, runs on the lower-case
     "ago": (r"ago\b|earlier|later|now\b|hence|before|after", 70, 16, True),
     "unit": (_UNIT_HINT, 70, 16, True),
     "clock": (r"[ap]\.?\s?m\b|\d:\d\d|noon|midnight", 25, 40, True),
-    "set": (r"every|each|ly\b|times|once", 20, 40, True),
+    "set": (r"every|each|ly\b|times|once|per\s", 20, 40, True),
     "weekday": (WEEKDAY, 25, 40, False),
     "month": (MONTH, 40, 40, False),
     "deictic": (r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night", 40, 24,
@@ -230,6 +246,9 @@ HINTS = {  # name -> (pattern, chars before, chars after, runs on the lower-case
     "year": (r"\d{4}", 25, 8, True),
     "year_adj": (r"year", 30, 30, True),
     "digits": (r"\d", 12, 12, True),
+    "spoken": (r"nineteen|eighteen|twenty|two thousand", 12, 40, True),
+    "holiday": (r"christmas|new year's|thanksgiving|independence day|halloween|valentine's|"
+                r"veterans day|memorial day|labor day|easter", 8, 12, True),
 }
 HINT_RES = {name: (re.compile(p), re.compile(p, _I), left, right, low)
             for name, (p, left, right, low) in HINTS.items()}

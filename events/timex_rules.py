@@ -308,6 +308,96 @@ def _month_alone(m, text, anchor):
     return _month(m, y, mon, "relative")
 
 
+def _bc_year(m, text, anchor):
+    y = int(m["y"])
+    if y == 0:
+        return None
+    return _Res(m.start(), m.end(), "DATE", f"BC{y:04d}", None, None, "none", "explicit")
+
+
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                "eighty": 80, "ninety": 90}
+
+
+def _spoken_year(m, text, anchor):
+    if m["k"]:
+        y = 2000 + (P.SMALL_NUMBERS[m["u"].lower()] if m["u"] else 0)
+    else:
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"].lower()]
+        words = re.split(r"[\s-]+", m["t"].lower())
+        if words[0] == "hundred":
+            rest = 0
+        elif words[0] == "oh":
+            rest = P.SMALL_NUMBERS[words[1]]
+        elif words[0] in _SPOKEN_TENS:
+            rest = _SPOKEN_TENS[words[0]] + (P.SMALL_NUMBERS[words[1]] if len(words) > 1 else 0)
+        else:
+            rest = P.SMALL_NUMBERS[words[0]]
+        y = century * 100 + rest
+    return _year(m, y, "explicit")
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> dt.date:
+    """The ``n``-th weekday ``wd`` of a month; ``n = -1`` for the last one."""
+    if n < 0:
+        d = _month_end(y, month)
+        return d - dt.timedelta(days=(d.weekday() - wd) % 7)
+    d = dt.date(y, month, 1)
+    return d + dt.timedelta(days=(wd - d.weekday()) % 7 + 7 * (n - 1))
+
+
+def _easter(y: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24), "new year's": lambda y: dt.date(y, 1, 1),
+    "new year's day": lambda y: dt.date(y, 1, 1), "new year's eve": lambda y: dt.date(y, 12, 31),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "independence day": lambda y: dt.date(y, 7, 4), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "veterans day": lambda y: dt.date(y, 11, 11),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "easter": _easter, "easter sunday": _easter,
+}
+
+
+def _holiday(m, text, anchor):
+    key = re.sub(r"\s+", " ", m["h"].lower())
+    if key.startswith("new year's") and re.match(r"\s+(?:resolution|message|address|speech)",
+                                                 text[m.end():]):
+        return None
+    year_m = re.match(r",?\s+(\d{4})\b", text[m.end():m.end() + 7])
+    if year_m:
+        y = int(year_m.group(1))
+        return _day(m, "DATE", _HOLIDAYS[key](y), "explicit")._replace(end=m.end() + year_m.end())
+    if anchor is None:
+        return None
+    rel = (m["rel"] or "").lower()
+    cands = [_HOLIDAYS[key](y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if rel == "last":
+        d = max(c for c in cands if c < anchor)
+    elif rel == "next":
+        d = min(c for c in cands if c > anchor)
+    elif rel == "this":
+        d = cands[1]
+    else:
+        d = _pick(cands, anchor, _tense(text, m.start(), m.end()))
+    return _day(m, "DATE", d, "relative")._replace(floating=not rel)
+
+
 def _decade(m, text, anchor):
     if m["dec"]:
         dec = int(m["dec"]) // 10
@@ -678,7 +768,7 @@ def _set(m, text, anchor):
         else:
             v = value(_parse_num(m["n"]) if m["n"] else 1, unit)
     else:
-        v = value(1, m["unit2"])
+        v = value(1, m["unit2"] or m["unit3"])
     return _Res(m.start(), m.end(), "SET", v, None, None, "none", "explicit")
 
 
