@@ -127,7 +127,7 @@ YEAR_ALONE = re.compile(rf"(?:\b(?:the\s+)?(?:fiscal|year)\s+(?:year\s+)?|\bFY\s
 # third quarter", "the year-ago quarter", "the latest quarter", "the first half"
 QUARTER = re.compile(
     r"(?:\b(?P<det>the|this|last|next|that)\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?"
-    rf"(?:(?P<y1>{YEAR4})\s+)?(?:(?:fiscal|calendar)[- ]?)?(?:"
+    rf"(?:(?P<y1>{YEAR4})\s+)?(?:(?P<ya>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)[- ]?)?(?:"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|"
     r"year-ago|year-earlier|comparable\s+year-ago|most\s+recent|recent|last|same|prior)[- ])?"
     r"(?P<unit>quarter|half)\b(?!-?ly)"

@@ -461,6 +461,8 @@ def _quarter(m, text, anchor):
         return _range(m, f"{anchor.year}-Q{q}", *_quarter_range(anchor.year, q), "relative")
     unit = m["unit"].lower()
     ordw = re.sub(r"\s+", " ", (m["ord"] or "").lower())
+    if m["ya"] and not ordw:
+        ordw = m["ya"].lower()  # "the year-ago quarter"
     det = m.group(0).split()[0].lower() if m.group(0)[:1].isalpha() else ""
     explicit = m["y1"] or m["y2"]
     if unit == "half" and ordw not in ("first", "second", "1st", "2nd"):
@@ -494,7 +496,15 @@ def _quarter(m, text, anchor):
             aq = aq if ordw else aq - 1 or 4
         n = (y * 4 + aq - 1) + shift
         y, q = n // 4, n % 4 + 1
+    if m["ya"] and ordw in _Q_ORD:
+        y -= 1
     basis = "explicit" if explicit else "relative"
+    if m["det"] and text[m.start("unit") - 1] == "-":
+        # "the third-quarter profit": TimeML tags the adjective alone
+        m_start = m.end("det") + len(text[m.end("det"):m.end()]) - len(
+            text[m.end("det"):m.end()].lstrip())
+        return _range(m, f"{y}-Q{q}", *_quarter_range(y, q), basis)._replace(start=m_start) \
+            if unit == "quarter" else None
     if unit == "half":
         h = 1 if q == 1 else 2
         return _range(m, f"{y}-H{h}", dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h), basis)
@@ -647,7 +657,10 @@ def _duration_rule(m, text, anchor):
         return None  # "a quarter of the votes", "a second round"
     if raw in ("some", "many", "few") and not unit.endswith("s"):
         return None
-    return _duration(m, _parse_num(raw), unit)
+    res = _duration(m, _parse_num(raw), unit)
+    if text[m.end("n"):m.start("unit")] == "-":
+        res = res._replace(start=m.start("n"))  # "the two-week visit": TimeML tags "two-week"
+    return res
 
 
 def _vague_duration(m, text, anchor):
