@@ -111,6 +111,8 @@ def read_path(path: str | os.PathLike[str]) -> list[Article]:
         size = path.stat().st_size
         if path.is_dir():
             raise ArticleError(f"{name}: is a directory, not a file")
+        if not path.is_file():  # a FIFO or a device would block or never end
+            raise ArticleError(f"{name}: not a regular file")
         _check_suffix(name, path.suffix)
         if size > MAX_FILE_BYTES:
             raise ArticleError(f"{name}: {_too_large(size)}")

@@ -228,6 +228,17 @@ class Store:
             rows = self._conn.execute(query + " ORDER BY article_id, seq", params).fetchall()
         return [_event(row) for row in rows]
 
+    def snapshot(self) -> tuple[list[Article], list[Event]]:
+        """Articles and events read in one transaction: a view no concurrent write splits."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                articles = self.articles()
+                events = self.events()
+            finally:
+                self._conn.execute("COMMIT")
+        return articles, events
+
     def merged_events(self) -> list[Event]:
         """The stored events with reports of the same event merged (``events.merge``)."""
         from events.merge import merge

@@ -4,6 +4,7 @@ already in the store changes."""
 
 import io
 import json
+import os
 import sqlite3
 import zipfile
 
@@ -115,6 +116,14 @@ def test_missing_path_and_directory_and_oversized(tmp_path):
         f.truncate(MAX_FILE_BYTES + 1)
     with pytest.raises(ArticleError, match=r"huge\.txt: file is 64\.0 MB, larger than the 64 MB"):
         read_path(huge)
+    with pytest.raises(ArticleError, match=r"^up\.txt: file is 64\.0 MB, larger than the 64 MB"):
+        read_bytes("../up.txt", bytes(MAX_FILE_BYTES + 1))
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ArticleError, match=r"pipe\.txt: not a regular file"):
+        read_path(fifo)
+    with pytest.raises(ArticleError, match=r"^/dev/zero: unsupported file type|not a regular"):
+        read_path("/dev/zero")
 
 
 def test_big_inputs_are_read_and_stored(tmp_path, store, fake_extract):

@@ -128,3 +128,12 @@ def test_ingest_bytes(store, fake_extract):
     bad = ingest_bytes("x.txt", b"\x89PNG\r\n\x1a\n....", store, extractor=fake_extract)
     assert bad.error == "x.txt: binary data (PNG image), not a text article"
     assert bad.article_ids == () and store.counts()["articles"] == 2
+
+
+def test_real_extractor_output_round_trips_through_the_store(store):
+    from events.extract import extract
+
+    results = ingest([SAMPLE_ARTICLES], store)
+    assert all(r.ok for r in results)
+    for article in store.articles():
+        assert store.events(article.id) == extract(article)

@@ -199,3 +199,10 @@ def test_spans_survive_as_spans(store, make_event):
     (event,) = store.events()
     assert event.trigger_span == Span(0, 3) and event.place_span == Span(4, 9)
     assert isinstance(event.actors, tuple) and isinstance(event.sources, tuple)
+
+
+def test_snapshot_reads_articles_and_events_together(store, make_event):
+    store.add(ARTICLE, [make_event("a1", 0)])
+    assert store.snapshot() == (store.articles(), store.events())
+    assert store.counts() == {"articles": 1, "events": 1}  # the read transaction was closed
+    store.add(Article(id="b", text="b"), [])
