@@ -26,7 +26,10 @@ def _blocks(text: str):
     while start < len(text):
         end = min(len(text), start + BLOCK_CHARS)
         if end < len(text):
-            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+            # cut at a line break (names never span one); a space only in a block without any
+            cut = text.rfind("\n", start + BLOCK_CHARS // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start, end)
             if cut > start:
                 end = cut + 1
         yield start, text[start:end]

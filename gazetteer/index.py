@@ -88,7 +88,7 @@ def build_index(path: str, *, geonames: Sequence[str] = ()) -> str:
         admin1 = [e for e in sources.read_admin1(admin1_dump)
                   if (e.place.country_code, e.place.name) not in curated]
         _insert(con, _chain(sources.read_countries(), sources.read_continents(), admin1,
-                            supplement, cities))
+                            supplement, cities, sources.read_admin2()))
         dem_rows = []
         for form, cc in sources.read_demonyms().items():
             for f in (form, *_plural_forms(form)):
@@ -148,6 +148,7 @@ class Gazetteer:
         self._local = threading.local()
         self._places: dict[int, Place] = {}
         self._demonyms: dict[str, str] | None = None
+        self._countries: dict[str, Place | None] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -221,7 +222,10 @@ class Gazetteer:
         """The country point of an ISO 3166-1 alpha-2 code ("BY" -> Belarus), or None."""
         if not isinstance(iso2, str):
             raise InvalidInputError(f"expected an ISO2 country code, got {iso2!r}")
-        return self.get(f"country:{iso2.upper()}")
+        iso2 = iso2.upper()
+        if iso2 not in self._countries:
+            self._countries[iso2] = self.get(f"country:{iso2}")
+        return self._countries[iso2]
 
     @property
     def demonyms(self) -> dict[str, str]:

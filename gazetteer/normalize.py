@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Punctuation that separates words inside a name ("Nur-Sultan", "St. Petersburg", "U.S.").
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015./,()]+")
@@ -22,6 +23,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """The lookup key of a name: accent- and case-free, words separated by one space.
 

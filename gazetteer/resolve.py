@@ -42,7 +42,7 @@ def _contains(outer: Place, inner: Place) -> bool:
         return inner.country_code == outer.country_code and inner.id != outer.id
     if outer.level == "region" and outer.country_code:
         return (inner.country_code == outer.country_code and inner.id != outer.id
-                and name_key(inner.admin1) == name_key(outer.name))
+                and name_key(inner.admin1) == name_key(outer.admin1 or outer.name))
     return False
 
 
@@ -58,7 +58,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
         if pick.level == "country" or m.kind == "demonym":
             country_votes[pick.country_code] += 1
         elif pick.level == "region" and pick.country_code:
-            region_votes[(pick.country_code, name_key(pick.name))] += 1
+            region_votes[(pick.country_code, name_key(pick.admin1 or pick.name))] += 1
             country_votes[pick.country_code] += 0.5
         elif pick.population >= 100_000 and pick.country_code:
             country_votes[pick.country_code] += 0.5

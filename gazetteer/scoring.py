@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from gazetteer.place import Place
 
@@ -17,6 +18,7 @@ REGION_DISCOUNT = 0.8
 ALT_NAME_PENALTY = 1.0
 
 
+@lru_cache(maxsize=100_000)
 def prior(place: Place, *, own_name: bool = True) -> float:
     """Log-population-like score; higher is a more likely referent of the name alone."""
     base = math.log10(place.population + 1)

@@ -8,6 +8,7 @@ supplement, demonyms). Every reader raises ``SourceError`` naming the file it co
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -22,10 +23,12 @@ from gazetteer.place import Place
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 COUNTRIES_CSV = os.path.join(DATA_DIR, "countries.csv")
 ADMIN1_CSV = os.path.join(DATA_DIR, "admin1.csv")
+ADMIN2_CSV = os.path.join(DATA_DIR, "admin2.csv")
 SUPPLEMENT_CSV = os.path.join(DATA_DIR, "supplement.csv")
 DEMONYMS_CSV = os.path.join(DATA_DIR, "demonyms.csv")
 COMMON_WORDS_TXT = os.path.join(DATA_DIR, "common_words.txt")
-CSV_SOURCES = (COUNTRIES_CSV, ADMIN1_CSV, SUPPLEMENT_CSV, DEMONYMS_CSV)
+CSV_SOURCES = (COUNTRIES_CSV, ADMIN1_CSV, ADMIN2_CSV, SUPPLEMENT_CSV, DEMONYMS_CSV,
+               COMMON_WORDS_TXT)
 
 # Airport codes and similar short upper-case alternate names ("MSQ", "LED") would turn
 # ordinary acronyms into places.
@@ -82,7 +85,11 @@ def read_admin1(overrides: dict[tuple[str, str], Place] | None = None) -> Iterat
     for r in _read_csv(ADMIN1_CSV):
         key = (r["country_code"], r["admin1_code"])
         place = overrides.pop(key, None) if r["admin1_code"] else None
-        if place is None:
+        if place is not None:
+            # keep the shipped name as the region's admin1 so that cities (whose admin1 names
+            # come from the same table) are recognised as inside it
+            place = dataclasses.replace(place, admin1=r["name"])
+        else:
             slug = r["admin1_code"] or re.sub(r"\W+", "-", r["name"]).strip("-")
             place = Place(id=f"admin1:{r['country_code']}.{slug}", name=r["name"],
                           country_code=r["country_code"], admin1=r["name"], level="region",
@@ -91,6 +98,17 @@ def read_admin1(overrides: dict[tuple[str, str], Place] | None = None) -> Iterat
         yield Entry(place, (r["name"], place.name), place.alt_names)
     for place in overrides.values():
         yield Entry(place, (place.name,), place.alt_names)
+
+
+def read_admin2() -> Iterator[Entry]:
+    """Second-level regions (counties, districts): GeoNames names, approximate points."""
+    for r in _read_csv(ADMIN2_CSV):
+        slug = re.sub(r"\W+", "-", f"{r['admin1']}.{r['name']}").strip("-")
+        place = Place(id=f"admin2:{r['country_code']}.{slug}", name=r["name"],
+                      country_code=r["country_code"], admin1=r["admin1"], level="region",
+                      lat=float(r["lat"]), lon=float(r["lon"]),
+                      population=int(r["population"] or 0))
+        yield Entry(place, (r["name"],))
 
 
 def read_supplement() -> Iterator[Entry]:

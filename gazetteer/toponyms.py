@@ -15,9 +15,11 @@ from gazetteer.index import MAX_NAME_WORDS, Gazetteer
 from gazetteer.normalize import name_key
 from gazetteer.place import Place
 
-# A word: letters with inner hyphens or apostrophes ("Nur-Sultan", "d'Ivoire"), but a
-# possessive "'s" is left out ("Russia's" -> "Russia"); dotted initialisms are one word ("U.S.").
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:(?:['\u2019](?!s\b)|-)[^\W\d_]+)*")
+# A word: letters with inner apostrophes ("d'Ivoire"), but a possessive "'s" is left out
+# ("Russia's" -> "Russia"); dotted initialisms are one word ("U.S."). Hyphens split words, so
+# "Russia-Turkey ties" and "Seattle-based" expose their names; "Nur-Sultan" is found as a
+# two-word name joined by a hyphen.
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*")
 # Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Trinidad and Tobago").
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "and", "upon", "on", "am", "the", "da",
                         "do", "dos", "des", "du", "al", "el", "en", "sur", "y", "i"})
@@ -28,7 +30,8 @@ DOTTED_PREFIXES = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 NOT_PLACES = frozenset(name_key(s) for s in (
     "NATO", "EU", "UN", "CSTO", "Union State", "European Union", "United Nations", "OSCE",
     "ASEAN", "SCO", "BRICS", "OPEC", "WHO", "IMF", "African Union", "Commonwealth", "G7", "G20",
-    "Kremlin-backed", "Interpol", "Europol", "Pentagon Papers", "Hamas", "Hezbollah", "Taliban",
+    "Interpol", "Europol", "Hamas", "Hezbollah", "Taliban", "Xinhua", "Reuters", "Interfax",
+    "TASS", "BelTA", "AFP", "Yonhap", "Kyodo", "Bloomberg", "Sputnik", "Ria Novosti",
 ))
 # Words before a name that make it a person's name ("President Putin", "Mr. Lincoln").
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "president", "minister", "premier",
@@ -230,9 +233,6 @@ class Recognizer:
                     return False
             elif low in lower_words and not huge:
                 # the word is used as an ordinary word in this very text ("the bath", "a mobile")
-                return False
-            elif (low in self.common and not huge and sentence_initial
-                  and not (prev is not None and prev.text.lower() in LOCATIVES)):
                 return False
             return True
         # Multi-word names: capitalised sequences that exactly match a name are rarely wrong,

