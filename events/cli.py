@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO
 
+from events.articles import SUFFIXES
 from events.exc import ArticleError, StoreError
 
 FORMATS = ("jsonl", "csv", "geojson")
@@ -95,6 +96,10 @@ def _ingest(args: argparse.Namespace) -> int:
         results = ingest(args.paths, store, progress=not args.no_progress, workers=args.workers)
         counts = store.counts()
         where = store.path
+    if not results:
+        print(f"no article files found in {' '.join(args.paths)} "
+              f"(looked for {', '.join(SUFFIXES)})", file=sys.stderr)
+        return EXIT_FILES_FAILED
     failed = [r for r in results if r.error is not None]
     articles = sum(len(r.article_ids) for r in results)
     events = sum(r.events for r in results)
@@ -108,7 +113,7 @@ def _ingest(args: argparse.Namespace) -> int:
         print(f"{len(failed)} files failed:", file=sys.stderr)
         for result in failed:
             print(f"  {result.error}", file=sys.stderr)
-    return EXIT_FILES_FAILED if failed or not results else EXIT_OK
+    return EXIT_FILES_FAILED if failed else EXIT_OK
 
 
 def _extract(args: argparse.Namespace) -> int:

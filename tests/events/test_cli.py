@@ -56,6 +56,11 @@ def test_ingest_reports_each_failed_file(tmp_path, capsys):
         assert [a.id for a in store.articles()] == ["good"]
 
 
+def test_ingest_of_nothing_says_so(tmp_path, capsys):
+    assert main(["ingest", str(tmp_path), "--db", str(tmp_path / "s.sqlite")]) == 1
+    assert f"no article files found in {tmp_path}" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "argv",
     [[], ["ingest"], ["ingest", "x", "--workers", "0"], ["extract", "x", "--format", "xml"],
