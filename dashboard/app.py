@@ -54,7 +54,7 @@ def _counts(shown: pd.DataFrame, total: int, articles: int) -> str:
 def main() -> None:
     st.set_page_config(page_title="geotimeline", page_icon="🗺️", layout="wide")
     st.html(passage.STYLE)
-    path = data.store_path()
+    path = data.store_path(data.script_args())
     if not path.exists():
         with st.spinner("First run: reading the sample articles into a new store…"):
             problems = data.ingest_samples(path)

@@ -40,12 +40,20 @@ class View:
     counts: dict[str, int]
 
 
-def store_path(argv: Sequence[str] | None = None) -> Path:
-    """The store to show: the first argument after ``--``, else ``$GEOTIMELINE_DB``, else the default."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0].strip():
-        return Path(args[0]).expanduser()
+def store_path(argv: Sequence[str] = ()) -> Path:
+    """The store to show: ``argv[0]`` (the first argument after ``--``), else ``$GEOTIMELINE_DB``,
+    else the default."""
+    if argv and str(argv[0]).strip():
+        return Path(argv[0]).expanduser()
     return Store.default_path()
+
+
+def script_args() -> list[str]:
+    """Arguments after ``--`` of ``streamlit run dashboard/app.py -- ARGS``; none otherwise (under
+    a test runner ``sys.argv`` is the runner's own)."""
+    if sys.argv and Path(sys.argv[0]).name == "app.py":
+        return sys.argv[1:]
+    return []
 
 
 def store_stamp(path: Path) -> tuple[int, ...]:

@@ -114,7 +114,7 @@ def selected_range(
         xs = box.get("x") or []
         if len(xs) >= 2:
             try:
-                lo, hi = sorted(pd.to_datetime(list(xs[:2])))
+                lo, hi = sorted(pd.Timestamp(x) for x in xs[:2])
             except (ValueError, TypeError):
                 continue
             return lo.date(), hi.date()

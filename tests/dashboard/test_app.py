@@ -1,0 +1,202 @@
+"""The dashboard page under Streamlit's AppTest, on stores of hand-built events.
+
+``streamlit_folium.st_folium`` is replaced by a recorder: it keeps the folium map it was given
+(so the map's data can be checked) and returns a chosen click, as the browser component would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+D = dt.date
+
+
+class FakeMap:
+    """Stands in for ``st_folium``: records maps, answers with ``click`` (lat, lng) or None."""
+
+    def __init__(self, click: tuple[float, float] | None = None) -> None:
+        self.maps: list = []
+        self.kwargs: list[dict] = []
+        self.click = click
+
+    def __call__(self, fig, **kwargs):
+        self.maps.append(fig)
+        self.kwargs.append(kwargs)
+        point = {"lat": self.click[0], "lng": self.click[1]} if self.click else None
+        return {"last_object_clicked": point}
+
+    def payload(self) -> dict:
+        from dashboard.mapview import EventLayer
+
+        layer = next(c for c in self.maps[-1]._children.values() if isinstance(c, EventLayer))
+        return json.loads(layer.payload)
+
+
+def run(store: Path, monkeypatch, fake: FakeMap, query: dict | None = None) -> AppTest:
+    monkeypatch.setenv("GEOTIMELINE_DB", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    with mock.patch("streamlit_folium.st_folium", fake):
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def rerun(at: AppTest, fake: FakeMap) -> AppTest:
+    with mock.patch("streamlit_folium.st_folium", fake):
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def counts(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if " events** from " in m.value)
+
+
+def timeline_points(at: AppTest) -> int:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return sum(len(t.get("customdata") or []) for t in spec["data"])
+
+
+def query(at: AppTest, key: str) -> list[str]:
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def html(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def test_starts_on_the_sample_data(sample_store, monkeypatch):
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake)
+    assert at.title[0].value == "geotimeline"
+    assert counts(at).startswith("**9 of 9 events** from 2 articles")
+    assert len(fake.payload()["lat"]) == 9
+    assert fake.kwargs[0]["returned_objects"] == ["last_object_clicked"]
+    assert timeline_points(at) == 9
+    assert len(at.dataframe[0].value) == 9
+    assert "Click a marker on the map" in html(at)
+
+
+def test_first_run_fills_a_missing_store(tmp_path, monkeypatch):
+    """No store yet: the sample articles are ingested (whatever the extractor finds today)."""
+    store = tmp_path / "new" / "store.sqlite"
+    at = run(store, monkeypatch, FakeMap())
+    assert store.exists()
+    assert " events** from 2 articles" in counts(at)
+
+
+def test_date_filter_changes_counts_map_and_timeline(sample_store, monkeypatch):
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake)
+    at.slider(key="f_dates").set_value((D(2024, 11, 1), D(2024, 12, 6)))
+    rerun(at, fake)
+    assert counts(at).startswith("**3 of 9 events**")
+    assert sorted(fake.payload()["pl"]) == ["Astana, Kazakhstan", "Kremlin, Russia",
+                                            "Minsk, Belarus"]
+    assert timeline_points(at) == 3
+    assert query(at, "from") == ["2024-11-01"]
+    # A range inside May keeps the month-long May visit.
+    at.slider(key="f_dates").set_value((D(2024, 5, 20), D(2024, 5, 25)))
+    rerun(at, fake)
+    assert counts(at).startswith("**1 of 9 events**")
+    assert fake.payload()["dl"] == ["May 2024"]
+
+
+def test_marker_click_opens_the_passages_there(sample_store, monkeypatch):
+    fake = FakeMap(click=(53.9, 27.56667))
+    at = run(sample_store, monkeypatch, fake)
+    page = html(at)
+    assert "Minsk, Belarus</b> · 2 events at this marker" in page
+    assert '<mark class="gt-date">December 6</mark>' in page
+    assert '<mark class="gt-place">Minsk</mark>' in page
+    assert '<mark class="gt-trigger">Supreme State Council</mark>' in page
+    assert '<mark class="gt-date">May 2024</mark>' in page
+    assert "Putin in Belarus: Strategic Alliances Deepen in Minsk Talks" in page
+    assert [e.label for e in at.expander if e.label.startswith("Whole article")] == [
+        "Whole article 1 (published 4 December 2024)"
+    ]
+    # A later click on a cluster (no event exactly there) keeps the passage open.
+    fake.click = (50.0, 30.0)
+    rerun(at, fake)
+    assert '<mark class="gt-date">December 6</mark>' in html(at)
+
+
+def test_query_parameters_restore_filters(sample_store, monkeypatch):
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake,
+             query={"type": ["summit", "visit"], "from": "2024-11-01", "undated": "0",
+                    "country": "BY"})
+    assert at.multiselect(key="f_types").value == ["summit", "visit"]
+    assert at.multiselect(key="f_countries").value == ["BY"]
+    assert at.slider(key="f_dates").value == (D(2024, 11, 1), D(2024, 12, 6))
+    assert at.toggle(key="f_undated").value is False
+    assert counts(at).startswith("**1 of 9 events**")
+    assert fake.payload()["pl"] == ["Minsk, Belarus"]
+    # And the URL follows the widgets.
+    at.multiselect(key="f_types").set_value(["meeting"])
+    at.toggle(key="f_undated").set_value(True)
+    rerun(at, fake)
+    assert query(at, "type") == ["meeting"]
+    assert "undated" not in at.query_params
+
+
+def test_hostile_article_is_shown_as_text(xss_store, monkeypatch):
+    fake = FakeMap(click=(53.91, 27.6))
+    at = run(xss_store, monkeypatch, fake)
+    page = html(at)
+    assert "&lt;script&gt;alert(&#x27;xss-script&#x27;)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(&#x27;xss-img&#x27;)&gt;" in page
+    assert not re.search(r"<(script|img|a\s+href=\"javascript)", page, re.IGNORECASE)
+    # The table holds the raw text as data; the grid draws it as text.
+    table = at.dataframe[0].value
+    assert table["Passage"].str.contains("<script>alert('xss-script')</script>",
+                                         regex=False).any()
+    # No Markdown element ever carries article text.
+    assert not any("xss" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("name", ["../../evil.md", "..\\..\\evil.md", "/etc/evil.md"])
+def test_upload_adds_an_article_without_writing_files(sample_store, monkeypatch, tmp_path,
+                                                      name):
+    monkeypatch.chdir(tmp_path)
+    before = {p for p in tmp_path.rglob("*")}
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake)
+    text = b"---\ntitle: Upload\npublished: 2024-03-02\n---\nPutin met Lukashenko in Minsk.\n"
+    at.file_uploader[0].upload(name, text, "text/markdown")
+    at.button[-1].click()
+    rerun(at, fake)
+    page = html(at)
+    assert "evil.md: 1 article" in page, page[-500:]
+    assert " events** from 3 articles" in counts(at)
+    created = {p for p in tmp_path.rglob("*")} - before
+    assert all(p.name.startswith("sample.sqlite") for p in created), created
+
+
+def test_oversized_and_unknown_uploads_are_refused(sample_store, monkeypatch):
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake)
+    at.file_uploader[0].set_value([
+        ("big.txt", b"a" * 21_000_001, "text/plain"),
+        ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(64), "text/plain"),
+        ("good.txt", b"Putin met Lukashenko in Minsk.", "text/plain"),
+    ])
+    at.button[-1].click()
+    rerun(at, fake)
+    page = html(at)
+    assert "big.txt: too large (21.0 MB; the limit is 20 MB)" in page
+    assert re.search(r"picture\.txt: [^<]*PNG", page), page
+    # The good file in the same batch is stored all the same.
+    assert "good.txt: 1 article" in page
+    assert " events** from 3 articles" in counts(at)

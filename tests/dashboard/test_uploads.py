@@ -1,0 +1,45 @@
+import pytest
+
+from dashboard import uploads
+from events.store import Store
+
+
+@pytest.mark.parametrize(
+    "name, safe",
+    [
+        ("report.txt", "report.txt"),
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("..\\..\\Windows\\win.ini.txt", "win.ini.txt"),
+        ("/abs/path/a.md", "a.md"),
+        ("..", "upload.txt"),
+        ("../", "upload.txt"),
+        ("...hidden.json", "hidden.json"),
+        ("a\x00b\nc.html", "abc.html"),
+        ("", "upload.txt"),
+    ],
+)
+def test_safe_name_keeps_only_the_last_component(name, safe):
+    assert uploads.safe_name(name) == safe
+
+
+def test_uploads_are_checked_before_reading(tmp_path):
+    with Store(tmp_path / "s.sqlite") as store:
+        big = uploads.ingest_upload("big.md", b"x" * (uploads.MAX_UPLOAD_MB * 1_000_000 + 1), store)
+        exe = uploads.ingest_upload("../run.exe", b"MZ", store)
+        sh = uploads.ingest_upload("x.sh", b"#!/bin/sh\ntouch /tmp/pwned\n", store)
+        assert store.counts()["articles"] == 0
+    assert not big.ok and "too large" in big.message
+    assert not exe.ok and exe.message == "run.exe: not one of txt, md, html, htm, json, jsonl"
+    assert not sh.ok
+    assert list(tmp_path.iterdir()) != [] and all(
+        p.name.startswith("s.sqlite") for p in tmp_path.iterdir()
+    )
+
+
+def test_a_good_upload_is_stored_under_its_safe_name(tmp_path):
+    with Store(tmp_path / "s.sqlite") as store:
+        result = uploads.ingest_upload("../../up/story.txt", b"Putin met Lukashenko.", store)
+        assert result.ok, result.message
+        assert result.message.startswith("story.txt: 1 article")
+        [article] = store.articles()
+    assert "/" not in article.id and ".." not in article.id
