@@ -107,14 +107,14 @@ def _matches(pattern: re.Pattern, windows: list[tuple[int, int]] | None,
 def _follow_narrative(chosen: list[R._Res], anchor: dt.date | None) -> None:
     """Give year-less months and days the year of the latest explicit date before them when
     the text is about another time than its anchor: "In 1940 ... In April" is 1940-04 in a
-    history (no anchor, or three explicit years and under a tenth of them within a year of the
-    anchor),
+    history (no anchor, or eight explicit years and under a twentieth of them within a year of
+    the anchor),
     but news keeps reading "April" against its publication date."""
     years = [r.first.year for r in chosen
              if r.basis == "explicit" and r.first is not None and r.type == "DATE"]
     if not years or not any(r.floating for r in chosen):
         return
-    if anchor is not None and (len(years) < 3 or 10 * sum(abs(y - anchor.year) <= 1
+    if anchor is not None and (len(years) < 8 or 20 * sum(abs(y - anchor.year) <= 1
                                                         for y in years) >= len(years)):
         return
     year = None

@@ -211,16 +211,19 @@ PREFIX = re.compile(
 # prepositions such as "until" or "by" count only right before the expression.
 TENSE_CUE = re.compile(
     r"\b(?:(?P<fut>will|won't|shall|'ll|going\s+to|scheduled|slated|upcoming|next|due|"
-    r"expected|expects?|set\s+to|to\s+be\s+held|plan\w*|intends?|later\s+this|"
-    r"(?:is|are)\s+to|to\s+(?:meet|hold|visit|begin|start|open|host|sign|travel|attend|"
-    r"resume|return|arrive|leave))|"
+    r"expected|expects?|set\s+(?:to|for)|to\s+be\s+held|plans?\s+to|planned|planning|"
+    r"intends?|later\s+this|(?:is|are)\s+to|to\s+(?:meet|hold|visit|begin|start|open|host|"
+    r"sign|travel|attend|resume|return|arrive|leave))|"
     r"(?P<prep>until|till|by|through|effective|payable|record|expires?|deadline|starting)|"
-    r"(?P<wfut>would|could|might|may|can|should|must|hopes?|(?:meets?|begins?|starts?|opens?|resumes?|"
-    r"arrives?|leaves?|visits?|holds?|travels?|heads?|returns?)(?=\s+(?:on\s+)?(?-i:[A-Z])))|"
-    r"(?P<past>was|were|had|did|ago|last|since|earlier|met|held|took|went|came|made|began|saw|"
-    r"left|gave|won|lost|fell|rose|brought|bought|fought|caught|sent|spent|built|paid|kept|led|"
-    r"ran|became|found|knew|grew|struck|stood|hit|killed|died|arrived|visited|attended)|"
-    r"(?P<wpast>said|says|told|reported|announced|(?<!be\s)(?<!been\s)(?-i:[a-z]{3,}ed)))\b",
+    r"(?P<wfut>would|could|might|may|can|should|must|hopes?|(?:meets?|begins?|starts?|opens?|"
+    r"resumes?|arrives?|leaves?|visits?|holds?|travels?|heads?|returns?)"
+    r"(?=\s+(?:on\s+)?(?-i:[A-Z])))|"
+    # a participle after "be"/"been" ("will be held", "has been paid") says nothing of the past
+    r"(?<!be\s)(?<!been\s)(?:(?P<past>was|were|had|did|ago|last|since|earlier|met|held|took|"
+    r"went|came|made|began|saw|left|gave|won|lost|fell|rose|brought|bought|fought|caught|sent|"
+    r"spent|built|paid|kept|led|ran|became|found|knew|grew|struck|stood|hit|killed|died|arrived|"
+    r"visited|attended|ended|closed)|"
+    r"(?P<wpast>said|says|told|reported|announced|(?-i:[a-z]{3,}ed))))\b",
     re.IGNORECASE)
 # where a clause stops when looking for its tense: sentence ends, "but", relative clauses
 CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|[.;!?\n]$|\bbut\b|,\s+(?:where|which|who|when)\b")

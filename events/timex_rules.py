@@ -104,14 +104,15 @@ def _last_match(pattern: re.Pattern, s: str) -> re.Match | None:
 
 def _cue_tense(cue: re.Match) -> str:
     kind = cue.lastgroup
-    return {"fut": "future", "wfut": "wfuture", "prep": "wfuture", "past": "past",
+    return {"fut": "future", "wfut": "wfuture", "prep": "pfuture", "past": "past",
             "wpast": "wpast"}[kind]
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around ``text[start:end]`` from its nearest cue.
 
-    One of ``future``/``past`` (strong cues), ``wfuture``/``wpast`` (weak ones) or None.
+    One of ``future``/``past`` (strong cues), ``wfuture``/``wpast`` (weak ones), ``pfuture``
+    (a preposition such as "until" right before it) or None.
     """
     back = text[max(0, start - 120):start]
     cut = _last_match(P.CLAUSE_BREAK, back)
@@ -132,7 +133,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
 
 
 # how much farther a candidate on the disfavoured side of the anchor may be, by weak tense
-_BIAS = {"wfuture": (3.0, 1.0), "wpast": (1.0, 2.0), None: (1.0, 1.5)}
+_BIAS = {"wfuture": (3.0, 1.0), "pfuture": (3.0, 1.0), "wpast": (1.0, 2.0), None: (1.0, 1.5)}
 
 
 def _pick(cands: list[dt.date], anchor: dt.date, tense: str | None,
@@ -673,6 +674,15 @@ def _vague_duration(m, text, anchor):
     return _duration(m, None, unit)
 
 
+def _weekday_direction(tense: str | None, anchor: dt.date, wd: int) -> str:
+    """A bare weekday is the next one after the anchor in a future clause, else the latest on
+    or before it. "until Thursday" is mostly past in news, and a weak cue ("would") does not
+    push "Friday" written on a Friday a week ahead."""
+    if tense == "future" or (tense == "wfuture" and anchor.weekday() != wd):
+        return "after"
+    return "past"
+
+
 def _weekday_rule(m, text, anchor):
     wd = P.WEEKDAYS[m["wd"].lower()]
     wrel = (m["wrel"] or m["wrel2"] or "").lower()
@@ -694,8 +704,7 @@ def _weekday_rule(m, text, anchor):
     elif rel == "earlier":
         direction = "past"
     else:
-        future = _tense(text, m.start(), m.end()) in ("future", "wfuture")
-        direction = "after" if future else "past"
+        direction = _weekday_direction(_tense(text, m.start(), m.end()), anchor, wd)
     res = _day(m, "DATE", _weekday(anchor, wd, direction), "relative")
     if rel in ("earlier", "later"):
         res = res._replace(start=m.start("wd"))
@@ -741,8 +750,8 @@ def _clock(m, text, anchor):
         day = _year_for_day(mon, int(re.match(r"\d+", m["md"]).group()), text, m, anchor)
         return _day(m, "TIME", day, "relative", suffix=clock)
     if m["wd"]:
-        future = _tense(text, m.start(), m.end()) in ("future", "wfuture")
-        d = _weekday(anchor, P.WEEKDAYS[m["wd"].lower()], "after" if future else "past")
+        wd = P.WEEKDAYS[m["wd"].lower()]
+        d = _weekday(anchor, wd, _weekday_direction(_tense(text, m.start(), m.end()), anchor, wd))
     else:
         dd = (m["dd"] or "today").lower()
         d = anchor + dt.timedelta(days={"today": 0, "tonight": 0, "yesterday": -1,
