@@ -58,6 +58,7 @@ _RULES = (
     (P.REFERENCE, R._reference, 2, None),
     (P.WEEKEND, R._weekend, 2, "unit"),
     (P.YEAR_ADJ, R._year_adj, 2, "year_adj"),
+    (P.THE_YEAR, R._the_year, 4, "year_adj"),
     (P.AGO, R._ago, 2, "ago"),
     (P.RELATIVE, R._relative, 3, "unit"),
     (P.RELATIVE_IN, R._relative_in, 3, "unit"),

@@ -198,6 +198,10 @@ SET_EXPR = re.compile(
     r"decade)|per\s+(?P<unit3>year|month|week|day|hour))\b", _I)
 # "the weekend", "this weekend"
 WEEKEND = re.compile(r"\b(?:the|this|last|next|past|that)\s+weekend\b", _I)
+# "for the year", "the full year", "the current fiscal year": the anchor's year in reports
+THE_YEAR = re.compile(
+    r"\bthe\s+(?:(?P<mod>full|fiscal|current|calendar|latest|current\s+fiscal|latest\s+fiscal)"
+    r"\s+)?year\b(?!\s+(?:two|before|after|earlier|ago|of|in)\b|[-'])", _I)
 # "year-end", "year-ago", "year-earlier" used on their own
 YEAR_ADJ = re.compile(r"\b(?:the\s+)?(?P<w>year-end|year-ago\s+period|year-earlier\s+period|"
                       r"year-ago|year-earlier|end\s+of\s+the\s+year)\b", _I)

@@ -651,6 +651,11 @@ def _ago(m, text, anchor):
     return _year(m, anchor.year + years, "relative")
 
 
+_RATE_BEFORE = re.compile(r"(\d|\b(?:million|billion|thousand)|\b[a-z]{2,}s)\s+$")
+_NOT_PLURAL = {"was", "has", "is", "this", "its", "his", "as", "less", "us", "plus", "across",
+               "does", "thus", "perhaps", "always", "towards", "upwards", "afterwards"}
+
+
 def _duration_rule(m, text, anchor):
     raw = m["n"].lower()
     unit = m["unit"].lower()
@@ -658,6 +663,10 @@ def _duration_rule(m, text, anchor):
         return None  # "a quarter of the votes", "a second round"
     if raw in ("some", "many", "few") and not unit.endswith("s"):
         return None
+    if raw in ("a", "an") and m.start("n") == m.start():
+        prev = _RATE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if prev and prev.group(1).lower() not in _NOT_PLURAL:
+            return None  # "four flights a week", "$2 million a year": a rate, not a duration
     res = _duration(m, _parse_num(raw), unit)
     if text[m.end("n"):m.start("unit")] == "-":
         res = res._replace(start=m.start("n"))  # "the two-week visit": TimeML tags "two-week"
@@ -809,6 +818,13 @@ def _weekend(m, text, anchor):
         saturday -= dt.timedelta(days=7)
     week = _week(saturday)[0]
     return _range(m, week + "-WE", saturday, saturday + ONE_DAY, "relative")
+
+
+def _the_year(m, text, anchor):
+    if anchor is None:
+        return _unresolved(m, "XXXX")
+    latest = (m["mod"] or "").lower().startswith("latest")
+    return _year(m, anchor.year - 1 if latest else anchor.year, "relative")
 
 
 def _year_adj(m, text, anchor):
