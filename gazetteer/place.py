@@ -13,7 +13,8 @@ class Place:
 
     Invariants: ``-90 <= lat <= 90``, ``-180 <= lon <= 180``, ``level in LEVELS``,
     ``population >= 0``. ``id`` is the GeoNames id as a string, or ``supp:<slug>`` for
-    rows of the curated supplement, or ``country:<ISO2>`` for country points.
+    rows of the curated supplement, or ``country:<ISO2>`` for country points. ``feature`` is
+    the GeoNames feature code when known ("PPLC" a capital, "ADM1", "PCLI"), else "".
     """
 
     id: str
@@ -25,6 +26,7 @@ class Place:
     lon: float
     population: int = 0
     alt_names: tuple[str, ...] = field(default=(), repr=False)
+    feature: str = ""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from gazetteer.toponyms import Mention
 
 COUNTRY_CONTEXT = 1.5
 COUNTRY_CONTEXT_PER_VOTE = 0.4
-REGION_CONTEXT = 1.5
+REGION_CONTEXT = 2.5
 ENCLOSING = 4.0
 NEARBY = 1.0
 NEARBY_KM = 300.0
@@ -82,7 +82,10 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
                 own_pick.level == "country" or m.kind == "demonym") else 0)
             if cc and votes > 0 and place.level != "country":
                 s += COUNTRY_CONTEXT + COUNTRY_CONTEXT_PER_VOTE * min(votes, 3)
-            if place.level == "city" and region_votes[(cc, name_key(place.admin1))] > 0:
+            region_key = (cc, name_key(place.admin1))
+            self_vote = own_pick.level == "region" and region_key == (
+                own_pick.country_code, name_key(own_pick.admin1 or own_pick.name))
+            if place.level == "city" and region_votes[region_key] - self_vote > 0:
                 s += REGION_CONTEXT
             if enclosed_by and any(_contains(o, place) for o, _ in enclosed_by):
                 s += ENCLOSING

