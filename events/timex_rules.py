@@ -604,11 +604,14 @@ _QUARTER_WORD = re.compile(r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|
 
 
 def _year_ago_quarter(m: re.Match, text: str, anchor: dt.date) -> _Res | None:
-    """"a year ago" in a sentence about quarterly results means the same quarter a year before
-    (TimeBank: "third-quarter profit fell from a year ago" → 1988-Q3)."""
-    lo = text.rfind(". ", max(0, m.start() - 250), m.start())
+    """"a year ago" among sentences about quarterly results means the same quarter a year
+    before (TimeBank: "third-quarter profit fell from a year ago" → 1988-Q3)."""
+    lo = max(0, m.start() - 400)
+    end_of_previous = text.rfind(". ", lo, m.start())
+    start = text.rfind(". ", lo, end_of_previous) + 1 if end_of_previous >= 0 else lo
+    start = start or lo  # this sentence and the one before it, at most 400 characters back
     hi = text.find(". ", m.end(), m.end() + 120)
-    sentence = text[lo + 1 if lo >= 0 else max(0, m.start() - 250):hi if hi >= 0 else m.end() + 120]
+    sentence = text[start:hi if hi >= 0 else m.end() + 120]
     q = _QUARTER_WORD.search(sentence)
     if q is None:
         return None
