@@ -695,8 +695,14 @@ def _weekday_direction(tense: str | None, anchor: dt.date, wd: int) -> str:
     return "past"
 
 
+_WEEKDAY_PART_SUFFIX = ("evening", "afternoon")
+
+
 def _weekday_rule(m, text, anchor):
     wd = P.WEEKDAYS[m["wd"].lower()]
+    part = (m["part"] or "").lower()
+    # TimeBank writes "Friday evening" as ...TEV, "Friday night/morning" as often as the day
+    suffix = "T" + P.DAYPARTS[part] if part in _WEEKDAY_PART_SUFFIX else ""
     wrel = (m["wrel"] or m["wrel2"] or "").lower()
     rel = (m["rel"] or "").lower()
     if wrel and rel:
@@ -706,7 +712,7 @@ def _weekday_rule(m, text, anchor):
     if wrel:
         monday = anchor - dt.timedelta(days=anchor.weekday())
         monday += dt.timedelta(days=7 * {"this": 0, "next": 1, "last": -1}[wrel])
-        return _day(m, "DATE", monday + dt.timedelta(days=wd), "relative")
+        return _day(m, "DATE", monday + dt.timedelta(days=wd), "relative", suffix=suffix)
     if rel in ("last", "past"):
         direction = "before"
     elif rel == "next":
@@ -717,7 +723,7 @@ def _weekday_rule(m, text, anchor):
         direction = "past"
     else:
         direction = _weekday_direction(_tense(text, m.start(), m.end()), anchor, wd)
-    res = _day(m, "DATE", _weekday(anchor, wd, direction), "relative")
+    res = _day(m, "DATE", _weekday(anchor, wd, direction), "relative", suffix=suffix)
     if rel in ("earlier", "later"):
         res = res._replace(start=m.start("wd"))
     return res
