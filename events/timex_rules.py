@@ -468,6 +468,12 @@ def _quarter(m, text, anchor):
     explicit = m["y1"] or m["y2"]
     if unit == "half" and ordw not in ("first", "second", "1st", "2nd"):
         return None
+    if unit == "period":
+        # "the latest period", "the year-ago period": the reporting quarter of a results story
+        if ordw not in ("latest", "year-ago", "year-earlier", "comparable year-ago") or \
+                anchor is None or _year_ago_quarter(m, text, anchor) is None:
+            return None
+        unit = "quarter"
     if not ordw and det not in ("the", "this", "last", "next", "that", "its"):
         return None
     if anchor is None and not explicit:
@@ -666,6 +672,8 @@ def _duration_rule(m, text, anchor):
         return None  # "a quarter of the votes", "a second round"
     if raw in ("some", "many", "few") and not unit.endswith("s"):
         return None
+    if unit == "quarters" and text[m.end("n"):m.start("unit")] == "-":
+        return None  # "three-quarters of the votes" is a fraction
     if raw in ("a", "an") and m.start("n") == m.start():
         prev = _RATE_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if prev and prev.group(1).lower() not in _NOT_PLURAL:
