@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from gazetteer.geo import distance_km
 from gazetteer.normalize import name_key
 from gazetteer.place import Place, Toponym
-from gazetteer.scoring import prior
+from gazetteer.scoring import contains, prior
 from gazetteer.toponyms import Mention
 
 COUNTRY_CONTEXT = 1.5
@@ -35,15 +35,6 @@ def _dedupe(cands: tuple[tuple[Place, bool], ...]) -> list[tuple[Place, bool]]:
         if place.id not in best or (own and not best[place.id][1]):
             best[place.id] = (place, own)
     return list(best.values())
-
-
-def _contains(outer: Place, inner: Place) -> bool:
-    if outer.level == "country":
-        return inner.country_code == outer.country_code and inner.id != outer.id
-    if outer.level == "region" and outer.country_code:
-        return (inner.country_code == outer.country_code and inner.id != outer.id
-                and name_key(inner.admin1) == name_key(outer.admin1 or outer.name))
-    return False
 
 
 def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
@@ -87,9 +78,9 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
                 own_pick.country_code, name_key(own_pick.admin1 or own_pick.name))
             if place.level == "city" and region_votes[region_key] - self_vote > 0:
                 s += REGION_CONTEXT
-            if enclosed_by and any(_contains(o, place) for o, _ in enclosed_by):
+            if enclosed_by and any(contains(o, place) for o, _ in enclosed_by):
                 s += ENCLOSING
-            if encloses and any(_contains(place, i) for i, _ in encloses):
+            if encloses and any(contains(place, i) for i, _ in encloses):
                 s += ENCLOSING / 2
             if place.level in ("city", "landmark") and any(
                     distance_km(place.lat, place.lon, n.lat, n.lon) < NEARBY_KM

@@ -36,3 +36,22 @@ def prior(place: Place, *, own_name: bool = True) -> float:
     elif place.feature == "PPLC":
         base += CAPITAL_BONUS
     return base if own_name else base - ALT_NAME_PENALTY
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Is ``inner`` inside ``outer`` as far as the gazetteer knows (same country for a
+    country; same country and first-level region name for a region)?"""
+    if outer.id == inner.id or not outer.country_code:
+        return False
+    if outer.level == "country":
+        return inner.country_code == outer.country_code
+    if outer.level == "region":
+        return (inner.country_code == outer.country_code and inner.level != "country"
+                and _key(inner.admin1) == _key(outer.admin1 or outer.name))
+    return False
+
+
+def _key(name: str) -> str:
+    from gazetteer.normalize import name_key
+
+    return name_key(name)

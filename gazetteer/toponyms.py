@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gazetteer.abbreviations import REGION_ABBREVIATIONS
 from gazetteer.index import MAX_NAME_WORDS, Gazetteer
 from gazetteer.normalize import name_key
 from gazetteer.place import Place
+from gazetteer.scoring import contains
 
 # A word: letters with inner apostrophes ("d'Ivoire"), but a possessive "'s" is left out
 # ("Russia's" -> "Russia"); dotted initialisms are one word ("U.S."). Hyphens split words, so
@@ -59,6 +61,27 @@ GENERIC_NAMES = frozenset({"eastern", "western", "northern", "southern", "centra
                            "middle", "interior", "national", "metropolitan", "special",
                            "autonomous", "province", "district", "region", "state", "city",
                            "home", "union", "liberty", "independence", "grand"})
+# Common given names (English-language news): a capitalised word right after one is a surname
+# ("John Bolton", "Abraham Lincoln"), and so is that word alone later in the text.
+FIRST_NAMES = frozenset("""
+aaron abraham adam adrian alan albert alex alexander alexandra alice alicia amanda amy andrea
+andrew angela ann anna anne anthony antonio arthur barbara ben benjamin bernard beth betty
+bill billy bob bobby brad brandon brenda brian bruce bruno carl carlos carol caroline
+cassandra catherine charles charlie chris christian christina christine christopher cindy
+claire craig dan daniel danielle david deborah debra dennis diana diane donald donna doug
+douglas dylan ed edward eileen elena elizabeth ellen emily emma eric erica erik eugene eva
+evan frank fred gary george gerald gordon grace greg gregory hannah harold harry heather
+helen henry hillary howard ian jack jacob james jamie jane janet jason jay jean jeff
+jeffrey jennifer jenny jeremy jerry jessica jim jimmy joan joe john johnny jonathan jose
+joseph josh joshua joyce juan judith judy julia julie justin karen kate katherine kathleen
+kathy keith kelly ken kenneth kevin kim kimberly kristen kyle larry laura lauren lawrence
+leonard linda lisa louis lucy luis margaret maria marie mark martha martin mary matt matthew
+megan melissa michael michelle mike nancy natalie nathan nicholas nicole noah pamela pat
+patricia patrick paul peter philip phillip rachel ralph randy raymond rebecca richard rick
+robert roger ronald rose ruth ryan sam samantha samuel sandra sara sarah scott sean sergei
+sharon shirley simon stephanie stephen steve steven susan tammy teresa theresa thomas tim
+timothy tina todd tom tony tyler valerie vanessa victor vincent walter wayne william
+""".split())
 # Prepositions after which a capitalised word is very likely a place ("near Brest").
 LOCATIVES = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across",
                        "toward", "towards", "around", "via", "throughout", "within",
@@ -71,6 +94,24 @@ SMALL_PLACE_POPULATION = 1_000
 ALT_NAME_MIN_POPULATION = 50_000
 
 
+def _person_words(text: str, tokens: list[_Token], spans, found) -> frozenset[str]:
+    """Capitalised words the text uses as parts of people's names: the word after a title or
+    a given name ("President Bush", "Jenny Palma", "Georgia Stevens"), and a given name of
+    ``GIVEN_NAMES`` itself when a surname follows."""
+    out: set[str] = set()
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        if not (tok.cap and prev.cap and _joinable(text, prev, tok)) or tok.text.isupper():
+            continue
+        low = prev.text.lower().rstrip(".")
+        if low in TITLES or low in FIRST_NAMES:
+            out.add(tok.text)
+        elif low in GIVEN_NAMES and not any(k in found for _, k in spans[i]):
+            out.add(prev.text)
+            out.add(tok.text)
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A recognised span with its candidate places, before resolution."""
@@ -81,7 +122,7 @@ class Mention:
     candidates: tuple[tuple[Place, bool], ...]  # (place, matched on one of its own names)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Token:
     start: int
     end: int
@@ -152,10 +193,16 @@ class Recognizer:
         found = self.gz.candidates_by_key(
             {k for cands in spans for _, k in cands if k not in demonyms and k not in NOT_PLACES})
         lower_words = {t.text for t in tokens if t.text.islower()}
+        self._persons = _person_words(text, tokens, spans, found)
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
             taken = None
+            abbr = self._abbreviation(text, tokens, i)
+            if abbr is not None:
+                mentions.append(abbr)
+                i += 1
+                continue
             for j, key in spans[i]:
                 if key in NOT_PLACES:
                     break
@@ -176,6 +223,38 @@ class Recognizer:
                 mentions.append(taken[1])
                 i = taken[0] + 1
         return mentions
+
+    def _abbreviation(self, text: str, tokens: list[_Token], i: int) -> Mention | None:
+        """"Ky." after "Edmonton, " is Kentucky; only in that position, where it cannot be
+        the word "Miss" or "Man"."""
+        tok = tokens[i]
+        abbr = tok.text.rstrip(".")
+        if abbr[:1].isupper() and abbr.isupper() and len(abbr) > 1 and "." not in abbr:
+            abbr = abbr[0] + abbr[1:].lower()  # datelines: "EDMONTON, KY."
+        region = REGION_ABBREVIATIONS.get(abbr)
+        end = tok.start + len(abbr) + (1 if "." not in abbr else 0)
+        if region is None or i == 0 or text[end - 1:end] != "." or not re.fullmatch(
+                r",\s?", text[tokens[i - 1].end:tok.start]) or not tokens[i - 1].cap:
+            return None
+        cc, name = region
+        places = [p for p in self.gz.lookup(name) if p.country_code == cc and p.level == "region"]
+        if not places:
+            return None
+        end = tok.start + len(tok.text.rstrip(".")) + 1
+        return Mention(tok.start, end, "name", tuple((p, True) for p in places[:1]))
+
+    def _enclosed(self, text, tokens, j, spans, found, cands) -> bool:
+        """Is the name followed by ", <region or country containing one of its candidates>"
+        ("Churchill, Man.", "Paris, Texas")?"""
+        if j + 1 >= len(tokens) or not re.fullmatch(r",\s?", text[tokens[j].end:tokens[j + 1].start]):
+            return False
+        outer: list[Place] = []
+        abbr = self._abbreviation(text, tokens, j + 1)
+        if abbr is not None:
+            outer.extend(p for p, _ in abbr.candidates)
+        for _, key in spans[j + 1]:
+            outer.extend(p for p, _ in found.get(key, ()) if p.level in ("region", "country"))
+        return any(contains(o, p) for o in outer for p, _ in cands)
 
     def _demonym_ok(self, text: str, tokens: list[_Token], i: int, j: int) -> bool:
         # "Chinese" in "Chinese Taipei" or "Russian" in "Russian Roulette" still refer to the
@@ -203,15 +282,23 @@ class Recognizer:
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         prev_joined = prev is not None and _joinable(text, prev, first)
         next_joined = nxt is not None and _joinable(text, tokens[j], nxt)
-        if prev_joined and prev.text.lower().rstrip(".") in TITLES and not huge:
+        if prev_joined and prev.text.lower().rstrip(".") in TITLES and not any(
+                p.level == "country" for p in places):
             return False
+        if prev_joined and prev.text.lower() in FIRST_NAMES and not any(
+                p.level == "country" for p in places):
+            return False  # "George Washington", "John Bolton"
         if prev is not None and text[prev.end:first.start] == ". " and \
                 prev.text.lower() in TITLES:
             return False
         multi = j > i
+        if self._enclosed(text, tokens, j, spans, found, cands):
+            return True
         if not multi:
             word = first.text
             low = word.lower()
+            if word in self._persons and best_place.level != "country":
+                return False
             if word.isupper() and len(word) > 1:
                 # "NATO", "AIDS": acronyms; datelines ("TOKYO") name big places.
                 return strong and len(word) > 3 or any(p.level == "country" for p in places)

@@ -51,7 +51,7 @@ EXTRA_ALIASES = {
 }
 EXTRA_DEMONYMS = {
     "US": ["American", "Americans", "U.S.-based"], "GB": ["British", "Briton", "Britons", "UK-based"],
-    "NL": ["Dutch", "Netherlands"], "FR": ["French", "Frenchman", "Frenchmen"],
+    "NL": ["Dutch"], "FR": ["French", "Frenchman", "Frenchmen"],
     "CN": ["Chinese"], "JP": ["Japanese"], "CH": ["Swiss"], "PT": ["Portuguese"],
     "VN": ["Vietnamese"], "LB": ["Lebanese"], "SD": ["Sudanese"], "SS": ["South Sudanese"],
     "SE": ["Swedish", "Swede", "Swedes"], "DK": ["Danish", "Dane", "Danes"],
@@ -65,7 +65,7 @@ EXTRA_DEMONYMS = {
     "IT": ["Italian"], "GR": ["Greek"], "CA": ["Canadian"], "MX": ["Mexican"], "AU": ["Australian"],
     "AR": ["Argentine", "Argentinian"], "CZ": ["Czech"], "SK": ["Slovak"], "PK": ["Pakistani"],
     "IN": ["Indian"], "BD": ["Bangladeshi"], "CD": ["Congolese"], "CI": ["Ivorian"],
-    "MM": ["Burmese", "Myanmar"], "YE": ["Yemeni"], "PS": ["Palestinian"], "QA": ["Qatari"],
+    "MM": ["Burmese"], "YE": ["Yemeni"], "PS": ["Palestinian"], "QA": ["Qatari"],
     "KW": ["Kuwaiti"], "JO": ["Jordanian"], "LY": ["Libyan"], "TN": ["Tunisian"], "DZ": ["Algerian"],
     "MA": ["Moroccan"], "NG": ["Nigerian"], "KE": ["Kenyan"], "ET": ["Ethiopian"], "ZA": ["South African"],
     "BR": ["Brazilian"], "TW": ["Taiwanese"], "GE": ["Georgian"], "AM": ["Armenian"], "AZ": ["Azerbaijani", "Azeri"],
@@ -124,7 +124,10 @@ def main(countryinfo_dir: str, rg_csv: str) -> None:
     # A demonym shared by several countries ("French": France and its territories) goes to
     # the curated country, else to the most populous one.
     chosen: dict[str, list] = {}
+    country_names = {a for r in rows for a in [r[1], *r[6].split("|")]}
     for row in dem:
+        if row[0] in country_names:  # countryinfo gives "Philippines" as a demonym
+            continue
         form = row[0]
         prev = chosen.get(form)
         if prev is None or (len(prev) == 4 and len(row) == 4 and row[3] > prev[3]):
