@@ -65,7 +65,7 @@ _WORD_NUM = "|".join(sorted(list(SMALL_NUMBERS) + list(TENS), key=len, reverse=T
 NUM = (
     rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|(?:{'|'.join(TENS)})(?:[- ](?:one|two|three|four|"
     rf"five|six|seven|eight|nine))?|a\s+couple\s+of|a\s+few|a\s+dozen|several|few|some|many|"
-    rf"(?:{_WORD_NUM})\b)"
+    rf"(?:{_WORD_NUM})\b)(?:\s+and\s+a\s+half)?"
 )
 UNIT = (r"(?:years?|months?|weeks?|days?|decades?|centuries|century|quarters?|hours?|minutes?|"
         r"seconds?|weekends?|nights?|fortnights?)")
@@ -154,7 +154,8 @@ AGO = re.compile(
 DURATION = re.compile(
     rf"(?:\b(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|latest)\s+)?"
     rf"(?:\b{MODIFIER}\s+)?(?:\bthe\s+)?\b(?P<n>{NUM})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|"
-    rf"trading\s+|business\s+|calendar\s+)?(?P<unit>{UNIT})\b(?![\s-]+old\b)", _I)
+    rf"trading\s+|business\s+|calendar\s+)?(?P<unit>{UNIT})\b(?![\s-]+old\b)"
+    r"(?:\s+and\s+a\s+half\b)?", _I)
 # "for years", "within days", "recent months", "coming weeks": unspecified durations
 VAGUE_DURATION = re.compile(
     r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\btook\s)|"

@@ -67,6 +67,9 @@ def _season_range(y: int, code: str) -> tuple[dt.date, dt.date]:
 def _parse_num(s: str) -> float | None:
     """A cardinal from digits or words; None for vague amounts ("several", "a few")."""
     s = s.lower().replace(",", "").strip()
+    if s.endswith(" and a half"):
+        whole = _parse_num(s[:-len(" and a half")])
+        return None if whole is None else whole + 0.5
     if " 1/2" in s:
         return float(s.split()[0]) + 0.5
     try:
@@ -199,16 +202,34 @@ def _range(m: re.Match, value: str, first: dt.date, last: dt.date, basis: str) -
     return _Res(m.start(), m.end(), "DATE", value, first, last, "range", basis)
 
 
+# a half of a unit in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M
+_HALF = {"Y": ("6M", False), "M": ("15D", False), "W": ("3DT12H", False), "D": ("T12H", False),
+         "H": ("30M", True), "M_T": ("30S", True)}
+
+
 def _duration(m: re.Match, n: float | None, unit: str) -> _Res:
     code, is_time = P.UNITS[_unit_key(unit)]
-    if code == "DE" and n is not None:
-        n, code = n * 10, "Y"
-    elif code == "CE" and n is not None:
-        n, code = n * 100, "Y"
-    elif unit.lower().startswith("fortnight") and n is not None:
-        n = n * 2
-    amount = "X" if n is None else _num_str(n)
-    value = f"PT{amount}{code}" if is_time else f"P{amount}{code}"
+    if n is not None:
+        if code == "DE":
+            n, code = n * 10, "Y"
+        elif code == "CE":
+            n, code = n * 100, "Y"
+        elif code == "Q":
+            n, code = n * 3, "M"  # ISO 8601 durations have no quarters
+        elif unit.lower().startswith("fortnight"):
+            n = n * 2
+        if re.search(r"\band\s+a\s+half$", m.group(0)):
+            n += 0.5
+    prefix = "PT" if is_time else "P"
+    if n is None:
+        value = f"{prefix}X{code}"
+    elif n != int(n) and n * 2 == int(n * 2):
+        half, _ = _HALF["M_T" if is_time and code == "M" else code] if (
+            code in _HALF or is_time) else (None, None)
+        whole = f"{int(n)}{code}" if int(n) else ""
+        value = f"{prefix}{whole}{half}" if half else f"{prefix}{_num_str(n)}{code}"
+    else:
+        value = f"{prefix}{_num_str(n)}{code}"
     return _Res(m.start(), m.end(), "DURATION", value, None, None, "none", "explicit")
 
 
