@@ -646,7 +646,7 @@ def _year_ago_quarter(m: re.Match, text: str, anchor: dt.date) -> _Res | None:
     y, quarter = n // 4, n % 4 + 1
     if q["ord"]:
         quarter = _Q_ORD[q["ord"].lower()]
-        y = anchor.year if quarter < (anchor.month - 1) // 3 + 1 else anchor.year - 1
+        y = anchor.year if quarter <= (anchor.month - 1) // 3 + 1 else anchor.year - 1
     return _range(m, f"{y - 1}-Q{quarter}", *_quarter_range(y - 1, quarter), "relative")
 
 
@@ -798,7 +798,10 @@ def _clock(m, text, anchor):
         return _day(m, "TIME", day, "relative", suffix=clock)
     if m["wd"]:
         wd = P.WEEKDAYS[m["wd"].lower()]
-        d = _weekday(anchor, wd, _weekday_direction(_tense(text, m.start(), m.end()), anchor, wd))
+        tense = _tense(text, m.start(), m.end())
+        if tense == "pfuture":
+            tense = "future"  # "until 9 a.m. Tuesday": a deadline ahead
+        d = _weekday(anchor, wd, _weekday_direction(tense, anchor, wd))
     else:
         dd = (m["dd"] or "today").lower()
         d = anchor + dt.timedelta(days={"today": 0, "tonight": 0, "yesterday": -1,
@@ -859,6 +862,8 @@ def _weekend(m, text, anchor):
 
 
 def _the_year(m, text, anchor):
+    if re.match(r"\s+(?:ended|ending)\b", text[m.end():m.end() + 8]):
+        return _duration(m, 1, "year")  # "the year ended Sept. 30": a reporting period, P1Y
     if anchor is None:
         return _unresolved(m, "XXXX")
     latest = (m["mod"] or "").lower().startswith("latest")
