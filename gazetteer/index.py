@@ -18,7 +18,7 @@ from gazetteer import sources
 from gazetteer.errors import IndexBuildError, InvalidInputError
 from gazetteer.normalize import name_key
 from gazetteer.place import LEVELS, Place
-from gazetteer.scoring import prior
+from gazetteer.scoring import name_priors
 
 INDEX_VERSION = "4"
 REPO_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -209,12 +209,9 @@ class Gazetteer:
             raise InvalidInputError(f"expected a place name (str), got {name!r}")
         key = name_key(name)
         found = self.candidates_by_key([key]).get(key, [])
-        best: dict[str, tuple[float, Place]] = {}
-        for place, own in found:
-            score = prior(place, own_name=own)
-            if place.id not in best or best[place.id][0] < score:
-                best[place.id] = (score, place)
-        return [p for _, p in sorted(best.values(), key=lambda sp: -sp[0])]
+        scores = name_priors(found)
+        places = {p.id: p for p, _ in found}
+        return [places[pid] for pid in sorted(scores, key=lambda pid: -scores[pid])]
 
     def get(self, place_id: str) -> Place | None:
         row = self._con.execute("SELECT * FROM places WHERE id = ?", (str(place_id),)).fetchone()

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from gazetteer.geo import distance_km
 from gazetteer.normalize import name_key
 from gazetteer.place import Place, Toponym
-from gazetteer.scoring import contains, prior
+from gazetteer.scoring import contains, name_priors
 from gazetteer.toponyms import Mention
 
 COUNTRY_CONTEXT = 1.5
@@ -39,7 +39,9 @@ def _dedupe(cands: tuple[tuple[Place, bool], ...]) -> list[tuple[Place, bool]]:
 
 def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
     cands = [_dedupe(m.candidates) for m in mentions]
-    first = [max(c, key=lambda po: prior(po[0], own_name=po[1]))[0] for c in cands]
+    priors = [name_priors(c) for c in cands]
+    first = [max(c, key=lambda po, pr=pr: pr[po[0].id])[0] for c, pr in zip(cands, priors,
+                                                                           strict=True)]
 
     # Context votes, each remembered with the mention it came from so that a mention does not
     # vote for itself.
@@ -66,12 +68,12 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
         neighbours = [first[k] for k in range(max(0, idx - 8), min(len(first), idx + 9))
                       if k != idx and len(cands[k]) == 1]
         sc: dict[str, float] = {}
-        for place, own in cs:
-            s = prior(place, own_name=own)
+        for place, _own in cs:
+            s = priors[idx][place.id]
             cc = place.country_code
             votes = country_votes[cc] - (1 if own_pick.country_code == cc and (
                 own_pick.level == "country" or m.kind == "demonym") else 0)
-            if cc and votes > 0 and place.level != "country":
+            if cc and votes > 0:
                 s += COUNTRY_CONTEXT + COUNTRY_CONTEXT_PER_VOTE * min(votes, 3)
             region_key = (cc, name_key(place.admin1))
             self_vote = own_pick.level == "region" and region_key == (

@@ -16,6 +16,13 @@ CURATED_LANDMARK_PRIOR = 6.5
 # same name ("Minsk" the city, not Minsk Oblast).
 REGION_DISCOUNT = 0.8
 ALT_NAME_PENALTY = 1.0
+# A first-level region is a likely referent of its name even where few cities are listed
+# ("Wyoming" the state, not Wyoming, Michigan) ...
+FIRST_LEVEL_REGION_PRIOR = 6.0
+# ... unless the region is named after its own big city ("Brest" the city, not Brest Oblast):
+# a city holding at least this share of the region's listed population takes the name.
+NAMESAKE_SHARE = 0.3
+NAMESAKE_PENALTY = 2.0
 # A capital is what a bare name most often means ("Washington": the city, not the state).
 CAPITAL_BONUS = 0.6
 
@@ -30,12 +37,27 @@ def prior(place: Place, *, own_name: bool = True) -> float:
         curated = CURATED_LANDMARK_PRIOR if place.level == "landmark" else CURATED_REGION_PRIOR
         base = max(base, curated)
     elif place.level == "region":
-        base = max(base - REGION_DISCOUNT, 4.0)
+        floor = FIRST_LEVEL_REGION_PRIOR if place.feature == "ADM1" else 4.0
+        base = max(base - REGION_DISCOUNT, floor)
     elif place.level == "landmark":
         base = max(base, 3.0)
     elif place.feature == "PPLC":
         base += CAPITAL_BONUS
     return base if own_name else base - ALT_NAME_PENALTY
+
+
+def name_priors(cands: list[tuple[Place, bool]]) -> dict[str, float]:
+    """Prior of each candidate of one name (``{place id: score}``), with the namesake rule."""
+    out: dict[str, float] = {}
+    for place, own in cands:
+        score = prior(place, own_name=own)
+        if place.level == "region" and place.population and any(
+                c.level == "city" and c.population >= NAMESAKE_SHARE * place.population
+                and contains(place, c) for c, _ in cands):
+            score -= NAMESAKE_PENALTY
+        if place.id not in out or out[place.id] < score:
+            out[place.id] = score
+    return out
 
 
 def contains(outer: Place, inner: Place) -> bool:

@@ -141,7 +141,7 @@ def _joinable(text: str, left: _Token, right: _Token) -> bool:
     """Can ``right`` continue a name that ends with ``left``? Only a space, a hyphen, or the
     dot of "St." may separate them; never a newline, comma or sentence end."""
     gap = text[left.end:right.start]
-    if gap in (" ", "-", "\u00a0"):
+    if gap in (" ", "-", "\u00a0", "'s ", "\u2019s "):
         return True
     return gap in (". ", ".") and left.text in DOTTED_PREFIXES
 
