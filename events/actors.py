@@ -17,7 +17,8 @@ _ORGANISATION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in ORGANISATIO
 
 # Two to four capitalised words, optionally with a particle ("bin", "al-", "de"): a person's name
 # when none of its words is a place, title, month or sentence-opening function word.
-_NAME = re.compile(r"\b[A-Z][a-z'’\-]+(?:\s+(?:(?:bin|al|de|van|von|da|le)\s+)?[A-Z][a-z'’\-]+){1,3}\b")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+(?:(?:bin|al|de|van|von|da|le)\s+)?"
+                   r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}\b")
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At As By For From Of To With And But Or If When While After Before During
     Since This That These Those It Its His Her Their Our We They He She President Prime Minister
@@ -28,7 +29,8 @@ _NOT_NAME_WORDS = frozenset(
     Economic Eastern Western Northern Southern Central European Eurasian January February March
     April May June July August September October November December Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday Related Previous Next More Strategic Military Regional
-    Technical Statistical Key Current Additionally According Earlier Later Both Participants""".split()
+    Technical Statistical Key Current Additionally According Earlier Later Both Participants
+    Party Parliament Government Ministry Office House Senate Congress Agency Department""".split()
 )
 
 
@@ -37,14 +39,14 @@ def find_people(text: str) -> list[tuple[int, int, str]]:
     people = []
     for match in _NAME.finditer(text):
         words = match.group().split()
-        # Drop leading title words ("President Vladimir Putin" -> "Vladimir Putin").
-        while words and words[0] in _NOT_NAME_WORDS:
-            words = words[1:]
-        if len(words) < 2 or any(w in _NOT_NAME_WORDS for w in words):
+        # Keep the run of words after the last title or function word:
+        # "Belarusian President Alexander Lukashenko" -> "Alexander Lukashenko".
+        while any(w in _NOT_NAME_WORDS for w in words):
+            words = words[max(i for i, w in enumerate(words) if w in _NOT_NAME_WORDS) + 1:]
+        if len(words) < 2:
             continue
         name = " ".join(words)
-        start = match.end() - len(name)
-        people.append((start, match.end(), name))
+        people.append((match.end() - len(name), match.end(), name))
     return people
 
 

@@ -51,9 +51,13 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 _NOT_A_MEETING = re.compile(
     r"\b(?:cabinet|board|shareholders'?|party|press|news|parliamentary|committee|staff|"
     r"general|annual|plenary|council)\s+$", re.IGNORECASE)
+# "meet a NATO request", "meet the deadline": meeting a requirement is not a meeting.
+_NOT_MET = re.compile(r"^\s+(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:requests?|demands?|deadlines?|targets?|needs|goals?|criteria|requirements?|"
+                      r"standards?|expectations?|conditions|obligations?|challenges?)\b", re.IGNORECASE)
 # Uses of "exercise" that are not military ("exercise restraint", "exercise its right").
 _NOT_AN_EXERCISE = re.compile(r"^\s+(?:restraint|caution|its|their|his|her|the right|power|control|"
-                              r"influence|patience|leverage|option)", re.IGNORECASE)
+                              r"influence|patience|leverage|option)\b", re.IGNORECASE)
 # Cues in the clause before a trigger that make the event negated, hypothetical or only wished for.
 _UNREAL = re.compile(
     r"\b(?:not|n't|never|no plans?|cancel(?:l?ed|s)?|scrap(?:ped|s)?|called off|call off|"
@@ -96,7 +100,8 @@ def _overlaps(trigger: Trigger, found: list[Trigger]) -> bool:
 
 def _counts(trigger: Trigger, sentence: str) -> bool:
     before = sentence[: trigger.start]
-    if trigger.type == "meeting" and _NOT_A_MEETING.search(before):
+    if trigger.type == "meeting" and (_NOT_A_MEETING.search(before)
+                                      or _NOT_MET.match(sentence[trigger.end:])):
         return False
     if trigger.type == "exercise" and _NOT_AN_EXERCISE.match(sentence[trigger.end:]):
         return False

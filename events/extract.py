@@ -1,10 +1,237 @@
-"""Article -> events: the pure extraction stage (see DESIGN.md). Work in progress: returns no events yet."""
+"""Article -> events: the pure extraction stage (see DESIGN.md and shared/eval/events/GUIDELINES.md).
+
+For each sentence: find triggers (events.classify), attach the places the text ties to each trigger
+(prepositions, "N km from X", the dateline for "here" and for same-day talks), attach the nearest
+date the text gives, then deduplicate within the article (one event per type, place and date).
+"""
 
 from __future__ import annotations
 
-from events.model import Article, Event
+import hashlib
+import re
+from dataclasses import dataclass, replace
+
+from events import places
+from events.actors import find_actors, find_people, surname_index
+from events.classify import CAMEO, Trigger, find_triggers
+from events.model import Article, Event, Span, TimeExpression
+from events.places import Anchor
+from events.sentences import Sentence, find_dateline, split_sentences
+from events.timex import find_dates
+
+# Dates that open a state rather than date an event ("his 28th visit since 2000", "the first
+# speaker to visit Taiwan since Washington switched recognition in 1979").
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# "the meeting", "The December 6th meeting", "this week's session": a gathering named again.
+_DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w'’\-]+\s+){0,3}$", re.IGNORECASE)
+_CALENDAR_WORD = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")
+# Deictic dates: only used when nothing more specific is in the sentence.
+_DEICTIC = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What extraction knows about the whole article while reading one sentence."""
+
+    article: Article
+    anchors: list[Anchor]
+    dates: list[TimeExpression]
+    dateline: Anchor | None
+    surnames: dict[str, str]
 
 
 def extract(article: Article) -> list[Event]:
     """Every event the article reports, one per (type, place, date), in text order."""
-    return []
+    text = article.text
+    anchors = places.find_places(text)
+    dateline_span = find_dateline(text)
+    context = _Context(
+        article=article,
+        anchors=anchors,
+        dates=[d for d in find_dates(text, article.published)
+               if d.first is not None and not (dateline_span and _in_dateline(d, dateline_span, text))],
+        dateline=places.dateline_anchor(text, dateline_span, anchors) if dateline_span else None,
+        surnames=surname_index(find_people(text)),
+    )
+    events: list[Event] = []
+    for sentence in split_sentences(text):
+        if sentence.furniture or sentence.text == article.title.strip():
+            continue
+        triggers = find_triggers(sentence.text)
+        # Troops that take part in an exercise are the exercise, not a deployment (GUIDELINES §1).
+        exercising = any(t.type == "exercise" for t in triggers)
+        for trigger in triggers:
+            if not (exercising and trigger.type == "deployment" and trigger.needs_place):
+                events.extend(_events_for(trigger, triggers, sentence, context))
+    return deduplicate(_fill_visit_destinations(events, context))
+
+
+def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str) -> bool:
+    """ "LONDON, March 22 - ": the dateline's date is when the story was filed, not an event date."""
+    line_end = text.find("\n", dateline_span[0])
+    return dateline_span[0] <= date.start < (line_end if line_end != -1 else len(text)) \
+        and date.start - dateline_span[1] < 30
+
+
+def _events_for(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
+                context: _Context) -> list[Event]:
+    in_sentence = [a for a in context.anchors if sentence.start <= a.start and a.end <= sentence.end]
+    targets = places.attach(trigger, sentence, in_sentence, context.dateline, triggers)
+    if not targets and trigger.needs_place:
+        return []
+    date = _attach_date(trigger, sentence, context.dates)
+    if not targets:
+        # GUIDELINES §3.4: placeless events are kept only when the article says where (a visit's
+        # destination, filled in later) or when they happen at the dateline on the news day.
+        if trigger.type == "visit" and date is not None:
+            targets = [None]
+        elif context.dateline and date and _on_news_day(date, context.article):
+            targets = [(context.dateline, None)]
+        else:
+            return []
+    countries = [a.place.name for a in in_sentence if a.kind == "demonym" and a.place]
+    actors = find_actors(sentence.text, context.surnames, countries,
+                         people_to_skip=frozenset(a.text for a in in_sentence))
+    return [_build(trigger, sentence, target, date, actors, context) for target in targets]
+
+
+def _attach_date(trigger: Trigger, sentence: Sentence, dates: list[TimeExpression]) -> TimeExpression | None:
+    """The date expression in the sentence closest to the trigger, specific dates before deictic ones."""
+    trigger_start = sentence.start + trigger.start
+    best, best_key = None, None
+    for date in dates:
+        if not (sentence.start <= date.start and date.end <= sentence.end):
+            continue
+        between = text_between(sentence, trigger_start, date.start)
+        preceding = sentence.text[max(date.start - sentence.start - 7, 0): date.start - sentence.start]
+        if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding)):
+            continue
+        distance = min(abs(date.start - trigger_start), abs(date.end - trigger_start))
+        key = (date.value in _DEICTIC, distance)
+        if best_key is None or key < best_key:
+            best, best_key = date, key
+    return best
+
+
+def text_between(sentence: Sentence, first: int, second: int) -> str:
+    """The sentence's text between two article offsets, in either order."""
+    low, high = sorted((first, second))
+    return sentence.text[max(low - sentence.start, 0): high - sentence.start]
+
+
+def _basis(date: TimeExpression) -> str:
+    """ "explicit" when the text names the calendar date ("December 3", "May 2024"), even if the
+    year is inferred; "relative" when it is computed from the anchor ("Tuesday", "last year")."""
+    return "explicit" if _CALENDAR_WORD.search(date.text) else "relative"
+
+
+def _on_news_day(date: TimeExpression, article: Article) -> bool:
+    if article.published is None or date.first is None:
+        return False
+    return abs((date.first - article.published).days) <= 2 and date.granularity == "day"
+
+
+def _build(trigger: Trigger, sentence: Sentence, target, date: TimeExpression | None,
+           actors: tuple[str, ...], context: _Context) -> Event:
+    anchor, uncertainty = target if target else (None, None)
+    article = context.article
+    local = lambda start, end: Span(start - sentence.start, end - sentence.start)  # noqa: E731
+    in_sentence = anchor is not None and sentence.start <= anchor.start < sentence.end
+    event = Event(
+        id="",
+        type=trigger.type,
+        cameo=CAMEO[trigger.type],
+        article_id=article.id,
+        evidence=sentence.text,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        trigger_span=Span(trigger.start, trigger.end),
+        date_start=date.first if date else None,
+        date_end=date.last if date else None,
+        date_granularity=date.granularity if date else "none",
+        date_basis=_basis(date) if date else "none",
+        date_text=date.text if date else "",
+        date_span=local(date.start, date.end) if date else None,
+        reported=article.published,
+        actors=tuple(a for a in actors if not anchor or a != anchor.place.name),
+        sources=(article.id,),
+        uncertainty_km=uncertainty,
+        confidence=_confidence(trigger, in_sentence, date, sentence),
+    )
+    if anchor is not None:
+        event = _with_place(event, anchor, local(anchor.start, anchor.end) if in_sentence else None)
+    return event
+
+
+def _with_place(event: Event, anchor: Anchor, span: Span | None) -> Event:
+    place = anchor.place
+    event = replace(
+        event, place_id=place.id, place_name=place.name, place_text=anchor.text,
+        place_span=span, country_code=place.country_code, lat=place.lat, lon=place.lon,
+        place_level=place.level,
+    )
+    return replace(event, id=_event_id(event))
+
+
+def _event_id(event: Event) -> str:
+    key = f"{event.article_id}|{event.evidence_start}|{event.trigger_span.start}|{event.type}|{event.place_id}"
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
+def _confidence(trigger: Trigger, place_in_sentence: bool, date: TimeExpression | None,
+                sentence: Sentence) -> float:
+    score = 0.45 + (0.25 if place_in_sentence else 0.0) + (0.15 if date is not None else 0.0)
+    score += 0.0 if trigger.needs_place else 0.1
+    return round(min(score - (0.1 if sentence.headline else 0.0), 0.95), 2)
+
+
+def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Event]:
+    """A dated visit with no place of its own goes to the nearest trip destination the article names."""
+    placed = [e for e in events if e.type == "visit" and e.place_id]
+    result = []
+    for event in events:
+        if event.place_id:
+            result.append(event)
+            continue
+        if not placed:
+            continue
+        nearest = min(placed, key=lambda e: abs(e.evidence_start - event.evidence_start))
+        anchor = next(a for a in context.anchors + [context.dateline] if a and a.place.id == nearest.place_id)
+        result.append(_with_place(event, anchor, None))
+    return result
+
+
+def deduplicate(events: list[Event]) -> list[Event]:
+    """One event per (type, place, date) in an article (GUIDELINES §1), keeping the best report.
+
+    Two reports are the same event when their types agree, their places are the same or nested
+    (within 30 km: "St. Petersburg" and its Konstantinovsky Palace) and their dates are compatible
+    (one interval inside the other, or one of them undated). The merged event keeps the most specific
+    place, the finest date and every actor. A meeting that only refers back to a summit at the same
+    place and time ("the December 6 meeting in Minsk") is the summit itself.
+    """
+    kept: list[Event] = []
+    for event in sorted(events, key=_specificity, reverse=True):
+        twin = next((k for k in kept if places.same_event(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        else:
+            kept[kept.index(twin)] = places.absorb(twin, event)
+    summits = [e for e in kept if e.type == "summit"]
+    kept = [e for e in kept if not (e.type == "meeting" and _refers_to_summit(e, summits))]
+    return sorted(kept, key=lambda e: (e.evidence_start, e.trigger_span.start))
+
+
+def _specificity(event: Event) -> tuple:
+    return (event.date_start is not None, places.LEVEL_RANK.get(event.place_level, 0),
+            event.date_granularity == "day", event.confidence, -event.evidence_start)
+
+
+def _refers_to_summit(meeting: Event, summits: list[Event]) -> bool:
+    """ "The December 6th meeting in Minsk" names a summit at the same place and time again;
+    "held ten meetings, the most recent at the CSTO summit" does not."""
+    before = meeting.evidence[: meeting.trigger_span.start]
+    trigger = meeting.evidence[meeting.trigger_span.start: meeting.trigger_span.end]
+    anaphoric = trigger.lower() in ("meeting", "session") and _DEFINITE.search(before)
+    return bool(anaphoric) and any(places.same_event(s, replace(meeting, type="summit")) for s in summits)

@@ -1,0 +1,252 @@
+"""Which place an event happens at: the places a sentence ties to a trigger (GUIDELINES §3)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from geopy.distance import great_circle
+
+from events.classify import Trigger
+from events.model import Event
+from events.sentences import Sentence
+from gazetteer import Gazetteer, Place, geoparse
+
+LEVEL_RANK = {"landmark": 4, "city": 3, "region": 2, "country": 1}
+NEAR_KM = 25.0  # "near Brest": the guideline's gold gives such mentions 25 km
+NESTED_KM = 30.0  # a landmark and its city, or a city and its centre, are one place
+
+_KM_FROM = re.compile(
+    r"(?P<n>\d[\d,.]*)\s*(?P<unit>kilometers|kilometres|km|miles|mi)\s+(?:\w+\s+){0,2}?"
+    r"(?:from|of|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of|not far from|"
+                   r"in the vicinity of|around)\s+(?:the\s+)?$", re.IGNORECASE)
+# A locative preposition right before the place, allowing a few modifier words in between
+# ("at the US air base at Yakota", "in the Egyptian capital of Cairo", "in the waters off Hawaii").
+# "off" only after a sea word: "kicking off a Middle East tour" is not a place "off" anything.
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|from|via|on)|"
+    r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’\-]*\s+){0,2}?"
+    r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
+# After a country name, words that keep it a place ("troops in Japan are") rather than make it a
+# modifier ("US troops", "a U.S. missile base").
+_AFTER_PLACE = frozenset(
+    """and or but nor in on at to for from with by of as than since until till during before after
+    this that these those next last later earlier where which who whose when while is are was were
+    be been being has have had will would shall should can could may might must do does did not
+    the a an about over under into near via amid""".split())
+# "visit Rome", "visited Zhanjiang": the visit verb takes its destination as a direct object.
+_DIRECT_OBJECT = re.compile(r"^\s+(?:the\s+)?$")
+# Between a trigger and the next one: "ten meetings, the most recent at the CSTO summit".
+_AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins of)\s+"
+                           r"(?:(?:the|a)\s+)?(?:[\w'’\-]+\s+){0,4}$", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$")
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
+    r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
+_HERE = re.compile(r"\bhere\b")
+_OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
+                     r"at|in|on|since|earlier|later)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A resolved place mention in the article: ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    place: Place
+
+
+def find_places(text: str) -> list[Anchor]:
+    """Every resolved place mention in the text, in order."""
+    return [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text) if t.place]
+
+
+def dateline_anchor(text: str, span: tuple[int, int], anchors: list[Anchor]) -> Anchor | None:
+    """The dateline's place: the geoparser's reading if it has one, else the best city of that name."""
+    start, end = span
+    for anchor in anchors:
+        if anchor.start <= start < anchor.end:
+            return anchor
+    candidates = Gazetteer.default().lookup(text[start:end].title())
+    cities = [p for p in candidates if p.level == "city"] or candidates
+    return Anchor(start, end, text[start:end], "name", cities[0]) if cities else None
+
+
+def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline: Anchor | None,
+           triggers: list[Trigger]) -> list[tuple[Anchor, float | None]]:
+    """The places the sentence ties to ``trigger``, each with its uncertainty in km (or None).
+
+    ``triggers`` are all of the sentence's triggers: each claims the places that follow it.
+    """
+    names = [a for a in anchors if a.kind == "name"]
+    relations = {a: _relation(a, sentence, trigger) for a in names}
+    located = [a for a in names if relations[a] is not None]
+    others = [t for t in triggers if t is not trigger]
+    limit = sentence.start + _scope_end(sentence.text, trigger)
+    after = [a for a in located if sentence.start + trigger.end <= a.start < limit
+             and _nearest_trigger_before(a, sentence, others + [trigger]) is trigger]
+    if after:
+        chosen = after if trigger.type == "deployment" else _with_coordinated(after[0], names, sentence)
+    else:
+        chosen = _before(trigger, sentence, located, others)
+    if not chosen:
+        shared = _gathering_place(trigger, sentence, anchors, dateline, triggers)
+        if shared:
+            return shared
+    if not chosen and dateline and _HERE.search(sentence.text, trigger.end):
+        return [(dateline, None)]
+    if not chosen and trigger.type == "deployment":
+        chosen = _subject(trigger, sentence, names)
+    return [(a, relations.get(a)) if relations.get(a) else (a, None) for a in chosen]
+
+
+def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | None | bool:
+    """Uncertainty in km when the place is located by a preposition; 0.0 means exact; None: not locative."""
+    before = sentence.text[: anchor.start - sentence.start]
+    if _is_modifier(anchor, sentence.text[anchor.end - sentence.start:]):
+        return None
+    km = _KM_FROM.search(before)
+    if km:
+        distance = float(km.group("n").replace(",", ""))
+        return distance * (1.609 if km.group("unit").lower().startswith("mi") else 1.0)
+    if _NEAR.search(before):
+        return NEAR_KM
+    if _LOCATIVE.search(before):
+        return 0.0
+    if trigger.type == "visit" and trigger.end <= anchor.start - sentence.start \
+            and _DIRECT_OBJECT.match(sentence.text[trigger.end: anchor.start - sentence.start]):
+        return 0.0
+    # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger.
+    gap = sentence.text[anchor.end - sentence.start: trigger.start]
+    if anchor.place.level in ("city", "landmark") and re.fullmatch(r"(?:['’]s)?\s+(?:\w+\s+)?", gap):
+        return 0.0
+    return None
+
+
+def _scope_end(text: str, trigger: Trigger) -> int:
+    """Where places that follow the trigger stop belonging to it: an opening adverbial phrase
+    ("Earlier, during separate talks, Putin referenced the battlefield in Ukraine") ends at its comma."""
+    opener = _OPENER.match(text)
+    if opener:
+        comma = text.find(",", opener.end())
+        if comma != -1 and trigger.end <= comma:
+            return comma
+    return len(text)
+
+
+def _is_modifier(anchor: Anchor, after: str) -> bool:
+    """ "Russia's defense strategy", "US troops": the name qualifies a noun, it is not where things are."""
+    if re.match(r"['’]s\b", after):
+        return True
+    word = re.match(r"\s+([a-z][a-z\-]*)", after)
+    return (anchor.place.level == "country" and word is not None
+            and word.group(1) not in _AFTER_PLACE and not word.group(1).endswith("ly"))
+
+
+def _nearest_trigger_before(anchor: Anchor, sentence: Sentence, triggers: list[Trigger]) -> Trigger | None:
+    position = anchor.start - sentence.start
+    before = [t for t in triggers if t.end <= position]
+    return max(before, key=lambda t: t.end) if before else None
+
+
+def _with_coordinated(first: Anchor, names: list[Anchor], sentence: Sentence) -> list[Anchor]:
+    """The first place and those coordinated with it ("Japan and Korea"), but not its container
+    ("Libreville, Gabon" is one place)."""
+    chosen = [first]
+    for anchor in names:
+        previous = chosen[-1]
+        if anchor.start <= previous.start:
+            continue
+        gap = sentence.text[previous.end - sentence.start: anchor.start - sentence.start]
+        if not _COORDINATED.match(gap):
+            break
+        if _contains(anchor.place, previous.place):
+            continue
+        chosen.append(anchor)
+    return chosen
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    return (LEVEL_RANK[outer.level] < LEVEL_RANK[inner.level]
+            and outer.country_code == inner.country_code)
+
+
+def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor],
+            others: list[Trigger]) -> list[Anchor]:
+    """The nearest located place before the trigger that no earlier trigger has claimed."""
+    for anchor in sorted(located, key=lambda a: a.start, reverse=True):
+        if anchor.end > sentence.start + trigger.start:
+            continue
+        owner = _nearest_trigger_before(anchor, sentence, others)
+        if owner is None or owner.type == trigger.type:
+            return [anchor]
+    return []
+
+
+def _gathering_place(trigger: Trigger, sentence: Sentence, anchors: list[Anchor],
+                     dateline: Anchor | None, triggers: list[Trigger]) -> list[tuple[Anchor, float | None]]:
+    """Talks held "at the CSTO summit in Astana" take the summit's place."""
+    for other in triggers:
+        if other.start > trigger.end and _AT_GATHERING.search(sentence.text[trigger.end: other.start]):
+            return attach(other, sentence, anchors, dateline, triggers)
+    return []
+
+
+def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[Anchor]:
+    """A country or region that is the clause's subject: "Belarus operates S-400 systems"."""
+    for anchor in names:
+        if anchor.end > sentence.start + trigger.start:
+            break
+        before = sentence.text[: anchor.start - sentence.start]
+        if anchor.place.level in ("country", "region") and not _AFTER_PREPOSITION.search(before):
+            after = sentence.text[anchor.end - sentence.start:]
+            if not re.match(r"['’]s\b|[-–]", after):
+                return [anchor]
+    return []
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Same type, same or nested place, compatible dates (see events.extract.deduplicate)."""
+    if a.type != b.type or a.article_id != b.article_id:
+        return False
+    if a.place_id != b.place_id:
+        if None in (a.lat, b.lat) or a.place_level == "country" or b.place_level == "country":
+            return False
+        if great_circle((a.lat, a.lon), (b.lat, b.lon)).km > NESTED_KM:
+            return False
+    if a.date_start is None or b.date_start is None:
+        return True
+    return _within(a, b) or _within(b, a)
+
+
+def _within(inner: Event, outer: Event) -> bool:
+    return outer.date_start <= inner.date_start and inner.date_end <= outer.date_end
+
+
+def absorb(kept: Event, other: Event) -> Event:
+    """``kept`` enriched by a second report of the same event: finer date, more specific place, all actors."""
+    merged = replace(kept, actors=tuple(dict.fromkeys(kept.actors + other.actors)),
+                     confidence=max(kept.confidence, other.confidence))
+    if LEVEL_RANK.get(other.place_level, 0) > LEVEL_RANK.get(kept.place_level, 0):
+        merged = replace(merged, place_id=other.place_id, place_name=other.place_name,
+                         place_text=other.place_text, country_code=other.country_code,
+                         lat=other.lat, lon=other.lon, place_level=other.place_level,
+                         uncertainty_km=other.uncertainty_km, evidence=other.evidence,
+                         evidence_start=other.evidence_start, evidence_end=other.evidence_end,
+                         trigger_span=other.trigger_span, place_span=other.place_span,
+                         date_span=None, id=other.id,
+                         date_basis="context" if kept.date_start else "none")
+        if merged.date_start is None:
+            merged = replace(merged, date_basis="none")
+    if other.date_start is not None and (merged.date_start is None or _within(other, merged)
+                                         and other.date_granularity != merged.date_granularity):
+        same_sentence = other.evidence_start == merged.evidence_start
+        merged = replace(merged, date_start=other.date_start, date_end=other.date_end,
+                         date_granularity=other.date_granularity, date_text=other.date_text,
+                         date_span=other.date_span if same_sentence else None,
+                         date_basis=other.date_basis if same_sentence else "context")
+    return merged

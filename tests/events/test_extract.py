@@ -1,0 +1,121 @@
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from geopy.distance import great_circle
+
+from events.articles import read_path
+from events.export import to_record
+from events.extract import extract
+from events.model import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+SCORER = ROOT.parent / "shared" / "eval" / "events" / "score.py"
+
+
+def _article(text, published=dt.date(2024, 12, 4), id_="t"):
+    return Article(id=id_, text=text, title="", published=published, published_basis="metadata")
+
+
+def _summary(events):
+    return {(e.type, e.place_name, e.date_start.isoformat() if e.date_start else None) for e in events}
+
+
+def test_meeting_at_a_landmark_with_an_explicit_day():
+    [event] = extract(_article("On December 3, Russian President Vladimir Putin met with Dmitry "
+                               "Mezentsev, State Secretary of the Union State, at the Kremlin."))
+    assert (event.type, event.cameo, event.place_level) == ("meeting", "040", "landmark")
+    assert great_circle((event.lat, event.lon), (55.752, 37.6175)).km < 5
+    assert (event.date_start, event.date_granularity, event.date_basis) == (dt.date(2024, 12, 3), "day", "explicit")
+    assert {"Vladimir Putin", "Dmitry Mezentsev"} <= set(event.actors)
+    # The spans index the evidence sentence so the dashboard can highlight them.
+    assert event.evidence[event.date_span.start:event.date_span.end] == "December 3"
+    assert event.evidence[event.place_span.start:event.place_span.end] == "Kremlin"
+    assert event.evidence[event.trigger_span.start:event.trigger_span.end] == "met"
+
+
+def test_scheduled_summit_takes_the_future_date_and_its_place():
+    events = extract(_article("The meeting focused on preparations for the Supreme State Council of "
+                              "the Union State, scheduled for December 6 in Minsk."))
+    assert _summary(events) == {("summit", "Minsk", "2024-12-06")}
+    assert events[0].country_code == "BY"
+
+
+def test_near_and_distance_from_give_uncertainty_and_no_date():
+    events = extract(_article(
+        "The Belarusian president noted that one Polish brigade was reportedly near Brest, while "
+        "another was said to be approximately 100 kilometers from Grodno.", published=dt.date(2023, 7, 23)))
+    by_place = {e.place_name: e for e in events}
+    assert set(by_place) == {"Brest", "Hrodna"}
+    assert by_place["Brest"].country_code == "BY" and by_place["Brest"].uncertainty_km == 25
+    assert by_place["Hrodna"].uncertainty_km == 100
+    assert all(e.type == "deployment" and e.date_start is None and "Poland" in e.actors for e in events)
+
+
+def test_negated_and_proposed_events_are_not_extracted():
+    text = ("The minister scrapped plans to visit Paris on Monday. Moscow proposed a meeting in "
+            "Geneva next week. He hopes to travel to Tokyo in May.")
+    assert extract(_article(text)) == []
+
+
+def test_coordinated_places_are_separate_events_and_containers_are_not():
+    events = extract(_article("Cohen began a five-day visit to Japan and South Korea on Monday. "
+                              "The summit was held on January 9 in Libreville, Gabon.",
+                              published=dt.date(2005, 11, 29)))
+    assert {(e.type, e.country_code) for e in events} == {("visit", "JP"), ("visit", "KR"), ("summit", "GA")}
+    summit = next(e for e in events if e.type == "summit")
+    assert summit.place_level == "city" and summit.date_start == dt.date(2005, 1, 9)
+
+
+def test_dateline_here_and_same_day_talks():
+    text = ("TOKYO, April 8, 1997 (AFP)\n\nIn an opening round of talks late Monday with Defense "
+            "Agency director Fumio Kyuma, Cohen reaffirmed the alliance.\n"
+            "US marines will hold an exercise here next week.")
+    events = extract(_article(text, published=dt.date(1997, 4, 8)))
+    assert {(e.type, e.place_name) for e in events} == {("meeting", "Tokyo"), ("exercise", "Tokyo")}
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.date_start == dt.date(1997, 4, 7)
+
+
+def test_a_place_named_twice_for_the_same_event_is_one_event():
+    text = ("In St. Petersburg, Lukashenko and Putin met at the Konstantinovsky Palace. "
+            "The St. Petersburg meeting served as a platform for talks.")
+    [event] = extract(_article(text, published=dt.date(2023, 7, 23)))
+    assert (event.type, event.place_level) == ("meeting", "landmark")
+
+
+def test_an_article_without_publication_date_keeps_explicit_dates_only():
+    events = extract(_article("Putin visited Minsk on May 24, 2024. He will meet Lukashenko in "
+                              "Astana on Friday.", published=None))
+    dated = {e.place_name: e.date_start for e in events}
+    assert dated["Minsk"] == dt.date(2024, 5, 24)
+    assert dated.get("Astana") is None  # "Friday" has no anchor to resolve against
+
+
+def test_extract_is_pure_and_deterministic():
+    article = read_path(ROOT / "data" / "articles" / "004_c8b0ddb14abcdc66.txt")[0]
+    assert extract(article) == extract(article)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "No places or dates here at all.", "\x00\x01 binary-ish"])
+def test_texts_without_events_give_none(text):
+    assert extract(_article(text)) == []
+
+
+def test_seed_articles_score_at_least_0_9_f1(tmp_path):
+    predictions = tmp_path / "pred.jsonl"
+    with predictions.open("w") as out:
+        for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
+            for article in read_path(path):
+                for event in extract(article):
+                    out.write(json.dumps(to_record(event, article)) + "\n")
+    scores = tmp_path / "scores.json"
+    subprocess.run([sys.executable, str(SCORER), str(predictions), "--gold",
+                    str(SEEDS / "gold-events.jsonl"), "--json", str(scores)],
+                   check=True, capture_output=True)
+    overall = json.loads(scores.read_text())["event"]["overall"]
+    assert overall["f1"] >= 0.9, overall
