@@ -78,7 +78,7 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
             region_key = (cc, name_key(place.admin1))
             self_vote = own_pick.level == "region" and region_key == (
                 own_pick.country_code, name_key(own_pick.admin1 or own_pick.name))
-            if place.level == "city" and region_votes[region_key] - self_vote > 0:
+            if place.level in ("city", "region") and region_votes[region_key] - self_vote > 0:
                 s += REGION_CONTEXT
             if enclosed_by and any(contains(o, place) for o, _ in enclosed_by):
                 s += ENCLOSING
