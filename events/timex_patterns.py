@@ -223,7 +223,7 @@ TENSE_CUE = re.compile(
     r"(?P<prep>until|till|by|through|effective|payable|record|expires?|deadline|starting)|"
     r"(?P<wfut>would|could|might|may|can|should|must|hopes?|(?:meets?|begins?|starts?|opens?|"
     r"resumes?|arrives?|leaves?|visits?|holds?|travels?|heads?|returns?)"
-    r"(?=\s+(?:on\s+)?(?-i:[A-Z])))|"
+    r"(?=\s+(?:on\s+|at\s+|in\s+)?(?-i:[A-Z0-9])))|"
     # a participle after "be"/"been" ("will be held", "has been paid") says nothing of the past
     r"(?<!be\s)(?<!been\s)(?:(?P<past>was|were|had|did|ago|last|since|earlier|met|held|took|"
     r"went|came|made|began|saw|left|gave|won|lost|fell|rose|brought|bought|fought|caught|sent|"
@@ -247,7 +247,7 @@ HINTS = {  # name -> (pattern, chars before, chars after, runs on the lower-case
     "ago": (r"ago\b|earlier|later|now\b|hence|before|after", 70, 16, True),
     "unit": (_UNIT_HINT, 70, 16, True),
     "clock": (r"[ap]\.?\s?m\b|\d:\d\d|noon|midnight", 25, 40, True),
-    "set": (r"every|each|ly\b|times|once|per\s", 20, 40, True),
+    "set": (r"every|each|ly\b|times|once|twice|per\s", 20, 40, True),
     "weekday": (WEEKDAY, 25, 40, False),
     "month": (MONTH, 40, 40, False),
     "deictic": (r"today|tonight|yesterday|tomorrow|morning|afternoon|evening|night", 40, 24,

@@ -117,12 +117,15 @@ def _tense(text: str, start: int, end: int) -> str | None:
     One of ``future``/``past`` (strong cues), ``wfuture``/``wpast`` (weak ones), ``pfuture``
     (a preposition such as "until" right before it) or None.
     """
-    back = text[max(0, start - 120):start]
-    cut = _last_match(P.CLAUSE_BREAK, back)
+    lo = max(0, start - 120)
+    cut = _last_match(P.CLAUSE_BREAK, text[lo:start])
     if cut is not None:
-        back = back[cut.end():]
-    for cue in reversed(list(P.TENSE_CUE.finditer(back))):
-        if cue.lastgroup == "prep" and len(back) - cue.end() > 12:
+        lo += cut.end()
+    # cues must start before the expression, but may look a few characters into it
+    cues = [c for c in P.TENSE_CUE.finditer(text, lo, min(len(text), start + 12))
+            if c.start() < start]
+    for cue in reversed(cues):
+        if cue.lastgroup == "prep" and start - cue.end() > 12:
             continue  # "killed by police on Tuesday": "by" is not about the date
         return _cue_tense(cue)
     ahead = text[end:end + 60]
