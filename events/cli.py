@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import IO
@@ -19,6 +20,8 @@ from events.exc import ArticleError, StoreError
 
 FORMATS = ("jsonl", "csv", "geojson")
 EXIT_OK, EXIT_FILES_FAILED, EXIT_USAGE = 0, 1, 2
+# Extraction is CPU-bound and one writer keeps up with several extracting processes.
+DEFAULT_WORKERS = min(4, os.cpu_count() or 1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,8 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="read, extract and store articles")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     ingest.add_argument("--db", help="store file (default: $GEOTIMELINE_DB or data/)")
-    ingest.add_argument("--workers", type=_positive, default=1,
-                        help="processes extracting in parallel (default 1)")
+    ingest.add_argument("--workers", type=_positive, default=DEFAULT_WORKERS,
+                        help=f"processes extracting in parallel (default {DEFAULT_WORKERS}: "
+                             "the CPU count, at most 4)")
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_ingest)
 

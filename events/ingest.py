@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -126,7 +128,9 @@ def _read_all(
         for path in files:
             yield path, _worker(path, extractor)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)
+    ) as pool:
         # map keeps input order and reads ahead, so extraction overlaps with writing; windows
         # bound how many extracted files wait in memory for the writer.
         window = _CHUNK * workers * 16
@@ -134,6 +138,18 @@ def _read_all(
             part = files[begin : begin + window]
             parsed = pool.map(_worker, part, [extractor] * len(part), chunksize=_CHUNK)
             yield from zip(part, parsed, strict=True)
+
+
+def _watch_parent(parent: int) -> None:
+    """In a pool worker: exit once the ingesting process is gone (killed, say), instead of
+    waiting forever on a queue nobody will write to again."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _store_parsed(

@@ -130,6 +130,9 @@ class Store:
             # the last commits, never consistency.
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
+        except sqlite3.OperationalError as e:  # locked, read-only, disk full...
+            self._conn.close()
+            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
         except sqlite3.DatabaseError as e:
             self._conn.close()
             raise StoreError(f"{self.path}: not a geotimeline store ({e})") from None

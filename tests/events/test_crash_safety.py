@@ -1,10 +1,12 @@
 """Crash safety (issue 5): an ingest killed with SIGKILL mid-way leaves a store that opens, holds
 only whole articles with all their events, and a re-run completes with no duplicates."""
 
+import contextlib
 import os
 import signal
 import sqlite3
 import time
+from pathlib import Path
 
 from conftest import fake_extract, start_ingest, write_corpus
 
@@ -27,9 +29,27 @@ def kill_when(process, db, at_least, timeout=60.0):
         assert process.poll() is None, process.stderr.read()
         assert time.monotonic() < deadline, "the ingest made no progress"
         time.sleep(0.005)
+    workers = children(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
+    return workers
+
+
+def children(pid):
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):  # empty when not Linux
+        with contextlib.suppress(OSError):
+            found += [int(child) for child in task.read_text().split()]
+    return found
+
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return "\tZ" not in next(line for line in f if line.startswith("State:"))
+    except OSError:
+        return False
 
 
 def assert_whole(db):
@@ -51,7 +71,13 @@ def test_sigkill_mid_ingest_then_rerun(tmp_path):
     kept = 0
     for at_least in (40, 300):
         process = start_ingest([tmp_path / "corpus"], db, scale=SCALE, sleep=0.001)
-        kill_when(process, db, at_least)
+        workers = kill_when(process, db, at_least)
+        assert workers or not Path("/proc").is_dir(), "the ingest should run a process pool"
+        # The extraction workers (the CLI runs a process pool) must not outlive the ingest.
+        deadline = time.monotonic() + 10
+        while any(alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if alive(w)], "orphaned extraction workers"
         stored = assert_whole(db)
         assert at_least <= stored < len(ids), "the kill must land mid-way"
         assert stored >= kept
