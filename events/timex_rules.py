@@ -139,7 +139,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
 
 
 # how much farther a candidate on the disfavoured side of the anchor may be, by weak tense
-_BIAS = {"wfuture": (3.0, 1.0), "pfuture": (3.0, 1.0), "wpast": (1.0, 2.0), None: (1.0, 1.5)}
+_BIAS = {"wfuture": (3.0, 1.0), "pfuture": (3.0, 1.0), "wpast": (1.0, 3.0), None: (1.0, 1.5)}
 
 
 def _pick(cands: list[dt.date], anchor: dt.date, tense: str | None,

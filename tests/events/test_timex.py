@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -105,6 +107,94 @@ def test_date_rules(text, surface, type_, value, first, last, gran):
     assert text[t.start:t.end] == t.text == surface
 
 
+MORE_CASES = [
+    # holidays, spoken and BC years, centuries, seasons, halves, weekends, clock times
+    ("They will meet on Christmas Day.", "Christmas Day", "DATE", "2024-12-25", D(2024, 12, 25),
+     D(2024, 12, 25), "day"),
+    ("They met on Christmas Day.", "Christmas Day", "DATE", "2023-12-25", D(2023, 12, 25),
+     D(2023, 12, 25), "day"),
+    ("Talks opened on Thanksgiving Day.", "Thanksgiving Day", "DATE", "2024-11-28",
+     D(2024, 11, 28), D(2024, 11, 28), "day"),
+    ("Atlanta, nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", D(1996, 1, 1),
+     D(1996, 12, 31), "year"),
+    ("Art of the 20th century.", "the 20th century", "DATE", "19", D(1900, 1, 1),
+     D(1999, 12, 31), "range"),
+    ("Exports rose in the first half.", "the first half", "DATE", "2024-H1", D(2024, 1, 1),
+     D(2024, 6, 30), "range"),
+    ("Results for Q3 2023 were weak.", "Q3 2023", "DATE", "2023-Q3", D(2023, 7, 1),
+     D(2023, 9, 30), "range"),
+    ("Troops left in the summer of 1999.", "the summer of 1999", "DATE", "1999-SU",
+     D(1999, 6, 1), D(1999, 8, 31), "range"),
+    ("They met at the weekend.", "the weekend", "DATE", "2024-W48-WE", D(2024, 11, 30),
+     D(2024, 12, 1), "range"),
+    ("The talks resume at 10 a.m. Tuesday.", "10 a.m. Tuesday", "TIME", "2024-12-10T10:00",
+     D(2024, 12, 10), D(2024, 12, 10), "day"),
+    ("Shots were heard at 10:30 p.m. yesterday.", "10:30 p.m. yesterday", "TIME",
+     "2024-12-03T22:30", D(2024, 12, 3), D(2024, 12, 3), "day"),
+    ("It will take place on Thursday, Dec. 5.", "Thursday, Dec. 5", "DATE", "2024-12-05",
+     D(2024, 12, 5), D(2024, 12, 5), "day"),
+    ("Growth slowed in the late 1970s.", "the late 1970s", "DATE", "197", D(1970, 1, 1),
+     D(1979, 12, 31), "range"),
+    ("Prices peaked at the end of 1990.", "the end of 1990", "DATE", "1990", D(1990, 1, 1),
+     D(1990, 12, 31), "year"),
+    ("The war lasted 1861-1865.", "1865", "DATE", "1865", D(1865, 1, 1), D(1865, 12, 31),
+     "year"),
+    # results stories: "a year ago" is the same quarter a year before
+    ("Third-quarter profit fell to $5 million from $7 million a year ago.", "a year ago", "DATE",
+     "2023-Q3", D(2023, 7, 1), D(2023, 9, 30), "range"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "type_", "value", "first", "last", "gran"),
+                         MORE_CASES)
+def test_more_date_rules(text, surface, type_, value, first, last, gran):
+    test_date_rules(text, surface, type_, value, first, last, gran)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("They stayed for two and a half years.", "DURATION", "P2Y6M"),
+        ("The flight took 5 1/2 hours.", "DURATION", "PT5H30M"),
+        ("It lasted a minute and a half.", "DURATION", "PT1M30S"),
+        ("Sales for the year ended Sept. 30 rose.", "DURATION", "P1Y"),
+        ("Talks happen twice a year.", "SET", "P1Y"),
+        ("Patrols pass every Thursday.", "SET", "XXXX-WXX-4"),
+        ("It happened in 241 BC.", "DATE", "BC0241"),
+        ("He sees it in the future.", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_first_expression_value(text, type_, value):
+    t = find_dates(text, SEED)[0]
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_the_two_week_visit_tags_the_adjective():
+    assert only("Lavrov ended the two-week visit.").text == "two-week"
+
+
+def test_ages_counts_and_discourse_now_are_not_times():
+    assert find_dates("A 15-year-old and a 52 years old man.", SEED) == []
+    assert find_dates("Some 1500 troops and 4,000 tanks arrived.", SEED) == []
+    assert find_dates("Now, he says, it is over.", SEED) == []
+    assert find_dates("Four flights a week and $2 million a year.", SEED) == []
+
+
+def test_history_follows_the_narrative_year():
+    text = ("The war began in 1939. In 1940 the front moved. Fighting in 1941 and 1942 spread; "
+            "by 1943, 1944 and 1945 it ended. Trials in 1946 followed. In April, troops landed.")
+    april = only(text, D(2009, 5, 1), which="April")
+    assert (april.value, april.basis) == ("1946-04", "context")
+    # news keeps reading a year-less month against the publication date
+    assert only("The war began in 1940. In April, troops landed.", SEED,
+                which="April").value == "2024-04"
+
+
+def test_narrative_year_without_anchor():
+    april = only("The war began in 1940. In April, troops landed.", None, which="April")
+    assert (april.value, april.first, april.basis) == ("1940-04", D(1940, 4, 1), "context")
+
+
 def test_missing_year_from_march_1987():
     t = only("He went to Saudi Arabia in November.", D(1987, 3, 10))
     assert t.value == "1986-11"
@@ -180,3 +270,22 @@ def test_never_raises_and_spans_are_consistent(text, anchor):
             assert t.granularity in ("day", "month", "year", "range")
         else:
             assert t.granularity == "none"
+
+
+TEMPORAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "temporal"
+
+
+@pytest.mark.skipif(not (TEMPORAL / "load.py").exists(), reason=f"no TimeML corpora at {TEMPORAL}")
+def test_value_f1_on_timebank_and_aquaint_meets_the_target():
+    sys.path.insert(0, str(TEMPORAL))
+    try:
+        from load import load_corpus
+    finally:
+        sys.path.remove(str(TEMPORAL))
+    from benchmarks.bench_timex import run, score
+
+    docs = load_corpus("timebank", str(TEMPORAL)) + load_corpus("aquaint", str(TEMPORAL))
+    preds, _ = run(docs)
+    result = score(docs, preds)
+    assert result["value_f1"] >= 0.80, result
+    assert result["relaxed_f1"] >= 0.90, result
