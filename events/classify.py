@@ -39,7 +39,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("visit", re.compile(r"\bvisit(?:s|ed|ing)?\b|\btrips?\b|\btour(?:s|ed|ing)?\b(?= (?:of|to|in)\b)|"
                          r"\barriv(?:e|es|ed|ing|al)\b(?= (?:\w+ ){0,3}?(?:in|at)\b)|"
                          r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?|"
-                         r"came|come|comes|going|goes|went) to\b|"
+                         r"came|come|comes|going|goes|went) to\b(?= (?:the )?(?-i:[A-Z]))|"
                          r"\b(?:due|be|is now|are now) in\b|\bport call\b|\bstopover\b", _I), False),
     ("meeting", re.compile(r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bdiscussions\b|"
                            r"\baudience with\b|\bcourtesy call\b|"
@@ -58,13 +58,16 @@ _NOT_MET = re.compile(r"^\s+(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]
 # Uses of "exercise" that are not military ("exercise restraint", "exercise its right").
 _NOT_AN_EXERCISE = re.compile(r"^\s+(?:restraint|caution|its|their|his|her|the right|power|control|"
                               r"influence|patience|leverage|option)\b", re.IGNORECASE)
+# Ships "hit in the Gulf", troops "killed in": combat and attacks are not deployments (GUIDELINES §1).
+_COMBAT = re.compile(r"\b(?:hit|attack(?:ed|s)?|struck|sunk|sank|shelled|bombed|killed|wounded|"
+                     r"clash(?:ed|es)|fought|fighting|withdr(?:aw|ew|awn|awal)|pull(?:ed)? out)\b", re.IGNORECASE)
 # Cues in the clause before a trigger that make the event negated, hypothetical or only wished for.
 _UNREAL = re.compile(
     r"\b(?:not|n't|never|no plans?|cancel(?:l?ed|s)?|scrap(?:ped|s)?|called off|call off|"
     r"ruled out|rule out|refus(?:ed|es)|declin(?:ed|es)|postpone[ds]?|"
     r"hope[sd]? to|hoping to|wants? to|wanted to|would like to|wish(?:es|ed)? to|"
     r"propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s) to|urg(?:ed|es)|"
-    r"if|unless|whether|could|might|(?-i:may))\b[^.;]*$",
+    r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential)\b[^.;]*$",
     re.IGNORECASE,
 )
 # The unreal cue counts only inside the trigger's clause: after the last clause break.
@@ -104,6 +107,8 @@ def _counts(trigger: Trigger, sentence: str) -> bool:
                                       or _NOT_MET.match(sentence[trigger.end:])):
         return False
     if trigger.type == "exercise" and _NOT_AN_EXERCISE.match(sentence[trigger.end:]):
+        return False
+    if trigger.type == "deployment" and _COMBAT.search(sentence):
         return False
     return not is_unreal(sentence, trigger.start)
 

@@ -198,7 +198,7 @@ def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Eve
             continue
         nearest = min(placed, key=lambda e: abs(e.evidence_start - event.evidence_start))
         anchor = next(a for a in context.anchors + [context.dateline] if a and a.place.id == nearest.place_id)
-        result.append(_with_place(event, anchor, None))
+        result.append(replace(_with_place(event, anchor, None), place_text=nearest.place_text))
     return result
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from geopy.distance import great_circle
 
-from events.classify import Trigger
+from events.classify import FORCE_NOUN, Trigger
 from events.model import Event
 from events.sentences import Sentence
 from gazetteer import Gazetteer, Place, geoparse
@@ -26,7 +26,7 @@ _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of
 # "off" only after a sea word: "kicking off a Middle East tour" is not a place "off" anything.
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|from|via|on)|"
-    r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’\-]*\s+){0,2}?"
+    r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
 # After a country name, words that keep it a place ("troops in Japan are") rather than make it a
 # modifier ("US troops", "a U.S. missile base").
@@ -44,6 +44,14 @@ _COORDINATED = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
+# A verb between "talks" and a place starts another predicate: "talks covered issues including the
+# situation in North Korea". Reporting verbs and participles that open a new clause.
+_CLAUSE_VERB = re.compile(
+    r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
+    r"including|included|includes|regarding|concerning|involving|about)\b")
+# "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns or qualifies what follows.
+_OWNER = re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|defen[cs]e|armed|" + FORCE_NOUN + r")\b)",
+                    re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
                      r"at|in|on|since|earlier|later)\b", re.IGNORECASE)
@@ -88,7 +96,9 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     others = [t for t in triggers if t is not trigger]
     limit = sentence.start + _scope_end(sentence.text, trigger)
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
-             and _nearest_trigger_before(a, sentence, others + [trigger]) is trigger]
+             and _nearest_trigger_before(a, sentence, others + [trigger]) is trigger
+             and (trigger.type == "deployment"
+                  or not _CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start]))]
     if after:
         chosen = after if trigger.type == "deployment" else _with_coordinated(after[0], names, sentence)
     else:
@@ -122,9 +132,14 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | N
         return 0.0
     # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger.
     gap = sentence.text[anchor.end - sentence.start: trigger.start]
-    if anchor.place.level in ("city", "landmark") and re.fullmatch(r"(?:['’]s)?\s+(?:\w+\s+)?", gap):
+    if _is_premodifier(anchor, gap):
         return 0.0
     return None
+
+
+def _is_premodifier(anchor: Anchor, gap: str) -> bool:
+    """ "the St. Petersburg meeting", "the Venice summit": a city or landmark right before the trigger."""
+    return anchor.place.level in ("city", "landmark") and re.fullmatch(r"(?:['’]s)?\s+", gap) is not None
 
 
 def _scope_end(text: str, trigger: Trigger) -> int:
@@ -181,6 +196,8 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor],
     for anchor in sorted(located, key=lambda a: a.start, reverse=True):
         if anchor.end > sentence.start + trigger.start:
             continue
+        if _is_premodifier(anchor, sentence.text[anchor.end - sentence.start: trigger.start]):
+            return [anchor]
         owner = _nearest_trigger_before(anchor, sentence, others)
         if owner is None or owner.type == trigger.type:
             return [anchor]
@@ -202,10 +219,10 @@ def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[
         if anchor.end > sentence.start + trigger.start:
             break
         before = sentence.text[: anchor.start - sentence.start]
-        if anchor.place.level in ("country", "region") and not _AFTER_PREPOSITION.search(before):
-            after = sentence.text[anchor.end - sentence.start:]
-            if not re.match(r"['’]s\b|[-–]", after):
-                return [anchor]
+        after = sentence.text[anchor.end - sentence.start:]
+        if anchor.place.level in ("country", "region") and not _AFTER_PREPOSITION.search(before) \
+                and not _OWNER.match(after):
+            return [anchor]
     return []
 
 
