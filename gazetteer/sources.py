@@ -78,6 +78,23 @@ def read_countries() -> Iterator[Entry]:
         yield Entry(place, (r["name"], *place.alt_names))
 
 
+# Words that administrative names carry but news drops ("Zhejiang Sheng" -> "Zhejiang",
+# "Masovian Voivodeship" -> "Masovian", "Muhafazat Kirkuk" -> "Kirkuk").
+_ADMIN_PREFIXES = re.compile(r"^(?:Muhafazat|Mayorality of|Provincia de|Province of|State of)\s+")
+_ADMIN_SUFFIXES = re.compile(
+    r"(?:\s+(?:Sheng|Shi|Zizhiqu|Zhuangzu|Huizu|Uygur|Province|Governorate|Prefecture|"
+    r"Voivodeship|Oblast|Oblast'|Krai|Kray|Region|Autonomous|Okrug|Avtonomnyy|Republic|"
+    r"Department|Municipality|Emirate|Wilayah|Velayat|Vilayeti|Region of))+$")
+
+
+def region_aliases(name: str) -> tuple[str, ...]:
+    short = _ADMIN_SUFFIXES.sub("", _ADMIN_PREFIXES.sub("", name)).strip()
+    # an adjective left alone ("Jewish" Autonomous Oblast, "Masovian") names nothing
+    if short == name or len(short) < 4 or short.endswith(("ish", "ian", "ese", "ern")):
+        return ()
+    return (short,)
+
+
 def read_admin1(overrides: dict[tuple[str, str], Place] | None = None) -> Iterator[Entry]:
     """First-level regions; ``overrides`` (keyed by country and admin1 code) replace rows,
     e.g. with the ADM1 features of a GeoNames dump."""
@@ -95,7 +112,7 @@ def read_admin1(overrides: dict[tuple[str, str], Place] | None = None) -> Iterat
                           country_code=r["country_code"], admin1=r["name"], level="region",
                           lat=float(r["lat"]), lon=float(r["lon"]),
                           population=int(r["population"] or 0), feature="ADM1")
-        yield Entry(place, (r["name"], place.name), place.alt_names)
+        yield Entry(place, (r["name"], place.name, *region_aliases(r["name"])), place.alt_names)
     for place in overrides.values():
         yield Entry(place, (place.name,), place.alt_names)
 

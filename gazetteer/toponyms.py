@@ -8,6 +8,7 @@ plausible the best candidate is on its own.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -46,13 +47,17 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "president", "minister", "p
                     "singer", "author", "director"})
 # Given names that are also the names of large cities: followed by another capitalised word
 # they start a person's name ("Vladimir Putin", "Victoria Beckham").
-GIVEN_NAMES = frozenset({"vladimir", "victoria", "alexander", "alexandria", "elizabeth",
-                         "florence", "austin", "charlotte", "regina", "sofia", "jackson",
-                         "lincoln", "madison", "georgia", "aurora", "santiago", "eugene",
-                         "tyler", "kingston", "lorraine", "salvador", "carolina", "adelaide",
-                         "chelsea", "hamilton", "preston", "marion", "dallas", "chester",
-                         "douglas", "orlando", "warren", "clinton", "jordan", "chad", "israel",
-                         "paris", "sydney", "london", "washington", "houston", "nelson"})
+GIVEN_NAMES = frozenset({"vladimir", "victoria", "alexander", "elizabeth", "florence", "austin",
+                         "charlotte", "regina", "sofia", "jackson", "lincoln", "madison",
+                         "georgia", "aurora", "eugene", "tyler", "chelsea", "hamilton", "marion",
+                         "douglas", "warren", "clinton", "nelson", "virginia", "savannah",
+                         "beverly", "shelby", "florida", "lafayette", "cleveland", "harrison"})
+# Words after a place name that make the pair something else ("Marburg virus").
+NOT_AFTER_PLACE = frozenset({"virus", "ebolavirus", "fever", "syndrome", "strain"})
+# Months and weekdays: "in May" is a date, whatever GeoNames says.
+CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                            "august", "september", "october", "november", "december", "monday",
+                            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Region names that are ordinary descriptive words ("Eastern" Region of Ghana, "Central").
 GENERIC_NAMES = frozenset({"eastern", "western", "northern", "southern", "central", "north",
                            "south", "east", "west", "capital", "coast", "coastal", "upper",
@@ -94,7 +99,8 @@ SMALL_PLACE_POPULATION = 1_000
 ALT_NAME_MIN_POPULATION = 50_000
 
 
-def _person_words(text: str, tokens: list[_Token], spans, found) -> frozenset[str]:
+def _person_words(text: str, tokens: list[_Token], spans, found,
+                  lower_words: set[str]) -> frozenset[str]:
     """Capitalised words the text uses as parts of people's names: the word after a title or
     a given name ("President Bush", "Jenny Palma", "Georgia Stevens"), and a given name of
     ``GIVEN_NAMES`` itself when a surname follows."""
@@ -104,10 +110,18 @@ def _person_words(text: str, tokens: list[_Token], spans, found) -> frozenset[st
         if not (tok.cap and prev.cap and _joinable(text, prev, tok)) or tok.text.isupper():
             continue
         low = prev.text.lower().rstrip(".")
-        if low in TITLES or low in FIRST_NAMES:
+        if tok.text.lower() in lower_words:
+            continue  # "London Homeless Coalition": the next word is an ordinary word here
+        if low in TITLES:
             out.add(tok.text)
+        elif low in FIRST_NAMES:
+            out.update((prev.text, tok.text))
         elif low in GIVEN_NAMES and not any(k in found for _, k in spans[i]):
-            out.add(prev.text)
+            out.update((prev.text, tok.text))
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        # "Dr. Ivins", "Mr. Lau"
+        if tok.cap and text[prev.end:tok.start] == ". " and prev.text.lower() in TITLES:
             out.add(tok.text)
     return frozenset(out)
 
@@ -193,7 +207,7 @@ class Recognizer:
         found = self.gz.candidates_by_key(
             {k for cands in spans for _, k in cands if k not in demonyms and k not in NOT_PLACES})
         lower_words = {t.text for t in tokens if t.text.islower()}
-        self._persons = _person_words(text, tokens, spans, found)
+        self._persons = _person_words(text, tokens, spans, found, lower_words)
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -222,7 +236,27 @@ class Recognizer:
             else:
                 mentions.append(taken[1])
                 i = taken[0] + 1
-        return mentions
+        return self._repeat_accepted(text, tokens, mentions)
+
+    def _repeat_accepted(self, text: str, tokens: list[_Token],
+                         mentions: list[Mention]) -> list[Mention]:
+        """A single-word name accepted once is a place wherever else the text capitalises it
+        ("born in Churchill, Man." ... "a Churchill doctor"), except inside a person's name."""
+        accepted = {text[m.start:m.end]: m for m in mentions
+                    if m.kind == "name" and " " not in text[m.start:m.end]}
+        if not accepted:
+            return mentions
+        starts = [m.start for m in mentions]  # sorted, non-overlapping
+        extra = []
+        for tok in tokens:
+            m = accepted.get(tok.text)
+            if m is None or tok.text in self._persons:
+                continue
+            k = bisect.bisect_right(starts, tok.start) - 1
+            if k >= 0 and mentions[k].end > tok.start:
+                continue  # inside a mention already found
+            extra.append(Mention(tok.start, tok.end, "name", m.candidates))
+        return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
     def _abbreviation(self, text: str, tokens: list[_Token], i: int) -> Mention | None:
         """"Ky." after "Edmonton, " is Kentucky; only in that position, where it cannot be
@@ -271,7 +305,8 @@ class Recognizer:
             return False
         strong = any(
             p.level == "country" or p.id.startswith(("supp:", "admin1:"))
-            or (p.level == "region" and own and p.population >= STRONG_CITY_POPULATION)
+            or (p.level == "region" and own and p.feature != "ADM2"
+                and p.population >= STRONG_CITY_POPULATION)
             or (p.level == "city" and own and p.population >= STRONG_CITY_POPULATION)
             for p, own in cands)
         huge = any(p.level == "country" or p.id.startswith("supp:")
@@ -297,8 +332,12 @@ class Recognizer:
         if not multi:
             word = first.text
             low = word.lower()
-            if word in self._persons and best_place.level != "country":
+            if word in self._persons and (best_place.level != "country"
+                                          or low in GIVEN_NAMES):
                 return False
+            if nxt is not None and (text[first.end:first.end + 1] == "$" or (
+                    next_joined and nxt.text.lower() in NOT_AFTER_PLACE)):
+                return False  # "US$460", "Marburg virus"
             if word.isupper() and len(word) > 1:
                 # "NATO", "AIDS": acronyms; datelines ("TOKYO") name big places.
                 return strong and len(word) > 3 or any(p.level == "country" for p in places)
@@ -306,8 +345,14 @@ class Recognizer:
             if low in GIVEN_NAMES and next_joined and nxt.cap and not self._is_place_start(
                     spans, found, j + 1):
                 return False
+            if low in CALENDAR_WORDS:
+                return False
+            after_locative = prev is not None and prev.text.lower() in LOCATIVES and \
+                text[prev.end:first.start] == " "
             if not strong:
-                if low in self.common or low in lower_words:
+                if low in lower_words:
+                    return False
+                if low in self.common and not (after_locative and own_any and not next_joined):
                     return False
                 if sentence_initial and not (prev is None and nxt is None):
                     return False
