@@ -1,28 +1,36 @@
 """Find temporal expressions in text and normalise them to TIMEX3 values against an anchor date.
 
 ``find_dates(text, anchor)`` scans ``text`` with the compiled patterns of
-``events.timex_patterns``, resolves every candidate with ``events.timex_rules`` and keeps the
-longest non-overlapping ones, sorted by start.
+``events.timex_patterns`` (each only near a cheap hint), resolves every candidate with the rules
+of ``events.timex_rules`` (calendar expressions) and ``events.timex_relative`` (expressions read
+against the anchor), and keeps the longest non-overlapping ones, sorted by start.
 
 Conventions where TimeML or the brief leave a choice:
 
 * ``anchor`` is the publication date. With ``anchor=None`` an expression that needs it keeps an
   underspecified TIMEX3 value (``XXXX-12-06``, ``XXXX-WXX-2``, ``XXXX``), ``first``/``last``
   None, granularity ``none`` and basis ``none``; expressions stating their year are resolved.
-* A year-less date or month takes the year that fits the tense of its clause: past → the latest
-  on or before the anchor, future ("will", "scheduled", "upcoming"...) → the earliest on or after
-  it, no cue → the nearest. A bare weekday is past (on or before the anchor) unless its clause is
-  future, then it is the next one strictly after the anchor (GUIDELINES §4); "later Tuesday" may
-  be the anchor itself.
+* A year-less date, month or season takes the year that fits the tense of its clause: a strong
+  past cue → the latest on or before the anchor, a strong future cue ("will", "scheduled",
+  "upcoming"...) → the earliest on or after it, otherwise the nearest, weak cues (modals,
+  reporting verbs, "until", "-ed" words) weighting the distance. A bare weekday is past (on or
+  before the anchor) unless its clause is future, then it is the next one strictly after the
+  anchor (GUIDELINES §4); "later Tuesday" may be the anchor itself.
+* In a history (no anchor, or eight explicit years of which under a twentieth lie within a year
+  of the anchor) a year-less date takes the year of the latest explicit date before it, with
+  basis ``context``.
 * Ranges ("December 7-9") get the value of their first day, ``first``/``last`` spanning the
   range, granularity ``range``. Weeks, weekends, quarters, halves, seasons, decades and centuries
   are ``range`` too. "since 2000" tags "2000" alone (TimeML extent), value ``2000``.
-* ``now``/``currently`` → ``PRESENT_REF`` with ``first == last == anchor``; ``recently`` →
-  ``PAST_REF`` and ``soon``/``the future`` → ``FUTURE_REF``, without an interval.
+* ``now``/``currently``/``current`` → ``PRESENT_REF`` with ``first == last == anchor``;
+  ``recently`` → ``PAST_REF`` and ``the future`` → ``FUTURE_REF``, without an interval. Words
+  TimeBank tags in under a quarter of their uses ("soon", "previously", "recent") are skipped.
 * "the past year" / "the last two weeks" are durations (``P1Y``, ``P2W``); "last year" is a date.
-* A year inside a name ("Zapad-2021") is tagged as the year alone ("2021").
-* Basis is ``explicit`` when the text states the year (and for durations and sets) and
-  ``relative`` when the anchor supplied any part of the value.
+  "a year ago" near quarterly results is that quarter a year before (``2023-Q3``), as TimeBank.
+* A year inside a name ("Zapad-2021") is tagged as the year alone ("2021"); BC years get
+  ``BC0241`` without an interval (``datetime`` has no such years).
+* Basis is ``explicit`` when the text states the year (and for durations and sets), ``relative``
+  when the anchor supplied any part of the value, ``context`` when the narrative did.
 * Impossible dates ("February 30") produce no expression; no input string makes it raise.
 """
 
@@ -33,42 +41,45 @@ import contextlib
 import datetime as dt
 import re
 
+from events import timex_calendar as C
 from events import timex_patterns as P
+from events import timex_relative as V
 from events import timex_rules as R
 from events.model import TimeExpression
 
 __all__ = ["find_dates"]
 
-# (pattern, rule, priority): on equal length the lower priority number wins.
+# (pattern, rule, priority, hint): on equal length the lower priority number wins; the pattern
+# is only tried near its hint (events.timex_patterns.HINTS), or everywhere when None.
 _RULES = (
-    (P.ISO_DATE, R._iso, 0, "digits"),
-    (P.ISO_WEEK, R._iso_week, 0, "digits"),
-    (P.NUMERIC_DATE, R._numeric, 1, "digits"),
-    (P.CLOCK, R._clock, 1, "clock"),
-    (P.MONTH_DAY, R._day_of_month, 1, "month"),
-    (P.DAY_MONTH, R._day_of_month, 1, "month"),
-    (P.MONTH_YEAR, R._month_year, 1, "month"),
-    (P.SET_EXPR, R._set, 1, "set"),
-    (P.BC_YEAR, R._bc_year, 1, "digits"),
-    (P.SPOKEN_YEAR, R._spoken_year, 2, "spoken"),
-    (P.HOLIDAY, R._holiday, 2, "holiday"),
-    (P.QUARTER, R._quarter, 2, "quarter"),
-    (P.DECADE, R._decade, 2, "decade"),
-    (P.CENTURY, R._century, 2, "century"),
-    (P.REFERENCE, R._reference, 2, None),
-    (P.WEEKEND, R._weekend, 2, "unit"),
-    (P.YEAR_ADJ, R._year_adj, 2, "year_adj"),
-    (P.THE_YEAR, R._the_year, 4, "year_adj"),
-    (P.AGO, R._ago, 2, "ago"),
-    (P.RELATIVE, R._relative, 3, "unit"),
-    (P.RELATIVE_IN, R._relative_in, 3, "unit"),
-    (P.WEEKDAY_EXPR, R._weekday_rule, 3, "weekday"),
-    (P.DEICTIC, R._deictic, 3, "deictic"),
-    (P.SEASON, R._season, 3, "season"),
-    (P.DURATION, R._duration_rule, 4, "unit"),
-    (P.VAGUE_DURATION, R._vague_duration, 5, "unit"),
-    (P.MONTH_ALONE, R._month_alone, 5, "month"),
-    (P.YEAR_ALONE, R._year_alone, 6, "year"),
+    (P.ISO_DATE, R.iso_date, 0, "digits"),
+    (P.ISO_WEEK, R.iso_week, 0, "digits"),
+    (P.NUMERIC_DATE, R.numeric_date, 1, "digits"),
+    (P.CLOCK, V.clock, 1, "clock"),
+    (P.MONTH_DAY, R.day_of_month, 1, "month"),
+    (P.DAY_MONTH, R.day_of_month, 1, "month"),
+    (P.MONTH_YEAR, R.month_year, 1, "month"),
+    (P.SET_EXPR, V.set_expr, 1, "set"),
+    (P.BC_YEAR, R.bc_year, 1, "digits"),
+    (P.SPOKEN_YEAR, R.spoken_year, 2, "spoken"),
+    (P.HOLIDAY, R.holiday, 2, "holiday"),
+    (P.QUARTER, R.quarter, 2, "quarter"),
+    (P.DECADE, R.decade, 2, "decade"),
+    (P.CENTURY, R.century, 2, "century"),
+    (P.REFERENCE, V.reference, 2, None),
+    (P.WEEKEND, V.weekend, 2, "unit"),
+    (P.YEAR_ADJ, V.year_adj, 2, "year_adj"),
+    (P.THE_YEAR, V.the_year, 4, "year_adj"),
+    (P.AGO, V.ago, 2, "ago"),
+    (P.RELATIVE, V.relative, 3, "unit"),
+    (P.RELATIVE_IN, V.relative_in, 3, "unit"),
+    (P.WEEKDAY_EXPR, V.weekday, 3, "weekday"),
+    (P.DEICTIC, V.deictic, 3, "deictic"),
+    (P.SEASON, R.season, 3, "season"),
+    (P.DURATION, V.duration, 4, "unit"),
+    (P.VAGUE_DURATION, V.vague_duration, 5, "unit"),
+    (P.MONTH_ALONE, R.month_alone, 5, "month"),
+    (P.YEAR_ALONE, R.year_alone, 6, "year"),
 )
 
 
@@ -105,7 +116,7 @@ def _matches(pattern: re.Pattern, windows: list[tuple[int, int]] | None,
     return out
 
 
-def _follow_narrative(chosen: list[R._Res], anchor: dt.date | None) -> None:
+def _follow_narrative(chosen: list[C.Resolved], anchor: dt.date | None) -> None:
     """Give year-less months and days the year of the latest explicit date before them when
     the text is about another time than its anchor: "In 1940 ... In April" is 1940-04 in a
     history (no anchor, or eight explicit years and under a twentieth of them within a year of
@@ -160,7 +171,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
                 # An impossible date ("February 30") or one outside datetime's years: it still
                 # claims its span, so that "February" alone is not tagged instead.
                 found.append((m.start() - m.end(), priority, m.start(),
-                              R._Res(m.start(), m.end(), "", "", None, None, "none", "none")))
+                              C.Resolved(m.start(), m.end(), "", "", None, None, "none", "none")))
                 continue
             if res is None:
                 continue
@@ -169,7 +180,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
     found.sort(key=lambda f: f[:3])
     starts: list[int] = []
     ends: list[int] = []
-    chosen: list[R._Res] = []
+    chosen: list[C.Resolved] = []
     for _, _, _, res in found:
         i = bisect.bisect_right(starts, res.start)
         if (i and ends[i - 1] > res.start) or (i < len(starts) and starts[i] < res.end):
