@@ -21,7 +21,7 @@ FORCE_NOUN = (
     r"military presence|task force|(?:armed |military )?forces|"
     r"troops|soldiers|servicemen|brigades?|battalions?|divisions?|regiments?|contingent|"
     r"peacekeepers|monitors|marines|paratroopers|"
-    r"warships|ships|vessels|frigates|destroyers|submarines|carriers?|missiles?|systems)"
+    r"warships?|ships|vessels|frigates?|destroyers?|submarines?|carriers?|missiles?|systems)"
 )
 
 _I = re.IGNORECASE
@@ -40,16 +40,18 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                          r"\barriv(?:e|es|ed|ing|al)\b(?= (?:\w+ ){0,3}?(?:in|at)\b)|"
                          r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?|"
                          r"came|come|comes|going|goes|went) to\b(?= (?:the )?(?-i:[A-Z]))|"
-                         r"\b(?:due|be|is now|are now) in\b|\bport call\b|\bstopover\b", _I), False),
+                         r"\b(?:due|be|is now|are now) in\b|\bport call\b|\bstopover\b|"
+                         r"\bstay(?:s|ed|ing)? in\b", _I), False),
     ("meeting", re.compile(r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bdiscussions\b|"
                            r"\baudience with\b|\bcourtesy call\b|"
                            r"\b(?:working )?(?:lunch|dinner|breakfast) with\b|"
-                           r"\bconferred\b|\bconsultations\b|\bnegotiations\b|\bsession\b", _I), False),
+                           r"\bconferred\b|\bconsultations\b|\bnegotiations\b|\bsession\b|"
+                           r"\b(?:ministerial )?conference\b", _I), False),
 )
 
 # Words before a meeting trigger that make it domestic or not a meeting between parties.
 _NOT_A_MEETING = re.compile(
-    r"\b(?:cabinet|board|shareholders'?|party|press|news|parliamentary|committee|staff|"
+    r"\b(?:cabinet|board|shareholders'?|party|press|news|video|phone|telephone|parliamentary|committee|staff|"
     r"general|annual|plenary|council)\s+$", re.IGNORECASE)
 # "meet a NATO request", "meet the deadline": meeting a requirement is not a meeting.
 _NOT_MET = re.compile(r"^\s+(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,2}?"
@@ -70,6 +72,11 @@ _UNREAL = re.compile(
     r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential)\b[^.;]*$",
     re.IGNORECASE,
 )
+# Denied after the fact: "a visit to Syria during the trip was not on the agenda".
+_DENIED_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|had been|will be)\s+(?:not|never|"
+    r"cancel+ed|called off|postponed|scrapped|ruled out)\b|[^.;]{0,60}?\bnot on the agenda\b",
+    re.IGNORECASE)
 # The unreal cue counts only inside the trigger's clause: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|and|as|after|before|when|where|which)\b|\bthat\b")
 
@@ -110,7 +117,7 @@ def _counts(trigger: Trigger, sentence: str) -> bool:
         return False
     if trigger.type == "deployment" and _COMBAT.search(sentence):
         return False
-    return not is_unreal(sentence, trigger.start)
+    return not (is_unreal(sentence, trigger.start) or _DENIED_AFTER.match(sentence[trigger.end:]))
 
 
 def is_unreal(sentence: str, position: int) -> bool:

@@ -7,6 +7,7 @@ date the text gives, then deduplicate within the article (one event per type, pl
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, replace
@@ -26,6 +27,8 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w'’\-]+\s+){0,3}$", re.IGNORECASE)
 _CALENDAR_WORD = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")
+# Between a place and the date that follows it: "in Astana on November 28", "Rome from June 3".
+_PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|this|next|last|early|late|later)?\s*", re.IGNORECASE)
 # Deictic dates: only used when nothing more specific is in the sentence.
 _DEICTIC = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
@@ -80,14 +83,14 @@ def _events_for(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     targets = places.attach(trigger, sentence, in_sentence, context.dateline, triggers)
     if not targets and trigger.needs_place:
         return []
-    date = _attach_date(trigger, sentence, context.dates)
+    date = _attach_date(trigger, triggers, sentence, context.dates, targets)
     if not targets:
-        # GUIDELINES §3.4: placeless events are kept only when the article says where (a visit's
-        # destination, filled in later) or when they happen at the dateline on the news day.
-        if trigger.type == "visit" and date is not None:
-            targets = [None]
-        elif context.dateline and date and _on_news_day(date, context.article):
+        # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
+        # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
+        if trigger.type == "meeting" and context.dateline and date and _on_news_day(date, context.article):
             targets = [(context.dateline, None)]
+        elif trigger.type == "visit" and date is not None or trigger.type == "meeting":
+            targets = [None]
         else:
             return []
     countries = [a.place.name for a in in_sentence if a.kind == "demonym" and a.place]
@@ -96,22 +99,36 @@ def _events_for(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     return [_build(trigger, sentence, target, date, actors, context) for target in targets]
 
 
-def _attach_date(trigger: Trigger, sentence: Sentence, dates: list[TimeExpression]) -> TimeExpression | None:
-    """The date expression in the sentence closest to the trigger, specific dates before deictic ones."""
-    trigger_start = sentence.start + trigger.start
+def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
+                 dates: list[TimeExpression], targets: list) -> TimeExpression | None:
+    """The sentence's date for this trigger.
+
+    Preferred, in order: a specific date over "now"; a date right after the event's place
+    ("in Astana on November 28"); a date nearer this trigger than any other trigger ("After the
+    June 8-10 summit, Reagan will travel to West Berlin on June 12"); the nearest date.
+    """
+    place_ends = [anchor.end for anchor, _ in (t for t in targets if t)]
     best, best_key = None, None
     for date in dates:
         if not (sentence.start <= date.start and date.end <= sentence.end):
             continue
-        between = text_between(sentence, trigger_start, date.start)
+        between = text_between(sentence, sentence.start + trigger.start, date.start)
         preceding = sentence.text[max(date.start - sentence.start - 7, 0): date.start - sentence.start]
         if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding)):
             continue
-        distance = min(abs(date.start - trigger_start), abs(date.end - trigger_start))
-        key = (date.value in _DEICTIC, distance)
+        after_place = any(0 <= date.start - end <= 12 and _PLACE_THEN_DATE.fullmatch(
+            text_between(sentence, end, date.start)) for end in place_ends)
+        distances = {id(t): _distance(date, sentence.start + t.start) for t in triggers}
+        nearest_other = min((d for key, d in distances.items() if key != id(trigger)), default=None)
+        claimed = nearest_other is not None and nearest_other < distances[id(trigger)]
+        key = (date.value in _DEICTIC, not after_place, claimed, distances[id(trigger)])
         if best_key is None or key < best_key:
             best, best_key = date, key
     return best
+
+
+def _distance(date: TimeExpression, position: int) -> int:
+    return min(abs(date.start - position), abs(date.end - position))
 
 
 def text_between(sentence: Sentence, first: int, second: int) -> str:
@@ -187,19 +204,39 @@ def _confidence(trigger: Trigger, place_in_sentence: bool, date: TimeExpression 
 
 
 def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Event]:
-    """A dated visit with no place of its own goes to the nearest trip destination the article names."""
+    """Placeless events that belong to a trip go to the nearest destination the article names.
+
+    A dated visit mention ("Putin's upcoming visit this week Friday") is that trip; talks with no
+    place of their own are held during it. Undated talks during a dated trip or summit at their
+    place take its month (GUIDELINES §4, parts of a multi-day event).
+    """
     placed = [e for e in events if e.type == "visit" and e.place_id]
     result = []
     for event in events:
-        if event.place_id:
-            result.append(event)
-            continue
-        if not placed:
-            continue
-        nearest = min(placed, key=lambda e: abs(e.evidence_start - event.evidence_start))
-        anchor = next(a for a in context.anchors + [context.dateline] if a and a.place.id == nearest.place_id)
-        result.append(replace(_with_place(event, anchor, None), place_text=nearest.place_text))
+        if not event.place_id:
+            if not placed:
+                continue
+            trip = min(placed, key=lambda e: abs(e.evidence_start - event.evidence_start))
+            anchor = next(a for a in context.anchors + [context.dateline]
+                          if a and a.place.id == trip.place_id)
+            event = replace(_with_place(event, anchor, None), place_text=trip.place_text)
+        if event.type == "meeting" and event.date_start is None:
+            event = _month_of_container(event, events)
+        result.append(event)
     return result
+
+
+def _month_of_container(meeting: Event, events: list[Event]) -> Event:
+    for container in events:
+        if container.type in ("visit", "summit") and container.date_start is not None \
+                and container.place_id == meeting.place_id \
+                and (container.date_start.year, container.date_start.month) \
+                == (container.date_end.year, container.date_end.month):
+            first = container.date_start.replace(day=1)
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            return replace(meeting, date_start=first, date_end=last, date_granularity="month",
+                           date_basis="context", date_text=container.date_text)
+    return meeting
 
 
 def deduplicate(events: list[Event]) -> list[Event]:

@@ -220,8 +220,9 @@ def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[
             break
         before = sentence.text[: anchor.start - sentence.start]
         after = sentence.text[anchor.end - sentence.start:]
-        if anchor.place.level in ("country", "region") and not _AFTER_PREPOSITION.search(before) \
-                and not _OWNER.match(after):
+        clause_opening = re.split(r"[,;:]", before)[-1].split()
+        if anchor.place.level in ("country", "region") and len(clause_opening) <= 2 \
+                and not _AFTER_PREPOSITION.search(before) and not _OWNER.match(after):
             return [anchor]
     return []
 
