@@ -75,6 +75,7 @@ _RULES = (
     (P.RELATIVE_IN, V.relative_in, 3, "unit"),
     (P.WEEKDAY_EXPR, V.weekday, 3, "weekday"),
     (P.DEICTIC, V.deictic, 3, "deictic"),
+    (P.ANAPHORIC_DAY, V.anaphoric_day, 3, "day"),
     (P.SEASON, R.season, 3, "season"),
     (P.DURATION, V.duration, 4, "unit"),
     (P.VAGUE_DURATION, V.vague_duration, 5, "unit"),
@@ -140,6 +141,22 @@ def _follow_narrative(chosen: list[C.Resolved], anchor: dt.date | None) -> None:
             year = res.first.year
 
 
+def _follow_reference_day(chosen: list[C.Resolved]) -> None:
+    """Count "the next day", "three days later" from the latest day-level date named before them
+    (their reference time); with none they stay counted from the anchor."""
+    ref: dt.date | None = None
+    for i, res in enumerate(chosen):
+        if res.anaphor is not None and ref is not None:
+            with contextlib.suppress(ValueError, OverflowError):
+                d = ref + dt.timedelta(days=res.anaphor)
+                suffix = res.value[10:] if res.value[:1].isdigit() or res.value[:1] == "X" else ""
+                chosen[i] = res._replace(value=C.ymd(d) + suffix, first=d, last=d,
+                                         granularity="day", basis="context")
+        if chosen[i].granularity == "day" and chosen[i].first is not None \
+                and chosen[i].value[:1].isdigit():
+            ref = chosen[i].first
+
+
 def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
     """Temporal expressions of ``text``, sorted by start and non-overlapping.
 
@@ -189,6 +206,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         ends.insert(i, res.end)
         chosen.insert(i, res)
     _follow_narrative(chosen, anchor)
+    _follow_reference_day(chosen)
     return [
         TimeExpression(start=r.start, end=r.end, text=text[r.start:r.end], type=r.type,
                        value=r.value, first=r.first, last=r.last, granularity=r.granularity,

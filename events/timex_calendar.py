@@ -29,6 +29,7 @@ class Resolved(NamedTuple):
     granularity: str
     basis: str
     floating: bool = False  # year taken from the anchor only: a narrative year may replace it
+    anaphor: int | None = None  # days after the latest day named before it ("the next day")
 
 
 def ymd(d: dt.date) -> str:

@@ -168,6 +168,12 @@ WEEKDAY_EXPR = re.compile(
     rf"past|later|earlier)\s+)?(?P<wd>{WEEKDAY})"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
     r"(?:\s+(?:of\s+)?(?P<wrel2>this|next|last)\s+week\b)?", _I)
+# "the next day", "the day before", "that same day", "the following morning": days counted
+# from the latest day the text named (its reference time), else from the anchor
+ANAPHORIC_DAY = re.compile(
+    r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?P<part>day|morning|afternoon|"
+    r"evening|night)|the\s+day\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow)\b)|"
+    r"(?:that|the)\s+same\s+day|that\s+day)\b", _I)
 # today, tonight, yesterday morning, last night, this afternoon...
 DEICTIC = re.compile(
     r"\b(?:(?P<mod>earlier|later|late|early)\s+)?(?:(?P<day>the\s+day\s+before\s+yesterday|"
@@ -254,6 +260,7 @@ HINTS = {  # name -> (pattern, chars before, chars after, runs on the lower-case
                 True),
     "year": (r"\d{4}", 25, 8, True),
     "year_adj": (r"year", 30, 30, True),
+    "day": (r"day|morning|afternoon|evening|night", 30, 12, True),
     "digits": (r"\d", 12, 12, True),
     "spoken": (r"nineteen|eighteen|twenty|two thousand", 12, 40, True),
     "holiday": (r"christmas|new year's|thanksgiving|independence day|halloween|valentine's|"

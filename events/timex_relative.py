@@ -87,9 +87,11 @@ def ago(m, text, anchor):
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if n is None:
         return unresolved(m, "PAST_REF" if sign < 0 else "FUTURE_REF")
-    if anchor is None:
-        return unresolved(m, "XXXX-XX-XX")
     k = int(n) * sign
+    # "three days later" counts from the day the text last named (resolved in events.timex)
+    anaphor = k if unit in ("day", "night") and direction != "ago" else None
+    if anchor is None:
+        return unresolved(m, "XXXX-XX-XX")._replace(anaphor=anaphor)
     if k == -1 and unit == "year":
         by_quarter = year_ago_quarter(m, text, anchor)
         if by_quarter is not None:
@@ -97,7 +99,8 @@ def ago(m, text, anchor):
     if unit in ("hour", "minute", "second"):
         return day_res(m, "TIME", anchor, "relative")
     if unit in ("day", "night"):
-        return day_res(m, "DATE", anchor + dt.timedelta(days=k), "relative")
+        return day_res(m, "DATE", anchor + dt.timedelta(days=k), "relative")._replace(
+            anaphor=anaphor)
     if unit in ("week", "fortnight", "weekend"):
         days = 14 * k if unit == "fortnight" else 7 * k
         return range_res(m, *week_of(anchor + dt.timedelta(days=days)), "relative")
@@ -109,6 +112,18 @@ def ago(m, text, anchor):
         return range_res(m, f"{y}-Q{q}", *quarter_range(y, q), "relative")
     years = {"year": 1, "decade": 10, "century": 100}[unit] * k
     return year_res(m, anchor.year + years, "relative")
+
+
+def anaphoric_day(m, text, anchor):
+    word = (m["rel"] or m["dir"] or "").lower()
+    offset = 1 if word in ("next", "following", "after") else -1 if word else 0
+    part = (m["part"] or "day").lower()
+    suffix = "T" + P.DAYPARTS[part] if part in _WEEKDAY_PART_SUFFIX else ""
+    kind = "TIME" if suffix else "DATE"
+    if anchor is None:
+        return unresolved(m, "XXXX-XX-XX" + suffix, kind)._replace(anaphor=offset)
+    d = anchor + dt.timedelta(days=offset)
+    return day_res(m, kind, d, "relative", suffix=suffix)._replace(anaphor=offset)
 
 
 _RATE_BEFORE = re.compile(r"(\d|\b(?:million|billion|thousand)|\b[a-z]{2,}s)\s+$")

@@ -195,6 +195,15 @@ def test_narrative_year_without_anchor():
     assert (april.value, april.first, april.basis) == ("1940-04", D(1940, 4, 1), "context")
 
 
+def test_next_day_counts_from_the_day_last_named():
+    text = "Putin arrived in Minsk on December 3. The next day he met Lukashenko. Two days later he left."
+    found = {t.text: t for t in find_dates(text, D(2024, 12, 10))}
+    assert (found["The next day"].value, found["The next day"].basis) == ("2024-12-04", "context")
+    assert found["Two days later"].first == D(2024, 12, 6)
+    # with no day named before, "the day before" is counted from the anchor (GUIDELINES §4)
+    assert only("The day before, troops moved.").value == "2024-12-03"
+
+
 def test_missing_year_from_march_1987():
     t = only("He went to Saudi Arabia in November.", D(1987, 3, 10))
     assert t.value == "1986-11"
