@@ -73,6 +73,8 @@ _RULES = (
     (P.AGO, V.ago, 2, "ago"),
     (P.RELATIVE, V.relative, 3, "unit"),
     (P.RELATIVE_IN, V.relative_in, 3, "unit"),
+    (P.AHEAD, V.ahead, 3, "unit"),
+    (P.DAYS_FROM_WEEKDAY, V.days_from_weekday, 2, "weekday"),
     (P.WEEKDAY_EXPR, V.weekday, 3, "weekday"),
     (P.DEICTIC, V.deictic, 3, "deictic"),
     (P.ANAPHORIC_DAY, V.anaphoric_day, 3, "day"),

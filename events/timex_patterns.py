@@ -143,6 +143,11 @@ RELATIVE = re.compile(
     r"\b(?:(?P<mod>earlier|later|late|early|mid)[- ]+)?(?P<rel>this|last|next|coming|previous|"
     r"current|past|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current)"
     r"\s+(?P<unit>year|month|week|decade|century|fortnight)\b", _I)
+# "the week ahead", "in the month ahead": the next calendar unit
+AHEAD = re.compile(r"\bthe\s+(?P<unit>week|month|year)\s+ahead\b", _I)
+# "three days after Sunday": counted from the weekday
+DAYS_FROM_WEEKDAY = re.compile(
+    rf"\b(?P<n>{NUM})\s+(?P<unit>days?)\s+(?P<dir>after|before)\s+(?P<wd>{WEEKDAY})", _I)
 # "earlier in the year", "later that month"
 RELATIVE_IN = re.compile(
     r"\b(?P<mod>earlier|later)\s+(?:in\s+the|this|that)\s+(?P<unit>year|month|week|day)\b", _I)

@@ -66,6 +66,30 @@ def relative(m, text, anchor):
                   "relative")
 
 
+def ahead(m, text, anchor):
+    unit = m["unit"].lower()
+    if anchor is None:
+        return unresolved(m, {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit])
+    if unit == "year":
+        return year_res(m, anchor.year + 1, "relative")
+    if unit == "month":
+        return month_res(m, *shift_month(anchor.year, anchor.month, 1), "relative")
+    return range_res(m, *week_of(anchor + dt.timedelta(days=7)), "relative")
+
+
+def days_from_weekday(m, text, anchor):
+    n = parse_num(m["n"])
+    wd = P.WEEKDAYS[m["wd"].lower()]
+    if n is None or n != int(n):
+        return None
+    if anchor is None:
+        return unresolved(m, "XXXX-XX-XX")
+    base = weekday_near(anchor, wd, weekday_direction(
+        clause_tense(text, m.start(), m.end()), anchor, wd))
+    sign = 1 if m["dir"].lower() == "after" else -1
+    return day_res(m, "DATE", base + dt.timedelta(days=sign * int(n)), "relative")
+
+
 def relative_in(m, text, anchor):
     unit = m["unit"].lower()
     if anchor is None or " that " in m.group(0).lower():

@@ -139,6 +139,10 @@ MORE_CASES = [
      D(1990, 12, 31), "year"),
     ("The war lasted 1861-1865.", "1865", "DATE", "1865", D(1865, 1, 1), D(1865, 12, 31),
      "year"),
+    ("Talks are set for the week ahead.", "the week ahead", "DATE", "2024-W50", D(2024, 12, 9),
+     D(2024, 12, 15), "range"),
+    ("The drill ended three days after Sunday.", "three days after Sunday", "DATE", "2024-12-04",
+     D(2024, 12, 4), D(2024, 12, 4), "day"),
     # results stories: "a year ago" is the same quarter a year before
     ("Third-quarter profit fell to $5 million from $7 million a year ago.", "a year ago", "DATE",
      "2023-Q3", D(2023, 7, 1), D(2023, 9, 30), "range"),
