@@ -22,7 +22,7 @@ from gazetteer.scoring import contains
 # ("Russia's" -> "Russia"); dotted initialisms are one word ("U.S."). Hyphens split words, so
 # "Russia-Turkey ties" and "Seattle-based" expose their names; "Nur-Sultan" is found as a
 # two-word name joined by a hyphen.
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*")
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?<!['\u2019])[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*")
 # Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Trinidad and Tobago").
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "and", "upon", "on", "am", "the", "da",
                         "do", "dos", "des", "du", "al", "el", "en", "sur", "y", "i"})
@@ -99,6 +99,11 @@ SMALL_PLACE_POPULATION = 1_000
 ALT_NAME_MIN_POPULATION = 50_000
 
 
+def _strong(cands) -> bool:
+    return any(p.level == "country" or p.feature == "ADM1" or p.id.startswith("supp:")
+               or p.population >= STRONG_CITY_POPULATION for p, _ in cands)
+
+
 def _person_words(text: str, tokens: list[_Token], spans, found,
                   lower_words: set[str]) -> frozenset[str]:
     """Capitalised words the text uses as parts of people's names: the word after a title or
@@ -116,7 +121,7 @@ def _person_words(text: str, tokens: list[_Token], spans, found,
             out.add(tok.text)
         elif low in FIRST_NAMES:
             out.update((prev.text, tok.text))
-        elif low in GIVEN_NAMES and not any(k in found for _, k in spans[i]):
+        elif low in GIVEN_NAMES and not any(_strong(found.get(k, ())) for _, k in spans[i]):
             out.update((prev.text, tok.text))
     for i in range(1, len(tokens)):
         prev, tok = tokens[i - 1], tokens[i]
@@ -332,8 +337,8 @@ class Recognizer:
         if not multi:
             word = first.text
             low = word.lower()
-            if word in self._persons and (best_place.level != "country"
-                                          or low in GIVEN_NAMES):
+            if word in self._persons and (best_place.level != "country" or low in GIVEN_NAMES) \
+                    and not (strong and prev is not None and prev.text.lower() in LOCATIVES):
                 return False
             if nxt is not None and (text[first.end:first.end + 1] == "$" or (
                     next_joined and nxt.text.lower() in NOT_AFTER_PLACE)):

@@ -1,0 +1,89 @@
+import pytest
+
+from gazetteer import geoparse
+
+
+def found(text, gz):
+    return {t.text: t for t in geoparse(text, gazetteer=gz)}
+
+
+def test_region_abbreviation_after_a_town(gz):
+    tops = found("EDMONTON, Ky. (WBKO) -- One man is dead after an accident in Metcalfe County.",
+                 gz)
+    assert tops["Ky."].place.name == "Kentucky"
+    assert tops["EDMONTON"].place.country_code == "US"
+    assert tops["EDMONTON"].place.admin1 == "Kentucky"
+
+
+def test_abbreviation_only_after_a_town(gz):
+    tops = found("Miss Smith met a man. Ind. voters", gz)
+    assert "Miss" not in tops and "Ind." not in tops and "Ind" not in tops
+
+
+def test_small_town_accepted_when_its_region_follows(gz):
+    tops = found("Lucy Lau was born in Churchill, Man. A Churchill doctor helped.", gz)
+    churchills = [t for t in geoparse("Lucy Lau was born in Churchill, Man. A Churchill doctor "
+                                      "helped.", gazetteer=gz) if t.text == "Churchill"]
+    assert len(churchills) == 2
+    assert all(t.place.country_code == "CA" for t in churchills)
+    assert tops["Man."].place.name == "Manitoba"
+    assert "Lucy" not in tops
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Former UN Ambassador John Bolton spoke. Bolton said no.", "Bolton"),
+    ("Nine-year-old Georgia Stevens skates. Georgia began skating at four.", "Georgia"),
+    ("For six years, Dr. Ivins fully cooperated. Ivins worked there.", "Ivins"),
+    ("President George Washington issued a proclamation.", "Washington"),
+    ("Prime Minister Theresa May spoke.", "May"),
+])
+def test_people_are_not_places(gz, text, word):
+    assert word not in found(text, gz)
+
+
+def test_person_filter_keeps_real_places(gz):
+    tops = found("Vladimir Putin flew to Vladimir on Monday.", gz)
+    assert [t.start for t in geoparse("Vladimir Putin flew to Vladimir on Monday.",
+                                      gazetteer=gz)] == [23]
+    assert tops["Vladimir"].place.country_code == "RU"
+
+
+def test_currency_and_disease_names(gz):
+    tops = found("A settlement of US$460 million. The Marburg virus spread.", gz)
+    assert "US" not in tops and "Marburg" not in tops
+
+
+def test_hyphenated_and_possessive_names(gz):
+    tops = found("Russia-Turkey ties. The People's Republic of China and Seattle-based firms.", gz)
+    assert tops["Russia"].place.country_code == "RU"
+    assert tops["Turkey"].place.country_code == "TR"
+    assert tops["People's Republic of China"].place.country_code == "CN"
+    assert tops["Seattle"].place.country_code == "US"
+    assert found("Nur-Sultan hosted talks.", gz)["Nur-Sultan"].place.country_code == "KZ"
+
+
+def test_region_short_names(gz):
+    tops = found("Factories in Zhejiang and Guangxi reopened.", gz)
+    assert tops["Zhejiang"].place.level == "region"
+    assert tops["Guangxi"].place.country_code == "CN"
+
+
+@pytest.mark.parametrize("text", ["In May, the Eastern front was quiet.",
+                                  "Related stories: Curated picks", "Union State summit"])
+def test_generic_and_calendar_words(gz, text):
+    assert found(text, gz) == {}
+
+
+def test_dateline_in_capitals(gz):
+    tops = found("TOKYO (AFP) - Officials met.", gz)
+    assert tops["TOKYO"].place.country_code == "JP"
+    assert "AFP" not in tops
+
+
+def test_landmarks_and_seas(gz):
+    tops = found("Ships crossed the Taiwan Strait and the Red Sea; talks at the White House "
+                 "and Camp David; troops in the Gaza Strip and the West Bank.", gz)
+    for name in ("Taiwan Strait", "Red Sea", "White House", "Camp David", "Gaza Strip",
+                 "West Bank"):
+        assert tops[name].place.id.startswith("supp:"), name
+    assert tops["Gaza Strip"].place.country_code == "PS"
