@@ -266,8 +266,14 @@ HINTS = {  # name -> (pattern, chars before, chars after, runs on the lower-case
     "year": (r"\d{4}", 25, 8, True),
     "year_adj": (r"year", 30, 30, True),
     "day": (r"day|morning|afternoon|evening|night", 30, 12, True),
-    "digits": (r"\d", 12, 12, True),
-    "spoken": (r"nineteen|eighteen|twenty|two thousand", 12, 40, True),
+    "iso": (r"\d{4}-[01]\d-", 2, 6, True),
+    "iso_week": (r"\d{4}-?w\d", 2, 8, True),
+    "slash": (r"\d/\d", 6, 8, True),
+    "bc": (r"\d\s*b\.?c", 6, 6, True),
+    "spoken": (r"(?:nineteen|eighteen|twenty)[\s-]+(?:hundred|oh|t[a-z]*|e[a-z]*|f[a-z]*|"
+               r"s[a-z]*|ninet[a-z]*)|two\s+thousand", 12, 40, True),
+    "reference": (r"now|current|present|recent|lately|past|old days|once upon|future|later date|"
+                  r"near term|long term|these days|moment", 20, 16, True),
     "holiday": (r"christmas|new year's|thanksgiving|independence day|halloween|valentine's|"
                 r"veterans day|memorial day|labor day|easter", 8, 12, True),
 }

@@ -298,7 +298,7 @@ def test_value_f1_on_timebank_and_aquaint_meets_the_target():
     from benchmarks.bench_timex import run, score
 
     docs = load_corpus("timebank", str(TEMPORAL)) + load_corpus("aquaint", str(TEMPORAL))
-    preds, _ = run(docs)
+    preds, _, _ = run(docs)
     result = score(docs, preds)
     assert result["value_f1"] >= 0.80, result
     assert result["relaxed_f1"] >= 0.90, result
