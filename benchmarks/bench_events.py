@@ -50,9 +50,6 @@ def show_errors(records: list[dict], gold_path: Path) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         out.writelines(json.dumps(r) + "\n" for r in records)
     preds, _ = scorer.load_jsonl(out.name, "pred")
-    # The scorer keeps only what it scores; show the full lines (same order, all lines valid).
-    raw = {id(g): r for g, r in zip(gold, map(json.loads, gold_path.read_text().splitlines()), strict=True)}
-    raw |= {id(p): r for p, r in zip(preds, records, strict=True)}
     for article in sorted({g["article"] for g in gold} | {p["article"] for p in preds}):
         golds = [g for g in gold if g["article"] == article]
         mine = [p for p in preds if p["article"] == article]
@@ -61,7 +58,7 @@ def show_errors(records: list[dict], gold_path: Path) -> None:
         hit_p = {id(p) for _, p in pairs}
         print(f"\n== {article}: {len(pairs)} matched")
         for tag, items, hit in (("MISS ", golds, hit_g), ("EXTRA", mine, hit_p)):
-            for item in (raw[id(i)] for i in items if id(i) not in hit):
+            for item in (i["raw"] for i in items if id(i) not in hit):
                 print(f"  {tag} {item['type']:<10} {str(item['place'])[:24]:<24} {item['date']!s:<10} "
                       f"| {item['evidence'][:100]}")
 

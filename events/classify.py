@@ -17,10 +17,10 @@ CAMEO = {"meeting": "040", "visit": "042", "summit": "044", "deployment": "154",
 # Brest", "US troops in Japan"). Matched as a trigger only when a place is attached to it.
 FORCE_NOUN = (
     # Longer phrases first: the regex takes the first alternative that matches.
-    r"(?:(?:missile|air defen[cs]e|defen[cs]e) systems|(?:missile|military|air|naval) base|"
+    r"(?:(?:missile|air defen[cs]e|defen[cs]e) systems|missile base|"
     r"military presence|task force|(?:armed |military )?forces|"
     r"troops|soldiers|servicemen|brigades?|battalions?|divisions?|regiments?|contingent|"
-    r"peacekeepers|monitors|marines|paratroopers|"
+    r"peacekeepers|monitors|marines|paratroopers|(?:monitoring|peacekeeping|military) mission|"
     r"warships?|ships|vessels|frigates?|destroyers?|submarines?|carriers?|missiles?|systems)"
 )
 
@@ -41,7 +41,10 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                          r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?|"
                          r"came|come|comes|going|goes|went) to\b(?= (?:the )?(?-i:[A-Z]))|"
                          r"\b(?:due|be|is now|are now) in\b|\bport call\b|\bstopover\b|"
-                         r"\bstay(?:s|ed|ing)? in\b", _I), False),
+                         r"\bstay(?:s|ed|ing)? in\b|\b(?:has|have|had)\s+(?:already\s+)?been\s+in\b|"
+                         r"\bproceed(?:s|ed|ing)?\s+to\b|"
+                         r"\bsen[dt](?:s|ing)?\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,2}?"
+                         r"(?:delegation|envoy|team)\b", _I), False),
     ("meeting", re.compile(r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bdiscussions\b|"
                            r"\baudience with\b|\bcourtesy call\b|"
                            r"\b(?:working )?(?:lunch|dinner|breakfast) with\b|"
@@ -49,6 +52,8 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                            r"\b(?:ministerial )?conference\b", _I), False),
 )
 
+# "UN monitors are to start arriving in Nepal": forces arriving are deployed, not visiting.
+_FORCES_ARRIVING = re.compile(r"\b" + FORCE_NOUN + r"\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
 # Words before a meeting trigger that make it domestic or not a meeting between parties.
 _NOT_A_MEETING = re.compile(
     r"\b(?:cabinet|board|shareholders'?|party|press|news|video|phone|telephone|parliamentary|committee|staff|"
@@ -77,6 +82,7 @@ _DENIED_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|had been|will be)\s+(?:not|never|"
     r"cancel+ed|called off|postponed|scrapped|ruled out)\b|[^.;]{0,60}?\bnot on the agenda\b",
     re.IGNORECASE)
+_NOT_UNTIL = re.compile(r"^[^.;,]{0,40}?\b(?:until|before|till)\b", re.IGNORECASE)
 # The unreal cue counts only inside the trigger's clause: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|and|as|after|before|when|where|which)\b|\bthat\b")
 
@@ -100,6 +106,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
             trigger = Trigger(kind, match.start(), match.end(), match.group(), needs_place)
             if _overlaps(trigger, found) or not _counts(trigger, sentence):
                 continue
+            if kind == "visit" and _FORCES_ARRIVING.search(sentence[: trigger.start]) \
+                    and trigger.text.lower().startswith("arriv"):
+                trigger = Trigger("deployment", trigger.start, trigger.end, trigger.text, False)
             found.append(trigger)
     return sorted(found, key=lambda t: t.start)
 
@@ -125,4 +134,7 @@ def is_unreal(sentence: str, position: int) -> bool:
     before = sentence[:position]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
-    return bool(_UNREAL.search(clause))
+    unreal = _UNREAL.search(clause)
+    # "monitors are not slated to arrive before next month": a time, not a negation.
+    return bool(unreal) and not (unreal.group().lower().startswith(("not", "n't"))
+                                 and _NOT_UNTIL.search(sentence[position:]))

@@ -29,6 +29,15 @@ _CALENDAR_WORD = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")
 # Between a place and the date that follows it: "in Astana on November 28", "Rome from June 3".
 _PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|this|next|last|early|late|later)?\s*", re.IGNORECASE)
+# A date that dates the reporting, not the event.
+_REPORTING = re.compile(r"\b(?:said|says|reported|announced|told \w+|added|stated|confirmed|"
+                        r"declared|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_REPORTED_THAT = re.compile(r"\b(?:said|says|told \w+|announced|reported|stated|added|confirmed)\b"
+                            r"[^.;]*\bthat\b", re.IGNORECASE)
+# A verb that starts another predicate between the trigger and a later date.
+_CLAUSE_VERB = re.compile(r"\b(?:said|says|told|added|noted|covered|focused|including|included|"
+                          r"includes|regarding|concerning|involving)\b")
+_VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
 # Deictic dates: only used when nothing more specific is in the sentence.
 _DEICTIC = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
@@ -53,7 +62,8 @@ def extract(article: Article) -> list[Event]:
         article=article,
         anchors=anchors,
         dates=[d for d in find_dates(text, article.published)
-               if d.first is not None and not (dateline_span and _in_dateline(d, dateline_span, text))],
+               if (d.first is not None or d.value in _VAGUE)
+               and not (dateline_span and _in_dateline(d, dateline_span, text))],
         dateline=places.dateline_anchor(text, dateline_span, anchors) if dateline_span else None,
         surnames=surname_index(find_people(text)),
     )
@@ -101,30 +111,44 @@ def _events_for(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
 
 def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  dates: list[TimeExpression], targets: list) -> TimeExpression | None:
-    """The sentence's date for this trigger.
+    """The sentence's date for this trigger, or None.
 
-    Preferred, in order: a specific date over "now"; a date right after the event's place
-    ("in Astana on November 28"); a date nearer this trigger than any other trigger ("After the
-    June 8-10 summit, Reagan will travel to West Berlin on June 12"); the nearest date.
+    Skipped: dates that open a state ("since 2000"), date a report ("officials said Tuesday",
+    "On Oct. 29, an official told Xinhua that ..."), sit past a verb that starts another predicate,
+    or directly follow another trigger ("a meeting on Tuesday"). Preferred, in order: a date right
+    after the event's place ("in Astana on November 28"); a date nearer this trigger than any other;
+    the nearest. "soon" and "recently" are dates too, and they leave the event undated.
     """
     place_ends = [anchor.end for anchor, _ in (t for t in targets if t)]
+    trigger_at = sentence.start + trigger.start
     best, best_key = None, None
     for date in dates:
         if not (sentence.start <= date.start and date.end <= sentence.end):
             continue
-        between = text_between(sentence, sentence.start + trigger.start, date.start)
-        preceding = sentence.text[max(date.start - sentence.start - 7, 0): date.start - sentence.start]
-        if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding)):
+        between = text_between(sentence, trigger_at, date.start)
+        preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
+        if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):
+            continue
+        if _REPORTING.search(preceding) or _REPORTED_THAT.search(between) \
+                or (date.start > trigger_at and trigger.type != "deployment" and _CLAUSE_VERB.search(between)):
+            continue
+        if any(t is not trigger and _follows(sentence, t, date) for t in triggers):
             continue
         after_place = any(0 <= date.start - end <= 12 and _PLACE_THEN_DATE.fullmatch(
             text_between(sentence, end, date.start)) for end in place_ends)
         distances = {id(t): _distance(date, sentence.start + t.start) for t in triggers}
         nearest_other = min((d for key, d in distances.items() if key != id(trigger)), default=None)
         claimed = nearest_other is not None and nearest_other < distances[id(trigger)]
-        key = (date.value in _DEICTIC, not after_place, claimed, distances[id(trigger)])
+        key = (date.value == "PRESENT_REF", not after_place, claimed, distances[id(trigger)])
         if best_key is None or key < best_key:
             best, best_key = date, key
-    return best
+    return None if best is None or best.value in _VAGUE else best
+
+
+def _follows(sentence: Sentence, trigger: Trigger, date: TimeExpression) -> bool:
+    """ "a meeting on Tuesday": the date is bound to that trigger."""
+    gap = sentence.text[trigger.end: date.start - sentence.start]
+    return date.start - sentence.start >= trigger.end and _PLACE_THEN_DATE.fullmatch(gap) is not None
 
 
 def _distance(date: TimeExpression, position: int) -> int:
@@ -204,26 +228,36 @@ def _confidence(trigger: Trigger, place_in_sentence: bool, date: TimeExpression 
 
 
 def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Event]:
-    """Placeless events that belong to a trip go to the nearest destination the article names.
+    """Placeless events that belong to the article's trip go to its destination (GUIDELINES §3.4).
 
-    A dated visit mention ("Putin's upcoming visit this week Friday") is that trip; talks with no
-    place of their own are held during it. Undated talks during a dated trip or summit at their
-    place take its month (GUIDELINES §4, parts of a multi-day event).
+    The trip is the first visit the article places ("Putin's upcoming visit this week Friday" is
+    the visit to Minsk of the lead). Talks go there only when they are the traveller's: talks
+    between other people ("Hashimoto meets Clinton") or named for a body ("the WTO talks") stay
+    placeless and are dropped. Then undated talks during a dated trip or summit at their place take
+    its month (GUIDELINES §4, parts of a multi-day event).
     """
-    placed = [e for e in events if e.type == "visit" and e.place_id]
-    result = []
+    trips = [e for e in events if e.type == "visit" and e.place_id]
+    filled = []
     for event in events:
         if not event.place_id:
-            if not placed:
+            if not trips or not _joins_trip(event, trips[0]):
                 continue
-            trip = min(placed, key=lambda e: abs(e.evidence_start - event.evidence_start))
             anchor = next(a for a in context.anchors + [context.dateline]
-                          if a and a.place.id == trip.place_id)
-            event = replace(_with_place(event, anchor, None), place_text=trip.place_text)
-        if event.type == "meeting" and event.date_start is None:
-            event = _month_of_container(event, events)
-        result.append(event)
-    return result
+                          if a and a.place.id == trips[0].place_id)
+            event = replace(_with_place(event, anchor, None), place_text=trips[0].place_text)
+        filled.append(event)
+    return [_month_of_container(e, filled) if e.type == "meeting" and e.date_start is None else e
+            for e in filled]
+
+
+def _joins_trip(event: Event, trip: Event) -> bool:
+    if event.type == "visit":
+        return True
+    before_trigger = event.evidence[: event.trigger_span.start]
+    if re.search(r"\b[A-Z][\w-]*\s+$", before_trigger):  # "the WTO talks", "Doha Round talks"
+        return False
+    people = [a for a in event.actors if " " in a]
+    return not people or bool(set(people) & set(trip.actors))
 
 
 def _month_of_container(meeting: Event, events: list[Event]) -> Event:

@@ -25,7 +25,8 @@ _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of
 # ("at the US air base at Yakota", "in the Egyptian capital of Cairo", "in the waters off Hawaii").
 # "off" only after a sea word: "kicking off a Middle East tour" is not a place "off" anything.
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|from|via|on)|"
+    r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|from|via)|"
+    r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
 # After a country name, words that keep it a place ("troops in Japan are") rather than make it a
@@ -52,6 +53,9 @@ _CLAUSE_VERB = re.compile(
 # "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns or qualifies what follows.
 _OWNER = re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|defen[cs]e|armed|" + FORCE_NOUN + r")\b)",
                     re.IGNORECASE)
+_DATE_WORDS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December""".split())
 _HERE = re.compile(r"\bhere\b")
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
                      r"at|in|on|since|earlier|later)\b", re.IGNORECASE)
@@ -68,9 +72,14 @@ class Anchor:
     place: Place
 
 
+# GeoNames continents: too vague to put an event on a map ("a trip to Europe", "west Africa").
+_CONTINENTS = frozenset({"6255146", "6255147", "6255148", "6255149", "6255150", "6255151", "6255152"})
+
+
 def find_places(text: str) -> list[Anchor]:
-    """Every resolved place mention in the text, in order."""
-    return [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text) if t.place]
+    """Every resolved place mention in the text that can locate an event, in order."""
+    return [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text)
+            if t.place and t.place.id not in _CONTINENTS]
 
 
 def dateline_anchor(text: str, span: tuple[int, int], anchors: list[Anchor]) -> Anchor | None:
@@ -156,10 +165,16 @@ def _scope_end(text: str, trigger: Trigger) -> int:
 def _is_modifier(anchor: Anchor, after: str) -> bool:
     """ "Russia's defense strategy", "US troops": the name qualifies a noun, it is not where things are."""
     if re.match(r"['’]s\b", after):
-        return True
+        # "Kabul's main airport" is at Kabul; "Russia's defence strategy" is nowhere.
+        return not re.match(r"['’]s\s+(?:\w+\s+)?(?:airport|port|harbou?r|airbase|outskirts)\b", after)
+    if anchor.place.level != "country":
+        return False
     word = re.match(r"\s+([a-z][a-z\-]*)", after)
-    return (anchor.place.level == "country" and word is not None
-            and word.group(1) not in _AFTER_PLACE and not word.group(1).endswith("ly"))
+    if word:
+        return word.group(1) not in _AFTER_PLACE and not word.group(1).endswith("ly")
+    # "the U.S. Navy", "China Daily": a capitalised word that is not a date qualifies the country.
+    name = re.match(r"\s+([A-Z][a-z]+)", after)
+    return name is not None and name.group(1) not in _DATE_WORDS
 
 
 def _nearest_trigger_before(anchor: Anchor, sentence: Sentence, triggers: list[Trigger]) -> Trigger | None:
@@ -238,7 +253,13 @@ def same_event(a: Event, b: Event) -> bool:
             return False
     if a.date_start is None or b.date_start is None:
         return True
+    if (_is_deictic(a) or _is_deictic(b)) and abs((a.date_start - b.date_start).days) <= 7:
+        return True  # "is currently paying a visit" and "arrived on Saturday": one visit
     return _within(a, b) or _within(b, a)
+
+
+def _is_deictic(event: Event) -> bool:
+    return event.date_text.lower() in ("now", "currently", "today", "this week", "at present")
 
 
 def _within(inner: Event, outer: Event) -> bool:
