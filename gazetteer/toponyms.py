@@ -146,14 +146,12 @@ class _Token:
     start: int
     end: int
     text: str
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    cap: bool  # starts with a capital letter
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    return [_Token(m.start(), m.end(), w, w[:1].isupper())
+            for m in TOKEN.finditer(text) for w in (m.group(),)]
 
 
 def _joinable(text: str, left: _Token, right: _Token) -> bool:
@@ -267,6 +265,8 @@ class Recognizer:
         """"Ky." after "Edmonton, " is Kentucky; only in that position, where it cannot be
         the word "Miss" or "Man"."""
         tok = tokens[i]
+        if not tok.cap or i == 0 or len(tok.text) > 5:
+            return None
         abbr = tok.text.rstrip(".")
         if abbr[:1].isupper() and abbr.isupper() and len(abbr) > 1 and "." not in abbr:
             abbr = abbr[0] + abbr[1:].lower()  # datelines: "EDMONTON, KY."
