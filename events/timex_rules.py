@@ -228,6 +228,9 @@ def year_alone(m, text, anchor):
     return year_res(m, y, "explicit")
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def quarter(m, text, anchor):
     if m["q"]:
         q = int(m["q"][1])
@@ -241,7 +244,7 @@ def quarter(m, text, anchor):
     ordw = re.sub(r"\s+", " ", (m["ord"] or "").lower())
     if m["ya"] and not ordw:
         ordw = m["ya"].lower()  # "the year-ago quarter"
-    det = m.group(0).split()[0].lower() if m.group(0)[:1].isalpha() else ""
+    det = (m["det"] or "").lower()
     explicit = m["y1"] or m["y2"]
     if unit == "half" and ordw not in ("first", "second", "1st", "2nd"):
         return None
@@ -251,8 +254,8 @@ def quarter(m, text, anchor):
                 anchor is None or year_ago_quarter(m, text, anchor) is None:
             return None
         unit = "quarter"
-    if not ordw and det not in ("the", "this", "last", "next", "that", "its"):
-        return None
+    if not ordw and not det and not m["yrel"]:
+        return None  # "a quarter of the votes"
     if anchor is None and not explicit:
         if ordw in Q_ORD:
             return unresolved(m, f"XXXX-{'H' if unit == 'half' else 'Q'}{Q_ORD[ordw]}")
@@ -275,24 +278,24 @@ def quarter(m, text, anchor):
             shift = -1
         if ordw in ("year-ago", "year-earlier", "comparable year-ago", "same"):
             y -= 1
-        if explicit:
+        if explicit:  # "the 1988 quarter": the reporting quarter, in the year given
             shift = 0
-            aq = aq if ordw else aq - 1 or 4
+            if not ordw:
+                aq = aq - 1 or 4
         n = (y * 4 + aq - 1) + shift
         y, q = n // 4, n % 4 + 1
     if m["ya"] and ordw in Q_ORD:
         y -= 1
     basis = "explicit" if explicit else "relative"
-    if m["det"] and text[m.start("unit") - 1] == "-":
-        # "the third-quarter profit": TimeML tags the adjective alone
-        m_start = m.end("det") + len(text[m.end("det"):m.end()]) - len(
-            text[m.end("det"):m.end()].lstrip())
-        return range_res(m, f"{y}-Q{q}", *quarter_range(y, q), basis)._replace(start=m_start) \
-            if unit == "quarter" else None
     if unit == "half":
         h = 1 if q == 1 else 2
-        return range_res(m, f"{y}-H{h}", dt.date(y, 6 * h - 5, 1), month_end(y, 6 * h), basis)
-    return range_res(m, f"{y}-Q{q}", *quarter_range(y, q), basis)
+        res = range_res(m, f"{y}-H{h}", dt.date(y, 6 * h - 5, 1), month_end(y, 6 * h), basis)
+    else:
+        res = range_res(m, f"{y}-Q{q}", *quarter_range(y, q), basis)
+    if det and text[m.start("unit") - 1] == "-":
+        # "the third-quarter profit": TimeML tags the adjective alone
+        res = res._replace(start=_SPACES.match(text, m.end("det")).end())
+    return res
 
 
 def season(m, text, anchor):
