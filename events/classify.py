@@ -61,7 +61,8 @@ _NOT_A_MEETING = re.compile(
 # "meet a NATO request", "meet the deadline": meeting a requirement is not a meeting.
 _NOT_MET = re.compile(r"^\s+(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,2}?"
                       r"(?:requests?|demands?|deadlines?|targets?|needs|goals?|criteria|requirements?|"
-                      r"standards?|expectations?|conditions|obligations?|challenges?)\b", re.IGNORECASE)
+                      r"standards?|expectations?|conditions|obligations?|challenges?|response|resistance|"
+                      r"opposition|fate|end|approval|success|failure|costs?|payments?)\b", re.IGNORECASE)
 # Uses of "exercise" that are not military ("exercise restraint", "exercise its right").
 _NOT_AN_EXERCISE = re.compile(r"^\s+(?:restraint|caution|its|their|his|her|the right|power|control|"
                               r"influence|patience|leverage|option)\b", re.IGNORECASE)
@@ -74,7 +75,8 @@ _UNREAL = re.compile(
     r"ruled out|rule out|refus(?:ed|es)|declin(?:ed|es)|postpone[ds]?|"
     r"hope[sd]? to|hoping to|wants? to|wanted to|would like to|wish(?:es|ed)? to|"
     r"propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s) to|urg(?:ed|es)|"
-    r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential)\b[^.;]*$",
+    r"aim(?:s|ed|ing)? to|intend(?:s|ed|ing)? to|seek(?:s|ing)? to|sought to|"
+    r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential)\b[^;]*$",
     re.IGNORECASE,
 )
 # Denied after the fact: "a visit to Syria during the trip was not on the agenda".

@@ -132,7 +132,7 @@ def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         if _REPORTING.search(preceding) or _REPORTED_THAT.search(between) \
                 or (date.start > trigger_at and trigger.type != "deployment" and _CLAUSE_VERB.search(between)):
             continue
-        if any(t is not trigger and _follows(sentence, t, date) for t in triggers):
+        if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
             continue
         after_place = any(0 <= date.start - end <= 12 and _PLACE_THEN_DATE.fullmatch(
             text_between(sentence, end, date.start)) for end in place_ends)

@@ -102,16 +102,15 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     names = [a for a in anchors if a.kind == "name"]
     relations = {a: _relation(a, sentence, trigger) for a in names}
     located = [a for a in names if relations[a] is not None]
-    others = [t for t in triggers if t is not trigger]
     limit = sentence.start + _scope_end(sentence.text, trigger)
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
-             and _nearest_trigger_before(a, sentence, others + [trigger]) is trigger
+             and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers))
              and (trigger.type == "deployment"
                   or not _CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start]))]
     if after:
         chosen = after if trigger.type == "deployment" else _with_coordinated(after[0], names, sentence)
     else:
-        chosen = _before(trigger, sentence, located, others)
+        chosen = _before(trigger, sentence, located)
     if not chosen:
         shared = _gathering_place(trigger, sentence, anchors, dateline, triggers)
         if shared:
@@ -177,6 +176,13 @@ def _is_modifier(anchor: Anchor, after: str) -> bool:
     return name is not None and name.group(1) not in _DATE_WORDS
 
 
+def _owned_by(trigger: Trigger, owner: Trigger | None) -> bool:
+    """Whether a place whose nearest preceding trigger is ``owner`` belongs to ``trigger``: its own,
+    or one of a run of deployment words ("missile destroyers and two guided missile frigates")."""
+    return owner is trigger or (owner is not None and trigger.type == owner.type == "deployment"
+                                and owner.start > trigger.start)
+
+
 def _nearest_trigger_before(anchor: Anchor, sentence: Sentence, triggers: list[Trigger]) -> Trigger | None:
     position = anchor.start - sentence.start
     before = [t for t in triggers if t.end <= position]
@@ -205,16 +211,17 @@ def _contains(outer: Place, inner: Place) -> bool:
             and outer.country_code == inner.country_code)
 
 
-def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor],
-            others: list[Trigger]) -> list[Anchor]:
-    """The nearest located place before the trigger that no earlier trigger has claimed."""
+def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list[Anchor]:
+    """A place before the trigger that frames it: "the St. Petersburg meeting", or an opening
+    "In St. Petersburg, the leaders met ..."."""
+    opener_end = sentence.start + _scope_end(sentence.text, Trigger("", 0, 0, "", False))
     for anchor in sorted(located, key=lambda a: a.start, reverse=True):
         if anchor.end > sentence.start + trigger.start:
             continue
         if _is_premodifier(anchor, sentence.text[anchor.end - sentence.start: trigger.start]):
             return [anchor]
-        owner = _nearest_trigger_before(anchor, sentence, others)
-        if owner is None or owner.type == trigger.type:
+        if anchor.end <= opener_end < sentence.start + trigger.start \
+                and re.match(r"(?:\w+,\s+)?(?:in|at)\b", sentence.text, re.IGNORECASE):
             return [anchor]
     return []
 
