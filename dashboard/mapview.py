@@ -170,12 +170,19 @@ class EventLayer(JSCSSMixin, MacroElement):
     return icons[key];
   }
 
+  // A click reports the event's own coordinates, even when the marker is drawn elsewhere
+  // (spiderfied out of a pile of events at one place); the app looks events up by them.
+  function reportHome(e) {
+    var i = e.target.gtIndex;
+    e.latlng = L.latLng(D.lat[i], D.lon[i]);
+  }
   var markers = new Array(n);
   var circles = [];
   for (var i = 0; i < n; i++) {
     var country = D.k[i] === 1;
     var m = L.marker([D.lat[i], D.lon[i]], {icon: icon(D.t[i], country), keyboard: true});
     m.gtIndex = i;
+    m.on("click", reportHome);
     m.bindTooltip(tooltip, {direction: "top", offset: [0, -8]});
     m.bindPopup(popup, {maxWidth: 320});
     markers[i] = m;
