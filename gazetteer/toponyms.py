@@ -86,11 +86,18 @@ patricia patrick paul peter philip phillip rachel ralph randy raymond rebecca ri
 robert roger ronald rose ruth ryan sam samantha samuel sandra sara sarah scott sean sergei
 sharon shirley simon stephanie stephen steve steven susan tammy teresa theresa thomas tim
 timothy tina todd tom tony tyler valerie vanessa victor vincent walter wayne william
+fidel raul recep emmanuel boris dmitry sergey igor viktor narendra nicolas francois pierre
+jacques mohammed muhammad ahmed ali hassan abdullah omar khalid ivan olaf ursula giorgia
+giuseppe luiz pedro alexei yulia svetlana natalia olga andrzej mateusz kamala rishi keir
+shinzo fumio jair nayib volodymyr petro mikhail yevgeny ramzan
 """.split())
 # Prepositions after which a capitalised word is very likely a place ("near Brest").
 LOCATIVES = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across",
                        "toward", "towards", "around", "via", "throughout", "within",
                        "between", "of", "visited", "visiting", "entered", "reached"})
+# Prepositions that introduce a place rather than a person ("in Vladimir", not "to Georgia").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "across",
+                                "throughout", "within", "around"})
 # Where a new sentence or line starts, capitalisation carries no evidence.
 _SENTENCE_END = re.compile(r"[.!?:;\"“”»)\]]\s*$|^\s*$")
 
@@ -105,7 +112,7 @@ def _strong(cands) -> bool:
 
 
 def _person_words(text: str, tokens: list[_Token], spans, found,
-                  lower_words: set[str]) -> frozenset[str]:
+                  lower_words: set[str], common: frozenset[str]) -> frozenset[str]:
     """Capitalised words the text uses as parts of people's names: the word after a title or
     a given name ("President Bush", "Jenny Palma", "Georgia Stevens"), and a given name of
     ``GIVEN_NAMES`` itself when a surname follows."""
@@ -123,6 +130,12 @@ def _person_words(text: str, tokens: list[_Token], spans, found,
             out.update((prev.text, tok.text))
         elif low in GIVEN_NAMES and not any(_strong(found.get(k, ())) for _, k in spans[i]):
             out.update((prev.text, tok.text))
+        elif (text[prev.end:tok.start] == " " and low not in common and low not in lower_words
+              and not any(k in found for _, k in spans[i - 1]) and prev.text.isalpha()
+              and not prev.text.isupper()):
+            # "Mevlut Mert Altintas": an unusual capitalised word that names no place,
+            # followed by a name, is the end of a person's name
+            out.add(tok.text)
     for i in range(1, len(tokens)):
         prev, tok = tokens[i - 1], tokens[i]
         # "Dr. Ivins", "Mr. Lau"
@@ -210,7 +223,7 @@ class Recognizer:
         found = self.gz.candidates_by_key(
             {k for cands in spans for _, k in cands if k not in demonyms and k not in NOT_PLACES})
         lower_words = {t.text for t in tokens if t.text.islower()}
-        self._persons = _person_words(text, tokens, spans, found, lower_words)
+        self._persons = _person_words(text, tokens, spans, found, lower_words, self.common)
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -338,7 +351,7 @@ class Recognizer:
             word = first.text
             low = word.lower()
             if word in self._persons and (best_place.level != "country" or low in GIVEN_NAMES) \
-                    and not (strong and prev is not None and prev.text.lower() in LOCATIVES):
+                    and not (strong and prev is not None and prev.text.lower() in PLACE_PREPOSITIONS):
                 return False
             if nxt is not None and (text[first.end:first.end + 1] == "$" or (
                     next_joined and nxt.text.lower() in NOT_AFTER_PLACE)):

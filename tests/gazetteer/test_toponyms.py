@@ -33,6 +33,9 @@ def test_small_town_accepted_when_its_region_follows(gz):
 @pytest.mark.parametrize(("text", "word"), [
     ("Former UN Ambassador John Bolton spoke. Bolton said no.", "Bolton"),
     ("Nine-year-old Georgia Stevens skates. Georgia began skating at four.", "Georgia"),
+    ("Georgia Stevens won. Much of that success has come from Georgia's hard work.", "Georgia"),
+    ("Cuba's former leader Fidel Castro died. Castro came to power in 1959.", "Castro"),
+    ("The gunman was Mevlut Mert Altintas. Altintas fired shots.", "Altintas"),
     ("For six years, Dr. Ivins fully cooperated. Ivins worked there.", "Ivins"),
     ("President George Washington issued a proclamation.", "Washington"),
     ("Prime Minister Theresa May spoke.", "May"),
@@ -42,9 +45,9 @@ def test_people_are_not_places(gz, text, word):
 
 
 def test_person_filter_keeps_real_places(gz):
-    tops = found("Vladimir Putin flew to Vladimir on Monday.", gz)
-    assert [t.start for t in geoparse("Vladimir Putin flew to Vladimir on Monday.",
-                                      gazetteer=gz)] == [23]
+    tops = found("Vladimir Putin was in Vladimir on Monday.", gz)
+    assert [t.start for t in geoparse("Vladimir Putin was in Vladimir on Monday.",
+                                      gazetteer=gz)] == [22]
     assert tops["Vladimir"].place.country_code == "RU"
 
 
