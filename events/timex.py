@@ -19,6 +19,9 @@ Conventions where TimeML or the brief leave a choice:
 * In a history (no anchor, or eight explicit years of which under a twentieth lie within a year
   of the anchor) a year-less date takes the year of the latest explicit date before it, with
   basis ``context``.
+* "the next day", "two days later", "the following year", "that month" count from the latest
+  date named before them (basis ``context``), else from the anchor (GUIDELINES §4: "the day
+  before" is arithmetic from the anchor).
 * Ranges ("December 7-9") get the value of their first day, ``first``/``last`` spanning the
   range, granularity ``range``. Weeks, weekends, quarters, halves, seasons, decades and centuries
   are ``range`` too. "since 2000" tags "2000" alone (TimeML extent), value ``2000``.
@@ -78,6 +81,7 @@ _RULES = (
     (P.WEEKDAY_EXPR, V.weekday, 3, "weekday"),
     (P.DEICTIC, V.deictic, 3, "deictic"),
     (P.ANAPHORIC_DAY, V.anaphoric_day, 3, "day"),
+    (P.ANAPHORIC_UNIT, V.anaphoric_unit, 2, "year_adj"),
     (P.SEASON, R.season, 3, "season"),
     (P.DURATION, V.duration, 4, "unit"),
     (P.VAGUE_DURATION, V.vague_duration, 5, "unit"),
@@ -143,20 +147,38 @@ def _follow_narrative(chosen: list[C.Resolved], anchor: dt.date | None) -> None:
             year = res.first.year
 
 
-def _follow_reference_day(chosen: list[C.Resolved]) -> None:
-    """Count "the next day", "three days later" from the latest day-level date named before them
-    (their reference time); with none they stay counted from the anchor."""
-    ref: dt.date | None = None
+def _follow_reference(chosen: list[C.Resolved]) -> None:
+    """Count "the next day", "three days later", "the following year", "that month" from the
+    latest date named before them (their reference time); with none they stay counted from the
+    anchor."""
+    last: C.Resolved | None = None
     for i, res in enumerate(chosen):
-        if res.anaphor is not None and ref is not None:
+        if res.anaphor is not None and last is not None:
             with contextlib.suppress(ValueError, OverflowError):
-                d = ref + dt.timedelta(days=res.anaphor)
-                suffix = res.value[10:] if res.value[:1].isdigit() or res.value[:1] == "X" else ""
-                chosen[i] = res._replace(value=C.ymd(d) + suffix, first=d, last=d,
-                                         granularity="day", basis="context")
-        if chosen[i].granularity == "day" and chosen[i].first is not None \
-                and chosen[i].value[:1].isdigit():
-            ref = chosen[i].first
+                chosen[i] = _from_reference(res, last)
+        if chosen[i].first is not None and chosen[i].value[:1].isdigit() \
+                and chosen[i].granularity in ("day", "month", "year"):
+            last = chosen[i]
+
+
+def _from_reference(res: C.Resolved, ref: C.Resolved) -> C.Resolved:
+    unit, offset = res.anaphor
+    if unit == "day":
+        if ref.granularity != "day":
+            return res
+        d = ref.first + dt.timedelta(days=offset)
+        suffix = res.value[10:]  # a part of day: "T" + MO/AF/EV/NI
+        return res._replace(value=C.ymd(d) + suffix, first=d, last=d, granularity="day",
+                            basis="context")
+    if unit == "month":
+        if ref.granularity == "year":
+            return res
+        y, mon = C.shift_month(ref.first.year, ref.first.month, offset)
+        return res._replace(value=f"{y:04d}-{mon:02d}", first=dt.date(y, mon, 1),
+                            last=C.month_end(y, mon), granularity="month", basis="context")
+    y = ref.first.year + offset
+    return res._replace(value=f"{y:04d}", first=dt.date(y, 1, 1), last=dt.date(y, 12, 31),
+                        granularity="year", basis="context")
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
@@ -208,7 +230,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         ends.insert(i, res.end)
         chosen.insert(i, res)
     _follow_narrative(chosen, anchor)
-    _follow_reference_day(chosen)
+    _follow_reference(chosen)
     return [
         TimeExpression(start=r.start, end=r.end, text=text[r.start:r.end], type=r.type,
                        value=r.value, first=r.first, last=r.last, granularity=r.granularity,

@@ -29,7 +29,8 @@ class Resolved(NamedTuple):
     granularity: str
     basis: str
     floating: bool = False  # year taken from the anchor only: a narrative year may replace it
-    anaphor: int | None = None  # days after the latest day named before it ("the next day")
+    # (unit, offset) from the latest date named before it: ("day", 1) for "the next day"
+    anaphor: tuple[str, int] | None = None
 
 
 def ymd(d: dt.date) -> str:

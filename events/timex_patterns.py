@@ -179,6 +179,10 @@ ANAPHORIC_DAY = re.compile(
     r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?P<part>day|morning|afternoon|"
     r"evening|night)|the\s+day\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow)\b)|"
     r"(?:that|the)\s+same\s+day|that\s+day)\b", _I)
+# "the following year", "that month", "later that year": counted from the latest date named
+ANAPHORIC_UNIT = re.compile(
+    r"\b(?:(?:earlier|later|late|early)\s+)?(?:in\s+)?(?:the\s+(?P<rel>following|previous|"
+    r"preceding|same)|that)\s+(?P<unit>year|month)\b(?![-'])", _I)
 # today, tonight, yesterday morning, last night, this afternoon...
 DEICTIC = re.compile(
     r"\b(?:(?P<mod>earlier|later|late|early)\s+)?(?:(?P<day>the\s+day\s+before\s+yesterday|"

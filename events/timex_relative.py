@@ -113,7 +113,7 @@ def ago(m, text, anchor):
         return unresolved(m, "PAST_REF" if sign < 0 else "FUTURE_REF")
     k = int(n) * sign
     # "three days later" counts from the day the text last named (resolved in events.timex)
-    anaphor = k if unit in ("day", "night") and direction != "ago" else None
+    anaphor = ("day", k) if unit in ("day", "night") and direction != "ago" else None
     if anchor is None:
         return unresolved(m, "XXXX-XX-XX")._replace(anaphor=anaphor)
     if k == -1 and unit == "year":
@@ -145,9 +145,23 @@ def anaphoric_day(m, text, anchor):
     suffix = "T" + P.DAYPARTS[part] if part in _WEEKDAY_PART_SUFFIX else ""
     kind = "TIME" if suffix else "DATE"
     if anchor is None:
-        return unresolved(m, "XXXX-XX-XX" + suffix, kind)._replace(anaphor=offset)
+        return unresolved(m, "XXXX-XX-XX" + suffix, kind)._replace(anaphor=("day", offset))
     d = anchor + dt.timedelta(days=offset)
-    return day_res(m, kind, d, "relative", suffix=suffix)._replace(anaphor=offset)
+    return day_res(m, kind, d, "relative", suffix=suffix)._replace(anaphor=("day", offset))
+
+
+def anaphoric_unit(m, text, anchor):
+    word = (m["rel"] or "same").lower()
+    offset = {"following": 1, "previous": -1, "preceding": -1}.get(word, 0)
+    unit = m["unit"].lower()
+    if anchor is None:
+        return unresolved(m, "XXXX" if unit == "year" else "XXXX-XX")._replace(
+            anaphor=(unit, offset))
+    if unit == "year":
+        res = year_res(m, anchor.year + offset, "relative")
+    else:
+        res = month_res(m, *shift_month(anchor.year, anchor.month, offset), "relative")
+    return res._replace(anaphor=(unit, offset))
 
 
 _RATE_BEFORE = re.compile(r"(\d|\b(?:million|billion|thousand)|\b[a-z]{2,}s)\s+$")

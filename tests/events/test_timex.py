@@ -208,6 +208,15 @@ def test_next_day_counts_from_the_day_last_named():
     assert only("The day before, troops moved.").value == "2024-12-03"
 
 
+def test_following_year_counts_from_the_year_last_named():
+    text = "In 1995 the pact was signed. The following year, troops left. Later that year they met."
+    found = {t.text: t for t in find_dates(text, SEED)}
+    assert (found["The following year"].value, found["The following year"].basis) == (
+        "1996", "context")
+    assert found["Later that year"].first == D(1996, 1, 1)
+    assert only("The previous year was hard.").value == "2023"
+
+
 def test_missing_year_from_march_1987():
     t = only("He went to Saudi Arabia in November.", D(1987, 3, 10))
     assert t.value == "1986-11"
