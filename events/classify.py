@@ -75,7 +75,7 @@ _UNREAL = re.compile(
     r"ruled out|rule out|refus(?:ed|es)|declin(?:ed|es)|postpone[ds]?|"
     r"hope[sd]? to|hoping to|wants? to|wanted to|would like to|wish(?:es|ed)? to|"
     r"propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s) to|urg(?:ed|es)|"
-    r"aim(?:s|ed|ing)? to|intend(?:s|ed|ing)? to|seek(?:s|ing)? to|sought to|"
+    r"aim(?:s|ed|ing)? to|intend(?:s|ed|ing)? to|"
     r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential)\b[^;]*$",
     re.IGNORECASE,
 )

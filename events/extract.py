@@ -256,8 +256,9 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     before_trigger = event.evidence[: event.trigger_span.start]
     if re.search(r"\b[A-Z][\w-]*\s+$", before_trigger):  # "the WTO talks", "Doha Round talks"
         return False
-    people = [a for a in event.actors if " " in a]
-    return not people or bool(set(people) & set(trip.actors))
+    # "by the time Prime Minister Hashimoto meets President Clinton": someone else's talks.
+    subjects = [name for _, _, name in find_people(before_trigger)]
+    return not subjects or bool(set(subjects) & set(trip.actors))
 
 
 def _month_of_container(meeting: Event, events: list[Event]) -> Event:

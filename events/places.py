@@ -56,6 +56,8 @@ _OWNER = re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|def
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December""".split())
+_WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negotiations|consultations",
+                        re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
                      r"at|in|on|since|earlier|later)\b", re.IGNORECASE)
@@ -105,6 +107,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     limit = sentence.start + _scope_end(sentence.text, trigger)
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
              and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers))
+             and _within_reach(trigger, sentence.text[trigger.end: a.start - sentence.start], relations[a])
              and (trigger.type == "deployment"
                   or not _CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start]))]
     if after:
@@ -174,6 +177,18 @@ def _is_modifier(anchor: Anchor, after: str) -> bool:
     # "the U.S. Navy", "China Daily": a capitalised word that is not a date qualifies the country.
     name = re.match(r"\s+([A-Z][a-z]+)", after)
     return name is not None and name.group(1) not in _DATE_WORDS
+
+
+def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool:
+    """Weak triggers reach only a few words ahead: "a conference in Geneva", not "a conference on the
+    Middle East and its concern over the West Bank"; "missiles have increased concern in Kuwait" is
+    no deployment in Kuwait, but "another was said to be 100 km from Grodno" is."""
+    words = len(gap.split())
+    if trigger.needs_place:
+        return words <= 8 or bool(uncertainty)
+    if _WEAK_NOUN.fullmatch(trigger.text):
+        return words <= 6
+    return True
 
 
 def _owned_by(trigger: Trigger, owner: Trigger | None) -> bool:
