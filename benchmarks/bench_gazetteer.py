@@ -12,6 +12,7 @@ the first lookup in a fresh process. The corpora are read in place with their ow
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import os
@@ -122,14 +123,14 @@ def main(argv=None) -> int:
     load = _loader()
     gz = Gazetteer.default()
     geoparse("warm up: Minsk", gazetteer=gz)
-    errors = open(args.errors, "w", encoding="utf-8") if args.errors else None
-    for name in args.corpus:
-        res = evaluate(load.load(name), gz, errors)
-        print(json.dumps({"corpus": name, **res}))
+    with contextlib.ExitStack() as stack:
+        errors = stack.enter_context(open(args.errors, "w", encoding="utf-8")) \
+            if args.errors else None
+        for name in args.corpus:
+            res = evaluate(load.load(name), gz, errors)
+            print(json.dumps({"corpus": name, **res}), flush=True)
     print(json.dumps({"first_lookup_s": first_lookup_seconds(),
                       "first_geoparse_s": first_geoparse_seconds()}))
-    if errors:
-        errors.close()
     return 0
 
 

