@@ -299,8 +299,9 @@ def year_ago_quarter(m: re.Match, text: str, anchor: dt.date) -> Resolved | None
 
 def weekday_direction(tense: str | None, anchor: dt.date, wd: int) -> str:
     """A bare weekday is the next one after the anchor in a future clause, else the latest on
-    or before it. "until Thursday" is mostly past in news, and a weak cue ("would") does not
-    push "Friday" written on a Friday a week ahead."""
-    if tense == "future" or (tense == "wfuture" and anchor.weekday() != wd):
+    or before it. "until Thursday" is mostly past in news. The anchor's own weekday is the anchor
+    itself even in a future clause: news written on a Sunday saying she "is due to meet ... Sunday
+    morning" means today; a week ahead would be "next Sunday"."""
+    if tense in ("future", "wfuture") and anchor.weekday() != wd:
         return "after"
     return "past"

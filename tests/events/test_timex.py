@@ -239,6 +239,13 @@ def test_durations_sets_and_references(text, type_, value):
     assert (t.type, t.value, t.first, t.last) == (type_, value, None, None)
 
 
+def test_the_anchor_weekday_in_a_future_clause_is_the_anchor_itself():
+    sunday = D(2006, 12, 3)
+    assert only("She was due to meet Palestinian youths in Gaza City Sunday morning.", sunday).first == sunday
+    assert only("She will meet them on Monday.", sunday).first == D(2006, 12, 4)
+    assert only("She will meet them next Sunday.", sunday).first == D(2006, 12, 10)
+
+
 def test_impossible_date_yields_nothing():
     assert find_dates("The meeting on February 30 was cancelled.", SEED) == []
     assert find_dates("Due on February 29, 2023.", SEED) == []
