@@ -7,8 +7,10 @@ change of either builds a new one. Opening it costs milliseconds: lookups are in
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -69,9 +71,12 @@ def build_index(path: str, *, geonames: Sequence[str] = ()) -> str:
     demonyms are always added. Returns ``path``.
     """
     directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=directory)
-    os.close(fd)
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=directory)
+        os.close(fd)
+    except OSError as exc:
+        raise IndexBuildError(f"cannot write the gazetteer index in {directory!r}: {exc}") from exc
     try:
         con = sqlite3.connect(tmp)
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
@@ -101,11 +106,30 @@ def build_index(path: str, *, geonames: Sequence[str] = ()) -> str:
         con.commit()
         con.close()
         os.replace(tmp, path)
+    except (OSError, sqlite3.Error) as exc:
+        _unlink(tmp)
+        raise IndexBuildError(f"cannot build the gazetteer index {path!r}: {exc}") from exc
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _unlink(tmp)
         raise
     return path
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+_DEFAULT_NAME = re.compile(r"^gazetteer-[0-9a-f]{16}\.sqlite$")
+
+
+def _remove_stale_defaults(keep: str) -> None:
+    """Default indexes of older sources are dead weight (about 100 MB each)."""
+    directory = os.path.dirname(keep)
+    with contextlib.suppress(OSError):
+        for name in os.listdir(directory):
+            if _DEFAULT_NAME.match(name) and os.path.join(directory, name) != keep:
+                _unlink(os.path.join(directory, name))
 
 
 def _chain(*iterables: Iterable[sources.Entry]) -> Iterator[sources.Entry]:
@@ -160,6 +184,7 @@ class Gazetteer:
                 path = default_index_path()
                 if not os.path.isfile(path):
                     build_index(path)
+                    _remove_stale_defaults(path)
                 cls._default = cls(path)
             return cls._default
 

@@ -149,3 +149,22 @@ def test_index_is_read_only(gz):
 
 def test_nearest(gz):
     assert gz.nearest(53.9, 27.56).name == "Minsk"
+
+
+def test_unwritable_cache_is_an_index_build_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    with pytest.raises(IndexBuildError):
+        build_index(str(blocker / "sub" / "idx.sqlite"))
+
+
+def test_stale_default_indexes_are_removed(tmp_path):
+    from gazetteer.index import _remove_stale_defaults
+
+    keep = tmp_path / "gazetteer-0123456789abcdef.sqlite"
+    stale = tmp_path / "gazetteer-fedcba9876543210.sqlite"
+    custom = tmp_path / "gazetteer-geonames.sqlite"
+    for f in (keep, stale, custom):
+        f.write_bytes(b"x")
+    _remove_stale_defaults(str(keep))
+    assert keep.exists() and custom.exists() and not stale.exists()
