@@ -76,7 +76,7 @@ _UNREAL = re.compile(
     r"hope[sd]? to|hoping to|wants? to|wanted to|would like to|wish(?:es|ed)? to|"
     r"propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s) to|urg(?:ed|es)|"
     r"aim(?:s|ed|ing)? to|intend(?:s|ed|ing)? to|"
-    r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential)\b[^;]*$",
+    r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential|eventual|eventually)\b[^;]*$",
     re.IGNORECASE,
 )
 # Denied after the fact: "a visit to Syria during the trip was not on the agenda".

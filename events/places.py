@@ -56,6 +56,8 @@ _OWNER = re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|def
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December""".split())
+_VERB_WITH_OBJECT = re.compile(
+    r"\b(?:have|has|had)\s+(?!been\b)\w+ed\s+(?!in\b|at\b|to\b|near\b|into\b|on\b)\w+", re.IGNORECASE)
 _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negotiations|consultations",
                         re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
@@ -185,6 +187,9 @@ def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool
     no deployment in Kuwait, but "another was said to be 100 km from Grodno" is."""
     words = len(gap.split())
     if trigger.needs_place:
+        # "missiles have increased concern in Kuwait": a verb with its own object in between.
+        if _VERB_WITH_OBJECT.search(gap):
+            return False
         return words <= 8 or bool(uncertainty)
     if _WEAK_NOUN.fullmatch(trigger.text):
         return words <= 6
@@ -274,10 +279,16 @@ def same_event(a: Event, b: Event) -> bool:
         if great_circle((a.lat, a.lon), (b.lat, b.lon)).km > NESTED_KM:
             return False
     if a.date_start is None or b.date_start is None:
-        return True
+        # "several visits to Saudi Arabia" are not the dated visit of the same article.
+        return not (_is_plural(a) or _is_plural(b))
     if (_is_deictic(a) or _is_deictic(b)) and abs((a.date_start - b.date_start).days) <= 7:
         return True  # "is currently paying a visit" and "arrived on Saturday": one visit
     return _within(a, b) or _within(b, a)
+
+
+def _is_plural(event: Event) -> bool:
+    trigger = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()
+    return trigger in ("visits", "trips", "meetings", "summits", "tours")
 
 
 def _is_deictic(event: Event) -> bool:
@@ -303,8 +314,10 @@ def absorb(kept: Event, other: Event) -> Event:
                          date_basis="context" if kept.date_start else "none")
         if merged.date_start is None:
             merged = replace(merged, date_basis="none")
-    if other.date_start is not None and (merged.date_start is None or _within(other, merged)
-                                         and other.date_granularity != merged.date_granularity):
+    if other.date_start is not None and (
+            merged.date_start is None
+            or _within(other, merged) and other.date_granularity != merged.date_granularity
+            or _is_deictic(merged) and not _is_deictic(other)):  # "arrived on Saturday" beats "currently"
         same_sentence = other.evidence_start == merged.evidence_start
         merged = replace(merged, date_start=other.date_start, date_end=other.date_end,
                          date_granularity=other.date_granularity, date_text=other.date_text,
