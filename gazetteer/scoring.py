@@ -18,7 +18,7 @@ REGION_DISCOUNT = 0.8
 ALT_NAME_PENALTY = 1.0
 # A first-level region is a likely referent of its name even where few cities are listed
 # ("Wyoming" the state, not Wyoming, Michigan) ...
-FIRST_LEVEL_REGION_PRIOR = 6.0
+FIRST_LEVEL_REGION_PRIOR = 5.5
 # ... unless the region is named after its own big city ("Brest" the city, not Brest Oblast):
 # a city holding at least this share of the region's listed population takes the name.
 NAMESAKE_SHARE = 0.3
