@@ -36,6 +36,7 @@ def test_ingest_then_reingest(tmp_path, capsys):
     n = len(expected_events())
     assert f"2 of 2 files ingested: 2 articles, {n} events" in err
     assert main(["ingest", str(SAMPLE_ARTICLES), "--db", str(db)]) == 0
+    assert "| 0/2 [" in capsys.readouterr().err  # the progress bar, on stderr
     with Store(db) as store:
         assert store.counts() == {"articles": 2, "events": n}
         assert store.events() == expected_events()
