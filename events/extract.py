@@ -73,10 +73,14 @@ def extract(article: Article) -> list[Event]:
             continue
         triggers = find_triggers(sentence.text)
         # Troops that take part in an exercise are the exercise, not a deployment (GUIDELINES §1).
-        exercising = any(t.type == "exercise" for t in triggers)
-        for trigger in triggers:
-            if not (exercising and trigger.type == "deployment" and trigger.needs_place):
-                events.extend(_events_for(trigger, triggers, sentence, context))
+        if any(t.type == "exercise" for t in triggers):
+            triggers = [t for t in triggers if not (t.type == "deployment" and t.needs_place)]
+        in_sentence = [a for a in anchors if sentence.start <= a.start and a.end <= sentence.end]
+        placed = [(t, places.attach(t, sentence, in_sentence, context.dateline, triggers)) for t in triggers]
+        for trigger, targets in placed:
+            others_places = [a for t, found in placed if t is not trigger for a, _ in found]
+            events.extend(_events_for(trigger, triggers, targets, others_places, in_sentence,
+                                      sentence, context))
     return deduplicate(_fill_visit_destinations(events, context))
 
 
@@ -87,13 +91,12 @@ def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str
         and date.start - dateline_span[1] < 30
 
 
-def _events_for(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
-                context: _Context) -> list[Event]:
-    in_sentence = [a for a in context.anchors if sentence.start <= a.start and a.end <= sentence.end]
-    targets = places.attach(trigger, sentence, in_sentence, context.dateline, triggers)
+def _events_for(trigger: Trigger, triggers: list[Trigger], targets: list, others_places: list,
+                in_sentence: list[Anchor], sentence: Sentence, context: _Context) -> list[Event]:
+    """The events of one trigger: one per place the sentence ties to it (or the trip's, later)."""
     if not targets and trigger.needs_place:
         return []
-    date = _attach_date(trigger, triggers, sentence, context.dates, targets)
+    date = _attach_date(trigger, triggers, sentence, context.dates, targets, others_places)
     if not targets:
         # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
@@ -103,19 +106,20 @@ def _events_for(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
             targets = [None]
         else:
             return []
-    countries = [a.place.name for a in in_sentence if a.kind == "demonym" and a.place]
+    countries = [a.place.name for a in in_sentence if a.kind == "demonym"]
     actors = find_actors(sentence.text, context.surnames, countries,
                          people_to_skip=frozenset(a.text for a in in_sentence))
     return [_build(trigger, sentence, target, date, actors, context) for target in targets]
 
 
 def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
-                 dates: list[TimeExpression], targets: list) -> TimeExpression | None:
+                 dates: list[TimeExpression], targets: list, others_places: list) -> TimeExpression | None:
     """The sentence's date for this trigger, or None.
 
     Skipped: dates that open a state ("since 2000"), date a report ("officials said Tuesday",
     "On Oct. 29, an official told Xinhua that ..."), sit past a verb that starts another predicate,
-    or directly follow another trigger ("a meeting on Tuesday"). Preferred, in order: a date right
+    or directly follow another trigger or its place ("a meeting on Tuesday", "a conference to be held in
+    Hong Kong in December"). Preferred, in order: a date right
     after the event's place ("in Astana on November 28"); a date nearer this trigger than any other;
     the nearest. "soon" and "recently" are dates too, and they leave the event undated.
     """
@@ -134,8 +138,9 @@ def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
             continue
-        after_place = any(0 <= date.start - end <= 12 and _PLACE_THEN_DATE.fullmatch(
-            text_between(sentence, end, date.start)) for end in place_ends)
+        after_place = _right_after(date, place_ends, sentence)
+        if not after_place and _right_after(date, [a.end for a in others_places], sentence):
+            continue
         distances = {id(t): _distance(date, sentence.start + t.start) for t in triggers}
         nearest_other = min((d for key, d in distances.items() if key != id(trigger)), default=None)
         claimed = nearest_other is not None and nearest_other < distances[id(trigger)]
@@ -143,6 +148,11 @@ def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         if best_key is None or key < best_key:
             best, best_key = date, key
     return None if best is None or best.value in _VAGUE else best
+
+
+def _right_after(date: TimeExpression, place_ends: list[int], sentence: Sentence) -> bool:
+    return any(0 <= date.start - end <= 12 and _PLACE_THEN_DATE.fullmatch(
+        text_between(sentence, end, date.start)) for end in place_ends)
 
 
 def _follows(sentence: Sentence, trigger: Trigger, date: TimeExpression) -> bool:
