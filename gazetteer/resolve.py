@@ -21,8 +21,10 @@ from gazetteer.toponyms import Mention
 COUNTRY_CONTEXT = 1.5
 COUNTRY_CONTEXT_PER_VOTE = 0.4
 REGION_CONTEXT = 2.5
+REGION_SPECIFIC_POPULATION = 8_000_000
 ENCLOSING = 4.0
-NEARBY = 1.0
+NEARBY = 0.6
+MAX_NEARBY = 3
 NEARBY_KM = 300.0
 MAX_CANDIDATES = 10
 # "Vlore, Albania", "Qufu, a city in Shandong", "Hrodna in Belarus": the second name encloses.
@@ -39,6 +41,7 @@ def _dedupe(cands: tuple[tuple[Place, bool], ...]) -> list[tuple[Place, bool]]:
 
 def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
     cands = [_dedupe(m.candidates) for m in mentions]
+    keys = [name_key(text[m.start:m.end]) for m in mentions]
     priors = [name_priors(c) for c in cands]
     first = [max(c, key=lambda po, pr=pr: pr[po[0].id])[0] for c, pr in zip(cands, priors,
                                                                            strict=True)]
@@ -46,12 +49,14 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
     # Context votes, each remembered with the mention it came from so that a mention does not
     # vote for itself.
     country_votes: Counter[str] = Counter()
-    region_votes: Counter[tuple[str, str]] = Counter()
+    region_votes: Counter[tuple[str, str]] = Counter()  # weighted
     for m, pick in zip(mentions, first, strict=True):
         if pick.level == "country" or m.kind == "demonym":
             country_votes[pick.country_code] += 1
         elif pick.level == "region" and pick.country_code:
-            region_votes[(pick.country_code, name_key(pick.admin1 or pick.name))] += 1
+            # a big region ("England", "California") says less about a town than a small one
+            weight = min(1.0, REGION_SPECIFIC_POPULATION / max(pick.population, 1))
+            region_votes[(pick.country_code, name_key(pick.admin1 or pick.name))] += weight
             country_votes[pick.country_code] += 0.5
         elif pick.population >= 100_000 and pick.country_code:
             country_votes[pick.country_code] += 0.5
@@ -65,8 +70,9 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
             text[m.end:mentions[idx + 1].start]) else None
         encloses = prv if prv and _ENCLOSING_GAP.match(
             text[mentions[idx - 1].end:m.start]) else None
-        neighbours = [first[k] for k in range(max(0, idx - 8), min(len(first), idx + 9))
-                      if k != idx and len(cands[k]) == 1]
+        own_key = keys[idx]
+        neighbours = {first[k].id: first[k] for k in range(max(0, idx - 8), min(len(first), idx + 9))
+                      if keys[k] != own_key and first[k].level in ("city", "landmark")}.values()
         sc: dict[str, float] = {}
         for place, _own in cs:
             s = priors[idx][place.id]
@@ -78,16 +84,19 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
             region_key = (cc, name_key(place.admin1))
             self_vote = own_pick.level == "region" and region_key == (
                 own_pick.country_code, name_key(own_pick.admin1 or own_pick.name))
-            if place.level in ("city", "region") and region_votes[region_key] - self_vote > 0:
-                s += REGION_CONTEXT
+            region_vote = region_votes[region_key] - (
+                min(1.0, REGION_SPECIFIC_POPULATION / max(own_pick.population, 1))
+                if self_vote else 0.0)
+            if place.level in ("city", "region") and region_vote > 0.01:
+                s += REGION_CONTEXT * min(region_vote, 1.0)
             if enclosed_by and any(contains(o, place) for o, _ in enclosed_by):
                 s += ENCLOSING
             if encloses and any(contains(place, i) for i, _ in encloses):
                 s += ENCLOSING / 2
-            if place.level in ("city", "landmark") and any(
-                    distance_km(place.lat, place.lon, n.lat, n.lon) < NEARBY_KM
-                    for n in neighbours if n.level in ("city", "landmark")):
-                s += NEARBY
+            if place.level in ("city", "landmark"):
+                near = sum(distance_km(place.lat, place.lon, n.lat, n.lon) < NEARBY_KM
+                           for n in neighbours)
+                s += NEARBY * min(near, MAX_NEARBY)
             sc[place.id] = s
         scores.append(sc)
 
