@@ -18,9 +18,11 @@ _ORGANISATION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in ORGANISATIO
 # Two to four capitalised words, optionally with a particle ("bin", "al-", "de"): a person's name
 # when none of its words is a place, title, month or sentence-opening function word.
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+(?:(?:bin|al|de|van|von|da|le)\s+)?"
-                   r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}\b")
+                   r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,5}\b")
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At As By For From Of To With And But Or If When While After Before During
+    Following Amid Among Despite Under Over Through Throughout Without Within Against Toward Towards
+    Until Unlike Including Instead Meanwhile However Although Though Because Asked
     Since This That These Those It Its His Her Their Our We They He She President Prime Minister
     Secretary State Foreign Defense Defence Minister Ministry Chancellor King Queen Prince Princess
     Premier General Commander Speaker Senator Vice Deputy Chairman Chief Leader Director Ambassador
@@ -52,7 +54,10 @@ def find_people(text: str) -> list[tuple[int, int, str]]:
 
 def surname_index(people: list[tuple[int, int, str]]) -> dict[str, str]:
     """Surname -> full name for the people of an article, so that a later "Putin" is "Vladimir Putin"."""
-    return {name.split()[-1]: name for _, _, name in people}
+    index: dict[str, str] = {}
+    for _, _, name in people:
+        index.setdefault(name.split()[-1], name)  # the first, fullest mention names the person
+    return index
 
 
 def find_actors(sentence: str, surnames: dict[str, str], countries: list[str],

@@ -270,20 +270,36 @@ def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[
 
 
 def same_event(a: Event, b: Event) -> bool:
-    """Same type, same or nested place, compatible dates (see events.extract.deduplicate)."""
+    """Same type, same or nested place, compatible dates (see events.extract.deduplicate).
+
+    Nested: within 30 km (a palace and its city), or, when exactly one report is dated, a country
+    and a place in it ("talks in Japan" and the dated "talks late Monday" in TOKYO).
+    """
     if a.type != b.type or a.article_id != b.article_id:
         return False
-    if a.place_id != b.place_id:
-        if None in (a.lat, b.lat) or a.place_level == "country" or b.place_level == "country":
-            return False
-        if great_circle((a.lat, a.lon), (b.lat, b.lon)).km > NESTED_KM:
-            return False
-    if a.date_start is None or b.date_start is None:
-        # "several visits to Saudi Arabia" are not the dated visit of the same article.
-        return not (_is_plural(a) or _is_plural(b))
+    undated = a.date_start is None or b.date_start is None
+    if undated and (_is_plural(a) or _is_plural(b)):
+        return False  # "several visits to Saudi Arabia" are not the dated visit of the same article
+    one_dated = (a.date_start is None) != (b.date_start is None)
+    if a.place_id != b.place_id and not (_near(a, b) or one_dated and _inside(a, b)):
+        return False
+    if undated:
+        return True
     if (_is_deictic(a) or _is_deictic(b)) and abs((a.date_start - b.date_start).days) <= 7:
         return True  # "is currently paying a visit" and "arrived on Saturday": one visit
     return _within(a, b) or _within(b, a)
+
+
+def _near(a: Event, b: Event) -> bool:
+    if None in (a.lat, b.lat) or "country" in (a.place_level, b.place_level):
+        return False
+    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km <= NESTED_KM
+
+
+def _inside(a: Event, b: Event) -> bool:
+    """One is a country and the other a place in that country."""
+    levels = {a.place_level, b.place_level}
+    return "country" in levels and len(levels) == 2 and a.country_code == b.country_code != ""
 
 
 def _is_plural(event: Event) -> bool:

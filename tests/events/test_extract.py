@@ -119,3 +119,19 @@ def test_seed_articles_score_at_least_0_9_f1(tmp_path):
                    check=True, capture_output=True)
     overall = json.loads(scores.read_text())["event"]["overall"]
     assert overall["f1"] >= 0.9, overall
+
+
+def test_an_undated_country_report_joins_the_dated_city_report_of_the_same_visit():
+    text = ("South African President Thabo Mbeki will travel to Ivory Coast on Monday. "
+            "Following Mbeki's one-day visit to Abidjan, talks resume.")
+    visits = [e for e in extract(_article(text, published=dt.date(2005, 12, 4))) if e.type == "visit"]
+    assert [(v.place_name, v.date_start) for v in visits] == [("Abidjan", dt.date(2005, 12, 5))]
+    assert "Thabo Mbeki" in visits[0].actors and "Following Mbeki" not in visits[0].actors
+
+
+def test_plural_mentions_do_not_join_a_dated_visit():
+    text = ("Prince Charles went to Saudi Arabia in November. King Fahd's trip follows several "
+            "visits to Saudi Arabia by British officials in recent months.")
+    visits = [e for e in extract(_article(text, published=dt.date(1987, 3, 22))) if e.type == "visit"]
+    assert {(v.place_name, v.date_start) for v in visits} == {
+        ("Saudi Arabia", None), ("Saudi Arabia", dt.date(1986, 11, 1))}
