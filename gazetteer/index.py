@@ -105,6 +105,7 @@ def build_index(path: str, *, geonames: Sequence[str] = ()) -> str:
         con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         con.commit()
         con.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is a shared cache
         os.replace(tmp, path)
     except (OSError, sqlite3.Error) as exc:
         _unlink(tmp)

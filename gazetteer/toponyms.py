@@ -23,9 +23,12 @@ from gazetteer.scoring import contains
 # "Russia-Turkey ties" and "Seattle-based" expose their names; "Nur-Sultan" is found as a
 # two-word name joined by a hyphen.
 TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?<!['\u2019])[^\W\d_]+(?:['\u2019](?!s\b)[^\W\d_]+)*")
+# An elided article before a capital counts as capitalised ("Côte d'Ivoire", "Val d'Or").
+_ELISION = re.compile(r"^[dl]['\u2019][A-Z]")
 # Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Trinidad and Tobago").
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "and", "upon", "on", "am", "the", "da",
-                        "do", "dos", "des", "du", "al", "el", "en", "sur", "y", "i"})
+                        "do", "dos", "des", "du", "al", "el", "en", "sur", "y", "i", "au",
+                        "aux", "di", "der", "den", "im", "an", "sous", "lès"})
 # Abbreviations that end with a dot yet continue a name ("St. Petersburg", "Ft. Worth").
 DOTTED_PREFIXES = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 # Names of organisations and blocs that gazetteers also list as places (or that would match a
@@ -103,6 +106,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\"“”»)\]]\s*$|^\s*$")
 
 STRONG_CITY_POPULATION = 100_000
 SMALL_PLACE_POPULATION = 1_000
+FAMOUS_ALT_NAMES = 40
 ALT_NAME_MIN_POPULATION = 50_000
 
 
@@ -162,7 +166,7 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), w, w[:1].isupper())
+    return [_Token(m.start(), m.end(), w, w[:1].isupper() or bool(_ELISION.match(w)))
             for m in TOKEN.finditer(text) for w in (m.group(),)]
 
 
@@ -325,6 +329,8 @@ class Recognizer:
             or (p.level == "region" and own and p.feature != "ADM2"
                 and p.population >= STRONG_CITY_POPULATION)
             or (p.level == "city" and own and p.population >= STRONG_CITY_POPULATION)
+            # a place with names in dozens of languages is known well beyond its size
+            or (own and len(p.alt_names) >= FAMOUS_ALT_NAMES)
             for p, own in cands)
         huge = any(p.level == "country" or p.id.startswith("supp:")
                    or (own and p.population >= 1_000_000) for p, own in cands)
@@ -356,8 +362,10 @@ class Recognizer:
                     next_joined and nxt.text.lower() in NOT_AFTER_PLACE)):
                 return False  # "US$460", "Marburg virus"
             if word.isupper() and len(word) > 1:
-                # "NATO", "AIDS": acronyms; datelines ("TOKYO") name big places.
-                return strong and len(word) > 3 or any(p.level == "country" for p in places)
+                # "NATO", "AIDS": acronyms; datelines ("TOKYO") name big places; curated
+                # short forms ("NSW", "UAE") are names
+                return strong and len(word) > 3 or any(
+                    own and (p.level == "country" or p.id.startswith("supp:")) for p, own in cands)
             sentence_initial = _sentence_initial(text, tokens, i)
             if low in GIVEN_NAMES and next_joined and nxt.cap and not self._is_place_start(
                     spans, found, j + 1):

@@ -90,3 +90,22 @@ def test_landmarks_and_seas(gz):
                  "West Bank"):
         assert tops[name].place.id.startswith("supp:"), name
     assert tops["Gaza Strip"].place.country_code == "PS"
+
+
+def test_names_with_elisions_and_particles(gz):
+    tops = found("Troops from Côte d'Ivoire flew to Port-au-Prince.", gz)
+    assert tops["Côte d'Ivoire"].place.country_code == "CI"
+    assert tops["Port-au-Prince"].place.country_code == "HT"
+
+
+def test_curated_short_forms_in_capitals(gz):
+    tops = found("Floods in NSW closed roads; the UAE sent aid. AIDS and LED are not places.", gz)
+    assert tops["NSW"].place.name == "New South Wales"
+    assert tops["UAE"].place.country_code == "AE"
+    assert "AIDS" not in tops and "LED" not in tops
+
+
+def test_well_known_town_despite_common_word(gz):
+    # "Venice" is a frequent English word-form, but the city has names in dozens of languages
+    assert found("Leaders met at the Venice summit.", gz)["Venice"].place.country_code == "IT"
+    assert "Obama" not in found("Obama spoke on Monday.", gz)
