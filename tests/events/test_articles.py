@@ -2,9 +2,9 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import EVAL_ARTICLES, SAMPLE_ARTICLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pipeline_helpers import EVAL_ARTICLES, SAMPLE_ARTICLES
 
 from events.articles import iter_files, read_bytes, read_path
 from events.exc import ArticleError, EventsError

@@ -6,7 +6,7 @@ import sys
 import types
 
 import pytest
-from conftest import REPO, SAMPLE_ARTICLES, fake_extract
+from pipeline_helpers import REPO, SAMPLE_ARTICLES, fake_extract
 
 import events
 from events.articles import read_path

@@ -3,7 +3,7 @@ no duplicates and no errors, and a reader polling meanwhile always sees whole ar
 
 import sqlite3
 
-from conftest import fake_extract, start_ingest, write_corpus
+from pipeline_helpers import fake_extract, start_ingest, write_corpus
 
 from events.store import Store
 

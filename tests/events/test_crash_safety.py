@@ -8,7 +8,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from conftest import fake_extract, start_ingest, write_corpus
+from pipeline_helpers import fake_extract, start_ingest, write_corpus
 
 from events.store import Store
 

@@ -5,7 +5,7 @@ import json
 import math
 
 import pytest
-from conftest import SHARED
+from pipeline_helpers import SHARED
 
 from events.export import RECORD_FIELDS, to_geojson, to_record, write_csv, write_jsonl
 from events.model import Article

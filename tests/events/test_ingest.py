@@ -2,7 +2,7 @@ import shutil
 import sqlite3
 
 import pytest
-from conftest import EVAL_ARTICLES, SAMPLE_ARTICLES
+from pipeline_helpers import EVAL_ARTICLES, SAMPLE_ARTICLES
 
 from events.ingest import FileResult, ingest, ingest_bytes
 from events.store import Store

@@ -5,10 +5,20 @@ import subprocess
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from events.exc import SchemaVersionError, StoreError
 from events.merge import merge
-from events.model import Article, Span
+from events.model import (
+    DATE_BASES,
+    EVENT_TYPES,
+    GRANULARITIES,
+    PUBLISHED_BASES,
+    Article,
+    Event,
+    Span,
+)
 from events.store import SCHEMA_VERSION, Store
 
 ARTICLE = Article(
@@ -206,3 +216,34 @@ def test_snapshot_reads_articles_and_events_together(store, make_event):
     assert store.snapshot() == (store.articles(), store.events())
     assert store.counts() == {"articles": 1, "events": 1}  # the read transaction was closed
     store.add(Article(id="b", text="b"), [])
+
+
+_texts = st.text(max_size=30)
+_spans = st.builds(Span, st.integers(0, 10**6), st.integers(0, 10**6))
+_floats = st.floats(allow_nan=False)
+_events = st.builds(
+    Event,
+    id=_texts, type=st.sampled_from(EVENT_TYPES), cameo=_texts, article_id=st.just("p"),
+    evidence=st.text(), evidence_start=st.integers(0, 2**62), evidence_end=st.integers(0, 2**62),
+    trigger_span=_spans, date_start=st.none() | st.dates(), date_end=st.none() | st.dates(),
+    date_granularity=st.sampled_from(GRANULARITIES), date_basis=st.sampled_from(DATE_BASES),
+    date_text=_texts, date_span=st.none() | _spans, reported=st.none() | st.dates(),
+    place_id=_texts, place_name=_texts, place_text=_texts, place_span=st.none() | _spans,
+    country_code=_texts, lat=st.none() | _floats, lon=st.none() | _floats, place_level=_texts,
+    uncertainty_km=st.none() | _floats, actors=st.lists(_texts, max_size=4).map(tuple),
+    confidence=_floats, sources=st.lists(_texts, max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    article=st.builds(Article, id=st.just("p"), text=st.text(), title=_texts,
+                      published=st.none() | st.dates(), published_basis=st.sampled_from(PUBLISHED_BASES),
+                      source=_texts, meta=st.lists(st.tuples(_texts, _texts), max_size=3).map(tuple)),
+    events=st.lists(_events, max_size=4),
+)
+def test_any_article_and_events_round_trip(store, article, events):
+    store.add(article, events)
+    assert store.article("p") == article
+    assert store.events("p") == events
+    assert store.add(article, events) is False
