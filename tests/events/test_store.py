@@ -5,7 +5,7 @@ import subprocess
 import threading
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from events.exc import SchemaVersionError, StoreError
@@ -235,15 +235,16 @@ _events = st.builds(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None)
 @given(
     article=st.builds(Article, id=st.just("p"), text=st.text(), title=_texts,
                       published=st.none() | st.dates(), published_basis=st.sampled_from(PUBLISHED_BASES),
                       source=_texts, meta=st.lists(st.tuples(_texts, _texts), max_size=3).map(tuple)),
     events=st.lists(_events, max_size=4),
 )
-def test_any_article_and_events_round_trip(store, article, events):
-    store.add(article, events)
-    assert store.article("p") == article
-    assert store.events("p") == events
-    assert store.add(article, events) is False
+def test_any_article_and_events_round_trip(article, events):
+    with Store(":memory:") as store:
+        assert store.add(article, events) is True
+        assert store.article("p") == article
+        assert store.events("p") == events
+        assert store.add(article, events) is False
