@@ -192,14 +192,29 @@ class EventLayer(JSCSSMixin, MacroElement):
     }
   }
   L.layerGroup(circles).addTo(map);
+  // Clusters show how many events they hold and, as a ring, the share of each type. Few
+  // events cluster only when nearly on top of each other, so their colours stay visible.
   var group = L.markerClusterGroup({
-    chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false,
+    chunkedLoading: true, maxClusterRadius: n > 500 ? 45 : 18, showCoverageOnHover: false,
     spiderfyOnMaxZoom: true, zoomToBoundsOnClick: true,
     iconCreateFunction: function (cluster) {
-      var count = cluster.getChildCount();
-      var size = count < 10 ? 30 : count < 1000 ? 36 : 44;
+      var children = cluster.getAllChildMarkers();
+      var counts = {};
+      for (var c = 0; c < children.length; c++) {
+        var t = D.t[children[c].gtIndex];
+        counts[t] = (counts[t] || 0) + 1;
+      }
+      var stops = [], at = 0;
+      Object.keys(counts).sort().forEach(function (t) {
+        var next = at + counts[t] / children.length * 100;
+        stops.push(D.colors[t] + " " + at.toFixed(2) + "% " + next.toFixed(2) + "%");
+        at = next;
+      });
+      var count = children.length;
+      var size = count < 10 ? 32 : count < 1000 ? 38 : 46;
       return L.divIcon({className: "gt-cluster", iconSize: [size, size],
-        html: "<span>" + count + "</span>"});
+        html: '<span style="background:conic-gradient(' + stops.join(",") + ')"><b>' +
+              count + "</b></span>"});
     }
   });
   group.addLayers(markers);
@@ -249,8 +264,9 @@ MAP_CSS = """
 .gt-pin.gt-country span{background:rgba(255,255,255,.75);border:3px dashed var(--c);
   box-shadow:0 0 0 1px rgba(0,0,0,.25)}
 .gt-cluster span{display:flex;align-items:center;justify-content:center;width:100%;height:100%;
-  border-radius:50%;background:rgba(40,48,60,.82);color:#fff;font:600 12px/1 sans-serif;
-  box-shadow:0 0 0 4px rgba(40,48,60,.25)}
+  border-radius:50%;box-shadow:0 0 0 1px rgba(0,0,0,.45),0 1px 4px rgba(0,0,0,.35)}
+.gt-cluster b{display:flex;align-items:center;justify-content:center;width:62%;height:62%;
+  border-radius:50%;background:#fff;color:#222;font:700 12px/1 sans-serif}
 .gt-legend{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:6px;
   font:12px/1.5 sans-serif;color:#222;box-shadow:0 1px 4px rgba(0,0,0,.3)}
 .gt-swatch{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:6px;
@@ -260,6 +276,7 @@ MAP_CSS = """
 .gt-note{color:#666;font-size:11px}
 .gt-offline{background:rgba(255,255,255,.9);padding:3px 6px;border-radius:4px;
   font:12px sans-serif;color:#333}
+.gt-popup{font-size:13px;line-height:1.4}
 .gt-popup-title{font-style:italic;margin-top:4px}
 .gt-popup-hint{color:#666;font-size:11px;margin-top:4px}
 </style>

@@ -22,6 +22,7 @@ HIGHLIGHTS = ("date", "place", "trigger")
 
 STYLE = """
 <style>
+[data-testid="stMainBlockContainer"]{padding-top:2.2rem}
 .gt-card{border:1px solid #d9dde3;border-radius:8px;padding:.6rem .8rem;margin:0 0 .7rem 0;
   background:#fff;color:#1f2328;font-size:.95rem;line-height:1.45}
 .gt-head{display:flex;gap:.5rem;align-items:baseline;flex-wrap:wrap;margin-bottom:.25rem}

@@ -72,6 +72,15 @@ def build_timeline(frame: pd.DataFrame) -> go.Figure:
         if not undated.empty:
             fig.add_trace(_points(undated, undated["reported"], base + _LANE["undated"], colour,
                                   name, "circle-open", "undated, at report date"))
+    # One legend entry per type, a plain dot in its colour; the symbols are explained below.
+    for trace in fig.data:
+        trace.showlegend = False
+    for event_type in present:
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=type_label(event_type),
+            legendgroup=type_label(event_type), hoverinfo="skip",
+            marker={"color": type_color(event_type), "symbol": "circle", "size": 10},
+        ))
     ticks = [y_of[t] for t in present]
     fig.update_layout(
         height=120 + 60 * max(len(present), 1),
@@ -94,7 +103,8 @@ def _points(
 ) -> go.Scatter:
     hover = [hover_text(row) for row in rows.to_dict("records")]
     return go.Scatter(
-        x=x, y=[y] * len(rows), mode="markers", name=f"{name} ({kind})", legendgroup=name,
+        x=x, y=[y] * len(rows), mode="markers", name=name, legendgroup=name,
+        meta=kind,
         marker={"color": colour, "symbol": symbol, "size": size,
                 "line": {"width": 2, "color": colour}},
         customdata=rows["id"].tolist(),

@@ -6,7 +6,7 @@ from dashboard import timeline
 
 
 def traces_by_name(fig):
-    return {trace.name: trace for trace in fig.data if trace.name}
+    return {f"{trace.name} ({trace.meta})": trace for trace in fig.data if trace.meta}
 
 
 def test_rows_symbols_and_intervals(frame):

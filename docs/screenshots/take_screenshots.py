@@ -1,0 +1,84 @@
+"""Regenerate the README screenshots from a running dashboard, offline, with Debian's chromium.
+
+    streamlit run dashboard/app.py --server.port 8501 &
+    python docs/screenshots/take_screenshots.py [http://localhost:8501]
+
+Writes map.png (the sample events), passage.png (the Minsk marker's passages) and timeline.png
+next to this file. Requests that leave the machine are blocked, as on a machine with no internet,
+so the map shows the built-in country outlines rather than OpenStreetMap tiles.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def main(url: str) -> None:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 900}, device_scale_factor=1)
+        page.route("**/*", lambda r: r.continue_()
+                   if urlsplit(r.request.url).hostname in ("localhost", "127.0.0.1")
+                   else r.abort())
+        page.goto(url)
+        iframe = page.locator("iframe[title='streamlit_folium.st_folium']")
+        iframe.wait_for(timeout=180_000)
+        frame = iframe.element_handle().content_frame()
+        frame.wait_for_function("() => window.gtEvents && window.gtEvents.markers.length > 0")
+        page.wait_for_timeout(1500)
+        page.screenshot(path=HERE / "map.png")
+
+        index = frame.evaluate(
+            """() => { const D = window.gtEvents.data;
+                 for (let i = 0; i < D.lat.length; i++)
+                   if (D.pl[D.p[i]] === "Minsk, Belarus" && D.dl[D.d[i]] === "6 December 2024")
+                     return i;
+                 return -1; }"""
+        )
+        for _ in range(25):  # click clusters, as a user would, until the marker shows
+            state = frame.evaluate(
+                """(i) => { const g = window.gtEvents, m = g.markers[i];
+                     const shown = g.group.getVisibleParent(m);
+                     const inner = window.map.getBounds().pad(-0.15);
+                     if (!shown || !inner.contains(shown.getLatLng())) {
+                       window.map.panTo((shown || m).getLatLng(), {animate: false});
+                       return "pan";
+                     }
+                     if (shown === m) { m.getElement().classList.add("gt-shot"); return "m"; }
+                     shown.getElement().classList.add("gt-shot-cluster");
+                     return "c"; }""",
+                index,
+            )
+            if state == "m":
+                break
+            if state == "pan":
+                continue
+            frame.locator(".gt-shot-cluster").click()
+            page.wait_for_timeout(800)
+        frame.locator(".gt-shot").click()
+        page.locator(".gt-evidence mark.gt-date").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1200)
+        page.screenshot(path=HERE / "passage.png")
+
+        chart = page.locator("[data-testid='stPlotlyChart']")
+        chart.scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+        box = chart.bounding_box()
+        page.screenshot(path=HERE / "timeline.png", clip={
+            "x": box["x"] - 10, "y": box["y"] - 60, "width": box["width"] + 20,
+            "height": box["height"] + 110,
+        })
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8501")
