@@ -264,3 +264,37 @@ def test_hostile_article_is_shown_as_text_everywhere(server, browser):
     assert tab.dialogs == [], tab.dialogs
     assert not [e for e in tab.errors if re.search("xss|up-", e)]
     tab.page.close()
+
+
+def test_dragging_across_the_timeline_narrows_the_dates(server, browser):
+    url, _ = server
+    tab = Offline(browser)
+    tab.open(url)
+    counts = tab.page.locator("[data-testid='stMarkdownContainer']", has_text="events from")
+    before = counts.first.inner_text()
+    total = re.match(r"(\d+) of (\d+) events", before)
+    assert total and total.group(1) == total.group(2), before
+    thumbs = tab.page.locator("[data-testid='stSliderThumbValue']")
+    first_day = thumbs.first.inner_text()
+    plot = tab.page.locator("[data-testid='stPlotlyChart'] .nsewdrag").first
+    plot.scroll_into_view_if_needed()
+    box = plot.bounding_box()
+    y = box["y"] + box["height"] / 2
+    # The right-hand fifth of the timeline: late 2024 only.
+    tab.page.mouse.move(box["x"] + box["width"] * 0.8, y)
+    tab.page.mouse.down()
+    tab.page.mouse.move(box["x"] + box["width"] * 0.9, y, steps=5)
+    tab.page.mouse.move(box["x"] + box["width"] * 0.995, y, steps=5)
+    tab.page.mouse.up()
+    tab.page.wait_for_function(
+        """(before) => [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')]
+             .some(e => e.innerText.includes(' events from') && e.innerText !== before)""",
+        arg=before, timeout=30_000,
+    )
+    after = re.match(r"(\d+) of (\d+) events", counts.first.inner_text())
+    assert after and 0 < int(after.group(1)) < int(after.group(2))
+    # The slider's start moved later (the data end in December 2024).
+    assert thumbs.first.inner_text() != first_day
+    assert thumbs.first.inner_text().endswith("2024"), thumbs.all_inner_texts()
+    assert tab.dialogs == [] and tab.errors == []
+    tab.page.close()
