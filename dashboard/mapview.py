@@ -116,10 +116,16 @@ class EventLayer(JSCSSMixin, MacroElement):
     return div;
   };
   offlineNote.addTo(map);
+  // Say so only while no tile at all has loaded (one failed tile online is not "offline").
   map.eachLayer(function (layer) {
     if (layer instanceof L.TileLayer) {
-      layer.once("tileerror", function () {
-        offlineNote.getContainer().style.display = "block";
+      var loaded = false;
+      layer.on("tileload", function () {
+        loaded = true;
+        offlineNote.getContainer().style.display = "none";
+      });
+      layer.on("tileerror", function () {
+        if (!loaded) { offlineNote.getContainer().style.display = "block"; }
       });
     }
   });

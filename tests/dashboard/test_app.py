@@ -85,6 +85,8 @@ def test_starts_on_the_sample_data(sample_store, monkeypatch):
     assert fake.kwargs[0]["returned_objects"] == ["last_object_clicked"]
     assert timeline_points(at) == 9
     assert len(at.dataframe[0].value) == 9
+    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV",
+                                                                  "Download GeoJSON"]
     assert "Click a marker on the map" in html(at)
 
 
@@ -200,3 +202,21 @@ def test_oversized_and_unknown_uploads_are_refused(sample_store, monkeypatch):
     # The good file in the same batch is stored all the same.
     assert "good.txt: 1 article" in page
     assert " events** from 3 articles" in counts(at)
+
+
+def test_an_empty_store_and_unlocated_events(tmp_path, monkeypatch):
+    from conftest import fill_store
+
+    from events.store import Store
+
+    empty = tmp_path / "empty.sqlite"
+    Store(empty).close()
+    at = run(empty, monkeypatch, FakeMap())
+    assert counts(at).startswith("**0 of 0 events** from 0 articles")
+    assert any("No events with a date" in c.value for c in at.caption)
+
+    fake = FakeMap()
+    at = run(fill_store(tmp_path / "u.sqlite", unlocated=True), monkeypatch, fake)
+    assert "1 without a location (in the table, not on the map)" in counts(at)
+    assert len(fake.payload()["lat"]) == 9
+    assert len(at.dataframe[0].value) == 10

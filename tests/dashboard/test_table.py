@@ -1,0 +1,42 @@
+import csv
+import dataclasses
+import io
+import json
+
+import dash_fixtures as fx
+
+from dashboard import table
+from dashboard.data import events_frame
+
+
+def test_table_shows_readable_text_columns(frame):
+    shown = table.table_frame(frame)
+    assert list(shown.columns) == ["Date", "Type", "Place", "Actors", "Passage", "Article",
+                                   "Published", "Source"]
+    assert "Minsk, Belarus" in set(shown["Place"])
+    assert "May 2024" in set(shown["Date"])
+
+
+def test_csv_download_neutralises_formulas():
+    event = dataclasses.replace(fx.sample_events()[0], actors=("=HYPERLINK(\"http://x\")",))
+    articles = {fx.ARTICLE_DEC.id: dataclasses.replace(fx.ARTICLE_DEC, title="+cmd|' /C calc'!A0")}
+    frame = events_frame([event], articles)
+    rows = list(csv.DictReader(io.StringIO(table.csv_bytes(frame, articles).decode("utf-8"))))
+    assert len(rows) == 1
+    cells = [value for value in rows[0].values() if value]
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells), cells
+    assert any("HYPERLINK" in cell for cell in cells)
+
+
+def test_geojson_download_is_rfc7946(frame):
+    articles = {a.id: a for a in fx.sample_articles() + [fx.ARTICLE_XSS]}
+    collection = json.loads(table.geojson_bytes(frame, articles))
+    assert collection["type"] == "FeatureCollection"
+    features = collection["features"]
+    assert len(features) == len(frame) - 1  # the unlocated event has no Point
+    for feature in features:
+        assert feature["type"] == "Feature" and feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    minsk = [f for f in features if f["geometry"]["coordinates"] == [27.56667, 53.9]]
+    assert len(minsk) == 2
