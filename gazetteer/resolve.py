@@ -27,6 +27,12 @@ NEARBY = 0.6
 MAX_NEARBY = 3
 NEARBY_KM = 300.0
 MAX_CANDIDATES = 10
+# A dateline ("WASHINGTON (Reuters) -", "MINSK, Dec 3 -") names the city a news bureau files
+# from: a capital or a big city.
+DATELINE = 2.0
+DATELINE_POPULATION = 100_000
+DATELINE_WITHIN = 300  # characters from the start of the text (after a title line at most)
+_DATELINE = re.compile(r"[A-Z][A-Z .'\-]+(?=\s*(?:\(|,|-|\u2014|\u2013|$))")
 # "Vlore, Albania", "Qufu, a city in Shandong", "Hrodna in Belarus": the second name encloses.
 _ENCLOSING_GAP = re.compile(r"^(?:,\s*|\s+in\s+|,\s*(?:a|the)\s+(?:\w+\s+){0,3}(?:in|of)\s+)$")
 
@@ -73,6 +79,9 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
         own_key = keys[idx]
         neighbours = {first[k].id: first[k] for k in range(max(0, idx - 8), min(len(first), idx + 9))
                       if keys[k] != own_key and first[k].level in ("city", "landmark")}.values()
+        # (a dateline that names its region or country, "PARIS, Mo.", needs no such help)
+        dateline = m.kind == "name" and enclosed_by is None and m.start < DATELINE_WITHIN and \
+            "\n" not in text[:m.start].strip() and _DATELINE.match(text, m.start) is not None
         sc: dict[str, float] = {}
         for place, _own in cs:
             s = priors[idx][place.id]
@@ -89,6 +98,9 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
                 if self_vote else 0.0)
             if place.level in ("city", "region") and region_vote > 0.01:
                 s += REGION_CONTEXT * min(region_vote, 1.0)
+            if dateline and place.level == "city" and (
+                    place.feature == "PPLC" or place.population >= DATELINE_POPULATION):
+                s += DATELINE
             if enclosed_by and any(contains(o, place) for o, _ in enclosed_by):
                 s += ENCLOSING
             if encloses and any(contains(place, i) for i, _ in encloses):

@@ -101,6 +101,8 @@ LOCATIVES = frozenset({"in", "at", "near", "from", "to", "outside", "into", "acr
 # Prepositions that introduce a place rather than a person ("in Vladimir", not "to Georgia").
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "across",
                                 "throughout", "within", "around"})
+# What follows the place of a dateline: "(Reuters)", " - ", " -- ".
+_DATELINE_TAIL = re.compile(r"\s*(?:\(|-|\u2014|\u2013)")
 # Where a new sentence or line starts, capitalisation carries no evidence.
 _SENTENCE_END = re.compile(r"[.!?:;\"“”»)\]]\s*$|^\s*$")
 
@@ -287,15 +289,19 @@ class Recognizer:
         if abbr[:1].isupper() and abbr.isupper() and len(abbr) > 1 and "." not in abbr:
             abbr = abbr[0] + abbr[1:].lower()  # datelines: "EDMONTON, KY."
         region = REGION_ABBREVIATIONS.get(abbr)
-        end = tok.start + len(abbr) + (1 if "." not in abbr else 0)
-        if region is None or i == 0 or text[end - 1:end] != "." or not re.fullmatch(
-                r",\s?", text[tokens[i - 1].end:tok.start]) or not tokens[i - 1].cap:
+        if region is None or not tokens[i - 1].cap or not re.fullmatch(
+                r",\s?", text[tokens[i - 1].end:tok.start]):
+            return None
+        after = text[tok.start + len(tok.text.rstrip(".")):]
+        # "Edmonton, Ky." anywhere; "EDMONTON, Ky (WBKO)" without the dot only in a dateline
+        dotted = after.startswith(".")
+        if not dotted and not (tokens[i - 1].text.isupper() and _DATELINE_TAIL.match(after)):
             return None
         cc, name = region
         places = [p for p in self.gz.lookup(name) if p.country_code == cc and p.level == "region"]
         if not places:
             return None
-        end = tok.start + len(tok.text.rstrip(".")) + 1
+        end = tok.start + len(tok.text.rstrip(".")) + dotted
         return Mention(tok.start, end, "name", tuple((p, True) for p in places[:1]))
 
     def _enclosed(self, text, tokens, j, spans, found, cands) -> bool:

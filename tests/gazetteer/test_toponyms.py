@@ -109,3 +109,15 @@ def test_well_known_town_despite_common_word(gz):
     # "Venice" is a frequent English word-form, but the city has names in dozens of languages
     assert found("Leaders met at the Venice summit.", gz)["Venice"].place.country_code == "IT"
     assert "Obama" not in found("Obama spoke on Monday.", gz)
+
+
+def test_dateline_abbreviation_without_dot(gz):
+    tops = found("EDMONTON, Ky (WBKO) -- A fire in Metcalfe County.", gz)
+    assert tops["Ky"].place.name == "Kentucky"
+    assert tops["EDMONTON"].place.admin1 == "Kentucky"
+    assert "Ky" not in found("Bob, Ky said hello.", gz)
+
+
+def test_dateline_prefers_the_big_city(gz):
+    tops = found("WASHINGTON (Reuters) - British officials in London and Britain said.", gz)
+    assert tops["WASHINGTON"].place.country_code == "US"
