@@ -8,7 +8,6 @@ store is read once.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -69,10 +68,6 @@ def store_stamp(path: Path) -> tuple[int, ...]:
     return tuple(stamp)
 
 
-def _day(value: dt.date | None) -> pd.Timestamp:
-    return pd.Timestamp(value) if value is not None else pd.NaT
-
-
 def events_frame(events: Sequence[Event], articles: dict[str, Article]) -> pd.DataFrame:
     """One row per event with the columns the filters, map, timeline and table need."""
     rows = []
@@ -87,11 +82,11 @@ def events_frame(events: Sequence[Event], articles: dict[str, Article]) -> pd.Da
             {
                 "id": event.id,
                 "type": event.type,
-                "start": _day(start),
-                "end": _day(end),
+                "start": start,
+                "end": end,
                 "granularity": event.date_granularity,
                 "date_label": event_date_label(event),
-                "reported": _day(event.reported or (article.published if article else None)),
+                "reported": event.reported or (article.published if article else None),
                 "place": place,
                 "country": event.country_code,
                 "lat": event.lat,
@@ -103,7 +98,7 @@ def events_frame(events: Sequence[Event], articles: dict[str, Article]) -> pd.Da
                 "evidence": event.evidence,
                 "article_id": event.article_id,
                 "title": title,
-                "published": _day(article.published) if article else pd.NaT,
+                "published": article.published if article else None,
                 "source": article.source if article else "",
                 "confidence": event.confidence,
                 "event": event,
@@ -116,7 +111,7 @@ def events_frame(events: Sequence[Event], articles: dict[str, Article]) -> pd.Da
     ]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("start", "end", "reported", "published"):
-        frame[column] = pd.to_datetime(frame[column])
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
     for column in ("lat", "lon", "uncertainty_km", "confidence"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["undated"] = frame["start"].isna()

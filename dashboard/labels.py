@@ -32,6 +32,7 @@ def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def date_label(
     start: dt.date | None, end: dt.date | None, granularity: str, reported: dt.date | None = None
 ) -> str:
