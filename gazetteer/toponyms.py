@@ -38,6 +38,16 @@ NOT_PLACES = frozenset(name_key(s) for s in (
     "ASEAN", "SCO", "BRICS", "OPEC", "WHO", "IMF", "African Union", "Commonwealth", "G7", "G20",
     "Interpol", "Europol", "Hamas", "Hezbollah", "Taliban", "Xinhua", "Reuters", "Interfax",
     "TASS", "BelTA", "AFP", "Yonhap", "Kyodo", "Bloomberg", "Sputnik", "Ria Novosti",
+    # organisations and agreements named after places: the name inside is not a place here
+    "Warsaw Pact", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization",
+    "Eurasian Economic Union", "Commonwealth of Independent States", "Council of Europe",
+    "Arab League", "Gulf Cooperation Council", "Islamic State", "Minsk Group",
+    "Collective Security Treaty Organization", "Collective Security Treaty Organisation",
+    # newspapers and clubs
+    "New York Times", "Washington Post", "Wall Street Journal", "Los Angeles Times",
+    "Moscow Times", "Jerusalem Post", "Times of India", "South China Morning Post",
+    "Financial Times", "Real Madrid", "Paris Saint-Germain", "Manchester United",
+    "Manchester City", "Virgin Atlantic",
 ))
 # Words before a name that make it a person's name ("President Putin", "Mr. Lincoln").
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "president", "minister", "premier",
@@ -240,6 +250,7 @@ class Recognizer:
                 continue
             for j, key in spans[i]:
                 if key in NOT_PLACES:
+                    taken = (j, None)  # skip the whole organisation name
                     break
                 if key in demonyms:
                     place = self.gz.country(demonyms[key])
@@ -255,7 +266,8 @@ class Recognizer:
             if taken is None:
                 i += 1
             else:
-                mentions.append(taken[1])
+                if taken[1] is not None:
+                    mentions.append(taken[1])
                 i = taken[0] + 1
         return self._repeat_accepted(text, tokens, mentions)
 

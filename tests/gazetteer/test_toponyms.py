@@ -121,3 +121,11 @@ def test_dateline_abbreviation_without_dot(gz):
 def test_dateline_prefers_the_big_city(gz):
     tops = found("WASHINGTON (Reuters) - British officials in London and Britain said.", gz)
     assert tops["WASHINGTON"].place.country_code == "US"
+
+
+@pytest.mark.parametrize("text", [
+    "The Warsaw Pact dissolved.", "The New York Times reported it.",
+    "Real Madrid won.", "The Shanghai Cooperation Organisation met.",
+])
+def test_organisations_named_after_places(gz, text):
+    assert found(text, gz) == {}
