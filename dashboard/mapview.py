@@ -24,8 +24,9 @@ from events.model import EVENT_TYPES
 
 # Coordinates are sent with 5 decimals (about 1 m); a click comes back with the same numbers.
 COORD_DECIMALS = 5
-# Uncertainty circles drawn at most (they are not clustered; more would only be noise).
-MAX_CIRCLES = 2000
+# Up to this many events every uncertainty circle is drawn; beyond it only those of markers shown
+# on their own (not inside a cluster), which keeps 100,000 events from becoming a smear.
+ALL_CIRCLES_UP_TO = 500
 MAP_HEIGHT = 560
 
 _JSON_UNSAFE = str.maketrans(
@@ -74,7 +75,7 @@ def map_payload(frame: pd.DataFrame) -> dict[str, Any]:
         "al": title_labels,
         "k": (rows["place_level"] == "country").astype(int).tolist(),
         "u": [int(u) if u == int(u) else u for u in uncertainty.tolist()],
-        "maxCircles": MAX_CIRCLES,
+        "allCircles": ALL_CIRCLES_UP_TO,
     }
 
 
@@ -183,7 +184,16 @@ class EventLayer(JSCSSMixin, MacroElement):
     e.latlng = L.latLng(D.lat[i], D.lon[i]);
   }
   var markers = new Array(n);
-  var circles = [];
+  var circles = L.layerGroup().addTo(map);
+  var allCircles = n <= D.allCircles;
+  function circleOf(i) {
+    return L.circle([D.lat[i], D.lon[i]], {radius: D.u[i] * 1000, interactive: false,
+      color: D.colors[D.t[i]], weight: 1.5, dashArray: "5 5", fillOpacity: 0.07});
+  }
+  function followMarker(m, circle) {
+    m.on("add", function () { circles.addLayer(circle); });
+    m.on("remove", function () { circles.removeLayer(circle); });
+  }
   for (var i = 0; i < n; i++) {
     var country = D.k[i] === 1;
     var m = L.marker([D.lat[i], D.lon[i]], {icon: icon(D.t[i], country), keyboard: true});
@@ -192,12 +202,11 @@ class EventLayer(JSCSSMixin, MacroElement):
     m.bindTooltip(tooltip, {direction: "top", offset: [0, -8]});
     m.bindPopup(popup, {maxWidth: 320});
     markers[i] = m;
-    if (D.u[i] > 0 && !country && circles.length < D.maxCircles) {
-      circles.push(L.circle([D.lat[i], D.lon[i]], {radius: D.u[i] * 1000, interactive: false,
-        color: D.colors[D.t[i]], weight: 1.5, dashArray: "5 5", fillOpacity: 0.07}));
+    if (D.u[i] > 0 && !country) {
+      if (allCircles) { circles.addLayer(circleOf(i)); }
+      else { followMarker(m, circleOf(i)); }
     }
   }
-  L.layerGroup(circles).addTo(map);
   // Clusters show how many events they hold and, as a ring, the share of each type. Few
   // events cluster only when nearly on top of each other, so their colours stay visible.
   var group = L.markerClusterGroup({
@@ -218,9 +227,11 @@ class EventLayer(JSCSSMixin, MacroElement):
       });
       var count = children.length;
       var size = count < 10 ? 32 : count < 1000 ? 38 : 46;
+      var text = count < 1000 ? String(count) :
+        count < 10000 ? (count / 1000).toFixed(1) + "k" : Math.round(count / 1000) + "k";
       return L.divIcon({className: "gt-cluster", iconSize: [size, size],
-        html: '<span style="background:conic-gradient(' + stops.join(",") + ')"><b>' +
-              count + "</b></span>"});
+        html: '<span style="background:conic-gradient(' + stops.join(",") + ')"><b title="' +
+              count + ' events">' + text + "</b></span>"});
     }
   });
   group.addLayers(markers);
@@ -247,10 +258,10 @@ class EventLayer(JSCSSMixin, MacroElement):
         self.default_css = assets.cluster_css()
         self.payload = script_json(payload)
         self.outlines = (outlines or "null").translate(_JSON_UNSAFE)
-        self.legend = script_json(legend_html(capped=len(payload["lat"]) > MAX_CIRCLES))
+        self.legend = script_json(legend_html())
 
 
-def legend_html(*, capped: bool = False) -> str:
+def legend_html() -> str:
     """The legend's markup, built from the fixed type names only (no data strings)."""
     rows = [
         f'<div><span class="gt-swatch" style="background:{colour}"></span>{type_label(name)}</div>'
@@ -258,8 +269,6 @@ def legend_html(*, capped: bool = False) -> str:
     ]
     rows.append('<div><span class="gt-swatch gt-swatch-country"></span>whole country</div>')
     rows.append('<div><span class="gt-swatch gt-swatch-circle"></span>approximate place</div>')
-    if capped:
-        rows.append(f"<div class='gt-note'>circles: first {MAX_CIRCLES:,}</div>")
     return "".join(rows)
 
 
