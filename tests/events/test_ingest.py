@@ -1,10 +1,12 @@
 import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
-from pipeline_helpers import EVAL_ARTICLES, SAMPLE_ARTICLES
+from pipeline_helpers import EVAL_ARTICLES, REPO, SAMPLE_ARTICLES
 
-from events.ingest import FileResult, ingest, ingest_bytes
+from events.ingest import FileResult, default_extractor_version, ingest, ingest_bytes
 from events.store import Store
 
 
@@ -137,3 +139,44 @@ def test_real_extractor_output_round_trips_through_the_store(store):
     assert all(r.ok for r in results)
     for article in store.articles():
         assert store.events(article.id) == extract(article)
+
+
+def test_unchanged_articles_are_not_extracted_again(corpus, store, fake_extract):
+    calls = []
+
+    def counting(article):
+        calls.append(article.id)
+        return fake_extract(article)
+
+    first = ingest([corpus], store, extractor=counting, extractor_version="v1")
+    assert len(calls) == len(first) == 17
+    before = snapshot(store)
+    calls.clear()
+    assert ingest([corpus], store, extractor=counting, extractor_version="v1") == first
+    assert calls == [] and snapshot(store) == before
+
+    path = corpus / "eval" / "reuters21578-1807.txt"
+    path.write_text(path.read_text() + "\nOne more line.\n")
+    ingest([corpus], store, extractor=counting, extractor_version="v1")
+    assert calls == ["reuters21578-1807"]
+    for version, force in (("v2", False), ("v2", True), (None, False)):
+        calls.clear()
+        results = ingest([corpus], store, extractor=counting, extractor_version=version,
+                         force=force)
+        assert len(calls) == 17, (version, force)
+        assert sum(r.events for r in results) == store.counts()["events"]
+    calls.clear()
+    ingest([corpus], store, extractor=counting, extractor_version="v2")
+    assert calls == []
+    assert store.verify() == []
+
+
+def test_default_extractor_version_is_stable():
+    version = default_extractor_version()
+    assert version.startswith("extract-") and len(version) == len("extract-") + 16
+    other = subprocess.run(
+        [sys.executable, "-c",
+         "from events.ingest import default_extractor_version as v; print(v())"],
+        cwd=REPO, capture_output=True, text=True, check=True, timeout=60,
+    )
+    assert other.stdout.strip() == version

@@ -19,7 +19,7 @@ from events.model import (
     Event,
     Span,
 )
-from events.store import SCHEMA_VERSION, Store
+from events.store import _MIGRATIONS, SCHEMA_VERSION, Store, content_hash
 
 ARTICLE = Article(
     id="a1",
@@ -135,6 +135,37 @@ def test_schema_wal_and_version(tmp_path):
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     Store(path).close()  # reopening an existing store migrates nothing and works
+
+
+def test_a_version_1_store_is_migrated(tmp_path):
+    path = tmp_path / "v1.sqlite"
+    with sqlite3.connect(path) as conn:
+        for statement in _MIGRATIONS[1]:
+            conn.execute(statement)
+        conn.execute("INSERT INTO articles VALUES ('old', 'T', '2020-01-02', 'metadata', 's', "
+                     "'[]', 'Old text.', 0, 'f', '2026-01-01T00:00:00+00:00')")
+        conn.execute("PRAGMA user_version = 1")
+    with Store(path) as store:
+        assert store.article("old") == Article(id="old", text="Old text.", title="T",
+                                               published=dt.date(2020, 1, 2),
+                                               published_basis="metadata", source="s")
+        assert store.extracted_with("") == {}
+        store.add(store.article("old"), [], extractor="x1")
+        assert store.extracted_with("x1") == {"old": (content_hash(store.article("old")), 0)}
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+
+
+def test_extractor_names_are_kept_and_updated(store, make_event):
+    events = [make_event("a1", 0)]
+    store.add(ARTICLE, events, extractor="x1")
+    assert store.extracted_with("x1") == {"a1": (content_hash(ARTICLE), 1)}
+    assert store.add(ARTICLE, events, extractor="x2") is False  # same events, new name
+    assert store.extracted_with("x1") == {} and "a1" in store.extracted_with("x2")
+    assert store.add(ARTICLE, events) is False  # an unnamed extractor agreeing changes nothing
+    assert "a1" in store.extracted_with("x2")
+    store.add(ARTICLE, [make_event("a1", 1)])  # different events from an unnamed extractor
+    assert store.extracted_with("x2") == {}
 
 
 def test_newer_schema_is_refused_clearly(tmp_path):
