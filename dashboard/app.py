@@ -56,8 +56,11 @@ def main() -> None:
     st.html(passage.STYLE)
     path = data.store_path(data.script_args())
     if not path.exists():
-        with st.spinner("First run: reading the sample articles into a new store…"):
-            problems = data.ingest_samples(path)
+        try:
+            with st.spinner("First run: reading the sample articles into a new store…"):
+                problems = data.ingest_samples(path)
+        except (EventsError, OSError) as e:
+            problems = [f"Cannot create the event store at {path}: {e}"]
         for problem in problems:
             st.html(f'<div class="gt-upload gt-err">{passage.esc(problem)}</div>')
 
@@ -68,7 +71,8 @@ def main() -> None:
     try:
         view = data.load_view(path)
     except (EventsError, OSError) as e:
-        st.error(f"Cannot read the event store: {passage.esc(e)}")
+        st.html(f'<div class="gt-upload gt-err">Cannot read the event store {passage.esc(path)}: '
+                f"{passage.esc(e)}</div>")
         st.stop()
 
     with filters_box:
