@@ -16,7 +16,7 @@ from gazetteer.abbreviations import REGION_ABBREVIATIONS
 from gazetteer.index import MAX_NAME_WORDS, Gazetteer
 from gazetteer.normalize import name_key
 from gazetteer.place import Place
-from gazetteer.scoring import contains
+from gazetteer.scoring import contains, prior
 from gazetteer.wordlists import (
     CALENDAR_WORDS,
     CONNECTORS,
@@ -262,8 +262,6 @@ class Recognizer:
         return not tokens[i].text.isupper() or len(tokens[i].text) > 4
 
     def _accept(self, text, tokens, i, j, cands, lower_words, spans, found) -> bool:
-        from gazetteer.scoring import prior
-
         best_place, best_own = max(cands, key=lambda c: prior(c[0], own_name=c[1]))
         places = [p for p, _ in cands]
         own_any = any(own for _, own in cands)
@@ -336,6 +334,9 @@ class Recognizer:
             elif low in lower_words and not huge:
                 # the word is used as an ordinary word in this very text ("the bath", "a mobile")
                 return False
+            elif (low in self.common and not huge and next_joined and nxt.cap
+                  and not self._is_place_start(spans, found, j + 1)):
+                return False  # a word-like name starting a longer name ("Delta Air Lines")
             return True
         # Multi-word names: capitalised sequences that exactly match a name are rarely wrong,
         # but require own-name evidence or a sizeable place for alternate-name matches.
