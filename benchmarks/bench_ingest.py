@@ -97,7 +97,8 @@ def main() -> None:
     print(f"extractor: {args.extractor}, workers: {args.workers}")
     print(f"ingest:    {articles} articles, {events} events, {len(failed)} failed files, "
           f"{fresh:.1f} s -> {articles / fresh:.0f} articles/s")
-    print(f"re-ingest (unchanged): {again:.1f} s -> {articles / again:.0f} articles/s")
+    skipped = "not extracted again" if extractor is None else "extracted again"
+    print(f"re-ingest (unchanged, {skipped}): {again:.1f} s -> {articles / again:.0f} articles/s")
     print(f"store:     {counts['articles']} articles, {counts['events']} events, {db_mb:.1f} MB")
     print(f"peak memory: main {peak_mb(resource.RUSAGE_SELF):.0f} MB, "
           f"largest worker {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
