@@ -67,8 +67,8 @@ def ingest(
     ``a.txt`` and ``a.html``) is refused the second time rather than silently replaced.
 
     An article stored with the same content by the same ``extractor_version`` is not extracted
-    again (``force`` does it anyway). The default extractor's version is ``extractor_version()``;
-    a custom extractor is always run unless it is given a version.
+    again (``force`` does it anyway). The default extractor's version is
+    ``default_extractor_version()``; a custom extractor is always run unless given a version.
     """
     if extractor is None and extractor_version is None:
         extractor_version = default_extractor_version()
