@@ -17,7 +17,8 @@ _ORGANISATION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in ORGANISATIO
 
 # Two to four capitalised words, optionally with a particle ("bin", "al-", "de"): a person's name
 # when none of its words is a place, title, month or sentence-opening function word.
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+(?:(?:bin|al|de|van|von|da|le)\s+)?"
+# Words of a name are separated by spaces only: a name never runs across a line break.
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:[ \t]+(?:(?:bin|al|de|van|von|da|le)[ \t]+)?"
                    r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,5}\b")
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At As By For From Of To With And But Or If When While After Before During
@@ -61,15 +62,19 @@ def surname_index(people: list[tuple[int, int, str]]) -> dict[str, str]:
 
 
 def find_actors(sentence: str, surnames: dict[str, str], countries: list[str],
-                people_to_skip: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """People, organisations and countries acting in ``sentence``, in order of first mention."""
+                places_at: list[tuple[int, int]] = (), find_new_people: bool = True) -> tuple[str, ...]:
+    """People, organisations and countries acting in ``sentence``, in order of first mention.
+
+    ``places_at`` are the spans of place names, which are never people. In a headline every word
+    is capitalised, so only people already known by surname are found there.
+    """
     found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(places_at)
     for match in _ORGANISATION.finditer(sentence):
         found.append((match.start(), match.group()))
         taken.append(match.span())
-    for start, end, name in find_people(sentence):
-        if not any(s < end and start < e for s, e in taken) and name not in people_to_skip:
+    for start, end, name in find_people(sentence) if find_new_people else []:
+        if not any(s < end and start < e for s, e in taken):
             found.append((start, name))
             taken.append((start, end))
     for surname, full in surnames.items():

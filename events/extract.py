@@ -58,6 +58,7 @@ def extract(article: Article) -> list[Event]:
     text = article.text
     anchors = places.find_places(text)
     dateline_span = find_dateline(text)
+    sentences = split_sentences(text)
     context = _Context(
         article=article,
         anchors=anchors,
@@ -65,10 +66,11 @@ def extract(article: Article) -> list[Event]:
                if (d.first is not None or d.value in _VAGUE)
                and not (dateline_span and _in_dateline(d, dateline_span, text))],
         dateline=places.dateline_anchor(text, dateline_span, anchors) if dateline_span else None,
-        surnames=surname_index(find_people(text)),
+        # Headlines capitalise every word, so names are learnt from body sentences only.
+        surnames=surname_index([p for s in sentences if not s.headline for p in find_people(s.text)]),
     )
     events: list[Event] = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         if sentence.furniture or sentence.text == article.title.strip():
             continue
         triggers = find_triggers(sentence.text)
@@ -106,9 +108,9 @@ def _events_for(trigger: Trigger, triggers: list[Trigger], targets: list, others
             targets = [None]
         else:
             return []
-    countries = [a.place.name for a in in_sentence if a.kind == "demonym"]
-    actors = find_actors(sentence.text, context.surnames, countries,
-                         people_to_skip=frozenset(a.text for a in in_sentence))
+    actors = find_actors(sentence.text, context.surnames, places.acting_countries(sentence, in_sentence),
+                         places_at=[(a.start - sentence.start, a.end - sentence.start) for a in in_sentence],
+                         find_new_people=not sentence.headline)
     return [_build(trigger, sentence, target, date, actors, context) for target in targets]
 
 

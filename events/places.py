@@ -269,6 +269,17 @@ def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[
     return []
 
 
+def acting_countries(sentence: Sentence, anchors: list[Anchor]) -> list[str]:
+    """Countries acting in the sentence: demonyms ("Polish troops") and owners ("a U.S. missile
+    base", "Russia's push"), as the field's corpora annotate them."""
+    acting = []
+    for anchor in anchors:
+        after = sentence.text[anchor.end - sentence.start:]
+        if anchor.kind == "demonym" or anchor.place.level == "country" and _OWNER.match(after):
+            acting.append(anchor.place.name)
+    return acting
+
+
 def same_event(a: Event, b: Event) -> bool:
     """Same type, same or nested place, compatible dates (see events.extract.deduplicate).
 
