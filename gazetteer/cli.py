@@ -67,6 +67,8 @@ def cmd_build(args) -> int:
     t0 = time.perf_counter()
     build_index(out, geonames=args.geonames or ())
     print(f"built {out} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    if args.geonames:
+        print(f"use it with --index {out} or GEOTIMELINE_GAZETTEER={out}", file=sys.stderr)
     print(out)
     return 0
 

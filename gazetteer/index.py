@@ -179,8 +179,11 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> Gazetteer:
-        """The shared gazetteer over the default sources, building its index if needed."""
+        """The shared gazetteer: the index named by ``$GEOTIMELINE_GAZETTEER`` (e.g. one built
+        from a GeoNames dump), else the default sources' index, built if needed."""
         with cls._default_lock:
+            if cls._default is None and os.environ.get("GEOTIMELINE_GAZETTEER"):
+                cls._default = cls(os.environ["GEOTIMELINE_GAZETTEER"])
             if cls._default is None:
                 path = default_index_path()
                 if not os.path.isfile(path):

@@ -168,3 +168,10 @@ def test_stale_default_indexes_are_removed(tmp_path):
         f.write_bytes(b"x")
     _remove_stale_defaults(str(keep))
     assert keep.exists() and custom.exists() and not stale.exists()
+
+
+def test_default_can_point_at_a_custom_index(tiny_dump, tmp_path, monkeypatch):
+    path = build_index(str(tmp_path / "custom.sqlite"), geonames=[str(tiny_dump)])
+    monkeypatch.setenv("GEOTIMELINE_GAZETTEER", path)
+    monkeypatch.setattr(Gazetteer, "_default", None)
+    assert Gazetteer.default().lookup("Testograd")[0].id == "900001"
