@@ -8,7 +8,6 @@ import pytest
 from geopy.distance import great_circle
 
 from events.articles import read_path
-from events.export import to_record
 from events.extract import extract
 from events.model import Article
 
@@ -108,12 +107,11 @@ def test_texts_without_events_give_none(text):
 
 @pytest.mark.skipif(not SCORER.exists(), reason="needs the shared scorer and seed gold (../shared)")
 def test_seed_articles_score_at_least_0_9_f1(tmp_path):
+    # Exactly the command the issue names: `python -m events extract data/articles --format jsonl`.
     predictions = tmp_path / "pred.jsonl"
     with predictions.open("w") as out:
-        for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
-            for article in read_path(path):
-                for event in extract(article):
-                    out.write(json.dumps(to_record(event, article)) + "\n")
+        subprocess.run([sys.executable, "-m", "events", "extract", "data/articles", "--format", "jsonl"],
+                       cwd=ROOT, stdout=out, check=True)
     scores = tmp_path / "scores.json"
     subprocess.run([sys.executable, str(SCORER), str(predictions), "--gold",
                     str(SEEDS / "gold-events.jsonl"), "--json", str(scores)],
