@@ -26,6 +26,7 @@ ENCLOSING = 4.0
 NEARBY = 0.6
 MAX_NEARBY = 3
 NEARBY_KM = 300.0
+ALT_NAME_CONTEXT = 0.5
 MAX_CANDIDATES = 10
 # A dateline ("WASHINGTON (Reuters) -", "MINSK, Dec 3 -") names the city a news bureau files
 # from: a capital or a big city.
@@ -83,8 +84,8 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
         dateline = m.kind == "name" and enclosed_by is None and m.start < DATELINE_WITHIN and \
             "\n" not in text[:m.start].strip() and _DATELINE.match(text, m.start) is not None
         sc: dict[str, float] = {}
-        for place, _own in cs:
-            s = priors[idx][place.id]
+        for place, own in cs:
+            base = s = priors[idx][place.id]
             cc = place.country_code
             votes = country_votes[cc] - (1 if own_pick.country_code == cc and (
                 own_pick.level == "country" or m.kind == "demonym") else 0)
@@ -109,6 +110,9 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
                 near = sum(distance_km(place.lat, place.lon, n.lat, n.lon) < NEARBY_KM
                            for n in neighbours)
                 s += NEARBY * min(near, MAX_NEARBY)
+            if not own:
+                # context helps a place found under one of its alternate names half as much
+                s = base + (s - base) * ALT_NAME_CONTEXT
             sc[place.id] = s
         scores.append(sc)
 
