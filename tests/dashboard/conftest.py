@@ -10,22 +10,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import dash_fixtures as fx  # noqa: E402
+from dash_fixtures import fill_store  # noqa: E402
 
 from dashboard.data import events_frame  # noqa: E402
-from events.store import Store  # noqa: E402
-
-
-def fill_store(path: Path, *, xss: bool = False, unlocated: bool = False) -> Path:
-    with Store(path) as store:
-        events = fx.sample_events()
-        for article in fx.sample_articles():
-            mine = [e for e in events if e.article_id == article.id]
-            if unlocated and article.id == fx.ARTICLE_JUL.id:
-                mine.append(fx.unlocated_event())
-            store.add(article, mine)
-        if xss:
-            store.add(fx.ARTICLE_XSS, fx.xss_events())
-    return path
 
 
 @pytest.fixture

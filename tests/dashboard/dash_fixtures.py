@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 from events.model import Article, Event, Span
+from events.store import Store
 
 KREMLIN = ("supp:kremlin", "Kremlin", "RU", "landmark", 55.75202, 37.61749)
 MINSK = ("625144", "Minsk", "BY", "city", 53.9, 27.56667)
@@ -233,3 +235,16 @@ def unlocated_event() -> Event:
     base = sample_events()[5]
     return replace(base, id="unlocated", place_id="", place_name="", lat=None, lon=None,
                    place_level="", country_code="")
+
+
+def fill_store(path: Path, *, xss: bool = False, unlocated: bool = False) -> Path:
+    with Store(path) as store:
+        events = sample_events()
+        for article in sample_articles():
+            mine = [e for e in events if e.article_id == article.id]
+            if unlocated and article.id == ARTICLE_JUL.id:
+                mine.append(unlocated_event())
+            store.add(article, mine)
+        if xss:
+            store.add(ARTICLE_XSS, xss_events())
+    return path

@@ -205,7 +205,7 @@ def test_oversized_and_unknown_uploads_are_refused(sample_store, monkeypatch):
 
 
 def test_an_empty_store_and_unlocated_events(tmp_path, monkeypatch):
-    from conftest import fill_store
+    from dash_fixtures import fill_store
 
     from events.store import Store
 
