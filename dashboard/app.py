@@ -81,6 +81,8 @@ def main() -> None:
     shown = filters.apply(view.frame, chosen)
 
     st.title("geotimeline")
+    st.caption("Where and when the meetings, visits, summits, deployments and exercises in your "
+               "articles happened. Click a marker to read the passage that reports it.")
     st.markdown(_counts(shown, len(view.frame), len(view.articles)))
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:

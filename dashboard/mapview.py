@@ -209,6 +209,10 @@ class EventLayer(JSCSSMixin, MacroElement):
     var i = e.target.gtIndex;
     e.latlng = L.latLng(D.lat[i], D.lon[i]);
   }
+  function nameForScreenReaders(e) {
+    var el = e.target.getElement();
+    if (el) { el.setAttribute("aria-label", label(row(e.target.gtIndex))); }
+  }
   var markers = new Array(n);
   var circles = L.layerGroup().addTo(map);
   var allCircles = n <= D.allCircles;
@@ -225,6 +229,7 @@ class EventLayer(JSCSSMixin, MacroElement):
     var m = L.marker([D.lat[i], D.lon[i]], {icon: icon(D.t[i], country), keyboard: true});
     m.gtIndex = i;
     m.on("click", reportHome);
+    m.on("add", nameForScreenReaders);
     m.bindTooltip(tooltip, {direction: "top", offset: [0, -8]});
     m.bindPopup(popup, {maxWidth: 320});
     markers[i] = m;

@@ -15,6 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.passage import esc
+from events.exc import EventsError
 from events.store import Store
 
 # Keep in step with server.maxUploadSize in .streamlit/config.toml (the browser-side limit).
@@ -72,9 +73,12 @@ def upload_form(store_path: Path) -> bool:
         submitted = st.form_submit_button("Add to the map", width="stretch")
     if submitted and files:
         results = []
-        with st.spinner("Reading and extracting…"), Store(store_path) as store:
-            for upload in files:
-                results.append(ingest_upload(upload.name, upload.getvalue(), store))
+        try:
+            with st.spinner("Reading and extracting…"), Store(store_path) as store:
+                for upload in files:
+                    results.append(ingest_upload(upload.name, upload.getvalue(), store))
+        except (EventsError, OSError) as e:
+            results.append(UploadResult("", False, f"Cannot write to the event store: {e}"))
         st.session_state[K_RESULTS] = results
         changed = any(r.ok for r in results)
     for result in st.session_state.get(K_RESULTS, []):
