@@ -258,8 +258,7 @@ def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Eve
                           if a and a.place.id == trips[0].place_id)
             event = replace(_with_place(event, anchor, None), place_text=trips[0].place_text)
         filled.append(event)
-    return [_month_of_container(e, filled) if e.type == "meeting" and e.date_start is None else e
-            for e in filled]
+    return [_month_of_context(e, filled) if e.date_start is None else e for e in filled]
 
 
 def _joins_trip(event: Event, trip: Event) -> bool:
@@ -273,17 +272,26 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     return not subjects or bool(set(subjects) & set(trip.actors))
 
 
-def _month_of_container(meeting: Event, events: list[Event]) -> Event:
-    for container in events:
-        if container.type in ("visit", "summit") and container.date_start is not None \
-                and container.place_id == meeting.place_id \
-                and (container.date_start.year, container.date_start.month) \
-                == (container.date_end.year, container.date_end.month):
-            first = container.date_start.replace(day=1)
+def _month_of_context(event: Event, events: list[Event]) -> Event:
+    """GUIDELINES §4 for undated parts and wholes of a dated stay, each taking the month:
+    talks held during a dated trip or summit at their place, and a visit with dated talks or
+    stops inside it ("her trip to the Palestinian territories", talks in Gaza City on Sunday)."""
+    if event.type == "meeting":
+        sources = [c for c in events if c.type in ("visit", "summit") and c.place_id == event.place_id]
+    elif event.type == "visit" and not places.is_plural(event):
+        sources = [c for c in events if c.type in ("visit", "meeting") and c is not event
+                   and (c.place_id == event.place_id or event.place_level == "country"
+                        and c.place_level != "country" and c.country_code == event.country_code)]
+    else:
+        return event
+    for source in sources:
+        if source.date_start is not None and \
+                (source.date_start.year, source.date_start.month) == (source.date_end.year, source.date_end.month):
+            first = source.date_start.replace(day=1)
             last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-            return replace(meeting, date_start=first, date_end=last, date_granularity="month",
-                           date_basis="context", date_text=container.date_text)
-    return meeting
+            return replace(event, date_start=first, date_end=last, date_granularity="month",
+                           date_basis="context", date_text=source.date_text)
+    return event
 
 
 def deduplicate(events: list[Event]) -> list[Event]:

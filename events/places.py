@@ -58,6 +58,8 @@ _DATE_WORDS = frozenset(
     July August September October November December""".split())
 _VERB_WITH_OBJECT = re.compile(
     r"\b(?:have|has|had)\s+(?!been\b)\w+ed\s+(?!in\b|at\b|to\b|near\b|into\b|on\b)\w+", re.IGNORECASE)
+_LAND = re.compile(r"\s+(?:coast|coastline|border|territory|territories|waters|soil|airspace|capital|"
+                   r"mainland|side of the border)\b", re.IGNORECASE)
 _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negotiations|consultations",
                         re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
@@ -103,7 +105,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
 
     ``triggers`` are all of the sentence's triggers: each claims the places that follow it.
     """
-    names = [a for a in anchors if a.kind == "name"]
+    names = [a for a in anchors if a.kind == "name" or _names_land(a, sentence)]
     relations = {a: _relation(a, sentence, trigger) for a in names}
     located = [a for a in names if relations[a] is not None]
     limit = sentence.start + _scope_end(sentence.text, trigger)
@@ -179,6 +181,12 @@ def _is_modifier(anchor: Anchor, after: str) -> bool:
     # "the U.S. Navy", "China Daily": a capitalised word that is not a date qualifies the country.
     name = re.match(r"\s+([A-Z][a-z]+)", after)
     return name is not None and name.group(1) not in _DATE_WORDS
+
+
+def _names_land(anchor: Anchor, sentence: Sentence) -> bool:
+    """ "the Lebanese coast", "the Palestinian territories": a demonym naming its country's land
+    is a place (GUIDELINES §3.3), unlike "Polish troops"."""
+    return anchor.kind == "demonym" and _LAND.match(sentence.text[anchor.end - sentence.start:]) is not None
 
 
 def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool:
@@ -289,10 +297,10 @@ def same_event(a: Event, b: Event) -> bool:
     if a.type != b.type or a.article_id != b.article_id:
         return False
     undated = a.date_start is None or b.date_start is None
-    if undated and (_is_plural(a) or _is_plural(b)):
+    if undated and (is_plural(a) or is_plural(b)):
         return False  # "several visits to Saudi Arabia" are not the dated visit of the same article
     one_dated = (a.date_start is None) != (b.date_start is None)
-    if a.place_id != b.place_id and not (_near(a, b) or one_dated and _inside(a, b)):
+    if a.place_id != b.place_id and not (_near(a, b) or one_dated and inside(a, b)):
         return False
     if undated:
         return True
@@ -307,13 +315,13 @@ def _near(a: Event, b: Event) -> bool:
     return great_circle((a.lat, a.lon), (b.lat, b.lon)).km <= NESTED_KM
 
 
-def _inside(a: Event, b: Event) -> bool:
-    """One is a country and the other a place in that country."""
+def inside(a: Event, b: Event) -> bool:
+    """One is a country and the other a place in that country (either way round)."""
     levels = {a.place_level, b.place_level}
     return "country" in levels and len(levels) == 2 and a.country_code == b.country_code != ""
 
 
-def _is_plural(event: Event) -> bool:
+def is_plural(event: Event) -> bool:
     trigger = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()
     return trigger in ("visits", "trips", "meetings", "summits", "tours")
 
