@@ -94,8 +94,8 @@ def main() -> None:
     st.subheader("Timeline")
     if shown["when_start"].notna().any():
         if len(shown) > timeline.MAX_POINTS:
-            st.caption(f"Showing the earliest {timeline.MAX_POINTS:,} events; narrow the "
-                       "filters to see the rest.")
+            st.caption(f"{len(shown):,} events: counts per month. Narrow the filters below "
+                       f"{timeline.MAX_POINTS:,} to see each event and its passage.")
         st.plotly_chart(
             timeline.build_timeline(shown), key="timeline",
             on_select=lambda: _on_timeline_select(shown), selection_mode=("box", "points"),

@@ -9,6 +9,8 @@ from dashboard import passage
 from events.model import Article
 
 K_SELECTED = "gt_selected_point"
+# Passages shown at most for one marker; a place with more asks for narrower filters.
+MAX_CARDS = 50
 
 
 def remember_click(clicked: dict | None, frame: pd.DataFrame) -> None:
@@ -48,6 +50,10 @@ def show_panel(rows: pd.DataFrame, articles: dict[str, Article]) -> None:
         f'<div class="gt-panel-head"><b>{passage.esc(place)}</b> · {count} '
         f'event{"s" if count != 1 else ""} at this marker</div>{passage.KEY_HTML}'
     )
+    if count > MAX_CARDS:
+        st.html(f'<div class="gt-key">Showing the first {MAX_CARDS} by date; narrow the filters '
+                "to see the others.</div>")
+        rows = rows.head(MAX_CARDS)
     cards = [passage.event_card(event, articles.get(event.article_id)) for event in rows["event"]]
     st.html("".join(cards))
     for number, (article_id, group) in enumerate(rows.groupby("article_id", sort=False), 1):

@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from dashboard.labels import type_color, type_label
 from events.model import EVENT_TYPES
 
-# Above this many events the timeline draws the earliest ones only and says so.
+# Above this many events the timeline shows counts per month instead of each event.
 MAX_POINTS = 5000
 _LANE = {"span": 0.22, "day": 0.0, "undated": -0.22}
 
@@ -41,7 +41,9 @@ def _row_numbers(types: list[str]) -> dict[str, int]:
 
 def build_timeline(frame: pd.DataFrame) -> go.Figure:
     """The figure for the events of ``frame`` (rows of ``data.events_frame``)."""
-    rows = frame[frame["when_start"].notna()].sort_values("when_start").head(MAX_POINTS)
+    rows = frame[frame["when_start"].notna()].sort_values("when_start")
+    if len(rows) > MAX_POINTS:
+        return _monthly_counts(rows)
     present = [t for t in EVENT_TYPES if t in set(rows["type"])]
     present += sorted(set(rows["type"]) - set(EVENT_TYPES))
     y_of = _row_numbers(present)
@@ -93,6 +95,28 @@ def build_timeline(frame: pd.DataFrame) -> go.Figure:
         yaxis={"tickvals": ticks, "ticktext": [type_label(t) for t in present],
                "range": [-0.6, len(present) - 0.4], "fixedrange": True, "zeroline": False},
         clickmode="event+select",
+    )
+    return fig
+
+
+def _monthly_counts(rows: pd.DataFrame) -> go.Figure:
+    """Stacked bars of events per month and type (an event counts in the month it starts)."""
+    months = rows["when_start"].dt.to_period("M").dt.to_timestamp()
+    counts = rows.assign(month=months).groupby(["month", "type"]).size().unstack(fill_value=0)
+    fig = go.Figure()
+    for event_type in [t for t in EVENT_TYPES if t in counts.columns] + sorted(
+        set(counts.columns) - set(EVENT_TYPES)
+    ):
+        fig.add_trace(go.Bar(
+            x=counts.index, y=counts[event_type], name=type_label(event_type),
+            marker={"color": type_color(event_type)},
+            hovertemplate="%{x|%B %Y}: %{y:,} " + html.escape(event_type) + "<extra></extra>",
+        ))
+    fig.update_layout(
+        barmode="stack", height=320, dragmode="select", selectdirection="h",
+        margin={"l": 10, "r": 10, "t": 30, "b": 30},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        xaxis={"type": "date"}, yaxis={"title": "events per month", "fixedrange": True},
     )
     return fig
 

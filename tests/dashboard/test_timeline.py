@@ -46,3 +46,15 @@ def test_selection_to_date_range(frame):
     assert timeline.selected_range(points, frame) == (dt.date(2024, 5, 1), dt.date(2024, 5, 31))
     assert timeline.selected_range({"box": [], "points": []}, frame) is None
     assert timeline.selected_range(None, frame) is None
+
+
+def test_many_events_become_counts_per_month():
+    from benchmarks.bench_map import synthetic_frame
+
+    frame = synthetic_frame(timeline.MAX_POINTS + 500)
+    fig = timeline.build_timeline(frame)
+    assert {trace.type for trace in fig.data} == {"bar"}
+    dated = frame["when_start"].notna().sum()
+    assert sum(sum(trace.y) for trace in fig.data) == dated
+    box = {"box": [{"x": ["2020-01-01", "2020-03-31"]}], "points": []}
+    assert timeline.selected_range(box, frame) == (dt.date(2020, 1, 1), dt.date(2020, 3, 31))
