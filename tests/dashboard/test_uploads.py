@@ -43,3 +43,13 @@ def test_a_good_upload_is_stored_under_its_safe_name(tmp_path):
         assert result.message.startswith("story.txt: 1 article")
         [article] = store.articles()
     assert "/" not in article.id and ".." not in article.id
+
+
+def test_server_upload_limit_matches_the_stated_one():
+    import tomllib
+    from pathlib import Path
+
+    config = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
+    settings = tomllib.loads(config.read_text(encoding="utf-8"))
+    assert settings["server"]["maxUploadSize"] == uploads.MAX_UPLOAD_MB
+    assert settings["browser"]["gatherUsageStats"] is False
