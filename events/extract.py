@@ -7,6 +7,7 @@ date the text gives, then deduplicate within the article (one event per type, pl
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -77,13 +78,21 @@ def extract(article: Article) -> list[Event]:
         # Troops that take part in an exercise are the exercise, not a deployment (GUIDELINES §1).
         if any(t.type == "exercise" for t in triggers):
             triggers = [t for t in triggers if not (t.type == "deployment" and t.needs_place)]
-        in_sentence = [a for a in anchors if sentence.start <= a.start and a.end <= sentence.end]
+        in_sentence = _inside(anchors, sentence)
         placed = [(t, places.attach(t, sentence, in_sentence, context.dateline, triggers)) for t in triggers]
         for trigger, targets in placed:
             others_places = [a for t, found in placed if t is not trigger for a, _ in found]
             events.extend(_events_for(trigger, triggers, targets, others_places, in_sentence,
                                       sentence, context))
     return deduplicate(_fill_visit_destinations(events, context))
+
+
+def _inside(spans: list, sentence: Sentence) -> list:
+    """The spans (sorted by start, not overlapping) that lie within the sentence; a binary search,
+    so that long articles cost time in proportion to their length."""
+    low = bisect.bisect_left(spans, sentence.start, key=lambda s: s.start)
+    high = bisect.bisect_left(spans, sentence.end, lo=low, key=lambda s: s.start)
+    return [s for s in spans[low:high] if s.end <= sentence.end]
 
 
 def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str) -> bool:
@@ -98,7 +107,7 @@ def _events_for(trigger: Trigger, triggers: list[Trigger], targets: list, others
     """The events of one trigger: one per place the sentence ties to it (or the trip's, later)."""
     if not targets and trigger.needs_place:
         return []
-    date = _attach_date(trigger, triggers, sentence, context.dates, targets, others_places)
+    date = _attach_date(trigger, triggers, sentence, _inside(context.dates, sentence), targets, others_places)
     if not targets:
         # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
@@ -129,8 +138,6 @@ def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     trigger_at = sentence.start + trigger.start
     best, best_key = None, None
     for date in dates:
-        if not (sentence.start <= date.start and date.end <= sentence.end):
-            continue
         between = text_between(sentence, trigger_at, date.start)
         preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
         if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):

@@ -68,7 +68,7 @@ def split_sentences(text: str) -> list[Sentence]:
 def _is_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
-    word = re.search(r"[\w.]+$", line[:dot])
+    word = re.search(r"[\w.]+$", line[max(0, dot - 40):dot])  # a bounded look-back keeps this linear
     if not word:
         return False
     token = word.group().lower()
