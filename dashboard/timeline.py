@@ -25,14 +25,19 @@ MAX_POINTS = 5000
 _LANE = {"span": 0.22, "day": 0.0, "undated": -0.22}
 
 
+def _esc(text: str) -> str:
+    # Plotly decodes &lt; &gt; &amp; in labels but not &quot;, and quotes are inert there.
+    return html.escape(text, quote=False)
+
+
 def _wrap(text: str, width: int = 80, lines: int = 5) -> str:
     parts = textwrap.wrap(text, width=width, max_lines=lines, placeholder=" …")
-    return "<br>".join(html.escape(part) for part in parts)
+    return "<br>".join(_esc(part) for part in parts)
 
 
 def hover_text(row: Mapping[str, Any]) -> str:
-    head = f"<b>{html.escape(type_label(row['type']))}</b> · {html.escape(row['date_label'])}"
-    return f"{head}<br>{html.escape(row['place'])}<br><br>{_wrap(row['evidence'])}"
+    head = f"<b>{_esc(type_label(row['type']))}</b> · {_esc(row['date_label'])}"
+    return f"{head}<br>{_esc(row['place'])}<br><br>{_wrap(row['evidence'])}"
 
 
 def _row_numbers(types: list[str]) -> dict[str, int]:
@@ -90,6 +95,7 @@ def build_timeline(frame: pd.DataFrame) -> go.Figure:
         dragmode="select",
         selectdirection="h",
         hovermode="closest",
+        hoverlabel={"align": "left"},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         xaxis={"type": "date", "title": None, "showgrid": True},
         yaxis={"tickvals": ticks, "ticktext": [type_label(t) for t in present],
@@ -110,7 +116,7 @@ def _monthly_counts(rows: pd.DataFrame) -> go.Figure:
         fig.add_trace(go.Bar(
             x=counts.index, y=counts[event_type], name=type_label(event_type),
             marker={"color": type_color(event_type)},
-            hovertemplate="%{x|%B %Y}: %{y:,} " + html.escape(event_type) + "<extra></extra>",
+            hovertemplate="%{x|%B %Y}: %{y:,} " + _esc(event_type) + "<extra></extra>",
         ))
     fig.update_layout(
         barmode="stack", height=320, dragmode="select", selectdirection="h",

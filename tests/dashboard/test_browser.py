@@ -157,6 +157,20 @@ class Offline:
             self.page.wait_for_timeout(700)  # zoom / spiderfy animation
         raise AssertionError(f"marker {index} for {place} never shown on its own")
 
+    def settle(self, quiet_ms: int = 1000, timeout_s: float = 30) -> None:
+        """Wait until the app has not been running a rerun for ``quiet_ms``."""
+        status = self.page.locator("[data-testid='stStatusWidget']")
+        deadline = time.monotonic() + timeout_s
+        quiet_since = None
+        while time.monotonic() < deadline:
+            if status.count() and status.first.is_visible():
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif (time.monotonic() - quiet_since) * 1000 >= quiet_ms:
+                return
+            self.page.wait_for_timeout(100)
+
     def target(self):
         return self.frame.locator(".gt-test-target")
 
@@ -190,9 +204,9 @@ def test_map_renders_offline_and_a_click_opens_the_passage(server, browser):
 
     tab.show_marker("Minsk, Belarus", "6 December 2024")
     tab.target().hover()
-    tooltip = frame.locator(".leaflet-tooltip")
+    # (Passing over other markers on the way may leave their tooltips open too.)
+    tooltip = frame.locator(".leaflet-tooltip", has_text="Minsk, Belarus").first
     tooltip.wait_for()
-    assert "Minsk, Belarus" in tooltip.inner_text()
     tab.target().click()
     date = tab.page.locator(".gt-evidence mark.gt-date", has_text="December 6")
     date.first.wait_for(timeout=30_000)
@@ -229,7 +243,7 @@ def test_hostile_article_is_shown_as_text_everywhere(server, browser):
     frame = tab.open(url)
     tab.show_marker("Minsk <img")
     tab.target().hover()
-    tooltip = frame.locator(".leaflet-tooltip")
+    tooltip = frame.locator(".leaflet-tooltip", has_text="xss-place").first
     tooltip.wait_for()
     assert "Minsk <img src=x onerror=alert('xss-place')>, Belarus" in tooltip.inner_text()
     tab.target().click()
@@ -254,6 +268,22 @@ def test_hostile_article_is_shown_as_text_everywhere(server, browser):
     assert "<img src=x onerror=alert('xss-img')>" in table
     assert "<img src=x onerror=alert('up-img')>" in table
 
+    # The timeline's hover label shows the passage as text too.
+    tab.settle()
+    chart = tab.page.locator("[data-testid='stPlotlyChart']").last
+    chart.scroll_into_view_if_needed()
+    hover = ""
+    points = chart.locator(".scatterlayer .point")
+    for i in range(points.count()):
+        points.nth(i).hover(force=True)
+        hover = " ".join(tab.page.locator(".hoverlayer").all_text_contents())
+        if "xss-img" in hover:
+            break
+    assert "<img src=x onerror=alert('xss-img')>" in hover, hover
+
+    # The search re-drew the map (a new frame): check the current one.
+    frame = tab.page.locator("iframe[title='streamlit_folium.st_folium']").last.element_handle(
+    ).content_frame()
     for where in (tab.page, frame):
         assert where.locator("img[src='x']").count() == 0
         assert where.locator("a[href^='javascript']").count() == 0
