@@ -69,6 +69,9 @@ _NOT_AN_EXERCISE = re.compile(r"^\s+(?:restraint|caution|its|their|his|her|the r
 # Ships "hit in the Gulf", troops "killed in": combat and attacks are not deployments (GUIDELINES §1).
 _COMBAT = re.compile(r"\b(?:hit|attack(?:ed|s)?|struck|sunk|sank|shelled|bombed|killed|wounded|"
                      r"clash(?:ed|es)|fought|fighting|withdr(?:aw|ew|awn|awal)|pull(?:ed)? out)\b", re.IGNORECASE)
+_MILITARY = re.compile(r"\b(?:" + FORCE_NOUN + r"|military|army|navy|naval|air force|soldiers?|troops?|"
+                       r"warships?|jets?|fighters?|bombers?|squadrons?|units?|peacekeeping|NATO|"
+                       r"Gurkhas?|armou?red|tanks|artillery)\b", re.IGNORECASE)
 # Cues in the clause before a trigger that make the event negated, hypothetical or only wished for.
 _UNREAL = re.compile(
     r"\b(?:not|n't|never|no plans?|cancel(?:l?ed|s)?|scrap(?:ped|s)?|called off|call off|"
@@ -127,6 +130,9 @@ def _counts(trigger: Trigger, sentence: str) -> bool:
     if trigger.type == "exercise" and _NOT_AN_EXERCISE.match(sentence[trigger.end:]):
         return False
     if trigger.type == "deployment" and _COMBAT.search(sentence):
+        return False
+    # "Salt trucks have been deployed", "police were deployed": only armed forces deploy (§1).
+    if trigger.type == "deployment" and not trigger.needs_place and not _MILITARY.search(sentence):
         return False
     return not (is_unreal(sentence, trigger.start) or _DENIED_AFTER.match(sentence[trigger.end:]))
 

@@ -49,7 +49,7 @@ _AFTER_PREPOSITION = re.compile(
 # situation in North Korea". Reporting verbs and participles that open a new clause.
 _CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
-    r"including|included|includes|regarding|concerning|involving|about)\b")
+    r"including|included|includes|regarding|concerning|involving)\b")
 # "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns or qualifies what follows.
 _OWNER = re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|defen[cs]e|armed|" + FORCE_NOUN + r")\b)",
                     re.IGNORECASE)
@@ -60,6 +60,8 @@ _VERB_WITH_OBJECT = re.compile(
     r"\b(?:have|has|had)\s+(?!been\b)\w+ed\s+(?!in\b|at\b|to\b|near\b|into\b|on\b)\w+", re.IGNORECASE)
 _LAND = re.compile(r"\s+(?:coast|coastline|border|territory|territories|waters|soil|airspace|capital|"
                    r"mainland|side of the border)\b", re.IGNORECASE)
+_WEAK_MOTION = re.compile(r"(?:came|come|comes|going|goes|went|head|heads|headed|heading) to",
+                          re.IGNORECASE)
 _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negotiations|consultations",
                         re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
@@ -201,6 +203,8 @@ def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool
         return words <= 8 or bool(uncertainty)
     if _WEAK_NOUN.fullmatch(trigger.text):
         return words <= 6
+    if _WEAK_MOTION.match(trigger.text):  # "went to Saudi Arabia", not "goes to a clinic in X"
+        return words <= 1
     return True
 
 

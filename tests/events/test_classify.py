@@ -27,6 +27,8 @@ def test_triggers_and_types(sentence, expected):
     "The cabinet meeting approved the budget.",
     "He urged both sides to exercise restraint.",
     "The press conference was held in Minsk.",
+    "Salt trucks have been deployed on main roads in Etobicoke.",
+    "Riot police were deployed in the capital.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []

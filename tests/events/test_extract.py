@@ -55,6 +55,12 @@ def test_near_and_distance_from_give_uncertainty_and_no_date():
     assert all(e.type == "deployment" and e.date_start is None and "Poland" in e.actors for e in events)
 
 
+def test_weak_motion_verbs_need_the_place_right_after_them():
+    assert extract(_article("Every two weeks Walsh goes to Trillium Health Centre in Mississauga.")) == []
+    [event] = extract(_article("Prince Charles went to Saudi Arabia in November.", published=dt.date(1987, 3, 22)))
+    assert (event.type, event.country_code, event.date_start) == ("visit", "SA", dt.date(1986, 11, 1))
+
+
 def test_negated_and_proposed_events_are_not_extracted():
     text = ("The minister scrapped plans to visit Paris on Monday. Moscow proposed a meeting in "
             "Geneva next week. He hopes to travel to Tokyo in May.")
