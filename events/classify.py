@@ -21,7 +21,9 @@ FORCE_NOUN = (
     r"military presence|task force|(?:armed |military )?forces|"
     r"troops|soldiers|servicemen|brigades?|battalions?|divisions?|regiments?|contingent|"
     r"peacekeepers|monitors|marines|paratroopers|(?:monitoring|peacekeeping|military) mission|"
-    r"warships?|ships|vessels|frigates?|destroyers?|submarines?|carriers?|missiles?|systems)"
+    r"warships?|ships|vessels|frigates?|destroyers?|submarines?|carriers?|missiles?|"
+    # "health systems" are not weapons: systems only when a weapon names them.
+    r"(?:S-\d+|Iskander|Patriot|THAAD|weapons?|rocket|radar)\s+systems)"
 )
 
 _I = re.IGNORECASE
@@ -40,7 +42,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                          r"\barriv(?:e|es|ed|ing|al)\b(?= (?:\w+ ){0,3}?(?:in|at)\b)|"
                          r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?|"
                          r"came|come|comes|going|goes|went) to\b(?= (?:the )?(?-i:[A-Z]))|"
-                         r"\b(?:due|be|is now|are now) in\b|\bport call\b|\bstopover\b|"
+                         r"\b(?:due|be|(?:is|are|was|were) (?:now|currently)) in\b|\bport call\b|\bstopover\b|"
                          r"\bstay(?:s|ed|ing)? in\b|\b(?:has|have|had)\s+(?:already\s+)?been\s+in\b|"
                          r"\bproceed(?:s|ed|ing)?\s+to\b|"
                          r"\bsen[dt](?:s|ing)?\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,2}?"

@@ -84,7 +84,9 @@ def extract(article: Article) -> list[Event]:
             others_places = [a for t, found in placed if t is not trigger for a, _ in found]
             events.extend(_events_for(trigger, triggers, targets, others_places, in_sentence,
                                       sentence, context))
-    return deduplicate(_fill_visit_destinations(events, context))
+    # Months from context come last, so that they never keep apart two reports of one event.
+    events = deduplicate(_fill_visit_destinations(events, context))
+    return [_month_of_context(e, events) if e.date_start is None else e for e in events]
 
 
 def _inside(spans: list, sentence: Sentence) -> list:
@@ -252,20 +254,18 @@ def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Eve
     The trip is the first visit the article places ("Putin's upcoming visit this week Friday" is
     the visit to Minsk of the lead). Talks go there only when they are the traveller's: talks
     between other people ("Hashimoto meets Clinton") or named for a body ("the WTO talks") stay
-    placeless and are dropped. Then undated talks during a dated trip or summit at their place take
-    its month (GUIDELINES §4, parts of a multi-day event).
+    placeless and are dropped.
     """
-    trips = [e for e in events if e.type == "visit" and e.place_id]
+    trip = next((e for e in events if e.type == "visit" and e.place_id), None)
     filled = []
     for event in events:
         if not event.place_id:
-            if not trips or not _joins_trip(event, trips[0]):
+            if trip is None or not _joins_trip(event, trip):
                 continue
-            anchor = next(a for a in context.anchors + [context.dateline]
-                          if a and a.place.id == trips[0].place_id)
-            event = replace(_with_place(event, anchor, None), place_text=trips[0].place_text)
+            anchor = next(a for a in context.anchors + [context.dateline] if a and a.place.id == trip.place_id)
+            event = replace(_with_place(event, anchor, None), place_text=trip.place_text)
         filled.append(event)
-    return [_month_of_context(e, filled) if e.date_start is None else e for e in filled]
+    return filled
 
 
 def _joins_trip(event: Event, trip: Event) -> bool:
