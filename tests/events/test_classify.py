@@ -13,6 +13,8 @@ from events.classify import find_triggers
     ("NATO will deploy 4,000 troops in Kosovo.", [("deployment", "deploy"), ("deployment", "troops")]),
     ("The USS Juneau arrived on Wednesday at Zhanjiang.", [("visit", "arrived")]),
     ("Reagan would be in Rome from June 3 to 6.", [("visit", "be in")]),
+    ("Dr. Maggard is currently in France.", [("visit", "is currently in")]),
+    ("The S-400 systems in Belarus have a range of 400 km.", [("deployment", "S-400 systems")]),
 ])
 def test_triggers_and_types(sentence, expected):
     assert [(t.type, t.text) for t in find_triggers(sentence)] == expected
@@ -29,6 +31,7 @@ def test_triggers_and_types(sentence, expected):
     "The press conference was held in Minsk.",
     "Salt trucks have been deployed on main roads in Etobicoke.",
     "Riot police were deployed in the capital.",
+    "The war has left health systems in Angola unable to cope.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []
