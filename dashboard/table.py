@@ -12,6 +12,9 @@ from dashboard.labels import type_label
 from events.export import to_geojson, write_csv
 from events.model import Article
 
+# Rows sent to the browser's grid; the downloads always hold every filtered event.
+MAX_ROWS = 10_000
+
 
 def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """What the table shows: readable columns, text as text (the grid never renders HTML)."""
@@ -41,8 +44,11 @@ def geojson_bytes(frame: pd.DataFrame, articles: dict[str, Article]) -> bytes:
 
 
 def show_table(frame: pd.DataFrame, articles: dict[str, Article]) -> None:
+    if len(frame) > MAX_ROWS:
+        st.caption(f"Showing the first {MAX_ROWS:,} of {len(frame):,} events; the downloads "
+                   "hold them all.")
     st.dataframe(
-        table_frame(frame), hide_index=True, width="stretch",
+        table_frame(frame.head(MAX_ROWS)), hide_index=True, width="stretch",
         column_config={"Passage": st.column_config.TextColumn(width="large")},
     )
     events = frame[["event"]].copy()
