@@ -1,8 +1,10 @@
 """Article -> events: the pure extraction stage (see DESIGN.md and shared/eval/events/GUIDELINES.md).
 
 For each sentence: find triggers (events.classify), attach the places the text ties to each trigger
-(prepositions, "N km from X", the dateline for "here" and for same-day talks), attach the nearest
-date the text gives, then deduplicate within the article (one event per type, place and date).
+(events.places: prepositions, "N km from X", the dateline for "here" and for same-day talks), and
+the date the text gives it. Then placeless talks and trips go to the article's trip, reports of one
+event are merged (one event per type, place and date), and undated parts of a dated stay take its
+month.
 """
 
 from __future__ import annotations
@@ -38,9 +40,8 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|told \w+|announced|reported|stated|
 # A verb that starts another predicate between the trigger and a later date.
 _CLAUSE_VERB = re.compile(r"\b(?:said|says|told|added|noted|covered|focused|including|included|"
                           r"includes|regarding|concerning|involving)\b")
+# "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 _VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
-# Deictic dates: only used when nothing more specific is in the sentence.
-_DEICTIC = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,10 @@ def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
 
     Skipped: dates that open a state ("since 2000"), date a report ("officials said Tuesday",
     "On Oct. 29, an official told Xinhua that ..."), sit past a verb that starts another predicate,
-    or directly follow another trigger or its place ("a meeting on Tuesday", "a conference to be held in
-    Hong Kong in December"). Preferred, in order: a date right
-    after the event's place ("in Astana on November 28"); a date nearer this trigger than any other;
-    the nearest. "soon" and "recently" are dates too, and they leave the event undated.
+    or directly follow another trigger or its place ("a meeting on Tuesday", "a conference to be
+    held in Hong Kong in December"). Preferred, in order: a specific date over "now"; a date right
+    after the event's place ("in Astana on November 28"); a date nearer this trigger than any
+    other; the nearest. "soon" and "recently" are dates too, and they leave the event undated.
     """
     place_ends = [anchor.end for anchor, _ in (t for t in targets if t)]
     trigger_at = sentence.start + trigger.start
