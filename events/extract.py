@@ -37,9 +37,6 @@ _REPORTING = re.compile(r"\b(?:said|says|reported|announced|told \w+|added|state
                         r"declared|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _REPORTED_THAT = re.compile(r"\b(?:said|says|told \w+|announced|reported|stated|added|confirmed)\b"
                             r"[^.;]*\bthat\b", re.IGNORECASE)
-# A verb that starts another predicate between the trigger and a later date.
-_CLAUSE_VERB = re.compile(r"\b(?:said|says|told|added|noted|covered|focused|including|included|"
-                          r"includes|regarding|concerning|involving)\b")
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 _VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
 
@@ -146,7 +143,7 @@ def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):
             continue
         if _REPORTING.search(preceding) or _REPORTED_THAT.search(between) \
-                or (date.start > trigger_at and trigger.type != "deployment" and _CLAUSE_VERB.search(between)):
+                or (date.start > trigger_at and trigger.type != "deployment" and places.CLAUSE_VERB.search(between)):
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
             continue

@@ -45,9 +45,9 @@ _COORDINATED = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
-# A verb between "talks" and a place starts another predicate: "talks covered issues including the
-# situation in North Korea". Reporting verbs and participles that open a new clause.
-_CLAUSE_VERB = re.compile(
+# A verb between "talks" and a later place or date starts another predicate: "talks covered issues
+# including the situation in North Korea". Reporting verbs and participles that open a new clause.
+CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
     r"including|included|includes|regarding|concerning|involving)\b")
 # "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns or qualifies what follows.
@@ -80,14 +80,13 @@ class Anchor:
     place: Place
 
 
-# GeoNames continents: too vague to put an event on a map ("a trip to Europe", "west Africa").
-_CONTINENTS = frozenset({"6255146", "6255147", "6255148", "6255149", "6255150", "6255151", "6255152"})
-
-
 def find_places(text: str) -> list[Anchor]:
-    """Every resolved place mention in the text that can locate an event, in order."""
+    """Every resolved place mention in the text that can locate an event, in order.
+
+    Continents are too vague to put an event on a map ("a trip to Europe", "west Africa").
+    """
     return [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text)
-            if t.place and t.place.id not in _CONTINENTS]
+            if t.place and t.place.feature != "CONT"]
 
 
 def dateline_anchor(text: str, span: tuple[int, int], anchors: list[Anchor]) -> Anchor | None:
@@ -115,7 +114,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
              and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers))
              and _within_reach(trigger, sentence.text[trigger.end: a.start - sentence.start], relations[a])
              and (trigger.type == "deployment"
-                  or not _CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start]))]
+                  or not CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start]))]
     if after:
         chosen = after if trigger.type == "deployment" else _with_coordinated(after[0], names, sentence)
     else:
