@@ -219,8 +219,8 @@ def test_map_renders_offline_and_a_click_opens_the_passage(server, browser):
 
 HOSTILE_UPLOAD = (
     "---\ntitle: Upload <script>alert('up-title')</script>\npublished: 2024-06-02\n---\n"
-    "Putin met Lukashenko <img src=x onerror=alert('up-img')> in Minsk on June 2, 2024, "
-    "<a href=\"javascript:alert('up-link')\">x</a> `${alert('up-tick')}` </script>.\n"
+    "Putin met Lukashenko in Minsk on June 2, 2024, <img src=x onerror=alert('up-img')> "
+    "`${alert('up-tick')}` <a href=\"javascript:alert('up-link')\">x</a></script>.\n"
 )
 
 
