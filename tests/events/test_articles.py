@@ -4,12 +4,13 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pipeline_helpers import EVAL_ARTICLES, SAMPLE_ARTICLES
+from pipeline_helpers import EVAL_ARTICLES, SAMPLE_ARTICLES, needs_shared
 
 from events.articles import iter_files, read_bytes, read_path
 from events.exc import ArticleError, EventsError
 
 
+@needs_shared
 def test_reads_the_eval_articles_as_they_are():
     files = sorted(EVAL_ARTICLES.glob("*.txt"))
     assert len(files) >= 15

@@ -5,12 +5,13 @@ import json
 import math
 
 import pytest
-from pipeline_helpers import SHARED
+from pipeline_helpers import SHARED, needs_shared
 
 from events.export import RECORD_FIELDS, to_geojson, to_record, write_csv, write_jsonl
 from events.model import Article
 
 
+@needs_shared
 def test_record_uses_the_gold_field_names(make_event):
     gold = [json.loads(line) for line in (SHARED / "seeds" / "gold-events.jsonl").open()]
     gold_fields = set().union(*gold)

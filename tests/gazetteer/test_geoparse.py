@@ -8,7 +8,12 @@ from gazetteer import Toponym, geoparse
 from gazetteer.errors import GazetteerError
 from gazetteer.geo import distance_km
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+# The sample articles shipped in data/articles are the seed articles with a front-matter header.
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "articles"
+
+
+def _sample(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
 
 
 def places(text, gz):
@@ -93,8 +98,8 @@ def test_candidates_ranked_with_chosen_first(gz):
 
 
 def test_seed_articles_invariants(gz):
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = _sample(path)
         tops = geoparse(text, gazetteer=gz)
         assert tops, path
         assert all(text[t.start:t.end] == t.text for t in tops)
@@ -104,7 +109,7 @@ def test_seed_articles_invariants(gz):
 
 
 def test_seed_article_resolves_the_key_places(gz):
-    text = (SEEDS / "000_6071332e53ed9011.txt").read_text(encoding="utf-8")
+    text = _sample(SAMPLES / "000_6071332e53ed9011.txt")
     found = {t.text: t.place for t in geoparse(text, gazetteer=gz)}
     assert found["Brest"].country_code == "BY"
     assert found["Grodno"].name == "Hrodna"
@@ -127,7 +132,7 @@ def test_non_str_raises_type_error(gz, bad):
 
 def test_ten_megabytes(gz):
     # news-like density (about one toponym per 150 characters), ten million characters
-    unit = (SEEDS / "000_6071332e53ed9011.txt").read_text(encoding="utf-8") + "\n\n"
+    unit = _sample(SAMPLES / "000_6071332e53ed9011.txt") + "\n\n"
     copies = 10_000_000 // len(unit) + 1
     per_copy = len(geoparse(unit, gazetteer=gz))
     text = unit * copies
