@@ -53,16 +53,23 @@ def main(url: str) -> None:
                        window.map.panTo((shown || m).getLatLng(), {animate: false});
                        return "pan";
                      }
-                     if (shown === m) { m.getElement().classList.add("gt-shot"); return "m"; }
-                     shown.getElement().classList.add("gt-shot-cluster");
+                     const icon = shown.getElement(), box = icon.getBoundingClientRect();
+                     const top = document.elementFromPoint(box.left + box.width / 2,
+                                                           box.top + box.height / 2);
+                     if (!icon.contains(top)) {  // another marker lies on it: zoom in there
+                       window.map.setView(shown.getLatLng(), window.map.getZoom() + 1,
+                                          {animate: false});
+                       return "zoom";
+                     }
+                     if (shown === m) { icon.classList.add("gt-shot"); return "m"; }
+                     icon.classList.add("gt-shot-cluster");
                      return "c"; }""",
                 index,
             )
             if state == "m":
                 break
-            if state == "pan":
-                continue
-            frame.locator(".gt-shot-cluster").click()
+            if state == "c":
+                frame.locator(".gt-shot-cluster").click()
             page.wait_for_timeout(800)
         frame.locator(".gt-shot").click()
         page.locator(".gt-evidence mark.gt-date").first.wait_for(timeout=30_000)
