@@ -117,7 +117,7 @@ def _ingest(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     if failed:
-        print(f"{len(failed)} files failed:", file=sys.stderr)
+        print(f"{len(failed)} file{'s' if len(failed) != 1 else ''} failed:", file=sys.stderr)
         for result in failed:
             print(f"  {result.error}", file=sys.stderr)
     return EXIT_FILES_FAILED if failed else EXIT_OK
