@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from dataclasses import replace
 
 from geopy.distance import great_circle
@@ -9,6 +11,10 @@ from geopy.distance import great_circle
 from events.model import Event
 
 SAME_PLACE_KM = 10.0  # two reports of one summit may resolve "Minsk" to points a few km apart
+# Grid cells of 0.1 degree (11 km north-south, less east-west) hold the merged events, so a new
+# report is compared only with those in its own and the neighbouring cells: merging stays about
+# linear in the number of events instead of quadratic.
+_CELL_DEGREES = 0.1
 
 
 def merge(events: list[Event]) -> list[Event]:
@@ -21,13 +27,37 @@ def merge(events: list[Event]) -> list[Event]:
     """
     ordered = sorted(events, key=lambda e: (e.reported is None, e.reported or 0, e.article_id, e.id))
     merged: list[Event] = []
+    cells: dict[tuple, list[int]] = defaultdict(list)
     for event in ordered:
-        twin = next((m for m in merged if _same(m, event)), None)
+        twin = next((i for i in _candidates(event, cells) if _same(merged[i], event)), None)
         if twin is None:
             merged.append(replace(event, sources=event.sources or (event.article_id,)))
+            if event.date_start is not None:
+                cells[_cell_key(event)].append(len(merged) - 1)
         else:
-            merged[merged.index(twin)] = _combine(twin, event)
+            merged[twin] = _combine(merged[twin], event)
     return merged
+
+
+def _cell_key(event: Event) -> tuple:
+    if event.lat is None or event.lon is None:
+        return (event.type, "place", event.place_id)
+    return (event.type, math.floor(event.lat / _CELL_DEGREES), math.floor(event.lon / _CELL_DEGREES))
+
+
+def _candidates(event: Event, cells: dict[tuple, list[int]]) -> list[int]:
+    """Indices of merged events that could be the same event: same type, nearby cell, in order."""
+    if event.date_start is None:
+        return []
+    kind, *where = _cell_key(event)
+    if where[0] == "place":
+        return cells.get((kind, *where), [])
+    row, column = where
+    # Near the poles a degree of longitude is short; ten kilometres may span several cells.
+    reach = max(1, math.ceil(1 / max(math.cos(math.radians(event.lat)), 0.01)))
+    found = [i for dr in (-1, 0, 1) for dc in range(-reach, reach + 1)
+             for i in cells.get((kind, row + dr, column + dc), [])]
+    return sorted(found)
 
 
 def _same(a: Event, b: Event) -> bool:

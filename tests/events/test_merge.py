@@ -1,5 +1,8 @@
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from events.merge import merge
 from events.model import Event, Span
 
@@ -49,3 +52,36 @@ def test_undated_events_are_not_merged_across_articles():
 def test_merge_does_not_depend_on_input_order():
     events = [_event("a"), _event("b", reported=dt.date(2024, 12, 5)), _event("c", day=9)]
     assert merge(events) == merge(list(reversed(events)))
+
+
+def _reference_merge(events):
+    """The definition, compared pairwise with every merged event (quadratic, for checking)."""
+    from events.merge import _combine, _same
+
+    ordered = sorted(events, key=lambda e: (e.reported is None, e.reported or 0, e.article_id, e.id))
+    merged = []
+    for event in ordered:
+        twin = next((m for m in merged if _same(m, event)), None)
+        if twin is None:
+            merged.append(event)
+        else:
+            merged[merged.index(twin)] = _combine(twin, event)
+    return merged
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(
+    st.sampled_from("abcdef"), st.sampled_from(["summit", "visit"]),
+    st.floats(min_value=-89.9, max_value=89.9), st.floats(min_value=-179.9, max_value=179.9),
+    st.integers(min_value=1, max_value=4), st.booleans()), max_size=25))
+def test_the_grid_index_merges_exactly_like_comparing_every_pair(specs):
+    import random
+
+    events = []
+    for n, (article, kind, lat, lon, day, near) in enumerate(specs):
+        if near and events:  # a second report a few km from an earlier one
+            base = random.Random(n).choice(events)
+            lat, lon = base.lat + 0.03, base.lon - 0.03
+        events.append(_event(article, type_=kind, place_id=f"p{n}", lat=lat, lon=lon, day=day,
+                             reported=dt.date(2024, 12, 1 + n % 20)))
+    assert merge(events) == _reference_merge(events)
