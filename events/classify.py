@@ -18,7 +18,7 @@ CAMEO = {"meeting": "040", "visit": "042", "summit": "044", "deployment": "154",
 FORCE_NOUN = (
     # Longer phrases first: the regex takes the first alternative that matches.
     r"(?:(?:missile|air defen[cs]e|defen[cs]e) systems|missile base|"
-    r"military presence|task force|(?:armed |military )?forces|"
+    r"military presence|(?:armed |military )?forces|"
     r"troops|soldiers|servicemen|brigades?|battalions?|divisions?|regiments?|contingent|"
     r"peacekeepers|monitors|marines|paratroopers|(?:monitoring|peacekeeping|military) mission|"
     r"warships?|ships|vessels|frigates?|destroyers?|submarines?|carriers?|missiles?|"
@@ -74,11 +74,14 @@ _COMBAT = re.compile(r"\b(?:hit|attack(?:ed|s)?|struck|sunk|sank|shelled|bombed|
 _MILITARY = re.compile(r"\b(?:" + FORCE_NOUN + r"|military|army|navy|naval|air force|soldiers?|troops?|"
                        r"warships?|jets?|fighters?|bombers?|squadrons?|units?|peacekeeping|NATO|"
                        r"Gurkhas?|armou?red|tanks|artillery)\b", re.IGNORECASE)
+# "operating against forces inside Iraq": forces someone fights are not deployed by the text.
+_TARGETED = re.compile(r"\b(?:against|attack(?:ing|ed)?|fight(?:ing)?|target(?:ing|ed)?)\s+(?:the\s+|their\s+|its\s+)?"
+                       r"(?:\w+\s+)?$", re.IGNORECASE)
 # Cues in the clause before a trigger that make the event negated, hypothetical or only wished for.
 _UNREAL = re.compile(
     r"\b(?:not|n't|never|no plans?|cancel(?:l?ed|s)?|scrap(?:ped|s)?|called off|call off|"
     r"ruled out|rule out|refus(?:ed|es)|declin(?:ed|es)|postpone[ds]?|"
-    r"hope[sd]? to|hoping to|wants? to|wanted to|would like to|wish(?:es|ed)? to|"
+    r"hope[sd]? to|hoping to|want(?:s|ed)? (?:\w+\s+){0,5}?to|would like to|wish(?:es|ed)? to|"
     r"propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s) to|urg(?:ed|es)|"
     r"aim(?:s|ed|ing)? to|intend(?:s|ed|ing)? to|"
     r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential|eventual|eventually)\b[^;]*$",
@@ -131,7 +134,7 @@ def _counts(trigger: Trigger, sentence: str) -> bool:
         return False
     if trigger.type == "exercise" and _NOT_AN_EXERCISE.match(sentence[trigger.end:]):
         return False
-    if trigger.type == "deployment" and _COMBAT.search(sentence):
+    if trigger.type == "deployment" and (_COMBAT.search(sentence) or _TARGETED.search(before)):
         return False
     # "Salt trucks have been deployed", "police were deployed": only armed forces deploy (§1).
     if trigger.type == "deployment" and not trigger.needs_place and not _MILITARY.search(sentence):

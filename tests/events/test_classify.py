@@ -32,6 +32,9 @@ def test_triggers_and_types(sentence, expected):
     "Salt trucks have been deployed on main roads in Etobicoke.",
     "Riot police were deployed in the capital.",
     "The war has left health systems in Angola unable to cope.",
+    "He wants Cuban diplomats based in Washington to meet the boy in Miami.",
+    "Their battle plans call for operating against forces inside Iraq.",
+    "The FBI consolidated the investigation under the Atlanta task force.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []
