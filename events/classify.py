@@ -21,7 +21,7 @@ FORCE_NOUN = (
     r"military presence|(?:armed |military )?forces|"
     r"troops|soldiers|servicemen|brigades?|battalions?|divisions?|regiments?|contingent|"
     r"peacekeepers|monitors|marines|paratroopers|(?:monitoring|peacekeeping|military) mission|"
-    r"warships?|ships|vessels|frigates?|destroyers?|submarines?|carriers?|missiles?|"
+    r"warships?|ships|vessels|frigates?|destroyers?|submarines?|aircraft carriers?|missiles?|"
     # "health systems" are not weapons: systems only when a weapon names them.
     r"(?:S-\d+|Iskander|Patriot|THAAD|weapons?|rocket|radar)\s+systems)"
 )
@@ -61,27 +61,39 @@ _NOT_A_MEETING = re.compile(
     r"\b(?:cabinet|board|shareholders'?|party|press|news|video|phone|telephone|parliamentary|committee|staff|"
     r"general|annual|plenary|council)\s+$", re.IGNORECASE)
 # "meet a NATO request", "meet the deadline": meeting a requirement is not a meeting.
-_NOT_MET = re.compile(r"^\s+(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,2}?"
-                      r"(?:requests?|demands?|deadlines?|targets?|needs|goals?|criteria|requirements?|"
-                      r"standards?|expectations?|conditions|obligations?|challenges?|response|resistance|"
-                      r"opposition|fate|end|approval|success|failure|costs?|payments?)\b", re.IGNORECASE)
+_NOT_MET = re.compile(
+    r"^\s+(?:(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:requests?|demands?|deadlines?|targets?|needs|goals?|criteria|requirements?|"
+    r"standards?|expectations?|conditions|obligations?|challenges?|response|resistance|"
+    r"opposition|fate|end|approval|success|failure|costs?|payments?)\b|"
+    # "The decision was met with outrage": a reaction, not a meeting.
+    r"(?:with|by)\s+(?:\w+\s+)?(?:outrage|criticism|protests?|s[ck]epticism|approval|resistance|"
+    r"opposition|silence|anger|derision|dismay|concern|applause|cheers|disbelief|relief|caution|"
+    r"hostility|indifference|enthusiasm|suspicion)\b)", re.IGNORECASE)
 # Uses of "exercise" that are not military ("exercise restraint", "exercise its right").
 _NOT_AN_EXERCISE = re.compile(r"^\s+(?:restraint|caution|its|their|his|her|the right|power|control|"
                               r"influence|patience|leverage|option)\b", re.IGNORECASE)
 # Ships "hit in the Gulf", troops "killed in": combat and attacks are not deployments (GUIDELINES §1).
-_COMBAT = re.compile(r"\b(?:hit|attack(?:ed|s)?|struck|sunk|sank|shelled|bombed|killed|wounded|"
-                     r"clash(?:ed|es)|fought|fighting|withdr(?:aw|ew|awn|awal)|pull(?:ed)? out)\b", re.IGNORECASE)
-_MILITARY = re.compile(r"\b(?:" + FORCE_NOUN + r"|military|army|navy|naval|air force|soldiers?|troops?|"
-                       r"warships?|jets?|fighters?|bombers?|squadrons?|units?|peacekeeping|NATO|"
-                       r"Gurkhas?|armou?red|tanks|artillery)\b", re.IGNORECASE)
+_COMBAT = re.compile(r"\b(?:hit|attack(?:ed|s)?|struck|sunk|sank|shelled|bombed|bombing|killed|wounded|"
+                     r"clash(?:ed|es)|fought|fighting|withdr(?:aw|ew|awn|awal)|pull(?:ed)? out|"
+                     r"launched|fired|(?:air)?strikes?|retaliat\w*)\b", re.IGNORECASE)
+# Words that make a sentence military; "ships", "vessels" and "forces" alone do not ("cargo was
+# unloaded from ships", "market forces").
+_MILITARY = re.compile(r"\b(?:military|army|navy|naval|air force|marines?|soldiers?|troops?|warships?|"
+                       r"brigades?|battalions?|divisions?|regiments?|contingents?|peacekeep\w*|monitors|"
+                       r"missiles?|defen[cs]e|armed|Pentagon|destroyers?|frigates?|submarines?|"
+                       r"aircraft carriers?|jets?|fighters?|bombers?|squadrons?|NATO|Gurkhas?|"
+                       r"armou?red|tanks|artillery|servicemen|paratroopers|weapons?|S-\d+|Iskander|"
+                       r"Patriot|THAAD)\b", re.IGNORECASE)
 # "operating against forces inside Iraq": forces someone fights are not deployed by the text.
-_TARGETED = re.compile(r"\b(?:against|attack(?:ing|ed)?|fight(?:ing)?|target(?:ing|ed)?)\s+(?:the\s+|their\s+|its\s+)?"
-                       r"(?:\w+\s+)?$", re.IGNORECASE)
+_TARGETED = re.compile(r"\b(?:against|attack(?:ing|ed)?|fight(?:ing)?|target(?:ing|ed)?|confront(?:ing|ed)?)"
+                       r"\s+(?:[\w,]+\s+){0,4}$", re.IGNORECASE)
 # Cues in the clause before a trigger that make the event negated, hypothetical or only wished for.
 _UNREAL = re.compile(
     r"\b(?:not|n't|never|no plans?|cancel(?:l?ed|s)?|scrap(?:ped|s)?|called off|call off|"
     r"ruled out|rule out|refus(?:ed|es)|declin(?:ed|es)|postpone[ds]?|"
     r"hope[sd]? to|hoping to|want(?:s|ed)? (?:\w+\s+){0,5}?to|would like to|wish(?:es|ed)? to|"
+    r"warn(?:s|ed|ing)?|"
     r"propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s) to|urg(?:ed|es)|"
     r"aim(?:s|ed|ing)? to|intend(?:s|ed|ing)? to|"
     r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential|eventual|eventually)\b[^;]*$",
@@ -92,6 +104,8 @@ _DENIED_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|had been|will be)\s+(?:not|never|"
     r"cancel+ed|called off|postponed|scrapped|ruled out)\b|[^.;]{0,60}?\bnot on the agenda\b",
     re.IGNORECASE)
+# "American forces could be in the gulf region": the modal follows the trigger.
+_MODAL_AFTER = re.compile(r"\s+(?:could|might|may|would)\b")
 _NOT_UNTIL = re.compile(r"^[^.;,]{0,40}?\b(?:until|before|till)\b", re.IGNORECASE)
 # The unreal cue counts only inside the trigger's clause: after the last clause break.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|and|as|after|before|when|where|which)\b|\bthat\b")
@@ -137,9 +151,10 @@ def _counts(trigger: Trigger, sentence: str) -> bool:
     if trigger.type == "deployment" and (_COMBAT.search(sentence) or _TARGETED.search(before)):
         return False
     # "Salt trucks have been deployed", "police were deployed": only armed forces deploy (§1).
-    if trigger.type == "deployment" and not trigger.needs_place and not _MILITARY.search(sentence):
+    if trigger.type == "deployment" and not _MILITARY.search(sentence):
         return False
-    return not (is_unreal(sentence, trigger.start) or _DENIED_AFTER.match(sentence[trigger.end:]))
+    after = sentence[trigger.end:]
+    return not (is_unreal(sentence, trigger.start) or _DENIED_AFTER.match(after) or _MODAL_AFTER.match(after))
 
 
 def is_unreal(sentence: str, position: int) -> bool:

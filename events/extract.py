@@ -269,6 +269,8 @@ def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Eve
 def _joins_trip(event: Event, trip: Event) -> bool:
     if places.is_plural(event):
         return False  # "held several meetings in recent months": not talks of this trip
+    if event.date_start and trip.date_start and abs((event.date_start - trip.date_start).days) > 31:
+        return False  # "peace talks following the August 1988 ceasefire" in a story of 1990
     if event.type == "visit":
         return True
     before_trigger = event.evidence[: event.trigger_span.start]

@@ -51,6 +51,8 @@ CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
     r"including|included|includes|regarding|concerning|involving)\b")
 # "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns or qualifies what follows.
+_HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+\w+ed\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
+                      r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives|is|are)\b")
 _OWNER = re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|defen[cs]e|armed|" + FORCE_NOUN + r")\b)",
                     re.IGNORECASE)
 _DATE_WORDS = frozenset(
@@ -65,6 +67,8 @@ _WEAK_MOTION = re.compile(r"(?:came|come|comes|going|goes|went|head|heads|headed
 _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negotiations|consultations",
                         re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
+# An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
+_FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s*){1,4}(?=,)", re.IGNORECASE)
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
                      r"at|in|on|since|earlier|later)\b", re.IGNORECASE)
 
@@ -244,15 +248,14 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list[Anchor]:
     """A place before the trigger that frames it: "the St. Petersburg meeting", or an opening
-    "In St. Petersburg, the leaders met ..."."""
-    opener_end = sentence.start + _scope_end(sentence.text, Trigger("", 0, 0, "", False))
+    "In St. Petersburg, the leaders met ..." (but not "In a speech delivered at the Pentagon, ...")."""
+    frame = _FRAME.match(sentence.text)
     for anchor in sorted(located, key=lambda a: a.start, reverse=True):
         if anchor.end > sentence.start + trigger.start:
             continue
         if _is_premodifier(anchor, sentence.text[anchor.end - sentence.start: trigger.start]):
             return [anchor]
-        if anchor.end <= opener_end < sentence.start + trigger.start \
-                and re.match(r"(?:\w+,\s+)?(?:in|at)\b", sentence.text, re.IGNORECASE):
+        if frame and anchor.end - sentence.start == frame.end() and frame.end() < trigger.start:
             return [anchor]
     return []
 
@@ -267,7 +270,8 @@ def _gathering_place(trigger: Trigger, sentence: Sentence, anchors: list[Anchor]
 
 
 def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[Anchor]:
-    """A country or region that is the clause's subject: "Belarus operates S-400 systems"."""
+    """A country or region that is the clause's subject and holds the forces: "Belarus operates
+    S-400 systems", "As Poland modernizes its defenses" (not "The United States provided vessels")."""
     for anchor in names:
         if anchor.end > sentence.start + trigger.start:
             break
@@ -275,7 +279,7 @@ def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[
         after = sentence.text[anchor.end - sentence.start:]
         clause_opening = re.split(r"[,;:]", before)[-1].split()
         if anchor.place.level in ("country", "region") and len(clause_opening) <= 2 \
-                and not _AFTER_PREPOSITION.search(before) and not _OWNER.match(after):
+                and not _AFTER_PREPOSITION.search(before) and _HOSTING.match(after):
             return [anchor]
     return []
 

@@ -35,6 +35,13 @@ def test_triggers_and_types(sentence, expected):
     "He wants Cuban diplomats based in Washington to meet the boy in Miami.",
     "Their battle plans call for operating against forces inside Iraq.",
     "The FBI consolidated the investigation under the Atlanta task force.",
+    "The decision was met with outrage by Cuban-Americans in Miami.",
+    "Besides meeting the immediate physical and emotional needs of victims in Nairobi, aid flows.",
+    "Cargo was unloaded from ships in the Red Sea.",
+    "Bush seemed to suggest that American forces could be in the gulf region for years.",
+    "U.S. forces Thursday launched cruise missiles against targets in Afghanistan.",
+    "Delta has benefited more than other carriers in Atlanta.",
+    "The statement warned against all travel to Pakistan.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []

@@ -61,6 +61,16 @@ def test_weak_motion_verbs_need_the_place_right_after_them():
     assert (event.type, event.country_code, event.date_start) == ("visit", "SA", dt.date(1986, 11, 1))
 
 
+def test_only_a_place_framing_the_sentence_or_holding_the_forces_is_used():
+    # "In a speech delivered at the Pentagon" frames the speech, not the deployment.
+    assert extract(_article("In a speech delivered at the Pentagon, Bush said the navy ships are "
+                            "stationed somewhere.")) == []
+    # The supplier is not where vessels are; the host country is.
+    assert extract(_article("The United States has provided most of the naval vessels so far.")) == []
+    [event] = extract(_article("Belarus currently operates several Iskander missile systems."))
+    assert (event.type, event.country_code) == ("deployment", "BY")
+
+
 def test_negated_and_proposed_events_are_not_extracted():
     text = ("The minister scrapped plans to visit Paris on Monday. Moscow proposed a meeting in "
             "Geneva next week. He hopes to travel to Tokyo in May.")
