@@ -54,8 +54,11 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                            r"\b(?:ministerial )?conference\b", _I), False),
 )
 
-# "UN monitors are to start arriving in Nepal": forces arriving are deployed, not visiting.
-_FORCES_ARRIVING = re.compile(r"\b" + FORCE_NOUN + r"\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
+# "UN monitors are to start arriving in Nepal", "Stealth fighters headed to Saudi Arabia": forces on
+# the move are deployed, not visiting.
+_MOTION = re.compile(r"arriv|travel|fl[yie]|head|came|come|going|goes|went|proceed", re.IGNORECASE)
+_FORCES_ARRIVING = re.compile(r"\b(?:" + FORCE_NOUN + r"|fighters|bombers|jets|warplanes)\b(?:\s+\S+){0,6}\s*$",
+                              re.IGNORECASE)
 # Words before a meeting trigger that make it domestic or not a meeting between parties.
 _NOT_A_MEETING = re.compile(
     r"\b(?:cabinet|board|shareholders'?|party|press|news|video|phone|telephone|parliamentary|committee|staff|"
@@ -70,6 +73,8 @@ _NOT_MET = re.compile(
     r"(?:with|by)\s+(?:\w+\s+)?(?:outrage|criticism|protests?|s[ck]epticism|approval|resistance|"
     r"opposition|silence|anger|derision|dismay|concern|applause|cheers|disbelief|relief|caution|"
     r"hostility|indifference|enthusiasm|suspicion)\b)", re.IGNORECASE)
+# "she sometimes talks to family members": the verb, not talks between parties.
+_SPEAKS = re.compile(r"talks\s+(?:to|about)\b", re.IGNORECASE)
 # Uses of "exercise" that are not military ("exercise restraint", "exercise its right").
 _NOT_AN_EXERCISE = re.compile(r"^\s+(?:restraint|caution|its|their|his|her|the right|power|control|"
                               r"influence|patience|leverage|option)\b", re.IGNORECASE)
@@ -131,7 +136,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
             if _overlaps(trigger, found) or not _counts(trigger, sentence):
                 continue
             if kind == "visit" and _FORCES_ARRIVING.search(sentence[: trigger.start]) \
-                    and trigger.text.lower().startswith("arriv"):
+                    and _MOTION.match(trigger.text):
                 trigger = Trigger("deployment", trigger.start, trigger.end, trigger.text, False)
             found.append(trigger)
     return sorted(found, key=lambda t: t.start)
@@ -144,7 +149,8 @@ def _overlaps(trigger: Trigger, found: list[Trigger]) -> bool:
 def _counts(trigger: Trigger, sentence: str) -> bool:
     before = sentence[: trigger.start]
     if trigger.type == "meeting" and (_NOT_A_MEETING.search(before)
-                                      or _NOT_MET.match(sentence[trigger.end:])):
+                                      or _NOT_MET.match(sentence[trigger.end:])
+                                      or _SPEAKS.match(trigger.text + sentence[trigger.end:])):
         return False
     if trigger.type == "exercise" and _NOT_AN_EXERCISE.match(sentence[trigger.end:]):
         return False

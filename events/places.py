@@ -52,7 +52,7 @@ CLAUSE_VERB = re.compile(
     r"including|included|includes|regarding|concerning|involving)\b")
 # "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns or qualifies what follows.
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+\w+ed\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
-                      r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives|is|are)\b")
+                      r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")
 _OWNER = re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|defen[cs]e|armed|" + FORCE_NOUN + r")\b)",
                     re.IGNORECASE)
 _DATE_WORDS = frozenset(

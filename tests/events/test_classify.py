@@ -14,6 +14,7 @@ from events.classify import find_triggers
     ("The USS Juneau arrived on Wednesday at Zhanjiang.", [("visit", "arrived")]),
     ("Reagan would be in Rome from June 3 to 6.", [("visit", "be in")]),
     ("Dr. Maggard is currently in France.", [("visit", "is currently in")]),
+    ("Stealth fighters headed to Saudi Arabia on Friday.", [("deployment", "headed to")]),
     ("The S-400 systems in Belarus have a range of 400 km.", [("deployment", "S-400 systems")]),
 ])
 def test_triggers_and_types(sentence, expected):
@@ -42,6 +43,7 @@ def test_triggers_and_types(sentence, expected):
     "U.S. forces Thursday launched cruise missiles against targets in Afghanistan.",
     "Delta has benefited more than other carriers in Atlanta.",
     "The statement warned against all travel to Pakistan.",
+    "She sometimes talks to family members back in Cuba.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []
