@@ -38,16 +38,17 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                               r"\b(?:sent|send|sending|dispatch(?:ed|ing)?)\b(?= [^.;]{0,40}?"
                               + FORCE_NOUN + r")", _I), False),
     ("deployment", re.compile(r"\b" + FORCE_NOUN + r"\b", _I), True),
-    ("visit", re.compile(r"\bvisit(?:s|ed|ing)?\b|\btrips?\b|\btour(?:s|ed|ing)?\b(?= (?:of|to|in)\b)|"
+    ("visit", re.compile(r"\bvisit(?:s|ed|ing)?\b|\btrips?\b(?! around)|\btour(?:s|ed|ing)?\b(?= (?:of|to|in)\b)|"
                          r"\barriv(?:e|es|ed|ing|al)\b(?= (?:\w+ ){0,3}?(?:in|at)\b)|"
                          r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?|"
                          r"came|come|comes|going|goes|went) to\b(?= (?:the )?(?-i:[A-Z]))|"
                          r"\b(?:due|be|(?:is|are|was|were) (?:now|currently)) in\b|\bport call\b|\bstopover\b|"
-                         r"\bstay(?:s|ed|ing)? in\b|\b(?:has|have|had)\s+(?:already\s+)?been\s+in\b|"
+                         r"\b(?:his|her|their|the|a)\s+(?:[\w-]+\s+)?stay in\b|\b(?:has|have|had)\s+(?:already\s+)?been\s+in\b|"
                          r"\bproceed(?:s|ed|ing)?\s+to\b|"
                          r"\bsen[dt](?:s|ing)?\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,2}?"
                          r"(?:delegation|envoy|team)\b", _I), False),
-    ("meeting", re.compile(r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bdiscussions\b|"
+    # "would be met on arriving", "was met with outrage": a greeting or a reaction, not talks.
+    ("meeting", re.compile(r"(?<!\bbe )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bdiscussions\b|"
                            r"\baudience with\b|\bcourtesy call\b|"
                            r"\b(?:working )?(?:lunch|dinner|breakfast) with\b|"
                            r"\bconferred\b|\bconsultations\b|\bnegotiations\b|\bsession\b|"

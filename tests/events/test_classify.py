@@ -15,6 +15,9 @@ from events.classify import find_triggers
     ("Reagan would be in Rome from June 3 to 6.", [("visit", "be in")]),
     ("Dr. Maggard is currently in France.", [("visit", "is currently in")]),
     ("Stealth fighters headed to Saudi Arabia on Friday.", [("deployment", "headed to")]),
+    ("The group would be met on arriving in Washington.", [("visit", "arriving")]),
+    ("During their five-day stay in Uganda, they held discussions.",
+     [("visit", "their five-day stay in"), ("meeting", "discussions")]),
     ("The S-400 systems in Belarus have a range of 400 km.", [("deployment", "S-400 systems")]),
 ])
 def test_triggers_and_types(sentence, expected):
@@ -44,6 +47,8 @@ def test_triggers_and_types(sentence, expected):
     "Delta has benefited more than other carriers in Atlanta.",
     "The statement warned against all travel to Pakistan.",
     "She sometimes talks to family members back in Cuba.",
+    "The agency would revoke his permission to stay in the United States.",
+    "One more trip around Havana closes the broadcast.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []
