@@ -18,6 +18,10 @@ from urllib.parse import urlsplit
 from playwright.sync_api import sync_playwright
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "tests" / "dashboard"))
+
+from reveal import reveal_marker  # noqa: E402  (shared with the browser tests)
+
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -44,33 +48,8 @@ def main(url: str) -> None:
                      return i;
                  return -1; }"""
         )
-        for _ in range(25):  # click clusters, as a user would, until the marker shows
-            state = frame.evaluate(
-                """(i) => { const g = window.gtEvents, m = g.markers[i];
-                     const shown = g.group.getVisibleParent(m);
-                     const inner = window.map.getBounds().pad(-0.15);
-                     if (!shown || !inner.contains(shown.getLatLng())) {
-                       window.map.panTo((shown || m).getLatLng(), {animate: false});
-                       return "pan";
-                     }
-                     const icon = shown.getElement(), box = icon.getBoundingClientRect();
-                     const top = document.elementFromPoint(box.left + box.width / 2,
-                                                           box.top + box.height / 2);
-                     if (!icon.contains(top)) {  // another marker lies on it: zoom in there
-                       window.map.setView(shown.getLatLng(), window.map.getZoom() + 1,
-                                          {animate: false});
-                       return "zoom";
-                     }
-                     if (shown === m) { icon.classList.add("gt-shot"); return "m"; }
-                     icon.classList.add("gt-shot-cluster");
-                     return "c"; }""",
-                index,
-            )
-            if state == "m":
-                break
-            if state == "c":
-                frame.locator(".gt-shot-cluster").click()
-            page.wait_for_timeout(800)
+        # Click clusters, as a user would, until the marker shows.
+        reveal_marker(page, frame, index, "gt-shot", "gt-shot-cluster")
         frame.locator(".gt-shot").click()
         page.locator(".gt-evidence mark.gt-date").first.wait_for(timeout=30_000)
         page.wait_for_timeout(1200)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import dash_fixtures as fx
 import pytest
+from reveal import reveal_marker
 
 from events.store import Store
 
@@ -134,35 +135,8 @@ class Offline:
             [place, date],
         )
         assert index >= 0, f"no marker for {place} {date}"
-        for _ in range(25):
-            state = self.frame.evaluate(
-                """(i) => {
-                     const g = window.gtEvents, m = g.markers[i];
-                     const shown = g.group.getVisibleParent(m);
-                     const inner = window.map.getBounds().pad(-0.15);
-                     if (!shown || !inner.contains(shown.getLatLng())) {
-                       window.map.panTo((shown || m).getLatLng(), {animate: false});
-                       return "pan";
-                     }
-                     const icon = shown.getElement(), box = icon.getBoundingClientRect();
-                     const top = document.elementFromPoint(box.left + box.width / 2,
-                                                           box.top + box.height / 2);
-                     if (!icon.contains(top)) {  // another marker lies on it: zoom in there
-                       window.map.setView(shown.getLatLng(), window.map.getZoom() + 1,
-                                          {animate: false});
-                       return "zoom";
-                     }
-                     if (shown === m) { icon.classList.add("gt-test-target"); return "m"; }
-                     icon.classList.add("gt-test-cluster");
-                     return "c";
-                   }""",
-                index,
-            )
-            if state == "m":
-                return index
-            if state == "c":
-                self.frame.locator(".gt-test-cluster").click()
-            self.page.wait_for_timeout(700)  # zoom / spiderfy animation
+        if reveal_marker(self.page, self.frame, index, "gt-test-target", "gt-test-cluster"):
+            return index
         raise AssertionError(f"marker {index} for {place} never shown on its own")
 
     def settle(self, quiet_ms: int = 1000, timeout_s: float = 30) -> None:

@@ -1,0 +1,38 @@
+"""Browser helper shared by the browser tests and the screenshot script: bring one event's marker
+out of its clusters, clicking them as a user would."""
+
+from __future__ import annotations
+
+# One step: pan to the marker's cluster, zoom where another marker covers it, or mark the cluster
+# (``cluster_class``) or the marker itself (``marker_class``) for the caller to click.
+_STEP = """([i, markerClass, clusterClass]) => {
+  const g = window.gtEvents, m = g.markers[i];
+  const shown = g.group.getVisibleParent(m);
+  const inner = window.map.getBounds().pad(-0.15);
+  if (!shown || !inner.contains(shown.getLatLng())) {
+    window.map.panTo((shown || m).getLatLng(), {animate: false});
+    return "pan";
+  }
+  const icon = shown.getElement(), box = icon.getBoundingClientRect();
+  const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  if (!icon.contains(top)) {  // another marker lies on it: zoom in there
+    window.map.setView(shown.getLatLng(), window.map.getZoom() + 1, {animate: false});
+    return "zoom";
+  }
+  if (shown === m) { icon.classList.add(markerClass); return "marker"; }
+  icon.classList.add(clusterClass);
+  return "cluster";
+}"""
+
+
+def reveal_marker(page, frame, index: int, marker_class: str, cluster_class: str,
+                  steps: int = 25) -> bool:
+    """Whether marker ``index`` ends up drawn on its own, marked with ``marker_class``."""
+    for _ in range(steps):
+        state = frame.evaluate(_STEP, [index, marker_class, cluster_class])
+        if state == "marker":
+            return True
+        if state == "cluster":
+            frame.locator(f".{cluster_class}").click()
+        page.wait_for_timeout(750)  # zoom / spiderfy animation
+    return False
