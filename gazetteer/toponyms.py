@@ -44,6 +44,10 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\(|-|\u2014|\u2013)")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”»)\]]\s*$|^\s*$")
 
 STRONG_CITY_POPULATION = 100_000
+# Verbs of speech right after a one-word name make it a speaker, unless the place is big or a
+# capital (governments speak through capitals: "Moscow said").
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "asked", "replied", "stated", "noted",
+                          "argued", "insisted", "announced", "declared", "warned", "wrote"})
 SMALL_PLACE_POPULATION = 1_000
 FAMOUS_ALT_NAMES = 40
 ALT_NAME_MIN_POPULATION = 50_000
@@ -304,6 +308,10 @@ class Recognizer:
             if nxt is not None and (text[first.end:first.end + 1] == "$" or (
                     next_joined and nxt.text.lower() in NOT_AFTER_PLACE)):
                 return False  # "US$460", "Marburg virus"
+            if next_joined and nxt.text.lower() in SPEECH_VERBS and not huge and not (
+                    prev is not None and prev.text.lower() in PLACE_PREPOSITIONS) and not any(
+                    p.feature == "PPLC" or (own and len(p.alt_names) >= FAMOUS_ALT_NAMES) for p, own in cands):
+                return False  # "Bush said": a person; "Moscow said" (a capital) stays a place
             if word.isupper() and len(word) > 1:
                 # "NATO", "AIDS": acronyms; datelines ("TOKYO") name big places; curated
                 # short forms ("NSW", "UAE") are names

@@ -152,3 +152,12 @@ def test_never_raises_and_spans_are_exact(gz, text):
     assert all(text[t.start:t.end] == t.text for t in tops)
     assert all(a.end <= b.start for a, b in zip(tops, tops[1:], strict=False))
     assert all(t.kind in ("name", "demonym") for t in tops)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In a speech, Bush said the ships would stay.", []),
+    ("Moscow said it would respond.", ["Moscow"]),
+    ("He was born in Bush, Egypt.", ["Bush", "Egypt"]),
+])
+def test_a_small_town_name_before_said_is_a_speaker(gz, text, expected):
+    assert [t.text for t in geoparse(text, gazetteer=gz)] == expected
