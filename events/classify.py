@@ -99,8 +99,9 @@ _UNREAL = re.compile(
     r"\b(?:not|n't|never|no plans?|cancel(?:l?ed|s)?|scrap(?:ped|s)?|called off|call off|"
     r"ruled out|rule out|refus(?:ed|es)|declin(?:ed|es)|postpone[ds]?|"
     r"hope[sd]? to|hoping to|want(?:s|ed)? (?:\w+\s+){0,5}?to|would like to|wish(?:es|ed)? to|"
-    r"warn(?:s|ed|ing)?|"
-    r"propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s) to|urg(?:ed|es)|"
+    r"warn(?:s|ed|ing)?|interest in|interested in|willing(?:ness)? to|ready to|readiness to|"
+    r"prepared to|offer(?:s|ed)? to|"
+    r"propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|es|ation)|urg(?:ed|es)|"
     r"aim(?:s|ed|ing)? to|intend(?:s|ed|ing)? to|"
     r"if|unless|whether|could|might|(?-i:may)|possible|possibly|potential|eventual|eventually)\b[^;]*$",
     re.IGNORECASE,

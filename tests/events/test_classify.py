@@ -47,6 +47,8 @@ def test_triggers_and_types(sentence, expected):
     "Delta has benefited more than other carriers in Atlanta.",
     "The statement warned against all travel to Pakistan.",
     "She sometimes talks to family members back in Cuba.",
+    "Syria had indicated its interest in resuming talks in Washington.",
+    "Moscow said it was ready to send troops to the region.",
     "The agency would revoke his permission to stay in the United States.",
     "One more trip around Havana closes the broadcast.",
 ])
