@@ -43,6 +43,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                          r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?|"
                          r"came|come|comes|going|goes|went) to\b(?= (?:the )?(?-i:[A-Z]))|"
                          r"\b(?:due|be|(?:is|are|was|were) (?:now|currently)) in\b|\bport call\b|\bstopover\b|"
+                         r"\bdock(?:s|ed|ing)?\s+(?:in|at)\b|"
                          r"\b(?:his|her|their|the|a)\s+(?:[\w-]+\s+)?stay in\b|\b(?:has|have|had)\s+(?:already\s+)?been\s+in\b|"
                          r"\bproceed(?:s|ed|ing)?\s+to\b|"
                          r"\bsen[dt](?:s|ing)?\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,2}?"
@@ -58,8 +59,11 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 # "UN monitors are to start arriving in Nepal", "Stealth fighters headed to Saudi Arabia": forces on
 # the move are deployed, not visiting.
 _MOTION = re.compile(r"arriv|travel|fl[yie]|head|came|come|going|goes|went|proceed", re.IGNORECASE)
-_FORCES_ARRIVING = re.compile(r"\b(?:" + FORCE_NOUN + r"|fighters|bombers|jets|warplanes)\b(?:\s+\S+){0,6}\s*$",
-                              re.IGNORECASE)
+# Warships are the exception: a warship's arrival or port call is a visit (GUIDELINES §1).
+_FORCES_ARRIVING = re.compile(r"\b(?!(?:war)?ships?\b|vessels?\b|frigates?\b|destroyers?\b|submarines?\b|"
+                              r"aircraft carriers?\b)(?:" + FORCE_NOUN + r"|fighters|bombers|jets|warplanes)\b"
+                              r"(?:\s+\S+){0,6}\s*$", re.IGNORECASE)
+SHIP = re.compile(r"(?:war)?ships?|vessels?|frigates?|destroyers?|submarines?|aircraft carriers?", re.IGNORECASE)
 # Words before a meeting trigger that make it domestic or not a meeting between parties.
 _NOT_A_MEETING = re.compile(
     r"\b(?:cabinet|board|shareholders'?|party|press|news|video|phone|telephone|parliamentary|committee|staff|"

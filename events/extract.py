@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from events import places
 from events.actors import find_actors, find_people, surname_index
-from events.classify import CAMEO, Trigger, find_triggers
+from events.classify import CAMEO, SHIP, Trigger, find_triggers
 from events.model import Article, Event, Span, TimeExpression
 from events.places import Anchor
 from events.sentences import Sentence, find_dateline, split_sentences
@@ -73,9 +73,12 @@ def extract(article: Article) -> list[Event]:
         if sentence.furniture or sentence.text == article.title.strip():
             continue
         triggers = find_triggers(sentence.text)
-        # Troops that take part in an exercise are the exercise, not a deployment (GUIDELINES §1).
+        # Troops taking part in an exercise are the exercise, and warships on a port call are the
+        # visit, not deployments (GUIDELINES §1).
         if any(t.type == "exercise" for t in triggers):
             triggers = [t for t in triggers if not (t.type == "deployment" and t.needs_place)]
+        if any(t.type == "visit" for t in triggers):
+            triggers = [t for t in triggers if not (t.needs_place and SHIP.fullmatch(t.text))]
         in_sentence = _inside(anchors, sentence)
         placed = [(t, places.attach(t, sentence, in_sentence, context.dateline, triggers)) for t in triggers]
         for trigger, targets in placed:

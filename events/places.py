@@ -66,6 +66,8 @@ _WEAK_MOTION = re.compile(r"(?:came|come|comes|going|goes|went|head|heads|headed
                           re.IGNORECASE)
 _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negotiations|consultations",
                         re.IGNORECASE)
+# "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
+_WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,4}", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
 _FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s*){1,4}(?=,)", re.IGNORECASE)
@@ -247,13 +249,15 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 
 def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list[Anchor]:
-    """A place before the trigger that frames it: "the St. Petersburg meeting", or an opening
-    "In St. Petersburg, the leaders met ..." (but not "In a speech delivered at the Pentagon, ...")."""
+    """A place before the trigger that frames it: "the St. Petersburg meeting", "traveled to Kyiv,
+    where he met ...", or an opening "In St. Petersburg, the leaders met ..." (but not "In a speech
+    delivered at the Pentagon, ...")."""
     frame = _FRAME.match(sentence.text)
     for anchor in sorted(located, key=lambda a: a.start, reverse=True):
         if anchor.end > sentence.start + trigger.start:
             continue
-        if _is_premodifier(anchor, sentence.text[anchor.end - sentence.start: trigger.start]):
+        between = sentence.text[anchor.end - sentence.start: trigger.start]
+        if _is_premodifier(anchor, between) or _WHERE.fullmatch(between):
             return [anchor]
         if frame and anchor.end - sentence.start == frame.end() and frame.end() < trigger.start:
             return [anchor]

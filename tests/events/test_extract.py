@@ -71,6 +71,14 @@ def test_only_a_place_framing_the_sentence_or_holding_the_forces_is_used():
     assert (event.type, event.country_code) == ("deployment", "BY")
 
 
+def test_where_clauses_warship_port_calls_and_arriving_monitors():
+    text = ("Blinken traveled to Kyiv on Wednesday, where he met President Volodymyr Zelensky.\n"
+            "Two Russian warships docked in Havana on Saturday for a port call.\n"
+            "UN monitors began arriving in Nepal on Monday.")
+    found = {(e.type, e.place_name) for e in extract(_article(text, published=dt.date(2023, 3, 22)))}
+    assert found == {("visit", "Kyiv"), ("meeting", "Kyiv"), ("visit", "Havana"), ("deployment", "Nepal")}
+
+
 def test_negated_and_proposed_events_are_not_extracted():
     text = ("The minister scrapped plans to visit Paris on Monday. Moscow proposed a meeting in "
             "Geneva next week. He hopes to travel to Tokyo in May.")
