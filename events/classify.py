@@ -52,6 +52,7 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("meeting", re.compile(r"(?<!\bbe )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )\bmet\b|\bmeet(?:s|ing|ings)?\b|\btalks\b|\bdiscussions\b|"
                            r"\baudience with\b|\bcourtesy call\b|"
                            r"\b(?:working )?(?:lunch|dinner|breakfast) with\b|"
+                           r"\bhost(?:s|ed|ing)?\b(?= (?:talks|(?-i:[A-Z])))|\bconven(?:e|es|ed|ing)\b|"
                            r"\bconferred\b|\bconsultations\b|\bnegotiations\b|\bsession\b|"
                            r"\b(?:ministerial )?conference\b", _I), False),
 )

@@ -285,15 +285,15 @@ def _joins_trip(event: Event, trip: Event) -> bool:
 
 
 def _month_of_context(event: Event, events: list[Event]) -> Event:
-    """GUIDELINES §4 for undated parts and wholes of a dated stay, each taking the month:
-    talks held during a dated trip or summit at their place, and a visit with dated talks or
-    stops inside it ("her trip to the Palestinian territories", talks in Gaza City on Sunday)."""
+    """GUIDELINES §4 for undated parts and wholes of a dated stay, each taking its month: talks held
+    during a dated trip or summit at their place; a stop inside a dated trip to the country ("also
+    expected to visit a factory in Nairobi" on a trip to Kenya); and a trip with dated talks or stops
+    inside it ("her trip to the Palestinian territories", talks in Gaza City on Sunday)."""
     if event.type == "meeting":
         sources = [c for c in events if c.type in ("visit", "summit") and c.place_id == event.place_id]
     elif event.type == "visit" and not places.is_plural(event):
         sources = [c for c in events if c.type in ("visit", "meeting") and c is not event
-                   and (c.place_id == event.place_id or event.place_level == "country"
-                        and c.place_level != "country" and c.country_code == event.country_code)]
+                   and (c.place_id == event.place_id or places.inside(event, c))]
     else:
         return event
     for source in sources:

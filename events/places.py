@@ -68,7 +68,12 @@ _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negoti
                         re.IGNORECASE)
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
 _WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,4}", re.IGNORECASE)
-_HERE = re.compile(r"\bhere\b")
+# "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit".
+_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|ahead of)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}",
+                            re.IGNORECASE)
+# "an exercise here next week": "here" close after the trigger is the dateline's place, but not
+# in "a two-day visit to discuss trade, officials disclosed here Thursday".
+_HERE = re.compile(r"(?:\s+\S+){0,3}?\s+here\b")
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
 _FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s*){1,4}(?=,)", re.IGNORECASE)
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
@@ -129,7 +134,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         shared = _gathering_place(trigger, sentence, anchors, dateline, triggers)
         if shared:
             return shared
-    if not chosen and dateline and _HERE.search(sentence.text, trigger.end):
+    if not chosen and dateline and _HERE.match(sentence.text, trigger.end):
         return [(dateline, None)]
     if not chosen and trigger.type == "deployment":
         chosen = _subject(trigger, sentence, names)
@@ -257,7 +262,7 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
         if anchor.end > sentence.start + trigger.start:
             continue
         between = sentence.text[anchor.end - sentence.start: trigger.start]
-        if _is_premodifier(anchor, between) or _WHERE.fullmatch(between):
+        if _is_premodifier(anchor, between) or _WHERE.fullmatch(between) or _FOR_GATHERING.fullmatch(between):
             return [anchor]
         if frame and anchor.end - sentence.start == frame.end() and frame.end() < trigger.start:
             return [anchor]
@@ -302,8 +307,11 @@ def acting_countries(sentence: Sentence, anchors: list[Anchor]) -> list[str]:
 def same_event(a: Event, b: Event) -> bool:
     """Same type, same or nested place, compatible dates (see events.extract.deduplicate).
 
-    Nested: within 30 km (a palace and its city), or, when exactly one report is dated, a country
-    and a place in it ("talks in Japan" and the dated "talks late Monday" in TOKYO).
+    Nested: within 30 km (a palace and its city), or, when one of them is dated, a country and a
+    place in it ("talks in Japan" and "talks late Monday" in TOKYO; an exercise in Hong Kong and
+    "the exercise in the New Territories"). For visits only an undated country report joins a dated
+    place: an undated stop within a dated trip ("due in Kenya on Friday", "also expected to visit a
+    factory in Nairobi") is its own event.
     """
     if a.type != b.type or a.article_id != b.article_id:
         return False
@@ -311,7 +319,9 @@ def same_event(a: Event, b: Event) -> bool:
     if undated and (is_plural(a) or is_plural(b)):
         return False  # "several visits to Saudi Arabia" are not the dated visit of the same article
     one_dated = (a.date_start is None) != (b.date_start is None)
-    if a.place_id != b.place_id and not (_near(a, b) or one_dated and inside(a, b)):
+    nested = _vague_country_report(a, b) or _vague_country_report(b, a) if a.type == "visit" \
+        else one_dated and inside(a, b)
+    if a.place_id != b.place_id and not (_near(a, b) or nested):
         return False
     if undated:
         return True
@@ -324,6 +334,11 @@ def _near(a: Event, b: Event) -> bool:
     if None in (a.lat, b.lat) or "country" in (a.place_level, b.place_level):
         return False
     return great_circle((a.lat, a.lon), (b.lat, b.lon)).km <= NESTED_KM
+
+
+def _vague_country_report(country: Event, place: Event) -> bool:
+    return (country.place_level == "country" and country.date_start is None
+            and place.date_start is not None and inside(country, place))
 
 
 def inside(a: Event, b: Event) -> bool:

@@ -145,10 +145,17 @@ def test_seed_articles_score_at_least_0_9_f1(tmp_path):
 
 
 def test_an_undated_country_report_joins_the_dated_city_report_of_the_same_visit():
+    text = ("Cohen began a visit to Japan. Cohen arrived in Tokyo on Monday for talks.")
+    visits = [e for e in extract(_article(text, published=dt.date(1997, 4, 8))) if e.type == "visit"]
+    assert [(v.place_name, v.date_start) for v in visits] == [("Tokyo", dt.date(1997, 4, 7))]
+
+
+def test_an_undated_stop_in_a_dated_trip_is_its_own_visit_in_the_trip_month():
     text = ("South African President Thabo Mbeki will travel to Ivory Coast on Monday. "
             "Following Mbeki's one-day visit to Abidjan, talks resume.")
     visits = [e for e in extract(_article(text, published=dt.date(2005, 12, 4))) if e.type == "visit"]
-    assert [(v.place_name, v.date_start) for v in visits] == [("Abidjan", dt.date(2005, 12, 5))]
+    assert {(v.place_name, v.date_start, v.date_granularity) for v in visits} == {
+        ("Ivory Coast", dt.date(2005, 12, 5), "day"), ("Abidjan", dt.date(2005, 12, 1), "month")}
     assert "Thabo Mbeki" in visits[0].actors and "Following Mbeki" not in visits[0].actors
 
 
