@@ -15,7 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from events import places
+from events import dedupe, places
 from events.actors import find_actors, find_people, surname_index
 from events.classify import CAMEO, SHIP, Trigger, find_triggers
 from events.model import Article, Event, Span, TimeExpression
@@ -26,8 +26,6 @@ from events.timex import find_dates
 # Dates that open a state rather than date an event ("his 28th visit since 2000", "the first
 # speaker to visit Taiwan since Washington switched recognition in 1979").
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
-# "the meeting", "The December 6th meeting", "this week's session": a gathering named again.
-_DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w'’\-]+\s+){0,3}$", re.IGNORECASE)
 _CALENDAR_WORD = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")
 # Between a place and the date that follows it: "in Astana on November 28", "Rome from June 3".
@@ -86,7 +84,7 @@ def extract(article: Article) -> list[Event]:
             events.extend(_events_for(trigger, triggers, targets, others_places, in_sentence,
                                       sentence, context))
     # Months from context come last, so that they never keep apart two reports of one event.
-    events = deduplicate(_fill_visit_destinations(events, context))
+    events = dedupe.deduplicate(_fill_visit_destinations(events, context))
     return [_month_of_context(e, events) if e.date_start is None else e for e in events]
 
 
@@ -270,7 +268,7 @@ def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Eve
 
 
 def _joins_trip(event: Event, trip: Event) -> bool:
-    if places.is_plural(event):
+    if dedupe.is_plural(event):
         return False  # "held several meetings in recent months": not talks of this trip
     if event.date_start and trip.date_start and abs((event.date_start - trip.date_start).days) > 31:
         return False  # "peace talks following the August 1988 ceasefire" in a story of 1990
@@ -291,9 +289,9 @@ def _month_of_context(event: Event, events: list[Event]) -> Event:
     inside it ("her trip to the Palestinian territories", talks in Gaza City on Sunday)."""
     if event.type == "meeting":
         sources = [c for c in events if c.type in ("visit", "summit") and c.place_id == event.place_id]
-    elif event.type == "visit" and not places.is_plural(event):
+    elif event.type == "visit" and not dedupe.is_plural(event):
         sources = [c for c in events if c.type in ("visit", "meeting") and c is not event
-                   and (c.place_id == event.place_id or places.inside(event, c))]
+                   and (c.place_id == event.place_id or dedupe.inside(event, c))]
     else:
         return event
     for source in sources:
@@ -304,38 +302,3 @@ def _month_of_context(event: Event, events: list[Event]) -> Event:
             return replace(event, date_start=first, date_end=last, date_granularity="month",
                            date_basis="context", date_text=source.date_text)
     return event
-
-
-def deduplicate(events: list[Event]) -> list[Event]:
-    """One event per (type, place, date) in an article (GUIDELINES §1), keeping the best report.
-
-    Two reports are the same event when their types agree, their places are the same or nested
-    (within 30 km: "St. Petersburg" and its Konstantinovsky Palace) and their dates are compatible
-    (one interval inside the other, or one of them undated). The merged event keeps the most specific
-    place, the finest date and every actor. A meeting that only refers back to a summit at the same
-    place and time ("the December 6 meeting in Minsk") is the summit itself.
-    """
-    kept: list[Event] = []
-    for event in sorted(events, key=_specificity, reverse=True):
-        twin = next((k for k in kept if places.same_event(k, event)), None)
-        if twin is None:
-            kept.append(event)
-        else:
-            kept[kept.index(twin)] = places.absorb(twin, event)
-    summits = [e for e in kept if e.type == "summit"]
-    kept = [e for e in kept if not (e.type == "meeting" and _refers_to_summit(e, summits))]
-    return sorted(kept, key=lambda e: (e.evidence_start, e.trigger_span.start))
-
-
-def _specificity(event: Event) -> tuple:
-    return (event.date_start is not None, places.LEVEL_RANK.get(event.place_level, 0),
-            event.date_granularity == "day", event.confidence, -event.evidence_start)
-
-
-def _refers_to_summit(meeting: Event, summits: list[Event]) -> bool:
-    """ "The December 6th meeting in Minsk" names a summit at the same place and time again;
-    "held ten meetings, the most recent at the CSTO summit" does not."""
-    before = meeting.evidence[: meeting.trigger_span.start]
-    trigger = meeting.evidence[meeting.trigger_span.start: meeting.trigger_span.end]
-    anaphoric = trigger.lower() in ("meeting", "session") and _DEFINITE.search(before)
-    return bool(anaphoric) and any(places.same_event(s, replace(meeting, type="summit")) for s in summits)

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-
-from geopy.distance import great_circle
+from dataclasses import dataclass
 
 from events.classify import FORCE_NOUN, Trigger
-from events.model import Event
 from events.sentences import Sentence
 from gazetteer import Gazetteer, Place, geoparse
 
 LEVEL_RANK = {"landmark": 4, "city": 3, "region": 2, "country": 1}
 NEAR_KM = 25.0  # "near Brest": the guideline's gold gives such mentions 25 km
-NESTED_KM = 30.0  # a landmark and its city, or a city and its centre, are one place
 
 _KM_FROM = re.compile(
     r"(?P<n>\d[\d,.]*)\s*(?P<unit>kilometers|kilometres|km|miles|mi)\s+(?:\w+\s+){0,2}?"
@@ -302,86 +298,3 @@ def acting_countries(sentence: Sentence, anchors: list[Anchor]) -> list[str]:
         if anchor.kind == "demonym" or anchor.place.level == "country" and _OWNER.match(after):
             acting.append(anchor.place.name)
     return acting
-
-
-def same_event(a: Event, b: Event) -> bool:
-    """Same type, same or nested place, compatible dates (see events.extract.deduplicate).
-
-    Nested: within 30 km (a palace and its city), or, when one of them is dated, a country and a
-    place in it ("talks in Japan" and "talks late Monday" in TOKYO; an exercise in Hong Kong and
-    "the exercise in the New Territories"). For visits only an undated country report joins a dated
-    place: an undated stop within a dated trip ("due in Kenya on Friday", "also expected to visit a
-    factory in Nairobi") is its own event.
-    """
-    if a.type != b.type or a.article_id != b.article_id:
-        return False
-    undated = a.date_start is None or b.date_start is None
-    if undated and (is_plural(a) or is_plural(b)):
-        return False  # "several visits to Saudi Arabia" are not the dated visit of the same article
-    one_dated = (a.date_start is None) != (b.date_start is None)
-    nested = _vague_country_report(a, b) or _vague_country_report(b, a) if a.type == "visit" \
-        else one_dated and inside(a, b)
-    if a.place_id != b.place_id and not (_near(a, b) or nested):
-        return False
-    if undated:
-        return True
-    if (_is_deictic(a) or _is_deictic(b)) and abs((a.date_start - b.date_start).days) <= 7:
-        return True  # "is currently paying a visit" and "arrived on Saturday": one visit
-    return _within(a, b) or _within(b, a)
-
-
-def _near(a: Event, b: Event) -> bool:
-    if None in (a.lat, b.lat) or "country" in (a.place_level, b.place_level):
-        return False
-    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km <= NESTED_KM
-
-
-def _vague_country_report(country: Event, place: Event) -> bool:
-    return (country.place_level == "country" and country.date_start is None
-            and place.date_start is not None and inside(country, place))
-
-
-def inside(a: Event, b: Event) -> bool:
-    """One is a country and the other a place in that country (either way round)."""
-    levels = {a.place_level, b.place_level}
-    return "country" in levels and len(levels) == 2 and a.country_code == b.country_code != ""
-
-
-def is_plural(event: Event) -> bool:
-    trigger = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()
-    return trigger in ("visits", "trips", "meetings", "summits", "tours")
-
-
-def _is_deictic(event: Event) -> bool:
-    return event.date_text.lower() in ("now", "currently", "today", "this week", "at present")
-
-
-def _within(inner: Event, outer: Event) -> bool:
-    return outer.date_start <= inner.date_start and inner.date_end <= outer.date_end
-
-
-def absorb(kept: Event, other: Event) -> Event:
-    """``kept`` enriched by a second report of the same event: finer date, more specific place, all actors."""
-    merged = replace(kept, actors=tuple(dict.fromkeys(kept.actors + other.actors)),
-                     confidence=max(kept.confidence, other.confidence))
-    if LEVEL_RANK.get(other.place_level, 0) > LEVEL_RANK.get(kept.place_level, 0):
-        merged = replace(merged, place_id=other.place_id, place_name=other.place_name,
-                         place_text=other.place_text, country_code=other.country_code,
-                         lat=other.lat, lon=other.lon, place_level=other.place_level,
-                         uncertainty_km=other.uncertainty_km, evidence=other.evidence,
-                         evidence_start=other.evidence_start, evidence_end=other.evidence_end,
-                         trigger_span=other.trigger_span, place_span=other.place_span,
-                         date_span=None, id=other.id,
-                         date_basis="context" if kept.date_start else "none")
-        if merged.date_start is None:
-            merged = replace(merged, date_basis="none")
-    if other.date_start is not None and (
-            merged.date_start is None
-            or _within(other, merged) and other.date_granularity != merged.date_granularity
-            or _is_deictic(merged) and not _is_deictic(other)):  # "arrived on Saturday" beats "currently"
-        same_sentence = other.evidence_start == merged.evidence_start
-        merged = replace(merged, date_start=other.date_start, date_end=other.date_end,
-                         date_granularity=other.date_granularity, date_text=other.date_text,
-                         date_span=other.date_span if same_sentence else None,
-                         date_basis=other.date_basis if same_sentence else "context")
-    return merged

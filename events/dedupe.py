@@ -1,0 +1,134 @@
+"""Reports of one event within an article: when two are the same event, and how they combine.
+
+GUIDELINES §1: an article has one event per (type, resolved place, date). Two reports are the same
+event when their types agree, their places are the same or nested and their dates are compatible;
+the merged event keeps the most specific place, the finest date and every actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geopy.distance import great_circle
+
+from events.model import Event
+from events.places import LEVEL_RANK
+
+NESTED_KM = 30.0  # a landmark and its city, or a city and its centre, are one place
+# "the meeting", "The December 6th meeting", "this week's session": a gathering named again.
+_DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w'’\-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def deduplicate(events: list[Event]) -> list[Event]:
+    """The article's events with reports of one event merged, in text order. Reports are taken
+    most specific first, so the kept one is the best; a meeting that only refers back to a summit
+    at the same place and time ("the December 6 meeting in Minsk") is the summit itself."""
+    kept: list[Event] = []
+    for event in sorted(events, key=_specificity, reverse=True):
+        twin = next((k for k in kept if same_event(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        else:
+            kept[kept.index(twin)] = absorb(twin, event)
+    summits = [e for e in kept if e.type == "summit"]
+    kept = [e for e in kept if not (e.type == "meeting" and _refers_to_summit(e, summits))]
+    return sorted(kept, key=lambda e: (e.evidence_start, e.trigger_span.start))
+
+
+def _specificity(event: Event) -> tuple:
+    return (event.date_start is not None, LEVEL_RANK.get(event.place_level, 0),
+            event.date_granularity == "day", event.confidence, -event.evidence_start)
+
+
+def _refers_to_summit(meeting: Event, summits: list[Event]) -> bool:
+    """ "The December 6th meeting in Minsk" names a summit at the same place and time again;
+    "held ten meetings, the most recent at the CSTO summit" does not."""
+    before = meeting.evidence[: meeting.trigger_span.start]
+    trigger = meeting.evidence[meeting.trigger_span.start: meeting.trigger_span.end]
+    anaphoric = trigger.lower() in ("meeting", "session") and _DEFINITE.search(before)
+    return bool(anaphoric) and any(same_event(s, replace(meeting, type="summit")) for s in summits)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Same type, same or nested place, compatible dates (one interval inside the other, or one
+    of them undated).
+
+    Nested: within 30 km (a palace and its city), or, when one of them is dated, a country and a
+    place in it ("talks in Japan" and "talks late Monday" in TOKYO; an exercise in Hong Kong and
+    "the exercise in the New Territories"). For visits only an undated country report joins a dated
+    place: an undated stop within a dated trip ("due in Kenya on Friday", "also expected to visit a
+    factory in Nairobi") is its own event.
+    """
+    if a.type != b.type or a.article_id != b.article_id:
+        return False
+    undated = a.date_start is None or b.date_start is None
+    if undated and (is_plural(a) or is_plural(b)):
+        return False  # "several visits to Saudi Arabia" are not the dated visit of the same article
+    one_dated = (a.date_start is None) != (b.date_start is None)
+    nested = _vague_country_report(a, b) or _vague_country_report(b, a) if a.type == "visit" \
+        else one_dated and inside(a, b)
+    if a.place_id != b.place_id and not (_near(a, b) or nested):
+        return False
+    if undated:
+        return True
+    if (_is_deictic(a) or _is_deictic(b)) and abs((a.date_start - b.date_start).days) <= 7:
+        return True  # "is currently paying a visit" and "arrived on Saturday": one visit
+    return _within(a, b) or _within(b, a)
+
+
+def _near(a: Event, b: Event) -> bool:
+    if None in (a.lat, b.lat) or "country" in (a.place_level, b.place_level):
+        return False
+    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km <= NESTED_KM
+
+
+def _vague_country_report(country: Event, place: Event) -> bool:
+    return (country.place_level == "country" and country.date_start is None
+            and place.date_start is not None and inside(country, place))
+
+
+def inside(a: Event, b: Event) -> bool:
+    """One is a country and the other a place in that country (either way round)."""
+    levels = {a.place_level, b.place_level}
+    return "country" in levels and len(levels) == 2 and a.country_code == b.country_code != ""
+
+
+def is_plural(event: Event) -> bool:
+    trigger = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()
+    return trigger in ("visits", "trips", "meetings", "summits", "tours")
+
+
+def _is_deictic(event: Event) -> bool:
+    return event.date_text.lower() in ("now", "currently", "today", "this week", "at present")
+
+
+def _within(inner: Event, outer: Event) -> bool:
+    return outer.date_start <= inner.date_start and inner.date_end <= outer.date_end
+
+
+def absorb(kept: Event, other: Event) -> Event:
+    """``kept`` enriched by a second report of the same event: finer date, more specific place, all actors."""
+    merged = replace(kept, actors=tuple(dict.fromkeys(kept.actors + other.actors)),
+                     confidence=max(kept.confidence, other.confidence))
+    if LEVEL_RANK.get(other.place_level, 0) > LEVEL_RANK.get(kept.place_level, 0):
+        merged = replace(merged, place_id=other.place_id, place_name=other.place_name,
+                         place_text=other.place_text, country_code=other.country_code,
+                         lat=other.lat, lon=other.lon, place_level=other.place_level,
+                         uncertainty_km=other.uncertainty_km, evidence=other.evidence,
+                         evidence_start=other.evidence_start, evidence_end=other.evidence_end,
+                         trigger_span=other.trigger_span, place_span=other.place_span,
+                         date_span=None, id=other.id,
+                         date_basis="context" if kept.date_start else "none")
+        if merged.date_start is None:
+            merged = replace(merged, date_basis="none")
+    if other.date_start is not None and (
+            merged.date_start is None
+            or _within(other, merged) and other.date_granularity != merged.date_granularity
+            or _is_deictic(merged) and not _is_deictic(other)):  # "arrived on Saturday" beats "currently"
+        same_sentence = other.evidence_start == merged.evidence_start
+        merged = replace(merged, date_start=other.date_start, date_end=other.date_end,
+                         date_granularity=other.date_granularity, date_text=other.date_text,
+                         date_span=other.date_span if same_sentence else None,
+                         date_basis=other.date_basis if same_sentence else "context")
+    return merged
