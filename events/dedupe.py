@@ -24,15 +24,15 @@ def deduplicate(events: list[Event]) -> list[Event]:
     """The article's events with reports of one event merged, in text order. Reports are taken
     most specific first, so the kept one is the best; a meeting that only refers back to a summit
     at the same place and time ("the December 6 meeting in Minsk") is the summit itself."""
+    summits = [e for e in events if e.type == "summit"]
+    reports = [e for e in events if not (e.type == "meeting" and _refers_to_summit(e, summits))]
     kept: list[Event] = []
-    for event in sorted(events, key=_specificity, reverse=True):
+    for event in sorted(reports, key=_specificity, reverse=True):
         twin = next((k for k in kept if same_event(k, event)), None)
         if twin is None:
             kept.append(event)
         else:
             kept[kept.index(twin)] = absorb(twin, event)
-    summits = [e for e in kept if e.type == "summit"]
-    kept = [e for e in kept if not (e.type == "meeting" and _refers_to_summit(e, summits))]
     return sorted(kept, key=lambda e: (e.evidence_start, e.trigger_span.start))
 
 
