@@ -101,20 +101,21 @@ def evaluate(docs, gz, errors=None):
     }
 
 
-def first_lookup_seconds() -> float:
-    code = ("import time; t = time.perf_counter(); from gazetteer import Gazetteer; "
-            "Gazetteer.default().lookup('Minsk'); print(time.perf_counter() - t)")
+def _fresh_process_seconds(statement: str, setup: str) -> float:
+    """Seconds a new Python process takes for ``setup`` (the import) plus ``statement``."""
+    code = (f"import time; t = time.perf_counter(); {setup}; {statement}; "
+            "print(time.perf_counter() - t)")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                          check=True)
     return round(float(out.stdout.strip()), 3)
+
+
+def first_lookup_seconds() -> float:
+    return _fresh_process_seconds("Gazetteer.default().lookup('Minsk')", "from gazetteer import Gazetteer")
 
 
 def first_geoparse_seconds() -> float:
-    code = ("import time; t = time.perf_counter(); from gazetteer import geoparse; "
-            "geoparse('Talks in Minsk and Brest.'); print(time.perf_counter() - t)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                         check=True)
-    return round(float(out.stdout.strip()), 3)
+    return _fresh_process_seconds("geoparse('Talks in Minsk and Brest.')", "from gazetteer import geoparse")
 
 
 def main(argv=None) -> int:

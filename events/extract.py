@@ -50,6 +50,16 @@ class _Context:
     surnames: dict[str, str]
 
 
+@dataclass(frozen=True)
+class _Passage:
+    """One sentence with its triggers and the places and dates inside it, found once."""
+
+    sentence: Sentence
+    triggers: list[Trigger]
+    anchors: list[Anchor]
+    dates: list[TimeExpression]
+
+
 def extract(article: Article) -> list[Event]:
     """Every event the article reports, one per (type, place, date), in text order."""
     text = article.text
@@ -77,12 +87,11 @@ def extract(article: Article) -> list[Event]:
             triggers = [t for t in triggers if not (t.type == "deployment" and t.needs_place)]
         if any(t.type == "visit" for t in triggers):
             triggers = [t for t in triggers if not (t.needs_place and SHIP.fullmatch(t.text))]
-        in_sentence = _inside(anchors, sentence)
-        placed = [(t, places.attach(t, sentence, in_sentence, context.dateline, triggers)) for t in triggers]
+        passage = _Passage(sentence, triggers, _inside(anchors, sentence), _inside(context.dates, sentence))
+        placed = [(t, places.attach(t, sentence, passage.anchors, context.dateline, triggers)) for t in triggers]
         for trigger, targets in placed:
             others_places = [a for t, found in placed if t is not trigger for a, _ in found]
-            events.extend(_events_for(trigger, triggers, targets, others_places, in_sentence,
-                                      sentence, context))
+            events.extend(_events_for(trigger, targets, others_places, passage, context))
     # Months from context come last, so that they never keep apart two reports of one event.
     events = dedupe.deduplicate(_fill_visit_destinations(events, context))
     return [_month_of_context(e, events) if e.date_start is None else e for e in events]
@@ -103,12 +112,13 @@ def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str
         and date.start - dateline_span[1] < 30
 
 
-def _events_for(trigger: Trigger, triggers: list[Trigger], targets: list, others_places: list,
-                in_sentence: list[Anchor], sentence: Sentence, context: _Context) -> list[Event]:
+def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _Passage,
+                context: _Context) -> list[Event]:
     """The events of one trigger: one per place the sentence ties to it (or the trip's, later)."""
     if not targets and trigger.needs_place:
         return []
-    date = _attach_date(trigger, triggers, sentence, _inside(context.dates, sentence), targets, others_places)
+    sentence, in_sentence = passage.sentence, passage.anchors
+    date = _attach_date(trigger, passage.triggers, sentence, passage.dates, targets, others_places)
     if not targets:
         # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
