@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from geopy.distance import great_circle
 
+from events.extract.places import LEVEL_RANK
 from events.model import Event
-from events.places import LEVEL_RANK
 
 NESTED_KM = 30.0  # a landmark and its city, or a city and its centre, are one place
 # "the meeting", "The December 6th meeting", "this week's session": a gathering named again.

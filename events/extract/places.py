@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from events.classify import FORCE_NOUN, Trigger
-from events.sentences import Sentence
+from events.extract.sentences import Sentence
+from events.extract.triggers import FORCE_NOUN, Trigger
 from gazetteer import Gazetteer, Place, geoparse
 
 LEVEL_RANK = {"landmark": 4, "city": 3, "region": 2, "country": 1}

@@ -1,7 +1,7 @@
 import datetime as dt
 from dataclasses import replace
 
-from events.dedupe import deduplicate
+from events.extract.dedupe import deduplicate
 from events.model import Event, Span
 
 PALACE = dict(place_id="supp:konstantinovsky", place_name="Konstantinovsky Palace", lat=59.8556,

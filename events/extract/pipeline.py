@@ -15,12 +15,12 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from events import dedupe, places
-from events.actors import find_actors, find_people, surname_index
-from events.classify import CAMEO, SHIP, Trigger, find_triggers
+from events.extract import dedupe, places
+from events.extract.actors import find_actors, find_people, surname_index
+from events.extract.places import Anchor
+from events.extract.sentences import Sentence, find_dateline, split_sentences
+from events.extract.triggers import CAMEO, SHIP, Trigger, find_triggers
 from events.model import Article, Event, Span, TimeExpression
-from events.places import Anchor
-from events.sentences import Sentence, find_dateline, split_sentences
 from events.timex import find_dates
 
 # Dates that open a state rather than date an event ("his 28th visit since 2000", "the first

@@ -1,6 +1,6 @@
 import pytest
 
-from events.classify import find_triggers
+from events.extract.triggers import find_triggers
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -1,4 +1,4 @@
-from events.sentences import find_dateline, split_sentences
+from events.extract.sentences import find_dateline, split_sentences
 
 
 def test_offsets_point_into_the_text_and_abbreviations_do_not_split():
