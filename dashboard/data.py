@@ -8,6 +8,7 @@ store is read once.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -24,6 +25,11 @@ from events.store import Store
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_ARTICLES = REPO / "data" / "articles"
 APPROXIMATE_GRANULARITIES = ("month", "year", "range")
+# The days the timeline can draw. pandas' nanosecond timestamps end at 1677-09-21 and
+# 2262-04-11; a few months' margin inside them leaves room for the arithmetic done on dates
+# (a day added to a range's end, month buckets) without overflowing.
+TIMELINE_FIRST_DAY = dt.date(1678, 1, 1)
+TIMELINE_LAST_DAY = dt.date(2261, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,9 @@ def events_frame(events: Sequence[Event], articles: dict[str, Article]) -> pd.Da
     ]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("start", "end", "reported", "published"):
-        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+        frame[column] = _timestamps(frame[column])
+    # An open range whose end cannot be drawn ("since 2000" to 9999) is drawn from its start.
+    frame["end"] = frame["end"].fillna(frame["start"])
     for column in ("lat", "lon", "uncertainty_km", "confidence"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["undated"] = frame["start"].isna()
@@ -128,6 +136,26 @@ def events_frame(events: Sequence[Event], articles: dict[str, Article]) -> pd.Da
         + frame["actors_text"] + "\n" + frame["type"]
     ).str.casefold()
     return frame
+
+
+def _timestamps(values: pd.Series) -> pd.Series:
+    """``values`` as nanosecond timestamps; anything that is not a date the timeline can draw
+    (year 1650 or 9999, a stray string) becomes NaT.
+
+    Coercing rather than clipping: a date of 9999 drawn at 2261 would be a made-up date. The
+    event keeps its own date label (the table and the passage panel still show what the text
+    said) and counts as undated for the timeline and the date filter, drawn at its report date.
+    """
+
+    def drawable(value: object) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date) and TIMELINE_FIRST_DAY <= value <= TIMELINE_LAST_DAY:
+            return value
+        return None
+
+    days = [drawable(value) for value in values]
+    return pd.Series(pd.to_datetime(days), index=values.index).astype("datetime64[ns]")
 
 
 def read_store(path: Path) -> View:

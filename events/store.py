@@ -367,7 +367,14 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _day(text: str | None) -> dt.date | None:
-    return None if text is None else dt.date.fromisoformat(text)
+    """The stored ISO day; a value that is not one (a store edited by hand or by another
+    program) reads as no date rather than making every read of the store fail."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _float(value: float | None) -> float | None:

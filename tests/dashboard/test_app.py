@@ -220,3 +220,42 @@ def test_an_empty_store_and_unlocated_events(tmp_path, monkeypatch):
     assert "1 without a location (in the table, not on the map)" in counts(at)
     assert len(fake.payload()["lat"]) == 9
     assert len(at.dataframe[0].value) == 10
+
+
+def test_dates_pandas_cannot_hold_do_not_break_the_page(tmp_path, monkeypatch):
+    """Years 1650, 9999 and 1 (and a stored value that is no date at all) are beyond pandas'
+    timestamps: the page still renders, those events count as undated (drawn at their report
+    date) and keep their own date label."""
+    import sqlite3
+    from dataclasses import replace
+
+    from dash_fixtures import ARTICLE_DEC, MINSK, MINSK_DEC, make_event
+
+    from events.store import Store
+
+    old = replace(ARTICLE_DEC, id="old_article", published=D(1500, 1, 1))
+    days = [D(1650, 1, 1), D(9999, 12, 31), D(1, 1, 1), D(2262, 4, 11), D(1677, 9, 21)]
+    events = [
+        replace(make_event(ARTICLE_DEC, "summit", MINSK_DEC, "Supreme State Council", MINSK,
+                           date_text="December 6", start=day, granularity="day"),
+                id=f"odd{n}")
+        for n, day in enumerate(days)
+    ]
+    since = make_event(ARTICLE_DEC, "visit", MINSK_DEC, "Supreme State Council", MINSK,
+                       date_text="December 6", start=D(2000, 1, 1), end=D(9999, 12, 31),
+                       granularity="range")
+    store = tmp_path / "odd.sqlite"
+    with Store(store) as s:
+        s.add(ARTICLE_DEC, [*events, replace(since, id="since")])
+        s.add(old, [replace(events[0], id="old", article_id=old.id, reported=old.published)])
+    with sqlite3.connect(store) as conn:
+        conn.execute("UPDATE events SET date_start = '12/31/9999' WHERE id = 'odd4'")
+
+    fake = FakeMap()
+    at = run(store, monkeypatch, fake)
+    assert counts(at).startswith("**7 of 7 events**")
+    table = at.dataframe[0].value
+    assert "31 December 9999" in set(table["Date"])
+    # Only the range's start can be drawn; the undated ones with a report date are drawn there.
+    assert timeline_points(at) == 6
+    assert at.slider(key="f_dates").value[0] >= D(1678, 1, 1)
