@@ -1,9 +1,10 @@
 """Find temporal expressions in text and normalise them to TIMEX3 values against an anchor date.
 
 ``find_dates(text, anchor)`` scans ``text`` with the compiled patterns of
-``events.timex_patterns`` (each only near a cheap hint), resolves every candidate with the rules
-of ``events.timex_rules`` (calendar expressions) and ``events.timex_relative`` (expressions read
-against the anchor), and keeps the longest non-overlapping ones, sorted by start.
+``events.timex.patterns`` (each only near a cheap hint), resolves every candidate with the
+rules of ``events.timex.absolute`` (calendar expressions) and ``events.timex.relative``
+(expressions read against the anchor), and keeps the longest non-overlapping ones, sorted by
+start.
 
 Conventions where TimeML or the brief leave a choice:
 
@@ -44,16 +45,16 @@ import contextlib
 import datetime as dt
 import re
 
-from events import timex_calendar as C
-from events import timex_patterns as P
-from events import timex_relative as V
-from events import timex_rules as R
 from events.model import TimeExpression
+from events.timex import absolute as R
+from events.timex import arithmetic as C
+from events.timex import patterns as P
+from events.timex import relative as V
 
 __all__ = ["find_dates"]
 
 # (pattern, rule, priority, hint): on equal length the lower priority number wins; the pattern
-# is only tried near its hint (events.timex_patterns.HINTS), or everywhere when None.
+# is only tried near its hint (events.timex.patterns.HINTS), or everywhere when None.
 _RULES = (
     (P.ISO_DATE, R.iso_date, 0, "iso"),
     (P.ISO_WEEK, R.iso_week, 0, "iso_week"),

@@ -2,7 +2,7 @@
 deictic words, clock times, reference words, sets and financial years.
 
 Each rule takes ``(match, text, anchor)`` and returns a ``Resolved`` or None (not a time
-expression). The conventions are documented in ``events.timex``.
+expression). The conventions are documented in ``events.timex.scanner``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from events import timex_patterns as P
-from events.timex_calendar import (
+from events.timex import patterns as P
+from events.timex.arithmetic import (
     ONE_DAY,
     REL_SHIFT,
     Resolved,
@@ -112,7 +112,7 @@ def ago(m, text, anchor):
     if n is None:
         return unresolved(m, "PAST_REF" if sign < 0 else "FUTURE_REF")
     k = int(n) * sign
-    # "three days later" counts from the day the text last named (resolved in events.timex)
+    # "three days later" counts from the day the text last named (resolved in events.timex.scanner)
     anaphor = ("day", k) if unit in ("day", "night") and direction != "ago" else None
     if anchor is None:
         return unresolved(m, "XXXX-XX-XX")._replace(anaphor=anaphor)

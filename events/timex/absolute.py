@@ -1,7 +1,7 @@
 """Rules for calendar expressions: dates, months, years, holidays, decades, quarters, seasons.
 
 Each rule takes ``(match, text, anchor)`` and returns a ``Resolved`` or None (not a date); an
-impossible date raises ValueError. The conventions are documented in ``events.timex``.
+impossible date raises ValueError. The conventions are documented in ``events.timex.scanner``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from events import timex_patterns as P
-from events.timex_calendar import (
+from events.timex import patterns as P
+from events.timex.arithmetic import (
     Q_ORD,
     REL_SHIFT,
     Resolved,

@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import NamedTuple
 
-from events import timex_patterns as P
+from events.timex import patterns as P
 
 ONE_DAY = dt.timedelta(days=1)
 
