@@ -392,10 +392,16 @@ def _read_html(name: str, stem: str, data: bytes, source: str) -> Article:
     # Imported here: trafilatura and htmldate are slow to import and only HTML needs them.
     import htmldate
     import trafilatura
+    from trafilatura.utils import load_html
 
+    # Both libraries get a parsed tree, never the string: htmldate DOWNLOADS a string argument
+    # that starts with "http" and has no spaces, so an uploaded file holding a URL would make
+    # this process fetch it. Parsing (lxml, no network) never fetches; each library copies the
+    # tree before changing it.
     try:
-        doc = trafilatura.bare_extraction(
-            html, with_metadata=True, favor_recall=True, include_comments=False
+        tree = load_html(html)
+        doc = None if tree is None else trafilatura.bare_extraction(
+            tree, with_metadata=True, favor_recall=True, include_comments=False
         )
     except Exception as e:  # noqa: BLE001 - a parser failure on hostile HTML is a per-file error
         raise ArticleError(f"{name}: HTML could not be parsed ({type(e).__name__})") from None
@@ -403,7 +409,7 @@ def _read_html(name: str, stem: str, data: bytes, source: str) -> Article:
     if not text:
         raise ArticleError(f"{name}: no article text found in the HTML")
     try:
-        found = htmldate.find_date(html, extensive_search=False, original_date=True)
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
     except Exception:  # noqa: BLE001 - date guessing is best effort; no date is a valid outcome
         found = None
     published = None

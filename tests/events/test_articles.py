@@ -151,6 +151,63 @@ def test_html_main_text_title_and_date(tmp_path):
     assert (article.published, article.published_basis) == (dt.date(2024, 12, 6), "html")
 
 
+@pytest.fixture
+def listener():
+    """A local HTTP server on a random port; yields its URL and the paths it was asked for."""
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server API
+            requests.append(self.path)
+            body = (b"<html><head><meta property='article:published_time' content='2001-02-03'>"
+                    b"</head><body><article><p>Fetched page.</p></article></body></html>")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+_TABBED = "\t".join(
+    "Russian President Vladimir Putin met Belarusian President Alexander Lukashenko in Minsk "
+    "on Friday to discuss the Union State.".split()
+)
+
+
+@pytest.mark.parametrize("tail", [
+    "", f"\t<html><body><article><p>{_TABBED}</p><p>{_TABBED}</p></article></body></html>",
+], ids=["url-only", "url-then-page"])
+def test_reading_a_url_like_html_file_fetches_nothing(tmp_path, listener, tail):
+    """htmldate downloads a string that starts with "http" and has no spaces."""
+    url, requests = listener
+    content = f"{url}/steal{tail}".encode()
+    assert b" " not in content
+    path = tmp_path / "page.html"
+    path.write_bytes(content)
+    for read in (lambda: read_path(path), lambda: read_bytes("page.html", content)):
+        try:
+            articles = read()
+        except ArticleError:
+            articles = []
+        assert all(a.published != dt.date(2001, 2, 3) for a in articles)
+    assert requests == []
+
+
 def test_html_without_date(tmp_path):
     path = tmp_path / "page.htm"
     path.write_text(HTML.replace('<meta property="article:published_time" '
