@@ -1,4 +1,14 @@
-"""``geoparse(text)``: every place reference in a text, recognised and resolved."""
+"""``geoparse(text)``: every place reference in a text, recognised and resolved.
+
+``Geoparser(gazetteer)`` is the object form for callers that hold their gazetteer (the events
+extractor): it never touches ``Gazetteer.default()``. ``geoparse(text, gazetteer=gz)`` is the
+same call for one text; without ``gazetteer`` it uses ``Gazetteer.default()``.
+
+Thread safety: a ``Gazetteer``, a ``Recognizer`` and a ``Geoparser`` may each be shared by any
+number of threads. None of them keeps state from one call to the next (the gazetteer's only
+mutable parts are per-thread SQLite connections and caches of immutable Places filled with the
+same value whichever thread fills them); resolution is a pure function of its inputs.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +20,6 @@ from gazetteer.toponyms import Mention, Recognizer
 
 # Long texts are scanned in blocks cut at whitespace, so memory stays proportional to a block.
 BLOCK_CHARS = 200_000
-
-_recognizers: dict[int, Recognizer] = {}
-
-
-def _recognizer(gz: Gazetteer) -> Recognizer:
-    rec = _recognizers.get(id(gz))
-    if rec is None or rec.gz is not gz:
-        rec = _recognizers[id(gz)] = Recognizer(gz)
-    return rec
 
 
 def _blocks(text: str):
@@ -36,19 +37,40 @@ def _blocks(text: str):
         start = end
 
 
-def geoparse(text: str, *, gazetteer: Gazetteer | None = None) -> list[Toponym]:
-    """All place references in ``text``, sorted by start, non-overlapping, with
-    ``text[t.start:t.end] == t.text``. ``[]`` for a text without places; ``InvalidInputError``
-    (a ``TypeError``) when ``text`` is not a str."""
+def _has_text(text: str) -> bool:
+    """Does ``text`` hold anything to parse? Raises ``InvalidInputError`` for a non-str."""
     if not isinstance(text, str):
         raise InvalidInputError(f"geoparse expects text (str), got {type(text).__name__}: "
                                 f"{text!r:.80}")
-    if not text.strip():
-        return []
-    gz = gazetteer or Gazetteer.default()
-    rec = _recognizer(gz)
-    mentions: list[Mention] = []
-    for offset, block in _blocks(text):
-        for m in rec(block):
-            mentions.append(Mention(m.start + offset, m.end + offset, m.kind, m.candidates))
-    return resolve(text, mentions)
+    return bool(text.strip())
+
+
+class Geoparser:
+    """Recognise and resolve the place references of a text with one Gazetteer
+    (``Geoparser(gz)(text) -> [Toponym]``). Read-only after construction: safe to share
+    between threads. ``Geoparser()`` uses ``Gazetteer.default()``."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
+        self.recognizer = Recognizer(self.gazetteer)
+
+    def __call__(self, text: str) -> list[Toponym]:
+        """All place references in ``text``, sorted by start, non-overlapping, with
+        ``text[t.start:t.end] == t.text``. ``[]`` for a text without places;
+        ``InvalidInputError`` (a ``TypeError``) when ``text`` is not a str."""
+        if not _has_text(text):
+            return []
+        mentions: list[Mention] = []
+        for offset, block in _blocks(text):
+            for m in self.recognizer(block):
+                mentions.append(Mention(m.start + offset, m.end + offset, m.kind, m.candidates))
+        return resolve(text, mentions)
+
+
+def geoparse(text: str, *, gazetteer: Gazetteer | None = None) -> list[Toponym]:
+    """``Geoparser(gazetteer)(text)``: all place references in ``text`` (see
+    ``Geoparser.__call__``), with ``Gazetteer.default()`` when ``gazetteer`` is None. Building
+    the Geoparser costs nothing worth caching (the common-word list is read once per process)."""
+    if not _has_text(text):
+        return []  # (checked before the default index is opened or built)
+    return Geoparser(gazetteer)(text)

@@ -162,7 +162,13 @@ def _insert(con: sqlite3.Connection, entries: Iterable[sources.Entry]) -> None:
 
 
 class Gazetteer:
-    """Read-only access to a built index. Thread-safe: one SQLite connection per thread."""
+    """Read-only access to a built index.
+
+    Thread-safe, so one instance serves every thread: each thread opens its own read-only
+    SQLite connection, and the caches (Places by row, country points, demonyms) only ever hold
+    immutable values computed from the read-only index, so two threads filling the same entry
+    store equal values.
+    """
 
     _default: Gazetteer | None = None
     _default_lock = threading.Lock()

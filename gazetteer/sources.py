@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import json
 import os
@@ -160,11 +161,19 @@ def read_demonyms() -> dict[str, str]:
 
 
 def read_common_words() -> frozenset[str]:
+    """The ordinary English words of ``common_words.txt`` (read afresh on every call)."""
     try:
         with open(COMMON_WORDS_TXT, encoding="utf-8") as fh:
             return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
     except OSError as exc:
         raise SourceError(f"cannot read {COMMON_WORDS_TXT!r}: {exc}") from exc
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """``read_common_words()`` read once per process: an immutable value of a shipped file, so
+    sharing it between threads and gazetteers is safe (a race at most reads the file twice)."""
+    return read_common_words()
 
 
 def capitals() -> set[tuple[str, str]]:

@@ -4,6 +4,11 @@ Rule-based: capitalised word sequences are looked up in the gazetteer (longest f
 filtered with evidence a reader would use — sentence position, common English words, personal
 titles, neighbouring capitalised words (a longer name such as a person or a brand), and how
 plausible the best candidate is on its own.
+
+Thread safety: a ``Recognizer`` holds only read-only values (its Gazetteer and the common-word
+list), and everything one call learns about its text (tokens, candidate spans, the words used
+as people's names) lives in a per-call ``_Scan``. One Recognizer can be shared by any number of
+threads; two calls never see each other's state.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from gazetteer.index import MAX_NAME_WORDS, Gazetteer
 from gazetteer.normalize import name_key
 from gazetteer.place import Place
 from gazetteer.scoring import contains, prior
+from gazetteer.sources import common_words as _common_words
 from gazetteer.wordlists import (
     CALENDAR_WORDS,
     CONNECTORS,
@@ -59,7 +65,7 @@ def _strong(cands) -> bool:
 
 
 def _person_words(text: str, tokens: list[_Token], spans, found,
-                  lower_words: set[str], common: frozenset[str]) -> frozenset[str]:
+                  lower_words: frozenset[str], common: frozenset[str]) -> frozenset[str]:
     """Capitalised words the text uses as parts of people's names: the word after a title or
     a given name ("President Bush", "Jenny Palma", "Georgia Stevens"), and a given name of
     ``GIVEN_NAMES`` itself when a surname follows."""
@@ -108,6 +114,21 @@ class _Token:
     cap: bool  # starts with a capital letter
 
 
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What one call knows about its text, passed down to every check (never stored on the
+    shared Recognizer): the tokens, each token's candidate (end, key) spans, the gazetteer
+    candidates per key, the words the text writes in lower case, and the capitalised words it
+    uses as parts of people's names."""
+
+    text: str
+    tokens: list[_Token]
+    spans: list[list[tuple[int, str]]]
+    found: dict[str, list[tuple[Place, bool]]]
+    lower_words: frozenset[str]
+    persons: frozenset[str]
+
+
 def _tokens(text: str) -> list[_Token]:
     return [_Token(m.start(), m.end(), w, w[:1].isupper() or bool(_ELISION.match(w)))
             for m in TOKEN.finditer(text) for w in (m.group(),)]
@@ -154,13 +175,13 @@ def _sentence_initial(text: str, tokens: list[_Token], i: int) -> bool:
 
 
 class Recognizer:
-    """Finds toponym mentions in text using one Gazetteer (``__call__(text) -> [Mention]``)."""
+    """Finds toponym mentions in text using one Gazetteer (``__call__(text) -> [Mention]``).
 
-    def __init__(self, gazetteer: Gazetteer):
+    Safe to share between threads: it keeps no per-call state (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer, common_words: frozenset[str] | None = None):
         self.gz = gazetteer
-        from gazetteer.sources import read_common_words
-
-        self.common = read_common_words()
+        self.common = common_words if common_words is not None else _common_words()
 
     def __call__(self, text: str) -> list[Mention]:
         tokens = _tokens(text)
@@ -168,8 +189,9 @@ class Recognizer:
         demonyms = self.gz.demonyms
         found = self.gz.candidates_by_key(
             {k for cands in spans for _, k in cands if k not in demonyms and k not in NOT_PLACES})
-        lower_words = {t.text for t in tokens if t.text.islower()}
-        self._persons = _person_words(text, tokens, spans, found, lower_words, self.common)
+        lower_words = frozenset(t.text for t in tokens if t.text.islower())
+        scan = _Scan(text, tokens, spans, found, lower_words,
+                     _person_words(text, tokens, spans, found, lower_words, self.common))
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -191,7 +213,7 @@ class Recognizer:
                         break
                     continue
                 cands = found.get(key)
-                if cands and self._accept(text, tokens, i, j, cands, lower_words, spans, found):
+                if cands and self._accept(scan, i, j, cands):
                     taken = (j, Mention(tokens[i].start, tokens[j].end, "name", tuple(cands)))
                     break
             if taken is None:
@@ -200,21 +222,21 @@ class Recognizer:
                 if taken[1] is not None:
                     mentions.append(taken[1])
                 i = taken[0] + 1
-        return self._repeat_accepted(text, tokens, mentions)
+        return self._repeat_accepted(scan, mentions)
 
-    def _repeat_accepted(self, text: str, tokens: list[_Token],
-                         mentions: list[Mention]) -> list[Mention]:
+    def _repeat_accepted(self, scan: _Scan, mentions: list[Mention]) -> list[Mention]:
         """A single-word name accepted once is a place wherever else the text capitalises it
         ("born in Churchill, Man." ... "a Churchill doctor"), except inside a person's name."""
+        text = scan.text
         accepted = {text[m.start:m.end]: m for m in mentions
                     if m.kind == "name" and " " not in text[m.start:m.end]}
         if not accepted:
             return mentions
         starts = [m.start for m in mentions]  # sorted, non-overlapping
         extra = []
-        for tok in tokens:
+        for tok in scan.tokens:
             m = accepted.get(tok.text)
-            if m is None or tok.text in self._persons:
+            if m is None or tok.text in scan.persons:
                 continue
             k = bisect.bisect_right(starts, tok.start) - 1
             if k >= 0 and mentions[k].end > tok.start:
@@ -247,9 +269,10 @@ class Recognizer:
         end = tok.start + len(tok.text.rstrip(".")) + dotted
         return Mention(tok.start, end, "name", tuple((p, True) for p in places[:1]))
 
-    def _enclosed(self, text, tokens, j, spans, found, cands) -> bool:
+    def _enclosed(self, scan: _Scan, j: int, cands) -> bool:
         """Is the name followed by ", <region or country containing one of its candidates>"
         ("Churchill, Man.", "Paris, Texas")?"""
+        text, tokens, spans, found = scan.text, scan.tokens, scan.spans, scan.found
         if j + 1 >= len(tokens) or not re.fullmatch(r",\s?", text[tokens[j].end:tokens[j + 1].start]):
             return False
         outer: list[Place] = []
@@ -265,7 +288,9 @@ class Recognizer:
         # country in the corpora; an all-caps heading word is no evidence either way.
         return not tokens[i].text.isupper() or len(tokens[i].text) > 4
 
-    def _accept(self, text, tokens, i, j, cands, lower_words, spans, found) -> bool:
+    def _accept(self, scan: _Scan, i: int, j: int, cands) -> bool:
+        text, tokens, spans, found = scan.text, scan.tokens, scan.spans, scan.found
+        lower_words = scan.lower_words
         best_place, best_own = max(cands, key=lambda c: prior(c[0], own_name=c[1]))
         places = [p for p, _ in cands]
         own_any = any(own for _, own in cands)
@@ -297,12 +322,12 @@ class Recognizer:
                 prev.text.lower() in TITLES:
             return False
         multi = j > i
-        if self._enclosed(text, tokens, j, spans, found, cands):
+        if self._enclosed(scan, j, cands):
             return True
         if not multi:
             word = first.text
             low = word.lower()
-            if word in self._persons and (best_place.level != "country" or low in GIVEN_NAMES) \
+            if word in scan.persons and (best_place.level != "country" or low in GIVEN_NAMES) \
                     and not (strong and prev is not None and prev.text.lower() in PLACE_PREPOSITIONS):
                 return False
             if nxt is not None and (text[first.end:first.end + 1] == "$" or (
