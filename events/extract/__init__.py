@@ -1,5 +1,5 @@
 """Article -> events: the extraction pipeline, one stage a module (see pipeline.py)."""
 
-from events.extract.pipeline import extract
+from events.extract.pipeline import Extractor, extract
 
-__all__ = ["extract"]
+__all__ = ["Extractor", "extract"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, replace
@@ -22,6 +23,7 @@ from events.extract.sentences import Sentence, find_dateline, split_sentences
 from events.extract.triggers import CAMEO, SHIP, Trigger, find_triggers
 from events.model import Article, Event, Span, TimeExpression
 from events.timex import find_dates
+from gazetteer import Gazetteer
 
 # Dates that open a state rather than date an event ("his 28th visit since 2000", "the first
 # speaker to visit Taiwan since Washington switched recognition in 1979").
@@ -60,41 +62,72 @@ class _Passage:
     dates: list[TimeExpression]
 
 
+class Extractor:
+    """Article -> events with one gazetteer, read-only after construction: one Extractor serves
+    many threads at once (nothing per call is stored on it). ``Extractor()`` uses the default
+    gazetteer index.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
+
+    def extract(self, article: Article) -> list[Event]:
+        """Every event the article reports, one per (type, place, date), in text order."""
+        context, passages = self._read(article)
+        events: list[Event] = []
+        for passage in passages:
+            placed = [(t, places.attach(t, passage.sentence, passage.anchors, context.dateline, passage.triggers))
+                      for t in passage.triggers]
+            for trigger, targets in placed:
+                others_places = [a for t, found in placed if t is not trigger for a, _ in found]
+                events.extend(_events_for(trigger, targets, others_places, passage, context))
+        # Months from context come last, so that they never keep apart two reports of one event.
+        events = dedupe.deduplicate(_fill_visit_destinations(events, context))
+        return [_month_of_context(e, events) if e.date_start is None else e for e in events]
+
+    def _read(self, article: Article) -> tuple[_Context, list[_Passage]]:
+        text = article.text
+        anchors = places.find_places(text, self.gazetteer)
+        dateline_span = find_dateline(text)
+        sentences = split_sentences(text)
+        context = _Context(
+            article=article,
+            anchors=anchors,
+            dates=[d for d in find_dates(text, article.published)
+                   if (d.first is not None or d.value in _VAGUE)
+                   and not (dateline_span and _in_dateline(d, dateline_span, text))],
+            dateline=places.dateline_anchor(text, dateline_span, anchors, self.gazetteer) if dateline_span else None,
+            # Headlines capitalise every word, so names are learnt from body sentences only.
+            surnames=surname_index([p for s in sentences if not s.headline for p in find_people(s.text)]),
+        )
+        passages = []
+        for sentence in sentences:
+            if sentence.furniture or sentence.text == article.title.strip():
+                continue
+            passages.append(_Passage(sentence, _event_triggers(sentence.text), _inside(anchors, sentence),
+                                     _inside(context.dates, sentence)))
+        return context, passages
+
+
+@functools.cache
+def _default_extractor() -> Extractor:
+    return Extractor()
+
+
 def extract(article: Article) -> list[Event]:
-    """Every event the article reports, one per (type, place, date), in text order."""
-    text = article.text
-    anchors = places.find_places(text)
-    dateline_span = find_dateline(text)
-    sentences = split_sentences(text)
-    context = _Context(
-        article=article,
-        anchors=anchors,
-        dates=[d for d in find_dates(text, article.published)
-               if (d.first is not None or d.value in _VAGUE)
-               and not (dateline_span and _in_dateline(d, dateline_span, text))],
-        dateline=places.dateline_anchor(text, dateline_span, anchors) if dateline_span else None,
-        # Headlines capitalise every word, so names are learnt from body sentences only.
-        surnames=surname_index([p for s in sentences if not s.headline for p in find_people(s.text)]),
-    )
-    events: list[Event] = []
-    for sentence in sentences:
-        if sentence.furniture or sentence.text == article.title.strip():
-            continue
-        triggers = find_triggers(sentence.text)
-        # Troops taking part in an exercise are the exercise, and warships on a port call are the
-        # visit, not deployments (GUIDELINES §1).
-        if any(t.type == "exercise" for t in triggers):
-            triggers = [t for t in triggers if not (t.type == "deployment" and t.needs_place)]
-        if any(t.type == "visit" for t in triggers):
-            triggers = [t for t in triggers if not (t.needs_place and SHIP.fullmatch(t.text))]
-        passage = _Passage(sentence, triggers, _inside(anchors, sentence), _inside(context.dates, sentence))
-        placed = [(t, places.attach(t, sentence, passage.anchors, context.dateline, triggers)) for t in triggers]
-        for trigger, targets in placed:
-            others_places = [a for t, found in placed if t is not trigger for a, _ in found]
-            events.extend(_events_for(trigger, targets, others_places, passage, context))
-    # Months from context come last, so that they never keep apart two reports of one event.
-    events = dedupe.deduplicate(_fill_visit_destinations(events, context))
-    return [_month_of_context(e, events) if e.date_start is None else e for e in events]
+    """``Extractor().extract(article)`` with the default gazetteer."""
+    return _default_extractor().extract(article)
+
+
+def _event_triggers(sentence: str) -> list[Trigger]:
+    triggers = find_triggers(sentence)
+    # Troops taking part in an exercise are the exercise, and warships on a port call are the
+    # visit, not deployments (GUIDELINES §1).
+    if any(t.type == "exercise" for t in triggers):
+        triggers = [t for t in triggers if not (t.type == "deployment" and t.needs_place)]
+    if any(t.type == "visit" for t in triggers):
+        triggers = [t for t in triggers if not (t.needs_place and SHIP.fullmatch(t.text))]
+    return triggers
 
 
 def _inside(spans: list, sentence: Sentence) -> list:

@@ -87,22 +87,23 @@ class Anchor:
     place: Place
 
 
-def find_places(text: str) -> list[Anchor]:
+def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
     """Every resolved place mention in the text that can locate an event, in order.
 
     Continents are too vague to put an event on a map ("a trip to Europe", "west Africa").
     """
-    return [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text)
+    return [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
             if t.place and t.place.feature != "CONT"]
 
 
-def dateline_anchor(text: str, span: tuple[int, int], anchors: list[Anchor]) -> Anchor | None:
+def dateline_anchor(text: str, span: tuple[int, int], anchors: list[Anchor],
+                    gazetteer: Gazetteer) -> Anchor | None:
     """The dateline's place: the geoparser's reading if it has one, else the best city of that name."""
     start, end = span
     for anchor in anchors:
         if anchor.start <= start < anchor.end:
             return anchor
-    candidates = Gazetteer.default().lookup(text[start:end].title())
+    candidates = gazetteer.lookup(text[start:end].title())
     cities = [p for p in candidates if p.level == "city"] or candidates
     return Anchor(start, end, text[start:end], "name", cities[0]) if cities else None
 
@@ -113,7 +114,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
 
     ``triggers`` are all of the sentence's triggers: each claims the places that follow it.
     """
-    names = [a for a in anchors if a.kind == "name" or _names_land(a, sentence)]
+    names = locatable(anchors, sentence)
     relations = {a: _relation(a, sentence, trigger) for a in names}
     located = [a for a in names if relations[a] is not None]
     limit = sentence.start + _scope_end(sentence.text, trigger)
@@ -137,10 +138,20 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     return [(a, relations.get(a)) if relations.get(a) else (a, None) for a in chosen]
 
 
+def locatable(anchors: list[Anchor], sentence: Sentence) -> list[Anchor]:
+    """The sentence's place mentions that can locate an event: names, and demonyms naming land."""
+    return [a for a in anchors if a.kind == "name" or _names_land(a, sentence)]
+
+
+def uncertainty_km(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | None:
+    """How far from the named place the text puts the event ("near X", "100 km from X"), or None."""
+    return _relation(anchor, sentence, trigger) or None
+
+
 def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | None | bool:
     """Uncertainty in km when the place is located by a preposition; 0.0 means exact; None: not locative."""
     before = sentence.text[: anchor.start - sentence.start]
-    if _is_modifier(anchor, sentence.text[anchor.end - sentence.start:]):
+    if is_modifier(anchor, sentence.text[anchor.end - sentence.start:]):
         return None
     km = _KM_FROM.search(before)
     if km:
@@ -176,7 +187,7 @@ def _scope_end(text: str, trigger: Trigger) -> int:
     return len(text)
 
 
-def _is_modifier(anchor: Anchor, after: str) -> bool:
+def is_modifier(anchor: Anchor, after: str) -> bool:
     """ "Russia's defense strategy", "US troops": the name qualifies a noun, it is not where things are."""
     if re.match(r"['’]s\b", after):
         # "Kabul's main airport" is at Kabul; "Russia's defence strategy" is nowhere.
