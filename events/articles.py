@@ -15,6 +15,7 @@ import email.utils
 import json
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -430,13 +431,26 @@ def _read_html(name: str, stem: str, data: bytes, source: str) -> Article:
     return article
 
 
-def _read_json(name: str, stem: str, text: str, source: str) -> list[Article]:
+def _loads(text: str, at: str, *, line: bool = False) -> object:
+    """``json.loads`` whose every failure is an ArticleError starting with ``at`` ("name: " or
+    "name: line 3: "); ``line`` leaves the line number out (it is in ``at``)."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as e:
+        # Python's messages end "... at" where it appends the position itself: drop that word.
+        reason = e.msg.removesuffix(" at").removesuffix(" starting")
+        where = f"column {e.colno}" if line else f"line {e.lineno} column {e.colno}"
+        raise ArticleError(f"{at}invalid JSON at {where}: {reason}") from None
+    except RecursionError:
+        raise ArticleError(f"{at}invalid JSON: nested too deeply to read") from None
+    except ValueError:  # Python refuses to convert integers of more than 4,300 digits
         raise ArticleError(
-            f"{name}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}"
+            f"{at}invalid JSON: an integer of more than {sys.get_int_max_str_digits():,} digits"
         ) from None
+
+
+def _read_json(name: str, stem: str, text: str, source: str) -> list[Article]:
+    data = _loads(text, f"{name}: ")
     if isinstance(data, dict):
         return [_from_mapping(name, data, default_id=stem, source=source)]
     if isinstance(data, list):
@@ -457,12 +471,7 @@ def _read_jsonl(name: str, stem: str, text: str, source: str) -> list[Article]:
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise ArticleError(
-                f"{name}: line {lineno}: invalid JSON at column {e.colno}: {e.msg}"
-            ) from None
+        item = _loads(line, f"{name}: line {lineno}: ", line=True)
         articles.append(
             _from_mapping(name, item, default_id=f"{stem}-{lineno}", source=source,
                           where=f"line {lineno}")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from events.articles import iter_files, read_bytes, read_path
-from events.exc import ArticleError
+from events.exc import ArticleError, one_line
 from events.model import Article, Event
 from events.store import Store, content_hash
 
@@ -97,7 +97,8 @@ def ingest_bytes(
     label = Path(str(name).replace("\\", "/")).name
     version = default_extractor_version() if extractor is None else ""
     try:
-        parsed: Parsed | ArticleError = _Reader(extractor, {})(label, read_bytes(name, data))
+        articles = _read_safely(label, lambda: read_bytes(name, data))
+        parsed: Parsed | ArticleError = _Reader(extractor, {})(label, articles)
     except ArticleError as e:
         parsed = e
     return _store_parsed(label, parsed, store, {}, version)
@@ -107,7 +108,7 @@ def read_and_extract(
     path: str | os.PathLike[str], extractor: Extractor | None = None
 ) -> list[tuple[Article, list[Event]]]:
     """One file's articles with their events; raises ArticleError for any per-file failure."""
-    parsed = _Reader(extractor, {})(str(path), read_path(path))
+    parsed = _Reader(extractor, {})(str(path), _read_safely(str(path), lambda: read_path(path)))
     return [(article, events or []) for article, events, _ in parsed]
 
 
@@ -168,9 +169,21 @@ class _Reader:
 
     def read(self, path: Path) -> Parsed | ArticleError:
         try:
-            return self(str(path), read_path(path))
+            return self(str(path), _read_safely(str(path), lambda: read_path(path)))
         except ArticleError as e:
             return ArticleError(str(e))  # without its traceback chain, which may not pickle
+
+
+def _read_safely(label: str, read: Callable[[], list[Article]]) -> list[Article]:
+    """``read()``, with anything else it raises on some input (a reader bug, a library failing
+    on hostile bytes) turned into the one-line ArticleError, so one file never stops a batch."""
+    try:
+        return read()
+    except ArticleError:
+        raise
+    except Exception as e:  # noqa: BLE001 - see the docstring
+        message = " ".join(str(e).split())[:200]
+        raise ArticleError(f"{label}: cannot be read ({type(e).__name__}: {message})") from None
 
 
 # The reader of a pool worker process, set once by _start_worker.
@@ -227,28 +240,25 @@ def _store_parsed(
 ) -> FileResult:
     label = str(path)
     if isinstance(parsed, ArticleError):
-        return FileResult(label, (), 0, _one_line(str(parsed)))
+        return FileResult(label, (), 0, one_line(str(parsed)))
     for article, _, _ in parsed:
         owner = owners.get(article.id)
         if owner is not None and owner != label:
             return FileResult(
                 label, (), 0,
-                f"{label}: article id {article.id!r} already read from {owner} in this batch",
+                one_line(f"{label}: article id {article.id!r} already read from {owner} "
+                         "in this batch"),
             )
     fresh = [(article, events) for article, events, _ in parsed if events is not None]
     try:
         store.add_many(fresh, extractor=version)
     except ValueError as e:  # events that do not belong to their article: an extractor bug
-        return FileResult(label, (), 0, _one_line(f"{label}: cannot store: {e}"))
+        return FileResult(label, (), 0, one_line(f"{label}: cannot store: {e}"))
     for article, _, _ in parsed:
         owners[article.id] = label
     return FileResult(
         label, tuple(article.id for article, _, _ in parsed), sum(n for _, _, n in parsed), None
     )
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
 
 
 def _progress_bar(total: int, *, enabled: bool):  # noqa: ANN202 - tqdm or a stand-in

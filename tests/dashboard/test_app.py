@@ -259,3 +259,20 @@ def test_dates_pandas_cannot_hold_do_not_break_the_page(tmp_path, monkeypatch):
     # Only the range's start can be drawn; the undated ones with a report date are drawn there.
     assert timeline_points(at) == 6
     assert at.slider(key="f_dates").value[0] >= D(1678, 1, 1)
+
+
+def test_json_python_cannot_parse_is_refused_and_the_upload_goes_on(sample_store, monkeypatch):
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake)
+    at.file_uploader[0].set_value([
+        ("deep.json", b"[" * 5_000 + b"]" * 5_000, "application/json"),
+        ("huge.json", b'{"text": "x", "n": ' + b"1" * 4_400 + b"}", "application/json"),
+        ("good.txt", b"Putin met Lukashenko in Minsk.", "text/plain"),
+    ])
+    at.button[-1].click()
+    rerun(at, fake)
+    page = html(at)
+    assert "deep.json: invalid JSON: nested too deeply to read</div>" in page
+    assert "huge.json: invalid JSON: an integer of more than 4,300 digits</div>" in page
+    assert "good.txt: 1 article" in page
+    assert " events** from 3 articles" in counts(at)

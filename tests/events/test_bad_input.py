@@ -46,6 +46,14 @@ BAD = {
     "malformed.html": (b"<<<>>><</ <!-- never closed <script>x</script>",
                        "no article text found in the HTML"),
     "truncated.json": (b'{"id": "t", "text": "Leaders met in Min', "invalid JSON at line 1"),
+    "control.json": (b'{"text": "Leaders\n met"}',
+                     "invalid JSON at line 1 column 18: Invalid control character"),
+    "deep.json": (b'{"text": "x", "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                  "invalid JSON: nested too deeply to read"),
+    "deep-line.jsonl": (b'{"text": "ok"}\n' + b"[" * 1_000 + b"]" * 1_000 + b"\n",
+                        "line 2: invalid JSON: nested too deeply to read"),
+    "huge-int.json": (b'{"text": "x", "n": ' + b"7" * 5_000 + b"}",
+                      "invalid JSON: an integer of more than 4,300 digits"),
     "wrong-types.json": (b'{"text": ["not", "a", "string"], "title": 3}',
                          "'text' must be a string, got list"),
     "bad-line.jsonl": (b'{"text": "ok"}\n{"text": 12}\n', "line 2: 'text' must be a string"),
@@ -185,3 +193,18 @@ def test_a_mixed_batch(tmp_path, store, fake_extract):
     now_rows = {row[0]: row for row in snapshot(store)[0]}
     assert all(now_rows[k] == v for k, v in old_rows.items())
     assert store.verify() == []
+
+
+@pytest.mark.parametrize("name", ["new\nline.json", "ansi\x1b[31mred\x1b[0m.json",
+                                  "bidi\u202etxt.json", "tab\tand\rcr.json"])
+def test_hostile_file_names_stay_on_one_escaped_line(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b'{"text": "cut')
+    for read in (lambda: read_path(path), lambda: read_bytes(name, b'{"text": "cut')):
+        with pytest.raises(ArticleError) as info:
+            read()
+        message = str(info.value)
+        assert message.isprintable(), message
+        assert "\u202e" not in message and "\x1b" not in message
+        visible = name.encode("unicode_escape").decode("ascii")
+        assert f"{visible}: invalid JSON at line 1 column 10: Unterminated string" in message

@@ -74,6 +74,28 @@ def test_ingest_reports_each_failed_file(tmp_path, capsys):
         assert [a.id for a in store.articles()] == ["good"]
 
 
+def test_json_that_python_cannot_parse_is_refused_and_the_batch_goes_on(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text("Leaders met in Minsk.")
+    (folder / "b-deep.json").write_bytes(b"[" * 2_000 + b"]" * 2_000)
+    (folder / "c-huge.json").write_bytes(b'{"text": "x", "n": ' + b"9" * 4_301 + b"}")
+    (folder / "d-good.jsonl").write_text('{"id": "j", "text": "Putin visited Astana."}')
+    db = tmp_path / "s.sqlite"
+    assert main(["ingest", str(folder), "--db", str(db), "--no-progress", "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"  {folder / 'b-deep.json'}: invalid JSON: nested too deeply to read\n" in err
+    assert (f"  {folder / 'c-huge.json'}: invalid JSON: an integer of more than 4,300 digits\n"
+            in err)
+    with Store(db) as store:
+        assert sorted(a.id for a in store.articles()) == ["a-good", "j"]
+    assert main(["extract", str(folder)]) == 1
+    captured = capsys.readouterr()
+    assert len(captured.err.strip().splitlines()) == 2 and "Traceback" not in captured.err
+    assert {json.loads(line)["article"] for line in captured.out.splitlines()} <= {"a-good", "j"}
+
+
 def test_ingest_of_nothing_says_so(tmp_path, capsys):
     assert main(["ingest", str(tmp_path), "--db", str(tmp_path / "s.sqlite")]) == 1
     assert f"no article files found in {tmp_path}" in capsys.readouterr().err
