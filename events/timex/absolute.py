@@ -213,17 +213,35 @@ _YEAR_NOUN = re.compile(
     r"vehicles|dollars|euros|rubles|roubles|km|kilometers|kilometres|miles|meters|metres|feet|"
     r"tons|tonnes|pounds|votes|seats|deaths|casualties|prisoners|workers|employees|shares|cars|"
     r"homes|houses|guns|rounds|jobs|cases|points|calories|hours|residents|refugees|marines)\b")
-_YEAR_PREP = re.compile(r"\b(?:in|of|since|from|until|till|by|to|and|before|after|around|circa|"
-                        r"c\.|during|year|spring|summer|autumn|fall|winter|early|late|mid)[\s-]+$",
-                        re.IGNORECASE)
+# Words that introduce a number naming a thing, not a time: "Resolution 1718", "resolution No.
+# 1244", "number 1500", "Article 1200", "flight 1999", "Highway 1812". A number after one of them
+# (or after a list of numbers that follows one: "resolutions 1718 and 1874") is never a year.
+_NUMBER_NOUNS = (
+    # documents and their parts
+    "resolutions?", "articles?", r"art\.", "sections?", "§", "paragraphs?", r"para\.",
+    "clauses?", "chapters?", "pages?", r"pp?\.", "annex", "decrees?", "bills?",
+    # numbers as such ("No" only capitalised: "no 1999 deal" is a determiner)
+    "numbers?", r"num\.", r"(?-i:Nos?)\.?", r"nos?\.", "#",
+    # routes and vehicles
+    "flights?", "highways?", r"hwy\.?", "routes?", "interstate", "motorway", "bus", "platform",
+    "gate", "runway", "hull", "pennant",
+    # rooms, sites and products
+    "rooms?", "suite", "apartment", "hangar", "pier", "berth", "hill", "models?", "versions?",
+    "serial", "items?",
+)
+# the noun, maybe "No."/"number"/"#", then maybe a list of numbers, right before the year; a noun
+# ending in a letter must end its word ("Routes", not "Gatekeeper")
+_NUMBER_BEFORE = re.compile(
+    rf"(?<![\w.])(?:{'|'.join(_NUMBER_NOUNS)})(?:(?<=\w)(?!\w)|(?<!\w))"
+    r"(?:\s*(?:no\.|number|#))?\s*(?:\d+[a-z]?\s*(?:,|&|\band\b|\bor\b|-|–)\s*)*$",
+    re.IGNORECASE)
 
 
 def year_alone(m, text, anchor):
     y = int(m["y"])
     if _YEAR_NOUN.match(text, m.end()):
         return None
-    if y < 1500 and m.start("y") == m.start() \
-            and not _YEAR_PREP.search(text[max(0, m.start() - 10):m.start()]):
+    if _NUMBER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None
     return year_res(m, y, "explicit")
 

@@ -16,6 +16,16 @@ from events.timex import patterns as P
 
 ONE_DAY = dt.timedelta(days=1)
 
+# The calendar window of every interval find_dates returns: the whole years pandas.Timestamp
+# can hold (1677-09-21 .. 2262-04-11). The dashboard turns stored dates into Timestamps, and
+# one date outside that range makes pd.to_datetime raise for every session, so an expression
+# dated outside it ("in 1650", "12/31/9999", "1/1/0001") is not returned at all. The bound is
+# pandas' and not a tighter "plausible" one such as 1800 because histories date real events in
+# the 18th century (WikiWars has 243 such dates); numbers that are not years at all ("Resolution
+# 1718") are told apart by the words before them (events.timex.absolute), not by their size.
+FIRST_DAY = dt.date(1678, 1, 1)
+LAST_DAY = dt.date(2261, 12, 31)
+
 
 class Resolved(NamedTuple):
     """A resolved candidate: ``start``/``end`` may widen the regex match (TimeML prefixes)."""
@@ -31,6 +41,18 @@ class Resolved(NamedTuple):
     floating: bool = False  # year taken from the anchor only: a narrative year may replace it
     # (unit, offset) from the latest date named before it: ("day", 1) for "the next day"
     anaphor: tuple[str, int] | None = None
+
+
+def in_window(res: Resolved) -> bool:
+    """True unless ``res`` denotes an interval reaching outside ``FIRST_DAY`` .. ``LAST_DAY``
+    (values without an interval, such as ``BC0241`` or ``P2Y``, are never stored as dates)."""
+    return res.first is None or (res.first >= FIRST_DAY and res.last <= LAST_DAY)
+
+
+def claim(start: int, end: int) -> Resolved:
+    """A span taken by no expression: an impossible date keeps a shorter pattern from its span
+    ("February" in "February 30")."""
+    return Resolved(start, end, "", "", None, None, "none", "none")
 
 
 def ymd(d: dt.date) -> str:
@@ -52,6 +74,17 @@ def week_of(d: dt.date) -> tuple[str, dt.date, dt.date]:
     iy, iw, iwd = d.isocalendar()
     monday = d - dt.timedelta(days=iwd - 1)
     return f"{iy:04d}-W{iw:02d}", monday, monday + dt.timedelta(days=6)
+
+
+def week_month(d: dt.date) -> tuple[int, int]:
+    """(year, month) holding the Thursday of the Monday–Sunday week of ``d``.
+
+    GUIDELINES §4 dates "last/this/next week" by a month, not by a day: a week that straddles
+    two months goes to the one holding most of its days, which is the one holding its Thursday
+    (the day ISO 8601 uses to give a straddling week to one year).
+    """
+    thursday = d + dt.timedelta(days=3 - d.weekday())
+    return thursday.year, thursday.month
 
 
 def quarter_range(y: int, q: int) -> tuple[dt.date, dt.date]:

@@ -25,6 +25,7 @@ from events.timex.arithmetic import (
     shift_month,
     unit_key,
     unresolved,
+    week_month,
     week_of,
     weekday_direction,
     weekday_near,
@@ -55,8 +56,7 @@ def relative(m, text, anchor):
     if unit == "month":
         return month_res(m, *shift_month(anchor.year, anchor.month, shift), "relative")
     if unit == "week":
-        value, first, last = week_of(anchor + dt.timedelta(days=7 * shift))
-        return range_res(m, value, first, last, "relative")
+        return month_res(m, *week_month(anchor + dt.timedelta(days=7 * shift)), "relative")
     if unit == "decade":
         dec = anchor.year // 10 + shift
         return range_res(m, f"{dec:03d}", dt.date(dec * 10, 1, 1), dt.date(dec * 10 + 9, 12, 31),
@@ -74,7 +74,7 @@ def ahead(m, text, anchor):
         return year_res(m, anchor.year + 1, "relative")
     if unit == "month":
         return month_res(m, *shift_month(anchor.year, anchor.month, 1), "relative")
-    return range_res(m, *week_of(anchor + dt.timedelta(days=7)), "relative")
+    return month_res(m, *week_month(anchor + dt.timedelta(days=7)), "relative")
 
 
 def days_from_weekday(m, text, anchor):
@@ -100,7 +100,7 @@ def relative_in(m, text, anchor):
     if unit == "month":
         return month_res(m, anchor.year, anchor.month, "relative")
     if unit == "week":
-        return range_res(m, *week_of(anchor), "relative")
+        return month_res(m, *week_month(anchor), "relative")
     return day_res(m, "DATE", anchor, "relative")
 
 
@@ -125,9 +125,12 @@ def ago(m, text, anchor):
     if unit in ("day", "night"):
         return day_res(m, "DATE", anchor + dt.timedelta(days=k), "relative")._replace(
             anaphor=anaphor)
-    if unit in ("week", "fortnight", "weekend"):
-        days = 14 * k if unit == "fortnight" else 7 * k
-        return range_res(m, *week_of(anchor + dt.timedelta(days=days)), "relative")
+    if unit in ("week", "fortnight"):
+        # "two weeks ago": the month of the computed day (GUIDELINES §4)
+        d = anchor + dt.timedelta(days=14 * k if unit == "fortnight" else 7 * k)
+        return month_res(m, d.year, d.month, "relative")
+    if unit == "weekend":
+        return range_res(m, *week_of(anchor + dt.timedelta(days=7 * k)), "relative")
     if unit == "month":
         return month_res(m, *shift_month(anchor.year, anchor.month, k), "relative")
     if unit == "quarter":

@@ -24,15 +24,23 @@ Conventions where TimeML or the brief leave a choice:
   date named before them (basis ``context``), else from the anchor (GUIDELINES §4: "the day
   before" is arithmetic from the anchor).
 * Ranges ("December 7-9") get the value of their first day, ``first``/``last`` spanning the
-  range, granularity ``range``. Weeks, weekends, quarters, halves, seasons, decades and centuries
-  are ``range`` too. "since 2000" tags "2000" alone (TimeML extent), value ``2000``.
+  range, granularity ``range``. ISO weeks ("2013-W11"), weekends, quarters, halves, seasons,
+  decades and centuries are ``range`` too. "since 2000" tags "2000" alone (TimeML extent), value
+  ``2000``.
+* Weeks named from the anchor ("last/this/next week", "the week ahead", "later this week") are
+  the month holding the Thursday of that Monday–Sunday week, and "two weeks ago" the month of
+  the day it counts to: value ``2024-11``, granularity ``month`` (GUIDELINES §4; TimeML would
+  write ``2024-W48``, the one place where these values deliberately differ from TimeBank).
+* No interval outside ``arithmetic.FIRST_DAY`` .. ``LAST_DAY`` (1678..2261, the whole years a
+  ``pandas.Timestamp`` holds) is returned: "in 1650", "12/31/9999" yield nothing. A number after
+  a word that introduces numbers ("Resolution 1718", "flight 1999") is not a year.
 * ``now``/``currently``/``current`` → ``PRESENT_REF`` with ``first == last == anchor``;
   ``recently`` → ``PAST_REF`` and ``the future`` → ``FUTURE_REF``, without an interval. Words
   TimeBank tags in under a quarter of their uses ("soon", "previously", "recent") are skipped.
 * "the past year" / "the last two weeks" are durations (``P1Y``, ``P2W``); "last year" is a date.
   "a year ago" near quarterly results is that quarter a year before (``2023-Q3``), as TimeBank.
 * A year inside a name ("Zapad-2021") is tagged as the year alone ("2021"); BC years get
-  ``BC0241`` without an interval (``datetime`` has no such years).
+  ``BC0241`` without an interval (``datetime`` has no such years), so they never date an event.
 * Basis is ``explicit`` when the text states the year (and for durations and sets), ``relative``
   when the anchor supplied any part of the value, ``context`` when the narrative did.
 * Impossible dates ("February 30") produce no expression; no input string makes it raise.
@@ -212,8 +220,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
             except (ValueError, OverflowError):
                 # An impossible date ("February 30") or one outside datetime's years: it still
                 # claims its span, so that "February" alone is not tagged instead.
-                found.append((m.start() - m.end(), priority, m.start(),
-                              C.Resolved(m.start(), m.end(), "", "", None, None, "none", "none")))
+                found.append((m.start() - m.end(), priority, m.start(), C.claim(*m.span())))
                 continue
             if res is None:
                 continue
@@ -236,5 +243,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         TimeExpression(start=r.start, end=r.end, text=text[r.start:r.end], type=r.type,
                        value=r.value, first=r.first, last=r.last, granularity=r.granularity,
                        basis=r.basis)
-        for r in chosen if r.type
+        # an interval outside the window is left out only now: until here it still claims its
+        # span ("March 3, 1650" is not "March 3") and still dates the narrative that follows it
+        for r in chosen if r.type and C.in_window(r)
     ]

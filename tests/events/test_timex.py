@@ -81,10 +81,12 @@ CASES = [
      "year"),
     ("Talks resume next month.", "next month", "DATE", "2025-01", D(2025, 1, 1),
      D(2025, 1, 31), "month"),
-    ("They met two weeks ago.", "two weeks ago", "DATE", "2024-W47", D(2024, 11, 18),
-     D(2024, 11, 24), "range"),
-    ("They met last week.", "last week", "DATE", "2024-W48", D(2024, 11, 25), D(2024, 12, 1),
-     "range"),
+    # weeks are dated by a month (GUIDELINES §4): "two weeks ago" by the month of the day it
+    # names, "last week" (Mon 25 Nov - Sun 1 Dec) by the month holding its Thursday
+    ("They met two weeks ago.", "two weeks ago", "DATE", "2024-11", D(2024, 11, 1),
+     D(2024, 11, 30), "month"),
+    ("They met last week.", "last week", "DATE", "2024-11", D(2024, 11, 1), D(2024, 11, 30),
+     "month"),
     # quarters, decades, seasons
     ("Profit rose in the third quarter.", "the third quarter", "DATE", "2024-Q3",
      D(2024, 7, 1), D(2024, 9, 30), "range"),
@@ -139,8 +141,8 @@ MORE_CASES = [
      D(1990, 12, 31), "year"),
     ("The war lasted 1861-1865.", "1865", "DATE", "1865", D(1865, 1, 1), D(1865, 12, 31),
      "year"),
-    ("Talks are set for the week ahead.", "the week ahead", "DATE", "2024-W50", D(2024, 12, 9),
-     D(2024, 12, 15), "range"),
+    ("Talks are set for the week ahead.", "the week ahead", "DATE", "2024-12", D(2024, 12, 1),
+     D(2024, 12, 31), "month"),
     ("The drill ended three days after Sunday.", "three days after Sunday", "DATE", "2024-12-04",
      D(2024, 12, 4), D(2024, 12, 4), "day"),
     # results stories: "a year ago" is the same quarter a year before
@@ -301,6 +303,133 @@ def test_never_raises_and_spans_are_consistent(text, anchor):
             assert t.granularity == "none"
 
 
+# Weeks (GUIDELINES §4): the month holding the Thursday of that Monday-Sunday week.
+@pytest.mark.parametrize(
+    ("text", "anchor", "surface", "month"),
+    [
+        ("They meet this week.", D(2024, 12, 4), "this week", "2024-12"),
+        ("They met last week.", D(2024, 12, 4), "last week", "2024-11"),  # Thu 28 Nov
+        ("Talks resume next week.", D(2024, 12, 4), "next week", "2024-12"),
+        # a week straddling two months goes to its Thursday's month, not its Monday's
+        ("They meet this week.", D(2024, 9, 30), "this week", "2024-10"),  # Mon 30 Sep
+        ("Talks resume next week.", D(2024, 3, 31), "next week", "2024-04"),
+        ("They met last week.", D(2025, 1, 3), "last week", "2024-12"),
+        ("Talks went on this week.", D(2025, 1, 3), "this week", "2025-01"),  # Thu 2 Jan
+        ("Talks are set for the week ahead.", D(2024, 9, 26), "the week ahead", "2024-10"),
+        ("He will fly there later this week.", D(2024, 10, 28), "later this week", "2024-10"),
+        ("They meet in the coming week.", D(2024, 12, 25), "the coming week", "2025-01"),
+        # "two weeks ago" is the month of the day it counts to
+        ("They met two weeks ago.", D(2024, 12, 11), "two weeks ago", "2024-11"),
+        ("They met a fortnight ago.", D(2024, 12, 20), "a fortnight ago", "2024-12"),
+    ],
+)
+def test_weeks_are_dated_by_a_month(text, anchor, surface, month):
+    t = only(text, anchor, which=surface)
+    y, m = map(int, month.split("-"))
+    assert (t.value, t.granularity, t.basis) == (month, "month", "relative")
+    assert t.first == D(y, m, 1)
+    assert t.last.month == m and (t.last + dt.timedelta(days=1)).day == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=D(1700, 1, 1), max_value=D(2200, 12, 31)),
+       st.sampled_from(["last", "this", "next"]))
+def test_a_week_is_the_month_of_its_thursday(anchor, rel):
+    t = only(f"Troops moved {rel} week.", anchor)
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    thursday = monday + dt.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[rel] + 3)
+    assert t.granularity == "month"
+    assert t.first == thursday.replace(day=1) and t.first <= thursday <= t.last
+
+
+def test_weeks_that_are_not_relative_stay_weeks_and_days():
+    assert only("Week 2013-W11 was busy.").granularity == "range"
+    assert only("They will sign it this week Friday.").value == "2024-12-06"
+    assert only("They met for a week.").value == "P1W"
+
+
+# A number after a word that introduces a number names a thing, not a year (numbers inside the
+# calendar window, so that the window alone would not drop them).
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The council adopted Resolution 1718 unanimously.", "1718"),
+        ("It invoked resolution No. 1973 again.", "1973"),
+        ("Under resolutions 1718 and 1874 sanctions apply.", "1874"),
+        ("Call number 1990 for help.", "1990"),
+        ("Article 1789 of the code applies.", "1789"),
+        ("Passengers of flight 1999 were safe.", "1999"),
+        ("The convoy took Highway 1812 north.", "1812"),
+        ("They met in Room 2004 of the hotel.", "2004"),
+        ("Item #1990 was sold.", "1990"),
+        ("Section 2001 was repealed.", "2001"),
+    ],
+)
+def test_document_and_route_numbers_are_not_years(text, number):
+    assert [t for t in find_dates(text, SEED) if number in t.text] == []
+    # the same number as a year in the same place is a year
+    year = text.replace(text[:text.index(number)], "It happened in ", 1)
+    assert only(year, which=number).value == number
+
+
+def test_a_year_after_a_document_number_is_still_a_year():
+    assert only("Resolution 1718, adopted in 2006, stands.").value == "2006"
+    assert only("Resolution 1244 (1999) stands.").value == "1999"
+
+
+# Dates outside pandas' Timestamp range (1677-09-21 .. 2262-04-11, events.timex.arithmetic) are
+# never returned: one stored date outside it breaks the dashboard.
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("The fortress was built in 1650.", SEED),
+        ("The fortress was built in 1650.", None),
+        ("It dates from the year 1200.", SEED),
+        ("The licence is valid until 12/31/9999.", SEED),
+        ("The record is dated 1/1/0001.", SEED),
+        ("The town was founded on March 3, 1650.", SEED),  # not "March 3" either
+        ("Monks lived there in the 11th century.", SEED),
+        ("Monks lived there in the 1600s.", SEED),
+        ("The town was founded in 1650. The following year it burned.", SEED),
+        ("Talks resume next year.", D(2261, 12, 30)),
+        ("Talks resumed yesterday.", D(1677, 9, 21)),
+    ],
+)
+def test_dates_outside_the_window_are_not_returned(text, anchor):
+    assert [t for t in find_dates(text, anchor) if t.first is not None] == []
+    assert [t for t in find_dates(text, anchor) if t.type == "DATE"] == []
+
+
+def test_the_window_is_whole_years_inside_pandas_range():
+    assert only("It was built in 1678.").first == D(1678, 1, 1)
+    assert find_dates("It was built in 1677.", SEED) == []
+    assert only("It ends on 12/31/2261.").first == D(2261, 12, 31)
+    assert only("In 1700 the war began. In April the siege ended.", None,
+                which="April").value == "1700-04"
+
+
+_NUMBER = st.integers(min_value=0, max_value=99_999).map(str)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.tuples(st.sampled_from(["in", "the year", "since", "on", "fiscal", "March 3,", "the",
+                               "spring", "mid-", "Resolution", ""]), _NUMBER).map(" ".join),
+    st.tuples(_NUMBER, _NUMBER, _NUMBER).map("/".join),
+    st.tuples(_NUMBER, _NUMBER, _NUMBER).map("-".join),
+    st.tuples(_NUMBER, st.sampled_from(["s", "BC", "th century", " years ago", " years later"]))
+    .map("".join),
+    st.text(max_size=40),
+), st.one_of(st.none(), st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31))))
+def test_no_date_outside_pandas_range_for_any_number(text, anchor):
+    pd = pytest.importorskip("pandas")
+    low, high = pd.Timestamp.min.date(), pd.Timestamp.max.date()
+    for t in find_dates(f"{text}. The next day it ended.", anchor):
+        if t.first is not None:
+            assert low <= t.first <= t.last <= high, t
+            pd.Timestamp(t.first), pd.Timestamp(t.last)
+
+
 TEMPORAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "temporal"
 
 
@@ -316,5 +445,6 @@ def test_value_f1_on_timebank_and_aquaint_meets_the_target():
     docs = load_corpus("timebank", str(TEMPORAL)) + load_corpus("aquaint", str(TEMPORAL))
     preds, _, _ = run(docs)
     result = score(docs, preds)
-    assert result["value_f1"] >= 0.80, result
+    # gold weeks read as their GUIDELINES §4 month, the one rule that departs from TimeML
+    assert result["value_f1_s4"] >= 0.80, result
     assert result["relaxed_f1"] >= 0.90, result
