@@ -20,7 +20,7 @@ from events.extract import dedupe, places
 from events.extract.actors import find_actors, find_people, surname_index
 from events.extract.places import Anchor
 from events.extract.sentences import Sentence, find_dateline, split_sentences
-from events.extract.triggers import CAMEO, SHIP, Trigger, find_triggers
+from events.extract.triggers import Trigger, cameo, find_triggers, is_ship
 from events.model import Article, Event, Span, TimeExpression
 from events.timex import find_dates
 from gazetteer import Gazetteer
@@ -126,7 +126,7 @@ def _event_triggers(sentence: str) -> list[Trigger]:
     if any(t.type == "exercise" for t in triggers):
         triggers = [t for t in triggers if not (t.type == "deployment" and t.needs_place)]
     if any(t.type == "visit" for t in triggers):
-        triggers = [t for t in triggers if not (t.needs_place and SHIP.fullmatch(t.text))]
+        triggers = [t for t in triggers if not is_ship(t)]
     return triggers
 
 
@@ -245,7 +245,7 @@ def _build(trigger: Trigger, sentence: Sentence, target, date: TimeExpression | 
     event = Event(
         id="",
         type=trigger.type,
-        cameo=CAMEO[trigger.type],
+        cameo=cameo(trigger.type),
         article_id=article.id,
         evidence=sentence.text,
         evidence_start=sentence.start,

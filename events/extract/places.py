@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from events.extract import lexicon
 from events.extract.sentences import Sentence
-from events.extract.triggers import FORCE_NOUN, Trigger
+from events.extract.triggers import Trigger
 from gazetteer import Gazetteer, Place, geoparse
 
 LEVEL_RANK = {"landmark": 4, "city": 3, "region": 2, "country": 1}
@@ -46,11 +48,18 @@ _AFTER_PREPOSITION = re.compile(
 CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
     r"including|included|includes|regarding|concerning|involving)\b")
-# "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns or qualifies what follows.
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+\w+ed\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
                       r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")
-_OWNER = re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|defen[cs]e|armed|" + FORCE_NOUN + r")\b)",
-                    re.IGNORECASE)
+
+
+@functools.cache
+def _owner() -> re.Pattern[str]:
+    """ "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns what follows."""
+    return re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|defen[cs]e|armed|"
+                      + lexicon.force_nouns() + r")\b)", re.IGNORECASE)
+
+
+
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December""".split())
@@ -306,6 +315,6 @@ def acting_countries(sentence: Sentence, anchors: list[Anchor]) -> list[str]:
     acting = []
     for anchor in anchors:
         after = sentence.text[anchor.end - sentence.start:]
-        if anchor.kind == "demonym" or anchor.place.level == "country" and _OWNER.match(after):
+        if anchor.kind == "demonym" or anchor.place.level == "country" and _owner().match(after):
             acting.append(anchor.place.name)
     return acting
