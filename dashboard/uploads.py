@@ -55,10 +55,12 @@ def ingest_upload(name: str, data: bytes, store: Store) -> UploadResult:
     if result.error:
         return UploadResult(label, False, result.error)
     articles = len(result.article_ids)
+    # Replacements are said, never silent (ingest names the article and why).
+    replaced = "".join(f"; {note.removeprefix(f'{label}: ')}" for note in result.replaced)
     return UploadResult(
         label, True,
         f"{label}: {articles} article{'s' if articles != 1 else ''}, "
-        f"{result.events} event{'s' if result.events != 1 else ''}",
+        f"{result.events} event{'s' if result.events != 1 else ''}{replaced}",
     )
 
 

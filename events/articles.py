@@ -71,26 +71,36 @@ _COMMON_LEGACY = ("cp1252", "cp1251", "koi8_r", "cp1250", "iso8859_15")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
-def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+def iter_files(
+    paths: Iterable[str | os.PathLike[str]], *, skipped: list[tuple[str, str]] | None = None
+) -> Iterator[Path]:
     """The files to read: directories expanded recursively (sorted), other paths kept as given.
 
     Inside directories only files with a supported suffix are taken, and hidden files and
-    folders (names starting with ".") are skipped. A path that is not a directory is yielded as
-    it is, even when it does not exist, so that ``read_path`` reports it. Each file once.
+    folders (names starting with ".") are skipped; each skipped one is appended to ``skipped``
+    as (path, reason) when given. A path that is not a directory is yielded as it is, even when
+    it does not exist or has another suffix, so that ``read_path`` reports it. Each file once.
     """
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = []
+            found, passed = [], []
             for root, dirs, files in os.walk(path):
+                passed += [(Path(root) / d, "hidden folder") for d in dirs if d.startswith(".")]
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.extend(
-                    Path(root) / f
-                    for f in files
-                    if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES
-                )
+                for f in files:
+                    if f.startswith("."):
+                        passed.append((Path(root) / f, "hidden file"))
+                    elif Path(f).suffix.lower() not in SUFFIXES:
+                        passed.append((Path(root) / f, "unsupported type"))
+                    else:
+                        found.append(Path(root) / f)
             candidates = sorted(found)
+            if skipped is not None:
+                skipped += [(str(p), reason) for p, reason in sorted(passed)
+                            if os.path.abspath(p) not in seen]
+                seen.update(os.path.abspath(p) for p, _ in passed)
         else:
             candidates = [path]
         for candidate in candidates:

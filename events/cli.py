@@ -12,14 +12,19 @@ import datetime as dt
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from typing import IO
 
 from events.articles import SUFFIXES
-from events.exc import ArticleError, StoreError
+from events.exc import ArticleError, StoreError, one_line
 
 FORMATS = ("jsonl", "csv", "geojson")
 EXIT_OK, EXIT_FILES_FAILED, EXIT_USAGE = 0, 1, 2
+# The order of the per-file outcomes in ingest's summary (see events.ingest.FileResult).
+_STATUSES = ("new", "updated", "replaced", "re-extracted", "unchanged", "failed")
+# Skipped files listed by name for each reason; the rest are counted.
+_SHOWN_SKIPPED = 10
 # Extraction is CPU-bound and one writer keeps up with several extracting processes.
 DEFAULT_WORKERS = min(4, os.cpu_count() or 1)
 
@@ -98,29 +103,52 @@ def _open_store(db: str | None):  # noqa: ANN202 - events.store.Store
 def _ingest(args: argparse.Namespace) -> int:
     from events.ingest import ingest
 
+    skipped: list[tuple[str, str]] = []
     with _open_store(args.db) as store:
         results = ingest(args.paths, store, progress=not args.no_progress, workers=args.workers,
-                         force=args.force)
+                         force=args.force, skipped=skipped)
         counts = store.counts()
         where = store.path
     if not results:
-        print(f"no article files found in {' '.join(args.paths)} "
-              f"(looked for {', '.join(SUFFIXES)})", file=sys.stderr)
+        print(one_line(f"no article files found in {' '.join(args.paths)} "
+                       f"(looked for {', '.join(SUFFIXES)})"), file=sys.stderr)
+        _print_skipped(skipped)
         return EXIT_FILES_FAILED
     failed = [r for r in results if r.error is not None]
     articles = sum(len(r.article_ids) for r in results)
     events = sum(r.events for r in results)
     print(
         f"{len(results) - len(failed)} of {len(results)} files ingested: {articles} articles, "
-        f"{events} events; the store {where} holds {counts['articles']} articles, "
-        f"{counts['events']} events",
+        f"{events} events; the store {one_line(str(where))} holds {counts['articles']} "
+        f"articles, {counts['events']} events",
         file=sys.stderr,
     )
+    by_status = Counter(r.status for r in results)
+    parts = [f"{by_status[s]:,} {s}" for s in _STATUSES if by_status[s]]
+    parts += [f"{n:,} skipped: {reason}"
+              for reason, n in sorted(Counter(reason for _, reason in skipped).items())]
+    print("files: " + ", ".join(parts), file=sys.stderr)
+    for note in (note for r in results for note in r.replaced):
+        print(f"  {note}", file=sys.stderr)
     if failed:
         print(f"{len(failed)} file{'s' if len(failed) != 1 else ''} failed:", file=sys.stderr)
         for result in failed:
             print(f"  {result.error}", file=sys.stderr)
+    _print_skipped(skipped)
     return EXIT_FILES_FAILED if failed else EXIT_OK
+
+
+def _print_skipped(skipped: list[tuple[str, str]]) -> None:
+    """The files found in folders and not read, grouped by reason (the first few of each)."""
+    by_reason: dict[str, list[str]] = {}
+    for path, reason in skipped:
+        by_reason.setdefault(reason, []).append(path)
+    for reason, paths in sorted(by_reason.items()):
+        print(f"{len(paths):,} skipped ({reason}):", file=sys.stderr)
+        for path in paths[:_SHOWN_SKIPPED]:
+            print(f"  {one_line(path)}", file=sys.stderr)
+        if len(paths) > _SHOWN_SKIPPED:
+            print(f"  ... and {len(paths) - _SHOWN_SKIPPED:,} more", file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -128,7 +156,8 @@ def _extract(args: argparse.Namespace) -> int:
     from events.ingest import read_and_extract
 
     articles, events, errors = {}, [], []
-    files = list(iter_files(args.paths))
+    skipped: list[tuple[str, str]] = []
+    files = list(iter_files(args.paths, skipped=skipped))
     for path in files:
         try:
             for article, found in read_and_extract(path):
@@ -139,6 +168,7 @@ def _extract(args: argparse.Namespace) -> int:
     _write(events, args.format, _stdout(), articles)
     for error in errors:
         print(error, file=sys.stderr)
+    _print_skipped(skipped)
     return EXIT_FILES_FAILED if errors or not files else EXIT_OK
 
 

