@@ -74,7 +74,7 @@ def same_event(a: Event, b: Event) -> bool:
         return True
     if (_is_deictic(a) or _is_deictic(b)) and abs((a.date_start - b.date_start).days) <= 7:
         return True  # "is currently paying a visit" and "arrived on Saturday": one visit
-    return _within(a, b) or _within(b, a)
+    return within(a, b) or within(b, a)
 
 
 def _near(a: Event, b: Event) -> bool:
@@ -103,7 +103,7 @@ def _is_deictic(event: Event) -> bool:
     return event.date_text.lower() in ("now", "currently", "today", "this week", "at present")
 
 
-def _within(inner: Event, outer: Event) -> bool:
+def within(inner: Event, outer: Event) -> bool:
     return outer.date_start <= inner.date_start and inner.date_end <= outer.date_end
 
 
@@ -124,7 +124,7 @@ def absorb(kept: Event, other: Event) -> Event:
             merged = replace(merged, date_basis="none")
     if other.date_start is not None and (
             merged.date_start is None
-            or _within(other, merged) and other.date_granularity != merged.date_granularity
+            or within(other, merged) and other.date_granularity != merged.date_granularity
             or _is_deictic(merged) and not _is_deictic(other)):  # "arrived on Saturday" beats "currently"
         same_sentence = other.evidence_start == merged.evidence_start
         merged = replace(merged, date_start=other.date_start, date_end=other.date_end,

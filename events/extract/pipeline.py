@@ -37,8 +37,13 @@ _REPORTING = re.compile(r"\b(?:said|says|reported|announced|told \w+|added|state
                         r"declared|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _REPORTED_THAT = re.compile(r"\b(?:said|says|told \w+|announced|reported|stated|added|confirmed)\b"
                             r"[^.;]*\bthat\b", re.IGNORECASE)
+# The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
+_STAY = re.compile(r"\b(?:during|on|in the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b|\bafter (?:his|her|their) arrival\b", re.IGNORECASE)
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 _VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
+# Events that happen where the actors gather: on the news day, at the dateline (GUIDELINES §3.4 b).
+_GATHERINGS = frozenset({"meeting", "summit", "exercise"})
 
 
 @dataclass(frozen=True)
@@ -155,7 +160,9 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
     if not targets:
         # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
-        if trigger.type == "meeting" and context.dateline and date and _on_news_day(date, context.article):
+        # A dateline that is not a city ("BEN GURION AIRPORT") is not used (§3.5).
+        at_dateline = context.dateline is not None and context.dateline.place.level == "city"
+        if trigger.type in _GATHERINGS and at_dateline and date and _on_news_day(date, context.article):
             targets = [(context.dateline, None)]
         elif trigger.type == "visit" and date is not None or trigger.type == "meeting":
             targets = [None]
@@ -316,13 +323,18 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     if event.date_start and trip.date_start and abs((event.date_start - trip.date_start).days) > 31:
         return False  # "peace talks following the August 1988 ceasefire" in a story of 1990
     if event.type == "visit":
-        return True
+        # A placeless visit is the trip named again: it can date an undated trip, but a visit on
+        # another day is another visit, whose place the text does not give (§3.4 d).
+        return trip.date_start is None or event.date_start is None \
+            or dedupe.within(event, trip) or dedupe.within(trip, event)
     before_trigger = event.evidence[: event.trigger_span.start]
     if re.search(r"\b[A-Z][\w-]*\s+$", before_trigger):  # "the WTO talks", "Doha Round talks"
         return False
     # "by the time Prime Minister Hashimoto meets President Clinton": someone else's talks.
     subjects = [name for _, _, name in find_people(before_trigger)]
-    return not subjects or bool(set(subjects) & set(trip.actors))
+    if subjects:
+        return bool(set(subjects) & set(trip.actors))
+    return bool(set(event.actors) & set(trip.actors)) or _STAY.search(event.evidence) is not None
 
 
 def _month_of_context(event: Event, events: list[Event]) -> Event:
