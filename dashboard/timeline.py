@@ -60,7 +60,8 @@ def build_timeline(frame: pd.DataFrame) -> go.Figure:
         spans = of_type[~of_type["undated"] & (of_type["start"] != of_type["end"])]
         days = of_type[~of_type["undated"] & (of_type["start"] == of_type["end"])]
         undated = of_type[of_type["undated"]]
-        name = type_label(event_type)
+        # Trace names and tick labels are rendered as HTML by plotly (a stored type is data).
+        name = _esc(type_label(event_type))
         if not spans.empty:
             xs: list[Any] = []
             ys: list[Any] = []
@@ -84,8 +85,8 @@ def build_timeline(frame: pd.DataFrame) -> go.Figure:
         trace.showlegend = False
     for event_type in present:
         fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode="markers", name=type_label(event_type),
-            legendgroup=type_label(event_type), hoverinfo="skip",
+            x=[None], y=[None], mode="markers", name=_esc(type_label(event_type)),
+            legendgroup=_esc(type_label(event_type)), hoverinfo="skip",
             marker={"color": type_color(event_type), "symbol": "circle", "size": 10},
         ))
     ticks = [y_of[t] for t in present]
@@ -98,7 +99,7 @@ def build_timeline(frame: pd.DataFrame) -> go.Figure:
         hoverlabel={"align": "left"},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         xaxis={"type": "date", "title": None, "showgrid": True},
-        yaxis={"tickvals": ticks, "ticktext": [type_label(t) for t in present],
+        yaxis={"tickvals": ticks, "ticktext": [_esc(type_label(t)) for t in present],
                "range": [-0.6, len(present) - 0.4], "fixedrange": True, "zeroline": False},
         clickmode="event+select",
     )

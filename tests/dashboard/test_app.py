@@ -276,3 +276,21 @@ def test_json_python_cannot_parse_is_refused_and_the_upload_goes_on(sample_store
     assert "huge.json: invalid JSON: an integer of more than 4,300 digits</div>" in page
     assert "good.txt: 1 article" in page
     assert " events** from 3 articles" in counts(at)
+
+
+def test_event_types_are_text_in_the_timeline_legend_and_ticks(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from dash_fixtures import ARTICLE_DEC, sample_events
+
+    from events.store import Store
+
+    store = tmp_path / "types.sqlite"
+    odd = [replace(e, type="<b>bold</b>") for e in sample_events() if e.article_id == ARTICLE_DEC.id]
+    with Store(store) as s:
+        s.add(ARTICLE_DEC, odd)
+    at = run(store, monkeypatch, FakeMap())
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = {t.get("name") for t in spec["data"]} | set(spec["layout"]["yaxis"]["ticktext"])
+    assert "&lt;b&gt;bold&lt;/b&gt;" in names
+    assert not any("<b>" in (n or "") for n in names)
