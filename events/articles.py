@@ -58,9 +58,12 @@ _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _HEADER_LINE = re.compile(r"^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*)$")
 # ISO dates, optionally with a time and zone (only the calendar date is kept); years of any
 # length so that "99999-01-01" gets a clear "year out of range" message.
+# The time must be a real one (hours 0-23, minutes 0-59, seconds up to a leap 60) and so must
+# the zone offset (at most 14 hours): "T25:00:00" or "+99:99" are garbage, not a date.
 _ISO_DATE = re.compile(
     r"^(\d{4,})-(\d{1,2})-(\d{1,2})"
-    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:Z|UTC|[+-]\d{2}(?::?\d{2})?)?)?$"
+    r"(?:[T ](?:[01]?\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:[.,]\d+)?)?[ ]?"
+    r"(?:Z|UTC|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)?)?$"
 )
 # Dates written out in words, as some scrapers store them ("February 3, 2023", "3 Feb 2023").
 _WORDY_DATES = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y",

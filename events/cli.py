@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections import Counter
+from pathlib import Path
 from collections.abc import Sequence
 from typing import IO
 
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="read, extract and store articles")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-    ingest.add_argument("--db", help="store file (default: $GEOTIMELINE_DB or data/)")
+    ingest.add_argument("--db", help="store file (default: $GEOTIMELINE_DB, else data/geotimeline.sqlite)")
     ingest.add_argument("--workers", type=_positive, default=DEFAULT_WORKERS,
                         help=f"processes extracting in parallel (default {DEFAULT_WORKERS}: "
                              "the CPU count, at most 4)")
@@ -72,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     dates.set_defaults(run=_dates)
 
     export = commands.add_parser("export", help="write the stored events to stdout")
-    export.add_argument("--db", help="store file (default: $GEOTIMELINE_DB or data/)")
+    export.add_argument("--db", help="store file (default: $GEOTIMELINE_DB, else data/geotimeline.sqlite)")
     export.add_argument("--format", choices=FORMATS, default="jsonl")
     export.add_argument("--merged", action="store_true",
                         help="one event per happening, with all its sources")
@@ -94,10 +95,15 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
 
 
-def _open_store(db: str | None):  # noqa: ANN202 - events.store.Store
+def _open_store(db: str | None, *, create: bool = True):  # noqa: ANN202 - events.store.Store
+    """The store ``db`` (else the default); a read command (``create=False``) refuses a
+    missing file instead of creating an empty store there."""
     from events.store import Store
 
-    return Store(db if db else Store.default_path())
+    path = Path(db) if db else Store.default_path()
+    if not create and str(path) != ":memory:" and not path.exists():
+        raise StoreError(one_line(f"{path}: no such store (ingest creates one)"))
+    return Store(path)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -173,7 +179,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _open_store(args.db) as store:
+    with _open_store(args.db, create=False) as store:
         events = store.merged_events() if args.merged else store.events()
         articles = {article.id: article for article in store.articles()}
     _write(events, args.format, _stdout(), articles)

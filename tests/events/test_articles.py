@@ -110,6 +110,10 @@ def test_published_formats(tmp_path, value, expected):
         ("99999-01-01", "year 99999"),
         ("0099-01-01", "year 99"),
         ("last Tuesday", "not a date"),
+        ("2024-01-01T25:00:00", "not a date"),
+        ("2024-01-01T12:60:00", "not a date"),
+        ("2024-01-01T12:00:00+99:99", "not a date"),
+        ("2024-01-01 12:00+15:00", "not a date"),
     ],
 )
 def test_bad_published_dates_are_clear_errors(tmp_path, value, reason):

@@ -138,6 +138,19 @@ def test_every_file_in_a_folder_is_accounted_for(tmp_path, capsys):
     assert "3 skipped (unsupported type):" in capsys.readouterr().err
 
 
+def test_export_from_a_missing_store_fails_and_creates_nothing(tmp_path, capsys):
+    typo = tmp_path / "typo.sqlite"
+    assert main(["export", "--db", str(typo)]) == 2
+    assert capsys.readouterr().err == f"error: {typo}: no such store (ingest creates one)\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_db_help_states_the_real_default(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    assert "data/geotimeline.sqlite" in " ".join(capsys.readouterr().out.split())
+
+
 def test_ingest_of_nothing_says_so(tmp_path, capsys):
     assert main(["ingest", str(tmp_path), "--db", str(tmp_path / "s.sqlite")]) == 1
     assert f"no article files found in {tmp_path}" in capsys.readouterr().err
