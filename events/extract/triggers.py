@@ -17,8 +17,12 @@ from events.extract import lexicon
 _MODAL_AFTER = re.compile(r"\s+(?:could|might|may|would)\b")
 # "monitors are not slated to arrive before next month": a time, not a negation.
 _NOT_UNTIL = re.compile(r"^[^.;,]{0,40}?\b(?:until|before|till)\b", re.IGNORECASE)
-# The unreal cue counts only inside the trigger's clause: after the last clause break.
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|and|as|after|before|when|where|which)\b|\bthat\b")
+# The unreal cue counts only inside the trigger's clause: after the last clause break, which is a
+# semicolon or colon, a quotation mark, a comma opening a coordinated clause, or a subordinating
+# word that opens a clause of its own ("did not improve although he made a trip").
+_CLAUSE_BREAK = re.compile(r"[;:\"“”]|,\s+(?:while|but|and|as|after|before|when|where|which)\b|"
+                           r"\b(?:that|although|though|because|since|when|whereas|after|before|while|who|which)\b",
+                           re.IGNORECASE)
 
 
 def cameo(event_type: str) -> str:
