@@ -28,6 +28,11 @@ from gazetteer import Gazetteer
 # Dates that open a state rather than date an event ("his 28th visit since 2000", "the first
 # speaker to visit Taiwan since Washington switched recognition in 1979").
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# Between a trigger and a date, what puts the date in another clause or event: a semicolon or
+# dash, or a temporal connective opening its own noun phrase or clause ("following the rape of a
+# girl in 1995", "since Britain seized the territory in 1841", "ahead of the handover in July").
+_OTHER_CLAUSE = re.compile(r";|\s--?\s|\b(?:since|following|after|before|until|ahead of|prior to)\s+"
+                           r"(?!(?:early|late|mid|last|next|this)\b)(?:the|a|an|his|her|its|their|[A-Z]\w+)\b")
 _CALENDAR_WORD = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")
 # Between a place and the date that follows it: "in Astana on November 28", "Rome from June 3".
@@ -192,6 +197,10 @@ def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         between = text_between(sentence, trigger_at, date.start)
         preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
         if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):
+            continue
+        # A date inside another clause or phrase dates that, not this trigger: a stated start is
+        # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
+        if _OTHER_CLAUSE.search(between):
             continue
         if _REPORTING.search(preceding) or _REPORTED_THAT.search(between) \
                 or (date.start > trigger_at and trigger.type != "deployment" and places.CLAUSE_VERB.search(between)):
