@@ -13,8 +13,8 @@ import json
 import os
 import sys
 from collections import Counter
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO
 
 from events.articles import SUFFIXES
