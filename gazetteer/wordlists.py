@@ -47,10 +47,14 @@ GIVEN_NAMES = frozenset({"vladimir", "victoria", "alexander", "elizabeth", "flor
                          "beverly", "shelby", "florida", "lafayette", "cleveland", "harrison"})
 # Words after a place name that make the pair something else ("Marburg virus").
 NOT_AFTER_PLACE = frozenset({"virus", "ebolavirus", "fever", "syndrome", "strain"})
-# Months and weekdays: "in May" is a date, whatever GeoNames says.
+# Months and weekdays, and their abbreviations: "in May", "on Nov. 1" are dates, whatever
+# GeoNames says ("Nov" is a town in Tajikistan).
 CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
                             "august", "september", "october", "november", "december", "monday",
-                            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+                            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                            "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+                            "fri", "sat", "sun"})
 # Region names that are ordinary descriptive words ("Eastern" Region of Ghana, "Central").
 GENERIC_NAMES = frozenset({"eastern", "western", "northern", "southern", "central", "north",
                            "south", "east", "west", "capital", "coast", "coastal", "upper",

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 from events.extract import lexicon
 
 # "American forces could be in the gulf region": the modal follows the trigger.
-_MODAL_AFTER = re.compile(r"\s+(?:could|might|may|would)\b")
+_MODAL_AFTER = re.compile(r"\s+(?:could|might|may|would|should)\b")
 # "monitors are not slated to arrive before next month": a time, not a negation.
 _NOT_UNTIL = re.compile(r"^[^.;,]{0,40}?\b(?:until|before|till)\b", re.IGNORECASE)
 # The unreal cue counts only inside the trigger's clause: after the last clause break, which is a
