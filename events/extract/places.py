@@ -19,14 +19,19 @@ _KM_FROM = re.compile(
     r"(?:from|of|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of|not far from|"
                    r"in the vicinity of|around)\s+(?:the\s+)?$", re.IGNORECASE)
+# A description naming the kind of place before its name: "the northern Russian city of",
+# "the Iranian capital", "the Malian capital,": an apposition, so the name is still the object.
+_DESCRIPTOR = (r"(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+){0,3}"
+               r"(?-i:city|town|capital|port|province|region|island|village|state|county|district|"
+               r"resort|base|border town|port city)\s*(?:of\s+|,\s*)?")
 # A locative preposition right before the place, allowing a few modifier words in between
 # ("at the US air base at Yakota", "in the Egyptian capital of Cairo", "in the waters off Hawaii").
 # "off" only after a sea word: "kicking off a Middle East tour" is not a place "off" anything.
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|from|via)|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
-    r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
-    r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
+    r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + "|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
+    r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
 # After a country name, words that keep it a place ("troops in Japan are") rather than make it a
 # modifier ("US troops", "a U.S. missile base").
 _AFTER_PLACE = frozenset(
@@ -35,7 +40,7 @@ _AFTER_PLACE = frozenset(
     be been being has have had will would shall should can could may might must do does did not
     the a an about over under into near via amid""".split())
 # "visit Rome", "visited Zhanjiang": the visit verb takes its destination as a direct object.
-_DIRECT_OBJECT = re.compile(r"^\s+(?:the\s+)?$")
+_DIRECT_OBJECT = re.compile(r"^\s+(?:(?:the\s+)?|" + _DESCRIPTOR + ")$")
 # Between a trigger and the next one: "ten meetings, the most recent at the CSTO summit".
 _AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins of)\s+"
                            r"(?:(?:the|a)\s+)?(?:[\w'’\-]+\s+){0,4}$", re.IGNORECASE)
@@ -63,6 +68,8 @@ def _owner() -> re.Pattern[str]:
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December""".split())
+# Between a place and a gathering it hosts: "is to host a", "hosted four rounds of six-party".
+_HOSTS = re.compile(r"(?:\s+\S+){0,3}?\s+host(?:s|ed|ing)?\s+(?:[\w'’\-]+\s+){0,4}")
 _VERB_WITH_OBJECT = re.compile(
     r"\b(?:have|has|had)\s+(?!been\b)\w+ed\s+(?!in\b|at\b|to\b|near\b|into\b|on\b)\w+", re.IGNORECASE)
 _LAND = re.compile(r"\s+(?:coast|coastline|border|territory|territories|waters|soil|airspace|capital|"
@@ -144,6 +151,8 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         return [(dateline, None)]
     if not chosen and trigger.type == "deployment":
         chosen = _subject(trigger, sentence, names)
+    if not chosen and trigger.type != "deployment":
+        chosen = _host(trigger, sentence, names)
     return [(a, relations.get(a)) if relations.get(a) else (a, None) for a in chosen]
 
 
@@ -305,6 +314,20 @@ def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[
         clause_opening = re.split(r"[,;:]", before)[-1].split()
         if anchor.place.level in ("country", "region") and len(clause_opening) <= 2 \
                 and not _AFTER_PREPOSITION.search(before) and _HOSTING.match(after):
+            return [anchor]
+    return []
+
+
+def _host(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[Anchor]:
+    """The place that is the subject of "host" before the gathering: "Nigeria is to host a summit",
+    "China hosted four rounds of talks" (§3.1: the place the text attaches to the event)."""
+    for anchor in names:
+        if anchor.end > sentence.start + trigger.start:
+            break
+        before = sentence.text[: anchor.start - sentence.start]
+        clause_opening = re.split(r"[,;:]", before)[-1].split()
+        if len(clause_opening) <= 2 and not _AFTER_PREPOSITION.search(before) \
+                and _HOSTS.fullmatch(sentence.text[anchor.end - sentence.start: trigger.start]):
             return [anchor]
     return []
 

@@ -47,7 +47,7 @@ def _filters() -> SimpleNamespace:
         forces_arriving=re.compile(r"\b(?!" + lexicon.ship_nouns().pattern + r"\b)(?:" + force
                                    + r"|fighters|bombers|jets|warplanes)\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE),
         # The word right before a meeting word that makes it domestic ("the cabinet meeting").
-        not_a_meeting=re.compile(lexicon.filter_words("domestic_meeting") + r"\s+$", re.IGNORECASE),
+        not_a_meeting=re.compile(r"(?<![\w-])" + lexicon.filter_words("domestic_meeting") + r"\s+$", re.IGNORECASE),
         # "meet a NATO request", "met with outrage": a requirement or a reaction, not a meeting.
         not_met=re.compile(r"^\s+(?:(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,4}?"
                            + lexicon.filter_words("met_requirement") + r"|(?:with|by)\s+(?:\w+\s+)?"
