@@ -30,7 +30,7 @@ _DESCRIPTOR = (r"(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|e
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|from|via)|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
-    r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + "|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
+    r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
 # After a country name, words that keep it a place ("troops in Japan are") rather than make it a
 # modifier ("US troops", "a U.S. missile base").
