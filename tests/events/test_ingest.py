@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 import pytest
-from pipeline_helpers import EVAL_ARTICLES, REPO, SAMPLE_ARTICLES, needs_shared
+from corpus_helpers import write_articles
+from pipeline_helpers import REPO, SAMPLE_ARTICLES
 
 from events.ingest import FileResult, default_extractor_version, ingest, ingest_bytes
 from events.store import Store
@@ -18,9 +19,10 @@ def snapshot(store):
 
 @pytest.fixture
 def corpus(tmp_path):
+    """15 generated articles in ``generated/`` and the two samples in ``samples/``: the
+    project's own data, never ../shared."""
     folder = tmp_path / "corpus"
-    if EVAL_ARTICLES.is_dir():
-        shutil.copytree(EVAL_ARTICLES, folder / "eval")
+    write_articles(folder / "generated", 15)
     shutil.copytree(SAMPLE_ARTICLES, folder / "samples")
     return folder
 
@@ -85,21 +87,20 @@ def test_an_id_twice_in_one_batch_is_refused(tmp_path, store, fake_extract):
     assert store.article("a").text == "From markdown."
 
 
-@needs_shared
 def test_an_extractor_failure_is_a_per_file_error(corpus, store, fake_extract):
     def flaky(article):
-        if article.id == "reuters21578-8095":
+        if article.id == "gen-008":
             raise RuntimeError("boom\nwith a second line")
         return fake_extract(article)
 
-    results = ingest([corpus / "eval"], store, extractor=flaky)
+    results = ingest([corpus / "generated"], store, extractor=flaky)
     failed = [r for r in results if not r.ok]
     assert len(failed) == 1 and len(results) == 15
     assert failed[0].error.endswith(
-        "reuters21578-8095.txt: extraction failed on article 'reuters21578-8095': "
+        "gen-008.txt: extraction failed on article 'gen-008': "
         "RuntimeError: boom with a second line"
     )
-    assert store.article("reuters21578-8095") is None
+    assert store.article("gen-008") is None
     assert store.counts()["articles"] == 14
 
 
@@ -143,7 +144,6 @@ def test_real_extractor_output_round_trips_through_the_store(store):
         assert store.events(article.id) == extract(article)
 
 
-@needs_shared
 def test_unchanged_articles_are_not_extracted_again(corpus, store, fake_extract):
     calls = []
 
@@ -158,10 +158,10 @@ def test_unchanged_articles_are_not_extracted_again(corpus, store, fake_extract)
     assert ingest([corpus], store, extractor=counting, extractor_version="v1") == first
     assert calls == [] and snapshot(store) == before
 
-    path = corpus / "eval" / "reuters21578-1807.txt"
+    path = corpus / "generated" / "gen-011.txt"
     path.write_text(path.read_text() + "\nOne more line.\n")
     ingest([corpus], store, extractor=counting, extractor_version="v1")
-    assert calls == ["reuters21578-1807"]
+    assert calls == ["gen-011"]
     for version, force in (("v2", False), ("v2", True), (None, False)):
         calls.clear()
         results = ingest([corpus], store, extractor=counting, extractor_version=version,
