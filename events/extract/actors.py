@@ -33,7 +33,9 @@ _NOT_NAME_WORDS = frozenset(
     April May June July August September October November December Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday Related Previous Next More Strategic Military Regional
     Technical Statistical Key Current Additionally According Earlier Later Both Participants
-    Party Parliament Government Ministry Office House Senate Congress Agency Department""".split()
+    Party Parliament Government Ministry Office House Senate Congress Agency Department
+    Summit Conference Meeting Meetings Talks Forum Cooperation Agreement Treaty Games Committee
+    Commission Assembly Round Declaration Dialogue Group Organisation Organization""".split()
 )
 
 

@@ -112,7 +112,8 @@ class Extractor:
         )
         passages = []
         for sentence in sentences:
-            if sentence.furniture or sentence.text == article.title.strip():
+            # The title repeats the story, unless it is all there is (a one-line file).
+            if sentence.furniture or sentence.text == article.title.strip() and len(sentences) > 1:
                 continue
             passages.append(_Passage(sentence, _event_triggers(sentence.text), _inside(anchors, sentence),
                                      _inside(context.dates, sentence)))

@@ -26,9 +26,11 @@ _DESCRIPTOR = (r"(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|e
                r"resort|base|border town|port city)\s*(?:of\s+|,\s*)?")
 # A locative preposition right before the place, allowing a few modifier words in between
 # ("at the US air base at Yakota", "in the Egyptian capital of Cairo", "in the waters off Hawaii").
+# "from" never locates: it names a departure point or an origin ("arrived from Helsinki",
+# "counterparts from the US and Russia"), which the guideline does not annotate (§1 visit).
 # "off" only after a sea word: "kicking off a Middle East tour" is not a place "off" anything.
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|from|via)|"
+    r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|via)|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
@@ -140,7 +142,9 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
              and (trigger.type == "deployment"
                   or not CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start]))]
     if after:
-        chosen = after if trigger.type == "deployment" else _with_coordinated(after[0], names, sentence)
+        chosen = _with_coordinated(after[0], names, sentence)
+        if trigger.type == "deployment":  # forces go to every place their clause names
+            chosen += [a for a in after if a not in chosen]
     else:
         chosen = _before(trigger, sentence, located)
     if not chosen:

@@ -15,6 +15,7 @@ from events.extract import lexicon
 
 # "American forces could be in the gulf region": the modal follows the trigger.
 _MODAL_AFTER = re.compile(r"\s+(?:could|might|may|would|should)\b")
+_IN_NAME = re.compile(r"(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)")
 # "monitors are not slated to arrive before next month": a time, not a negation.
 _NOT_UNTIL = re.compile(r"^[^.;,]{0,40}?\b(?:until|before|till)\b", re.IGNORECASE)
 # The unreal cue counts only inside the trigger's clause: after the last clause break, which is a
@@ -96,6 +97,11 @@ def _overlaps(trigger: Trigger, found: list[Trigger]) -> bool:
 
 def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
     before, after = sentence[: trigger.start], sentence[trigger.end:]
+    # "the Visiting Forces Agreement", "the Meeting Point Committee": a capitalised word inside a
+    # name mid-sentence names a thing, not an event; a named summit is still a summit.
+    if trigger.type != "summit" and _IN_NAME.match(trigger.text + after) and before.strip() \
+            and not _title_case(sentence):
+        return False
     if trigger.type == "meeting" and (filters.not_a_meeting.search(before) or filters.not_met.match(after)
                                       or filters.speaks.match(trigger.text + after)):
         return False
@@ -110,12 +116,19 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
                 or _MODAL_AFTER.match(after))
 
 
+def _title_case(sentence: str) -> bool:
+    """A headline that capitalises every word ("Leaders Meet In Minsk")."""
+    words = [w for w in sentence.split() if w[:1].isalpha() and len(w) >= 4]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def is_unreal(sentence: str, position: int) -> bool:
     """Whether the clause leading up to ``position`` negates, conditions or only proposes it."""
     before = sentence[:position]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
     unreal = _filters().unreal.search(clause)
-    # "monitors are not slated to arrive before next month": a time, not a negation.
+    _IN_NAME = re.compile(r"(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)")
+# "monitors are not slated to arrive before next month": a time, not a negation.
     return bool(unreal) and not (unreal.group().lower().startswith(("not", "n't"))
                                  and _NOT_UNTIL.search(sentence[position:]))

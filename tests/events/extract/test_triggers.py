@@ -58,3 +58,40 @@ def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
 
 def test_month_may_is_not_a_modal():
     assert [t.type for t in find_triggers("His May 2024 visit to Minsk was short.")] == ["visit"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The envoy arrived here on Monday.", [("visit", "arrived")]),
+    ("The minister flew into Vienna late on Friday.", [("visit", "flew into")]),
+    ("The delegation stopped in Vienna on its way south.", [("visit", "stopped in")]),
+    ("The premier leaves for Tokyo on Sunday.", [("visit", "leaves for")]),
+    ("The foreign minister is expected in Cairo on Tuesday.", [("visit", "expected in")]),
+    ("She spent two days in Hanoi.", [("visit", "spent two days in")]),
+    ("He will lead a business delegation to Jiangxi next year.", [("visit", "lead a business delegation to")]),
+    ("Military observers will be sent to the border.", [("deployment", "observers")]),
+    ("The navy held a manoeuvre at sea.", [("exercise", "manoeuvre")]),
+    ("The bloc's Economic Leaders' Meeting opened on Saturday.", [("summit", "Leaders' Meeting")]),
+    ("The two countries held a strategic dialogue in Beijing.", [("meeting", "strategic dialogue")]),
+    ("Two battalions are based near the border.", [("deployment", "based"), ("deployment", "battalions")]),
+    ("China hosted four rounds of six-party talks last year.", [("meeting", "talks")]),
+])
+def test_phrasings_from_the_guideline(sentence, expected):
+    assert sorted((t.type, t.text) for t in find_triggers(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Visiting Forces Agreement covers the bases.",
+    "The report called for high-level visits to the territory.",
+    "Options under consideration include sending more troops to the capital.",
+    "Columns of rebel forces retreated to the capital.",
+    "He said troop redeployment should start within months.",
+])
+def test_names_proposals_retreats_and_modals_are_not_events(sentence):
+    assert find_triggers(sentence) == []
+
+
+def test_negation_stays_in_its_own_clause():
+    """ "did not improve" negates its own clause, not the trip after "although"."""
+    sentence = "Relations did not improve although the minister made a trip to Tokyo last week."
+    assert [(t.type, t.text) for t in find_triggers(sentence)] == [("visit", "trip")]
+    assert find_triggers("The minister did not make a trip to Tokyo last week.") == []

@@ -1,0 +1,61 @@
+"""Which place a trigger takes: the structure of the sentence, GUIDELINES §3."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events import Extractor
+from events.model import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _events(extractor, text, published=dt.date(2024, 12, 4)):
+    article = Article(id="t", text=text, title="", published=published, published_basis="metadata")
+    return {(e.type, e.place_name) for e in extractor.extract(article)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An apposition describing the place keeps the name the locative or the visit's object.
+    ("The president arrived in the Iranian capital Tehran on Monday.", {("visit", "Tehran")}),
+    ("The premier visited the northern Russian city of Saint Petersburg on Friday.",
+     {("visit", "Saint Petersburg")}),
+    # The subject of "host" is where the gathering is.
+    ("Nigeria is to host a summit on food security on December 10.", {("summit", "Nigeria")}),
+    # Coordinated places are separate events (§3.2).
+    ("NATO troops were deployed in Tirana and Vlore.", {("deployment", "Tirana"), ("deployment", "Vlorë")}),
+])
+def test_places_the_structure_attaches(extractor, text, expected):
+    assert _events(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Where counterparts come from is not where the talks are; a departure point is no visit.
+    "The minister held talks with counterparts from Russia, China and Japan on Monday.",
+    "The envoy arrived from Helsinki on Monday.",
+])
+def test_origins_and_departure_points_locate_nothing(extractor, text):
+    assert _events(extractor, text) == set()
+
+
+def test_talks_at_a_city_dateline_on_the_news_day(extractor):
+    text = "WARSAW, Dec. 4 -- The summit of the bloc's leaders ended on Wednesday with a declaration."
+    assert _events(extractor, text) == {("summit", "Warsaw")}
+
+
+def test_a_dateline_that_is_not_a_city_is_not_used(extractor):
+    text = "BEN GURION AIRPORT, Israel, Dec. 4 -- The two ministers held talks on Wednesday."
+    assert ("meeting", "Ben Gurion International Airport") not in _events(extractor, text)
+
+
+def test_talks_join_the_trip_only_when_they_are_the_travellers(extractor):
+    trip = "President Alexander Lukashenko arrived in Moscow on Monday for a three-day visit. "
+    own = _events(extractor, trip + "During the visit, talks focused on energy.")
+    others = _events(extractor, trip + "Separately, John Smith met Jane Doe to discuss trade.")
+    assert ("meeting", "Moscow") in own
+    assert ("meeting", "Moscow") not in others
