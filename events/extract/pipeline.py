@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from events.extract import dedupe, places
 from events.extract.actors import find_actors, find_people, surname_index
+from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.places import Anchor
 from events.extract.sentences import Sentence, find_dateline, split_sentences
 from events.extract.triggers import Trigger, cameo, find_triggers, is_ship
@@ -73,16 +74,33 @@ class _Passage:
 
 
 class Extractor:
-    """Article -> events with one gazetteer, read-only after construction: one Extractor serves
-    many threads at once (nothing per call is stored on it). ``Extractor()`` uses the default
-    gazetteer index.
+    """Article -> events with one gazetteer and one confidence model, both read-only after
+    construction: one Extractor serves many threads at once (nothing per call is stored on it).
+
+    ``Extractor()`` uses the default gazetteer index and the shipped confidence weights;
+    ``Extractor(confidence=False)`` reports every candidate unscored (how the weights are fitted).
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None):
+    def __init__(self, gazetteer: Gazetteer | None = None,
+                 confidence: ConfidenceModel | None | bool = None):
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
+        self.confidence = None if confidence is False else (confidence or default_confidence())
 
     def extract(self, article: Article) -> list[Event]:
-        """Every event the article reports, one per (type, place, date), in text order."""
+        """Every event the article reports, one per (type, place, date), in text order, each with
+        its confidence; candidates below the model's threshold are not reported."""
+        scored = self.candidates(article)
+        if self.confidence is None:
+            return [event for event, _ in scored]
+        kept = []
+        for event, features in scored:
+            probability = self.confidence.probability(features)
+            if probability >= self.confidence.threshold:
+                kept.append(replace(event, confidence=round(probability, 3)))
+        return kept
+
+    def candidates(self, article: Article) -> list[tuple[Event, list[str]]]:
+        """The article's candidate events, each with the features the confidence model weighs."""
         context, passages = self._read(article)
         events: list[Event] = []
         for passage in passages:
@@ -93,7 +111,11 @@ class Extractor:
                 events.extend(_events_for(trigger, targets, others_places, passage, context))
         # Months from context come last, so that they never keep apart two reports of one event.
         events = dedupe.deduplicate(_fill_visit_destinations(events, context))
-        return [_month_of_context(e, events) if e.date_start is None else e for e in events]
+        events = [_month_of_context(e, events) if e.date_start is None else e for e in events]
+        sentence_index = {p.sentence.start: i for i, p in enumerate(passages)}
+        dateline_place = context.dateline.place.id if context.dateline else ""
+        return [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_place, events))
+                for e in events]
 
     def _read(self, article: Article) -> tuple[_Context, list[_Passage]]:
         text = article.text
@@ -118,6 +140,12 @@ class Extractor:
             passages.append(_Passage(sentence, _event_triggers(sentence.text), _inside(anchors, sentence),
                                      _inside(context.dates, sentence)))
         return context, passages
+
+
+@functools.cache
+def default_confidence() -> ConfidenceModel:
+    """The shipped confidence weights, read once per process (immutable, so shared safely)."""
+    return ConfidenceModel.load()
 
 
 @functools.cache
@@ -278,7 +306,6 @@ def _build(trigger: Trigger, sentence: Sentence, target, date: TimeExpression | 
         actors=tuple(a for a in actors if not anchor or a != anchor.place.name),
         sources=(article.id,),
         uncertainty_km=uncertainty,
-        confidence=_confidence(trigger, in_sentence, date, sentence),
     )
     if anchor is not None:
         event = _with_place(event, anchor, local(anchor.start, anchor.end) if in_sentence else None)
@@ -298,13 +325,6 @@ def _with_place(event: Event, anchor: Anchor, span: Span | None) -> Event:
 def _event_id(event: Event) -> str:
     key = f"{event.article_id}|{event.evidence_start}|{event.trigger_span.start}|{event.type}|{event.place_id}"
     return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
-
-
-def _confidence(trigger: Trigger, place_in_sentence: bool, date: TimeExpression | None,
-                sentence: Sentence) -> float:
-    score = 0.45 + (0.25 if place_in_sentence else 0.0) + (0.15 if date is not None else 0.0)
-    score += 0.0 if trigger.needs_place else 0.1
-    return round(min(score - (0.1 if sentence.headline else 0.0), 0.95), 2)
 
 
 def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Event]:
