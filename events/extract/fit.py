@@ -21,9 +21,9 @@ from pathlib import Path
 from geopy.distance import great_circle
 
 from events.articles import read_path
+from events.export import to_record
 from events.extract.confidence import WEIGHTS_PATH
 from events.extract.pipeline import Extractor
-from events.export import to_record
 
 MATCH_KM = 50.0  # the scorer's place tolerance
 C_GRID = (0.03, 0.1, 0.3, 1.0)

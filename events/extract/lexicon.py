@@ -81,6 +81,17 @@ def modality_cues(after: bool = False) -> str:
     return _words([row["pattern"] for row in _table("modality", "cue") if row.get("after", False) or not after])
 
 
+def modality_kind(cue: str) -> str:
+    """The kind (negation, wish, condition...) of a cue that modality_cues() matched."""
+    return next(kind for kind, pattern in _modality_kinds() if pattern.search(cue))
+
+
+@functools.cache
+def _modality_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((row["kind"], re.compile(_words([row["pattern"]]), re.IGNORECASE))
+                 for row in _table("modality", "cue"))
+
+
 @functools.cache
 def filter_words(concept: str) -> str:
     """One filter concept of filters.toml as a regex group of its alternatives."""

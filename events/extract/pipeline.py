@@ -113,8 +113,10 @@ class Extractor:
         events = dedupe.deduplicate(_fill_visit_destinations(events, context))
         events = [_month_of_context(e, events) if e.date_start is None else e for e in events]
         sentence_index = {p.sentence.start: i for i, p in enumerate(passages)}
+        cues = {(p.sentence.start, t.start): t.cues for p in passages for t in p.triggers}
         dateline_place = context.dateline.place.id if context.dateline else ""
-        return [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_place, events))
+        return [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_place, events)
+                 + [f"{cue}|{e.type}" for cue in cues.get((e.evidence_start, e.trigger_span.start), ())])
                 for e in events]
 
     def _read(self, article: Article) -> tuple[_Context, list[_Passage]]:
@@ -159,7 +161,7 @@ def extract(article: Article) -> list[Event]:
 
 
 def _event_triggers(sentence: str) -> list[Trigger]:
-    triggers = find_triggers(sentence)
+    triggers = find_triggers(sentence, keep_cued=True)
     # Troops taking part in an exercise are the exercise, and warships on a port call are the
     # visit, not deployments (GUIDELINES §1).
     if any(t.type == "exercise" for t in triggers):

@@ -15,6 +15,12 @@ from events.extract import lexicon
 
 # "American forces could be in the gulf region": the modal follows the trigger.
 _MODAL_AFTER = re.compile(r"\s+(?:could|might|may|would|should)\b")
+# Cues that deny the event outright (GUIDELINES §1: negated, cancelled, ruled out): never kept.
+_DENIALS = frozenset({"unreal:negation", "unreal:cancellation", "unreal:refusal", "unreal:governing",
+                      "denied_after"})
+# How many words may separate a modality cue from the trigger it governs ("proposed a meeting").
+_GOVERNING_WORDS = 3
+# A capitalised trigger followed by another capitalised word is part of a name.
 _IN_NAME = re.compile(r"(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)")
 # "monitors are not slated to arrive before next month": a time, not a negation.
 _NOT_UNTIL = re.compile(r"^[^.;,]{0,40}?\b(?:until|before|till)\b", re.IGNORECASE)
@@ -58,6 +64,7 @@ def _filters() -> SimpleNamespace:
         combat=re.compile(lexicon.filter_words("combat"), re.IGNORECASE),
         targeted=re.compile(lexicon.filter_words("targeted") + r"\s+(?:[\w,]+\s+){0,4}$", re.IGNORECASE),
         unreal=re.compile(lexicon.modality_cues() + r"[^;]*$", re.IGNORECASE),
+        cue_start=re.compile(lexicon.modality_cues(), re.IGNORECASE),
         # Denied after the fact: "the visit to the capital was cancelled".
         denied_after=re.compile(r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|had been|will be)\s+"
                                 + lexicon.modality_cues(after=True), re.IGNORECASE),
@@ -73,10 +80,17 @@ class Trigger:
     end: int
     text: str
     needs_place: bool
+    cues: tuple[str, ...] = ()  # what in the sentence suggests it did not happen (see find_triggers)
 
 
-def find_triggers(sentence: str) -> list[Trigger]:
-    """The sentence's event triggers in order, without overlaps and without unreal events."""
+def find_triggers(sentence: str, *, keep_cued: bool = False) -> list[Trigger]:
+    """The sentence's event triggers in order, without overlaps.
+
+    Uses of a trigger word that report no event of its type (a cabinet meeting, exercising
+    restraint) are never triggers. Triggers whose clause negates, conditions or only proposes
+    the event, or whose sentence is about combat, carry those ``cues``; they are dropped unless
+    ``keep_cued``, which leaves the decision to the confidence model.
+    """
     filters = _filters()
     found: list[Trigger] = []
     for row in lexicon.trigger_patterns():
@@ -84,10 +98,15 @@ def find_triggers(sentence: str) -> list[Trigger]:
             trigger = Trigger(row.type, match.start(), match.end(), match.group(), row.needs_place)
             if _overlaps(trigger, found) or not _counts(trigger, sentence, filters):
                 continue
-            if row.type == "visit" and filters.forces_arriving.search(sentence[: trigger.start]) \
+            cues = _cues(trigger, sentence, filters)
+            if cues and not keep_cued or _DENIALS.intersection(cues):
+                continue
+            kind = row.type
+            if kind == "visit" and filters.forces_arriving.search(sentence[: trigger.start]) \
                     and filters.motion.match(trigger.text):
-                trigger = Trigger("deployment", trigger.start, trigger.end, trigger.text, False)
-            found.append(trigger)
+                kind = "deployment"
+            found.append(Trigger(kind, trigger.start, trigger.end, trigger.text,
+                                 row.needs_place and kind == row.type, cues))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -107,13 +126,29 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
         return False
     if trigger.type == "exercise" and filters.not_an_exercise.match(after):
         return False
-    if trigger.type == "deployment" and (filters.combat.search(sentence) or filters.targeted.search(before)):
-        return False
     # "Salt trucks have been deployed", "police were deployed": only armed forces deploy (§1).
-    if trigger.type == "deployment" and not lexicon.military_words().search(sentence):
-        return False
-    return not (is_unreal(sentence, trigger.start) or filters.denied_after.match(after)
-                or _MODAL_AFTER.match(after))
+    return trigger.type != "deployment" or lexicon.military_words().search(sentence) is not None
+
+
+def _cues(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> tuple[str, ...]:
+    """What suggests the event did not happen: a modality cue in its clause, a denial or a modal
+    after it, combat in a deployment's sentence, forces that are fought against (GUIDELINES §1)."""
+    before, after = sentence[: trigger.start], sentence[trigger.end:]
+    cues = []
+    kind, distance = unreal_kind(sentence, trigger.start)
+    if kind:
+        # A cue that governs the trigger ("hopes to visit", "proposed a meeting") denies it; one
+        # further off in the clause may be about something else ("was invited ... and began a visit").
+        cues.append(f"unreal:{kind}" if distance > _GOVERNING_WORDS else "unreal:governing")
+    if filters.denied_after.match(after):
+        cues.append("denied_after")
+    if _MODAL_AFTER.match(after):
+        cues.append("modal_after")
+    if trigger.type == "deployment" and filters.combat.search(sentence):
+        cues.append("combat")
+    if trigger.type == "deployment" and filters.targeted.search(before):
+        cues.append("targeted")
+    return tuple(cues)
 
 
 def _title_case(sentence: str) -> bool:
@@ -124,11 +159,18 @@ def _title_case(sentence: str) -> bool:
 
 def is_unreal(sentence: str, position: int) -> bool:
     """Whether the clause leading up to ``position`` negates, conditions or only proposes it."""
+    return unreal_kind(sentence, position)[0] is not None
+
+
+def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
+    """The kind of modality cue (modality.toml) in the clause leading up to ``position`` and how
+    many words lie between it and ``position``; (None, 0) when there is none."""
     before = sentence[:position]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
     unreal = _filters().unreal.search(clause)
-    _IN_NAME = re.compile(r"(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)")
-# "monitors are not slated to arrive before next month": a time, not a negation.
-    return bool(unreal) and not (unreal.group().lower().startswith(("not", "n't"))
-                                 and _NOT_UNTIL.search(sentence[position:]))
+    # "monitors are not slated to arrive before next month": a time, not a negation.
+    if not unreal or unreal.group().lower().startswith(("not", "n't")) and _NOT_UNTIL.search(sentence[position:]):
+        return None, 0
+    cue = _filters().cue_start.match(clause, unreal.start())
+    return lexicon.modality_kind(cue.group()), len(clause[cue.end():].split())
