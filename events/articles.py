@@ -9,6 +9,7 @@ file and the reason; nothing here writes anywhere.
 from __future__ import annotations
 
 import codecs
+import copy
 import dataclasses
 import datetime as dt
 import email.utils
@@ -72,6 +73,19 @@ _WORDY_DATES = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%
 _COMMON_LEGACY = ("cp1252", "cp1251", "koi8_r", "cp1250", "iso8859_15")
 # An HTML page's declared charset, for legacy pages that are not UTF-8.
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+# Characters that no text holds but a str can: NUL, and halves of UTF-16 surrogate pairs, which
+# cannot even be encoded (so the store fails on them). JSON escapes ("\u0000", "\ud800") make
+# them, and so does Python for a file name that is not UTF-8 ("caf\xe9.txt" -> "caf\udce9").
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
+# Values quoted in an error message are cut to this many characters: the line stays readable
+# when a header value is a megabyte long.
+_MAX_QUOTED = 60
+# Elements holding code or styling, never article text. trafilatura drops them itself, but not
+# on every path: on a page with a stray "<" before a script, its fallback kept the script's code
+# as text. JSON-LD stays: trafilatura reads the title and author from it.
+_CODE_ELEMENTS = "//script[not(@type='application/ld+json')]|//style|//noscript|//template"
+# Why a decoder stops on a multi-byte character cut off by the end of the data.
+_TRUNCATED = ("unexpected end of data", "truncated data")
 
 
 def iter_files(
@@ -137,7 +151,8 @@ def read_path(path: str | os.PathLike[str]) -> list[Article]:
         raise ArticleError(f"{name}: cannot read it (permission denied)") from None
     except OSError as e:
         raise ArticleError(f"{name}: cannot read it ({e.strerror or e})") from None
-    return _parse(name, path.stem, path.suffix.lower(), data, os.path.abspath(path))
+    return _parse(name, _storable(path.stem), path.suffix.lower(), data,
+                  _storable(os.path.abspath(path)))
 
 
 def read_bytes(name: str, data: bytes) -> list[Article]:
@@ -147,7 +162,8 @@ def read_bytes(name: str, data: bytes) -> list[Article]:
     _check_suffix(base, Path(base).suffix)
     if len(data) > MAX_FILE_BYTES:
         raise ArticleError(f"{base}: {_too_large(len(data))}")
-    return _parse(base, Path(base).stem, Path(base).suffix.lower(), data, f"upload:{base}")
+    return _parse(base, _storable(Path(base).stem), Path(base).suffix.lower(), data,
+                  _storable(f"upload:{base}"))
 
 
 def parse_published(value: object, name: str = "") -> dt.date | None:
@@ -171,38 +187,58 @@ def parse_published(value: object, name: str = "") -> dt.date | None:
         day = _parse_date_text(text, prefix)
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise ArticleError(
-            f"{prefix}published date {value!r} has year {day.year}, "
+            f"{prefix}published date {_quoted(value)} has year {day.year}, "
             f"outside {MIN_YEAR}-{MAX_YEAR}"
         )
     return day
 
 
+def _quoted(value: object) -> str:
+    """``repr(value)`` for an error message, cut after ``_MAX_QUOTED`` characters."""
+    if isinstance(value, str) and len(value) > _MAX_QUOTED:
+        return f"{value[:_MAX_QUOTED]!r}... ({len(value):,} characters)"
+    return repr(value)
+
+
 def _parse_date_text(text: str, prefix: str) -> dt.date:
+    shown = _quoted(text)
     match = _ISO_DATE.match(text)
     if match:
-        year, month, day = (int(g) for g in match.groups())
-        if not MIN_YEAR <= year <= MAX_YEAR:
+        digits, month, day = match.groups()
+        # int() refuses strings of 4,300+ digits (ValueError); any year that long is absurd.
+        year = digits.lstrip("0") or "0"
+        if len(year) > 4 or not MIN_YEAR <= int(year) <= MAX_YEAR:
+            year = year if len(year) <= 12 else f"of {len(year):,} digits"
             raise ArticleError(
-                f"{prefix}published date {text!r} has year {year}, outside {MIN_YEAR}-{MAX_YEAR}"
+                f"{prefix}published date {shown} has year {year}, outside {MIN_YEAR}-{MAX_YEAR}"
             )
         try:
-            return dt.date(year, month, day)
+            return dt.date(int(year), int(month), int(day))
         except ValueError as e:
-            raise ArticleError(f"{prefix}published date {text!r} is impossible ({e})") from None
+            raise ArticleError(f"{prefix}published date {shown} is impossible ({e})") from None
     for pattern in _WORDY_DATES:
         try:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError as e:
             if "out of range" in str(e):
                 raise ArticleError(
-                    f"{prefix}published date {text!r} is impossible ({e})"
+                    f"{prefix}published date {shown} is impossible ({e})"
                 ) from None
     try:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):
         raise ArticleError(
-            f"{prefix}published date {text!r} is not a date (expected YYYY-MM-DD)"
+            f"{prefix}published date {shown} is not a date (expected YYYY-MM-DD)"
         ) from None
+
+
+def _storable(name: str) -> str:
+    """A file name as an id or source: any character of ``_NOT_TEXT`` shown as its escape."""
+    return _NOT_TEXT.sub(lambda m: _escaped(m.group()), name)
+
+
+def _escaped(char: str) -> str:
+    return char.encode("unicode_escape").decode("ascii")
 
 
 def _check_suffix(name: str, suffix: str) -> None:
@@ -245,11 +281,16 @@ def decode(data: bytes, name: str = "", declared: str | None = None) -> str:
         text = _decode_without_bom(data, declared)
         if text is None:
             raise ArticleError(f"{prefix}not UTF-8 and no known text encoding fits: binary data?")
+    _check_controls(text, prefix)
+    return normalise(text)
+
+
+def _check_controls(text: str, prefix: str, what: str = "the text") -> None:
+    """Refuse text with a NUL or more than the odd control character: it is binary data."""
     sample = text[:65536]
     controls = len(_CONTROL.findall(sample))
     if "\x00" in text or controls > max(2, len(sample) // 100):
-        raise ArticleError(f"{prefix}{controls} control characters in the text: binary data")
-    return normalise(text)
+        raise ArticleError(f"{prefix}{controls} control characters in {what}: binary data")
 
 
 def normalise(text: str) -> str:
@@ -272,7 +313,7 @@ def _decode_with_bom(data: bytes, prefix: str) -> str | None:
     for bom, encoding in boms:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return _decode_cut(data, encoding)
             except UnicodeDecodeError as e:
                 raise ArticleError(
                     f"{prefix}invalid {encoding.upper()} after its byte-order mark"
@@ -281,9 +322,20 @@ def _decode_with_bom(data: bytes, prefix: str) -> str | None:
     return None
 
 
+def _decode_cut(data: bytes, encoding: str) -> str:
+    """``data.decode(encoding)``, except that a last character cut in two (a truncated download,
+    ``head -c``) is dropped instead of making the whole file undecodable."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        if e.reason in _TRUNCATED and e.end == len(data):
+            return data[: e.start].decode(encoding)
+        raise
+
+
 def _decode_without_bom(data: bytes, declared: str | None) -> str | None:
     try:
-        return data.decode("utf-8")
+        return _decode_cut(data, "utf-8")
     except UnicodeDecodeError:
         pass
     if declared:
@@ -411,11 +463,11 @@ def _read_html(name: str, stem: str, data: bytes, source: str) -> Article:
     # Both libraries get a parsed tree, never the string: htmldate DOWNLOADS a string argument
     # that starts with "http" and has no spaces, so an uploaded file holding a URL would make
     # this process fetch it. Parsing (lxml, no network) never fetches; each library copies the
-    # tree before changing it.
+    # tree before changing it. htmldate gets the scripts too (dates hide in them).
     try:
         tree = load_html(html)
         doc = None if tree is None else trafilatura.bare_extraction(
-            tree, with_metadata=True, favor_recall=True, include_comments=False
+            _without_code(tree), with_metadata=True, favor_recall=True, include_comments=False
         )
     except Exception as e:  # noqa: BLE001 - a parser failure on hostile HTML is a per-file error
         raise ArticleError(f"{name}: HTML could not be parsed ({type(e).__name__})") from None
@@ -442,6 +494,15 @@ def _read_html(name: str, stem: str, data: bytes, source: str) -> Article:
     if published is not None:
         article = dataclasses.replace(article, published=published, published_basis="html")
     return article
+
+
+def _without_code(tree):  # an lxml.html element (untyped: lxml is imported with trafilatura)
+    """A copy of ``tree`` without its ``_CODE_ELEMENTS``; the text that follows each stays."""
+    tree = copy.deepcopy(tree)
+    for element in tree.xpath(_CODE_ELEMENTS):
+        if element.getparent() is not None:
+            element.drop_tree()
+    return tree
 
 
 def _loads(text: str, at: str, *, line: bool = False) -> object:
@@ -508,9 +569,13 @@ def _from_mapping(
     text = normalise(text).strip()
     if not text:
         raise ArticleError(f"{at}'text' is empty")
+    # JSON escapes ("\u0000", "\ud800") reach past the checks decode() made on the file's bytes.
+    _check_controls(text, at, "'text'")
+    _check_string(text, at, "'text'")
     header: dict[str, str] = {}
     for key, value in item.items():
         key = str(key).lower()
+        _check_string(key, at, "a key")
         if key == "text":
             continue
         if key == "id" and isinstance(value, int) and not isinstance(value, bool):
@@ -525,6 +590,7 @@ def _from_mapping(
             header[key] = value
         else:
             header[key] = json.dumps(value, ensure_ascii=False)
+        _check_string(header[key], at, f"the value of {_quoted(key)}")
     try:
         return _build(name, header, text, stem=default_id, title=header.get("title", ""),
                       source=source, basis="metadata")
@@ -534,10 +600,19 @@ def _from_mapping(
         raise
 
 
+def _check_string(value: str, at: str, what: str) -> None:
+    """Refuse a JSON string that is not text: a NUL or half of a surrogate pair in it."""
+    bad = _NOT_TEXT.search(value)
+    if bad:
+        raise ArticleError(
+            f"{at}{what} holds {_escaped(bad.group())} at character {bad.start()}, not text"
+        )
+
+
 def _unique(name: str, articles: list[Article]) -> list[Article]:
     seen: set[str] = set()
     for article in articles:
         if article.id in seen:
-            raise ArticleError(f"{name}: article id {article.id!r} occurs twice")
+            raise ArticleError(f"{name}: article id {_quoted(article.id)} occurs twice")
         seen.add(article.id)
     return articles

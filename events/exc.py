@@ -6,8 +6,11 @@ import re
 
 # Characters that would break a one-line message on a terminal: C0/C1 controls (newline, ESC
 # of ANSI sequences, ...), DEL, line/paragraph separators and the bidi controls that reorder
-# what follows (a name "txt.exe\u202e" can pose as another).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# what follows (a name "txt.exe\u202e" can pose as another), and lone surrogates (a file name
+# that is not UTF-8 holds some), which cannot even be encoded to be printed.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def one_line(text: str) -> str:
