@@ -7,6 +7,7 @@ Plain functions, imported by tests and by the subprocesses of the crash and conc
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 import zlib
@@ -104,3 +105,36 @@ def start_ingest(paths: list[Path], db: Path, *, scale: int = 1, sleep: float = 
                                    paths=[str(p) for p in paths], db=str(db))
     return subprocess.Popen([sys.executable, "-c", script], cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+# The formats of write_small_corpus, in turn, with how many articles each file holds.
+_SMALL_FORMATS = ((".txt", 1), (".md", 1), (".json", 3), (".jsonl", 4))
+
+
+def write_small_corpus(folder: Path, count: int, prefix: str, *, edit: int = 0) -> list[str]:
+    """``count`` short generated articles (ids ``prefix00000``...) in every format the readers take:
+    single ``.txt`` and ``.md`` files with front matter, ``.json`` lists of 3 and ``.jsonl`` files of
+    4. ``edit`` > 0 stands for a user editing the corpus: every 5th article's text changes and every
+    11th gets a new id (so its file replaces the old article). Returns the ids the corpus holds."""
+    folder.mkdir(parents=True, exist_ok=True)
+    items = []
+    for i in range(count):
+        article_id = f"{prefix}{i:05d}" + (f"-e{edit}" if edit and i % 11 == 0 else "")
+        revision = edit if i % 5 == 0 else 0
+        items.append({"id": article_id, "published": f"2024-12-{i % 28 + 1:02d}", "text": (
+            f"Leaders met in Minsk on December {i % 28 + 1} ({article_id}). Talks went on in "
+            f"Brest the next day, officials said. Revision {revision}.")})
+    start, n = 0, 0
+    while start < count:
+        suffix, size = _SMALL_FORMATS[n % len(_SMALL_FORMATS)]
+        chunk, path = items[start : start + size], folder / f"{prefix}{n:05d}{suffix}"
+        if suffix == ".json":
+            path.write_text(json.dumps(chunk))
+        elif suffix == ".jsonl":
+            path.write_text("\n".join(json.dumps(item) for item in chunk) + "\n")
+        else:
+            (item,) = chunk
+            path.write_text(f"---\nid: {item['id']}\npublished: {item['published']}\n---\n"
+                            f"{item['text']}\n")
+        start, n = start + size, n + 1
+    return [item["id"] for item in items]
