@@ -69,6 +69,8 @@ class Event:
     place could not be resolved. Spans (``place_span``, ``date_span``, ``trigger_span``) index into
     ``evidence``; ``evidence_start``/``evidence_end`` index into the article text.
     ``sources`` lists the ids of all articles reporting it (the first is ``article_id``).
+    ``unplaced_reason`` says why an event has no place (``lat``/``lon`` None): the text names
+    none, or names one the gazetteer does not know; it is empty for placed events.
     """
 
     id: str
@@ -98,3 +100,4 @@ class Event:
     actors: tuple[str, ...] = ()
     confidence: float = 0.5
     sources: tuple[str, ...] = field(default=())
+    unplaced_reason: str = ""

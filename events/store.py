@@ -22,7 +22,7 @@ from pathlib import Path
 from events.exc import SchemaVersionError, StoreError
 from events.model import Article, Event, Span
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
 
@@ -90,6 +90,8 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE articles ADD COLUMN origin TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX articles_by_origin ON articles(origin)",
     ),
+    # Why an event has no place: mentions the extractor keeps rather than drops.
+    4: ("ALTER TABLE events ADD COLUMN unplaced_reason TEXT NOT NULL DEFAULT ''",),
 }
 
 _EVENT_COLUMNS = (
@@ -97,7 +99,7 @@ _EVENT_COLUMNS = (
     "trigger_start", "trigger_end", "date_start", "date_end", "date_granularity", "date_basis",
     "date_text", "date_span_start", "date_span_end", "reported", "place_id", "place_name",
     "place_text", "place_span_start", "place_span_end", "country_code", "lat", "lon",
-    "place_level", "uncertainty_km", "actors", "confidence", "sources",
+    "place_level", "uncertainty_km", "actors", "confidence", "sources", "unplaced_reason",
 )
 _ARTICLE_COLUMNS = (
     "id", "title", "published", "published_basis", "source", "meta", "text", "n_events",
@@ -518,6 +520,7 @@ def _prepare(
             event.country_code, _float(event.lat), _float(event.lon), event.place_level,
             _float(event.uncertainty_km), json.dumps(list(event.actors), ensure_ascii=False),
             float(event.confidence), json.dumps(list(event.sources), ensure_ascii=False),
+            event.unplaced_reason,
         ))
     meta = json.dumps([list(pair) for pair in article.meta], ensure_ascii=False)
     content = content_hash(article)
@@ -561,5 +564,5 @@ def _event(row: tuple) -> Event:
         country_code=r["country_code"], lat=r["lat"], lon=r["lon"],
         place_level=r["place_level"], uncertainty_km=r["uncertainty_km"],
         actors=tuple(json.loads(r["actors"])), confidence=r["confidence"],
-        sources=tuple(json.loads(r["sources"])),
+        sources=tuple(json.loads(r["sources"])), unplaced_reason=r["unplaced_reason"],
     )

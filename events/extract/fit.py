@@ -88,7 +88,7 @@ def training_events(eval_dir: Path) -> tuple[list[list[str]], list[int], list[st
         for article in read_path(path):
             if article.id not in train:
                 continue
-            candidates = extractor.candidates(article)
+            candidates, _ = extractor.candidates(article)
             matched = _matches([to_record(e) for e, _ in candidates], gold.get(article.id, []))
             for i, (_, features) in enumerate(candidates):
                 rows.append(features)

@@ -25,6 +25,7 @@ from events.extract.triggers import Trigger, cameo, find_triggers, is_ship
 from events.model import Article, Event, Span, TimeExpression
 from events.timex import find_dates
 from gazetteer import Gazetteer
+from gazetteer.wordlists import CALENDAR_WORDS
 
 # Dates that open a state rather than date an event ("his 28th visit since 2000", "the first
 # speaker to visit Taiwan since Washington switched recognition in 1979").
@@ -48,6 +49,13 @@ _STAY = re.compile(r"\b(?:during|on|in the course of|throughout|at the end of|wh
                    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b|\bafter (?:his|her|their) arrival\b", re.IGNORECASE)
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 _VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
+_NO_PLACE = "no place in the text"
+# A capitalised name after a locative preposition, a few words after the trigger: where the text
+# puts an event ("in Nassiriyah"); "to" only right after a visit ("a visit to the Yasukuni Shrine").
+_NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+)){0,3})"
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
+_UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
+_UNKNOWN_PLACE_REACH = 60  # characters after the trigger
 # Events that happen where the actors gather: on the news day, at the dateline (GUIDELINES §3.4 b).
 _GATHERINGS = frozenset({"meeting", "summit", "exercise"})
 
@@ -87,20 +95,22 @@ class Extractor:
         self.confidence = None if confidence is False else (confidence or default_confidence())
 
     def extract(self, article: Article) -> list[Event]:
-        """Every event the article reports, one per (type, place, date), in text order, each with
-        its confidence; candidates below the model's threshold are not reported."""
-        scored = self.candidates(article)
-        if self.confidence is None:
-            return [event for event, _ in scored]
-        kept = []
-        for event, features in scored:
-            probability = self.confidence.probability(features)
-            if probability >= self.confidence.threshold:
-                kept.append(replace(event, confidence=round(probability, 3)))
-        return kept
+        """Every event the article reports, one per (type, place, date), each with its confidence,
+        and the mentions it could not place (``unplaced_reason`` says why), in text order.
+        Placed candidates below the confidence model's threshold are not reported."""
+        scored, unplaced = self.candidates(article)
+        placed = [event for event, _ in scored]
+        if self.confidence is not None:
+            placed = []
+            for event, features in scored:
+                probability = self.confidence.probability(features)
+                if probability >= self.confidence.threshold:
+                    placed.append(replace(event, confidence=round(probability, 3)))
+        return sorted(placed + unplaced, key=lambda e: (e.evidence_start, e.trigger_span.start))
 
-    def candidates(self, article: Article) -> list[tuple[Event, list[str]]]:
-        """The article's candidate events, each with the features the confidence model weighs."""
+    def candidates(self, article: Article) -> tuple[list[tuple[Event, list[str]]], list[Event]]:
+        """The article's placed candidate events, each with the features the confidence model
+        weighs, and its mentions without a place."""
         context, passages = self._read(article)
         events: list[Event] = []
         for passage in passages:
@@ -109,15 +119,19 @@ class Extractor:
             for trigger, targets in placed:
                 others_places = [a for t, found in placed if t is not trigger for a, _ in found]
                 events.extend(_events_for(trigger, targets, others_places, passage, context))
+        events = _fill_visit_destinations(events, context)
+        unplaced = [_unplaced(e, context) for e in events if not e.place_id]
         # Months from context come last, so that they never keep apart two reports of one event.
-        events = dedupe.deduplicate(_fill_visit_destinations(events, context))
+        events = dedupe.deduplicate([e for e in events if e.place_id])
         events = [_month_of_context(e, events) if e.date_start is None else e for e in events]
         sentence_index = {p.sentence.start: i for i, p in enumerate(passages)}
         cues = {(p.sentence.start, t.start): t.cues for p in passages for t in p.triggers}
         dateline_place = context.dateline.place.id if context.dateline else ""
-        return [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_place, events)
-                 + [f"{cue}|{e.type}" for cue in cues.get((e.evidence_start, e.trigger_span.start), ())])
-                for e in events]
+        scored = [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_place, events)
+                   + [f"{cue}|{e.type}" for cue in cues.get((e.evidence_start, e.trigger_span.start), ())])
+                  for e in events]
+        # Mentions without a place are kept, unscored, unless their sentence casts doubt on them.
+        return scored, [e for e in unplaced if not cues.get((e.evidence_start, e.trigger_span.start))]
 
     def _read(self, article: Article) -> tuple[_Context, list[_Passage]]:
         text = article.text
@@ -201,13 +215,29 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         if trigger.type in _GATHERINGS and at_dateline and date and _on_news_day(date, context.article):
             targets = [(context.dateline, None)]
         elif trigger.type == "visit" and date is not None or trigger.type == "meeting":
-            targets = [None]
+            targets = [None]  # the trip's, if it belongs to one (_fill_visit_destinations)
         else:
-            return []
+            unplaced = replace(_build(trigger, sentence, None, date, (), context), unplaced_reason=_NO_PLACE)
+            return [unplaced]
     actors = find_actors(sentence.text, context.surnames, places.acting_countries(sentence, in_sentence),
                          places_at=[(a.start - sentence.start, a.end - sentence.start) for a in in_sentence],
                          find_new_people=not sentence.headline)
     return [_build(trigger, sentence, target, date, actors, context) for target in targets]
+
+
+def _unplaced(event: Event, context: _Context) -> Event:
+    """A mention without a place, saying why: a capitalised name the text puts the event at that
+    the gazetteer does not know ("arrived in Nassiriyah"), or no place in the text at all."""
+    after = event.evidence[event.trigger_span.end:]
+    preposition = _UNKNOWN_PLACE_AFTER_VISIT if event.type == "visit" else _UNKNOWN_PLACE
+    for match in preposition.finditer(after):
+        if match.start() > _UNKNOWN_PLACE_REACH:
+            break
+        start = event.evidence_start + event.trigger_span.end + match.start(1)
+        known = any(a.start <= start < a.end for a in context.anchors)
+        if not known and match.group(1).split()[0].lower() not in CALENDAR_WORDS:
+            return replace(event, unplaced_reason=f"place not in the gazetteer: {match.group(1)}")
+    return event
 
 
 def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
@@ -310,8 +340,8 @@ def _build(trigger: Trigger, sentence: Sentence, target, date: TimeExpression | 
         uncertainty_km=uncertainty,
     )
     if anchor is not None:
-        event = _with_place(event, anchor, local(anchor.start, anchor.end) if in_sentence else None)
-    return event
+        return _with_place(event, anchor, local(anchor.start, anchor.end) if in_sentence else None)
+    return replace(event, id=_event_id(event))
 
 
 def _with_place(event: Event, anchor: Anchor, span: Span | None) -> Event:
@@ -335,13 +365,14 @@ def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Eve
     The trip is the first visit the article places ("Putin's upcoming visit this week Friday" is
     the visit to Minsk of the lead). Talks go there only when they are the traveller's: talks
     between other people ("Hashimoto meets Clinton") or named for a body ("the WTO talks") stay
-    placeless and are dropped.
+    placeless, and say so.
     """
     trip = next((e for e in events if e.type == "visit" and e.place_id), None)
     filled = []
     for event in events:
-        if not event.place_id:
+        if not event.place_id and not event.unplaced_reason:
             if trip is None or not _joins_trip(event, trip):
+                filled.append(replace(event, unplaced_reason=_NO_PLACE))
                 continue
             anchor = next(a for a in context.anchors + [context.dateline] if a and a.place.id == trip.place_id)
             event = replace(_with_place(event, anchor, None), place_text=trip.place_text)

@@ -17,7 +17,7 @@ def extractor() -> Extractor:
 
 def _events(extractor, text, published=dt.date(2024, 12, 4)):
     article = Article(id="t", text=text, title="", published=published, published_basis="metadata")
-    return {(e.type, e.place_name) for e in extractor.extract(article)}
+    return {(e.type, e.place_name) for e in extractor.extract(article) if e.place_id}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -59,3 +59,19 @@ def test_talks_join_the_trip_only_when_they_are_the_travellers(extractor):
     others = _events(extractor, trip + "Separately, John Smith met Jane Doe to discuss trade.")
     assert ("meeting", "Moscow") in own
     assert ("meeting", "Moscow") not in others
+
+
+def test_mentions_without_a_place_are_kept_with_the_reason(extractor):
+    article = Article(id="t", text="The ministers held talks on Monday. Troops arrived in Xqzville on "
+                      "Tuesday for the exercise.", title="", published=dt.date(2024, 12, 4))
+    unplaced = {(e.type, e.unplaced_reason) for e in extractor.extract(article) if not e.place_id}
+    assert unplaced == {("meeting", "no place in the text"),
+                        ("deployment", "place not in the gazetteer: Xqzville"),
+                        ("exercise", "no place in the text")}
+    assert all(e.lat is None and e.id for e in extractor.extract(article) if not e.place_id)
+
+
+def test_doubtful_mentions_without_a_place_are_not_kept(extractor):
+    article = Article(id="t", text="If the talks go well, the leaders will meet again.", title="",
+                      published=dt.date(2024, 12, 4))
+    assert extractor.extract(article) == []
