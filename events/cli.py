@@ -26,6 +26,8 @@ EXIT_OK, EXIT_FILES_FAILED, EXIT_USAGE = 0, 1, 2
 _STATUSES = ("new", "updated", "replaced", "re-extracted", "unchanged", "failed")
 # Skipped files listed by name for each reason; the rest are counted.
 _SHOWN_SKIPPED = 10
+_PATHS_HELP = ("files or folders (read recursively); '-' reads more paths from standard "
+               "input, one per line, as `find ... | python -m events ingest -`")
 # Extraction is CPU-bound and one writer keeps up with several extracting processes.
 DEFAULT_WORKERS = min(4, os.cpu_count() or 1)
 
@@ -39,8 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (say `| head`) went away: not an error of ours.
         sys.stderr.close()
         return EXIT_OK
-    except StoreError as e:
-        print(f"error: {e}", file=sys.stderr)
+    except (StoreError, _UsageError) as e:
+        print(f"error: {one_line(str(e))}", file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -52,18 +54,24 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     ingest = commands.add_parser("ingest", help="read, extract and store articles")
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
     ingest.add_argument("--db", help="store file (default: $GEOTIMELINE_DB, else data/geotimeline.sqlite)")
     ingest.add_argument("--workers", type=_positive, default=DEFAULT_WORKERS,
                         help=f"processes extracting in parallel (default {DEFAULT_WORKERS}: "
-                             "the CPU count, at most 4)")
+                             "the CPU count, at most 4; with --dask local, its workers)")
+    ingest.add_argument("--dask", metavar="local|ADDRESS",
+                        help="extract on a Dask cluster: 'local' starts one on this machine, "
+                             "an address such as tcp://host:8786 uses that scheduler's workers "
+                             "(which need geotimeline installed and find the gazetteer index "
+                             "as here: $GEOTIMELINE_GAZETTEER, else their own cache); this "
+                             "process still reads the files and writes the store")
     ingest.add_argument("--force", action="store_true",
                         help="extract again articles stored unchanged by the same code")
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_ingest)
 
     extract = commands.add_parser("extract", help="extract events to stdout, no store")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
     extract.add_argument("--format", choices=FORMATS, default="jsonl")
     extract.set_defaults(run=_extract)
 
@@ -110,13 +118,14 @@ def _ingest(args: argparse.Namespace) -> int:
     from events.ingest import ingest
 
     skipped: list[tuple[str, str]] = []
-    with _open_store(args.db) as store:
-        results = ingest(args.paths, store, progress=not args.no_progress, workers=args.workers,
-                         force=args.force, skipped=skipped)
+    paths = _paths(args.paths)
+    with _open_store(args.db) as store, _cluster(args) as client:
+        results = ingest(paths, store, progress=not args.no_progress, workers=args.workers,
+                         force=args.force, skipped=skipped, client=client)
         counts = store.counts()
         where = store.path
     if not results:
-        print(one_line(f"no article files found in {' '.join(args.paths)} "
+        print(one_line(f"no article files found in {' '.join(map(str, paths)) or 'no paths'} "
                        f"(looked for {', '.join(SUFFIXES)})"), file=sys.stderr)
         _print_skipped(skipped)
         return EXIT_FILES_FAILED
@@ -144,6 +153,39 @@ def _ingest(args: argparse.Namespace) -> int:
     return EXIT_FILES_FAILED if failed else EXIT_OK
 
 
+def _paths(given: list[str]) -> list[str]:
+    """``given`` with each ``-`` replaced by the paths read from standard input, one a line
+    (blank lines ignored; a name holding a newline cannot be given this way)."""
+    if "-" not in given:
+        return given
+    piped = [line.rstrip("\r\n") for line in sys.stdin]
+    piped = [line for line in piped if line.strip()]
+    return [path for item in given for path in (piped if item == "-" else [item])]
+
+
+class _UsageError(Exception):
+    """A command-line problem found after parsing (exit 2, one line)."""
+
+
+@contextlib.contextmanager
+def _cluster(args: argparse.Namespace):  # noqa: ANN202 - a dask.distributed Client or None
+    """The Dask client ``--dask`` asks for (closed on exit), else None: local processes."""
+    if not args.dask:
+        yield None
+        return
+    try:
+        from events.distributed import connect
+    except ImportError as e:
+        raise _UsageError(f"--dask needs dask.distributed (pip install 'dask[distributed]'): {e}"
+                          ) from None
+    with contextlib.ExitStack() as stack:
+        try:
+            client = stack.enter_context(connect(args.dask, workers=args.workers))
+        except (OSError, TimeoutError, ValueError) as e:
+            raise _UsageError(f"--dask {args.dask}: cannot use the cluster ({e})") from None
+        yield client
+
+
 def _print_skipped(skipped: list[tuple[str, str]]) -> None:
     """The files found in folders and not read, grouped by reason (the first few of each)."""
     by_reason: dict[str, list[str]] = {}
@@ -163,7 +205,7 @@ def _extract(args: argparse.Namespace) -> int:
 
     articles, events, errors = {}, [], []
     skipped: list[tuple[str, str]] = []
-    files = list(iter_files(args.paths, skipped=skipped))
+    files = list(iter_files(_paths(args.paths), skipped=skipped))
     for path in files:
         try:
             for article, found in read_and_extract(path):

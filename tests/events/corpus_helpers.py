@@ -8,7 +8,12 @@ places and dates, so the real extractor finds events in most of them and no two 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
+
+from pipeline_helpers import fake_extract
+
+from events.model import Article, Event
 
 # (who, whom, where): pairs of leaders and a city of one of them, resolvable by the gazetteer.
 _MEETINGS = (
@@ -49,3 +54,10 @@ def write_articles(folder: Path, count: int, prefix: str = "gen-") -> list[str]:
         )
         ids.append(article_id)
     return ids
+
+
+def slow_fake_extract(article: Article) -> list[Event]:
+    """``fake_extract`` taking a tenth of a second: keeps a worker busy long enough to be killed
+    in the middle of its tasks. Module-level, so that worker processes can import it."""
+    time.sleep(0.1)
+    return fake_extract(article)

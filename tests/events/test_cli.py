@@ -1,12 +1,15 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
+import time
 import types
 
 import pytest
 from pipeline_helpers import REPO, SAMPLE_ARTICLES, fake_extract
+from tqdm import tqdm
 
 import events
 from events.articles import read_path
@@ -36,7 +39,9 @@ def test_ingest_then_reingest(tmp_path, capsys):
     n = len(expected_events())
     assert f"2 of 2 files ingested: 2 articles, {n} events" in err
     assert main(["ingest", str(SAMPLE_ARTICLES), "--db", str(db)]) == 0
-    assert "| 0/2 [" in capsys.readouterr().err  # the progress bar, on stderr
+    # The progress bar, on stderr, counts the input's bytes.
+    size = sum(p.stat().st_size for p in SAMPLE_ARTICLES.glob("*.txt"))
+    assert f"| 0.00/{tqdm.format_sizeof(size, divisor=1024)} [" in capsys.readouterr().err
     with Store(db) as store:
         assert store.counts() == {"articles": 2, "events": n}
         assert store.events() == expected_events()
@@ -199,6 +204,45 @@ def test_extract_keeps_going_past_a_bad_file(tmp_path, capsys):
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == len(expected_events())
     assert captured.err.strip() == f"{tmp_path / 'bad.txt'}: contains NUL bytes (first at byte 0): binary data"
+
+
+def test_progress_moves_within_one_big_file(tmp_path, capsys):
+    module = sys.modules["events.extract"]
+
+    def slow(article):
+        time.sleep(0.12)  # past tqdm's refresh interval, so each step is drawn
+        return fake_extract(article)
+
+    module.extract = slow
+    lines = [json.dumps({"id": f"a{i}", "text": f"Article {i} is here."}) for i in range(5)]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n")
+    assert main(["ingest", str(tmp_path / "many.jsonl"), "--db", str(tmp_path / "s.sqlite")]) == 0
+    err = capsys.readouterr().err
+    shown = {int(p) for p in re.findall(r"(\d+)%\|", err)}
+    assert shown & {20, 40, 60, 80}, err  # between the start and the end of the one file
+    assert "1 of 1 files ingested: 5 articles" in err
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_a_dash_reads_paths_from_stdin(command, tmp_path, capsys, monkeypatch):
+    files = sorted(SAMPLE_ARTICLES.glob("*.txt"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{files[0]}\n\n{files[1]}\n"))
+    argv = [command, "-"] + (["--db", str(tmp_path / "s.sqlite"), "--no-progress"]
+                             if command == "ingest" else [])
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    if command == "ingest":
+        assert "2 of 2 files ingested: 2 articles" in captured.err
+    else:
+        assert [json.loads(line)["id"] for line in captured.out.splitlines()] == [
+            e.id for e in expected_events()]
+
+
+def test_dash_is_documented_in_the_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["ingest", "--help"])
+    assert "'-' reads more paths from standard input, one per line" in " ".join(
+        capsys.readouterr().out.split())
 
 
 def test_export_from_the_store(tmp_path, capsys):
