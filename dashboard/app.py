@@ -19,6 +19,7 @@ import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from dashboard import (  # noqa: E402
+    busy,
     data,
     filters,
     mapview,
@@ -51,18 +52,33 @@ def _counts(shown: pd.DataFrame, total: int, articles: int) -> str:
     return " · ".join(bits)
 
 
-def main() -> None:
-    st.set_page_config(page_title="geotimeline", page_icon="🗺️", layout="wide")
-    st.html(passage.STYLE)
-    path = data.store_path(data.script_args())
-    if not path.exists():
+def _first_run(path) -> None:
+    """Fill a missing store from the sample articles, unless another tab is already doing so."""
+    with busy.first_writer(path) as mine:
+        if not mine:
+            return
         try:
             with st.spinner("First run: reading the sample articles into a new store…"):
                 problems = data.ingest_samples(path)
         except (EventsError, OSError) as e:
             problems = [f"Cannot create the event store at {path}: {e}"]
-        for problem in problems:
-            st.html(f'<div class="gt-upload gt-err">{passage.esc(problem)}</div>')
+    for problem in problems:
+        st.html(f'<div class="gt-upload gt-err">{passage.esc(problem)}</div>')
+
+
+@st.fragment(run_every=2)
+def _wait_for_writer(path) -> None:
+    """While another tab writes the store, look again every two seconds; rerun when done."""
+    if not busy.is_writing(path):
+        st.rerun(scope="app")
+
+
+def main() -> None:
+    st.set_page_config(page_title="geotimeline", page_icon="🗺️", layout="wide")
+    st.html(passage.STYLE)
+    path = data.store_path(data.script_args())
+    if not path.exists():
+        _first_run(path)
 
     filters_box = st.sidebar.container()
     with st.sidebar.expander("Add articles"):
@@ -84,12 +100,15 @@ def main() -> None:
     st.caption("Where and when the meetings, visits, summits, deployments and exercises in your "
                "articles happened. Click a marker to read the passage that reports it.")
     st.markdown(_counts(shown, len(view.frame), len(view.articles)))
-    map_col, panel_col = st.columns([3, 2], gap="medium")
-    with map_col:
-        clicked = mapview.show(mapview.build_map(shown))
+    if busy.is_writing(path):
+        st.info(f"Another tab is adding articles to this store ({view.counts.get('events', 0):,} "
+                "events stored so far). This page updates when it is done.", icon="⏳")
+        _wait_for_writer(path)
+    clicked = mapview.show(mapview.build_map(shown, **mapview.kept_view(shown, view.frame,
+                                                                         chosen)))
     panel.remember_click(clicked, shown)
-    with panel_col:
-        panel.show_panel(panel.selected_rows(shown), view.articles)
+    selected = panel.selected_rows(shown)
+    panel.show_panel(selected, view.articles)
 
     st.subheader("Timeline")
     if shown["when_start"].notna().any():
@@ -97,7 +116,7 @@ def main() -> None:
             st.caption(f"{len(shown):,} events: counts per month. Narrow the filters below "
                        f"{timeline.MAX_POINTS:,} to see each event and its passage.")
         st.plotly_chart(
-            timeline.build_timeline(shown), key="timeline",
+            timeline.build_timeline(shown, highlight=selected["id"]), key="timeline",
             on_select=lambda: _on_timeline_select(shown), selection_mode=("box", "points"),
         )
         st.caption("Drag across the timeline to narrow the dates. Dots: known to the day; "
@@ -106,7 +125,7 @@ def main() -> None:
         st.caption("No events with a date or report date to draw.")
 
     st.subheader("Events")
-    table.show_table(shown, view.articles)
+    table.show_table(shown, view.articles, highlight=selected["id"])
 
 
 main()

@@ -7,11 +7,13 @@ Pure functions of plain data (no Streamlit), so they are tested directly and the
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from dashboard.labels import country_name, type_label
 from events.model import EVENT_TYPES
 
 
@@ -70,6 +72,39 @@ def data_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     if pd.isna(lo) or pd.isna(hi):
         return None
     return lo.date(), hi.date()
+
+
+# The default date range holds this share of the events' dates, so that a stray year (a document
+# number read as 1721) does not stretch the slider and the timeline over centuries.
+BULK_SHARE = 0.98
+# ...but only when leaving the strays out shortens the range a lot (to under half, by a year or
+# more): events merely at the edge of a dense range are not strays.
+_BULK_SHRINK, _BULK_MIN_SAVED = 0.5, dt.timedelta(days=365)
+
+
+def bulk_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The default date range: the shortest window holding ``BULK_SHARE`` of the events' dates
+    (the report date for undated ones), or ``data_span`` when that leaves out no strays."""
+    full = data_span(frame)
+    if full is None:
+        return None
+    dated = frame[frame["when_start"].notna()]
+    # Whole days as integers: nanosecond differences overflow beyond 292 years.
+    starts = dated["when_start"].sort_values().to_numpy().astype("datetime64[D]")
+    days = starts.astype("int64")
+    keep = math.ceil(BULK_SHARE * len(starts))
+    if keep >= len(starts):
+        return full
+    widths = days[keep - 1:] - days[: len(days) - keep + 1]
+    first = int(widths.argmin())
+    lo, last_start = pd.Timestamp(starts[first]), pd.Timestamp(starts[first + keep - 1])
+    inside = dated["when_start"].between(lo, last_start)
+    hi = max(dated.loc[inside, "when_end"].max(), last_start)
+    bulk = lo.date(), hi.date()
+    full_days, bulk_days = full[1] - full[0], bulk[1] - bulk[0]
+    if bulk_days > full_days * _BULK_SHRINK or full_days - bulk_days < _BULK_MIN_SAVED:
+        return full
+    return bulk
 
 
 def clamp(filters: Filters, span: tuple[dt.date, dt.date] | None) -> Filters:
@@ -148,3 +183,45 @@ def from_query(query: Mapping[str, str | Iterable[str]]) -> Filters:
         include_undated=_flag(_values(query, Q_UNDATED), True),
         include_approximate=_flag(_values(query, Q_APPROX), True),
     )
+
+
+def _describe(filters: Filters, name: str) -> str:
+    if name == "dates":
+        lo = filters.start.isoformat() if filters.start else "the first day"
+        hi = filters.end.isoformat() if filters.end else "the last day"
+        return f"dates {lo} to {hi}"
+    if name == "text":
+        return f"search “{filters.text.strip()}”"
+    if name == "include_undated":
+        return "leaving out undated events"
+    if name == "include_approximate":
+        return "leaving out approximate events"
+    if name == "types":
+        return "type " + " or ".join(type_label(t) for t in filters.types)
+    if name == "countries":
+        return "country " + " or ".join(country_name(c) for c in filters.countries)
+    return "actor " + " or ".join(filters.actors)
+
+
+def why_empty(frame: pd.DataFrame, filters: Filters) -> str:
+    """Why no event passes ``filters``: each active filter with how many events it keeps alone.
+
+    Filter values come from the user or the URL; the result is plain text (render it as text).
+    """
+    if frame.empty:
+        return "The store has no events yet: add articles in the sidebar."
+    default = Filters()
+    alone: list[tuple[str, Filters]] = []
+    if filters.start is not None or filters.end is not None:
+        alone.append(("dates", replace(default, start=filters.start, end=filters.end)))
+    for name in ("types", "countries", "actors", "text", "include_undated", "include_approximate"):
+        if getattr(filters, name) != getattr(default, name):
+            alone.append((name, replace(default, **{name: getattr(filters, name)})))
+    if not alone:
+        return "No events match."
+    parts = []
+    for name, only in alone:
+        kept = len(apply(frame, only))
+        parts.append(f"{_describe(filters, name)} keeps {kept:,} of {len(frame):,}")
+    verdict = "No event passes all the filters together" if len(parts) > 1 else "No events match"
+    return f"{verdict}: " + "; ".join(parts) + "."

@@ -9,7 +9,9 @@ browser with ``textContent``, so no article string is ever parsed as HTML there.
 
 from __future__ import annotations
 
+import functools
 import json
+from pathlib import Path
 from typing import Any
 
 import folium
@@ -18,7 +20,7 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from dashboard import assets, basemap
+from dashboard import assets, basemap, filters
 from dashboard.labels import TYPE_COLORS, type_color, type_label
 from events.model import EVENT_TYPES
 
@@ -91,209 +93,37 @@ def bounds(frame: pd.DataFrame) -> list[list[float]] | None:
 
 
 class EventLayer(JSCSSMixin, MacroElement):
-    """All events as clustered markers, their uncertainty circles, a legend and the local basemap."""
+    """All events as clustered markers, their uncertainty circles, a legend and the local basemap.
+
+    The behaviour is ``static/events.js`` (``gtEventLayer``); this element hands it the payload
+    and options as inert JSON.
+    """
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-(function () {
-  var map = {{ this._parent.get_name() }};
-  var D = {{ this.payload }};
-  var outlines = {{ this.outlines }};
-  var n = D.lat.length;
-
-  // Local basemap beneath the tiles: hidden by them online, visible when they cannot load.
-  map.getContainer().style.background = "#dbe9f4";
-  if (outlines) {
-    map.createPane("gtBasemap").style.zIndex = 150;
-    L.geoJSON(outlines, {pane: "gtBasemap", interactive: false,
-      style: {color: "#8a96a3", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
-  }
-  // City names for the local basemap, drawn only for the current view and zoom.
-  var cities = {{ this.cities }};
-  if (cities.length) {
-    var labelPane = map.createPane("gtBasemapLabels");
-    labelPane.style.zIndex = 160;
-    labelPane.style.pointerEvents = "none";
-    var labels = L.layerGroup().addTo(map);
-    var fromZoom = [4, 5, 7];
-    var drawLabels = function () {
-      labels.clearLayers();
-      var zoom = map.getZoom(), view = map.getBounds().pad(0.1), drawn = 0;
-      for (var c = 0; c < cities.length && drawn < 300; c++) {
-        var city = cities[c];
-        if (zoom < fromZoom[city[2]] || !view.contains([city[0], city[1]])) { continue; }
-        var el = document.createElement("div");
-        el.appendChild(document.createElement("i"));
-        el.appendChild(document.createElement("span")).textContent = city[3];
-        labels.addLayer(L.marker([city[0], city[1]], {pane: "gtBasemapLabels",
-          interactive: false, keyboard: false, icon: L.divIcon({iconSize: null, html: el,
-          className: "gt-city" + (city[2] === 0 ? " gt-capital" : "")})}));
-        drawn++;
-      }
-    };
-    map.on("zoomend moveend", drawLabels);
-    drawLabels();
-  }
-  var offlineNote = L.control({position: "bottomleft"});
-  offlineNote.onAdd = function () {
-    var div = L.DomUtil.create("div", "gt-offline");
-    div.textContent = "Map tiles unavailable: showing built-in country outlines.";
-    div.style.display = "none";
-    return div;
-  };
-  offlineNote.addTo(map);
-  // Say so only while no tile at all has loaded (one failed tile online is not "offline").
-  map.eachLayer(function (layer) {
-    if (layer instanceof L.TileLayer) {
-      var loaded = false;
-      layer.on("tileload", function () {
-        loaded = true;
-        offlineNote.getContainer().style.display = "none";
-      });
-      layer.on("tileerror", function () {
-        if (!loaded) { offlineNote.getContainer().style.display = "block"; }
-      });
-    }
-  });
-
-  function row(i) {
-    return {type: D.types[D.t[i]], date: D.dl[D.d[i]], place: D.pl[D.p[i]],
-            title: D.al[D.a[i]], country: D.k[i] === 1, km: D.u[i]};
-  }
-  function label(r) {
-    var where = r.place;
-    if (r.country) { where += " (whole country)"; }
-    else if (r.km) { where += " (within ~" + r.km + " km)"; }
-    return r.type + " \u00b7 " + r.date + " \u00b7 " + where;
-  }
-  function tooltip(layer) {
-    var el = document.createElement("div");
-    el.className = "gt-tip";
-    el.textContent = label(row(layer.gtIndex));
-    return el;
-  }
-  function popup(layer) {
-    var r = row(layer.gtIndex);
-    var el = document.createElement("div");
-    el.className = "gt-popup";
-    var head = document.createElement("b");
-    head.textContent = label(r);
-    el.appendChild(head);
-    if (r.title) {
-      var title = document.createElement("div");
-      title.className = "gt-popup-title";
-      title.textContent = r.title;
-      el.appendChild(title);
-    }
-    var hint = document.createElement("div");
-    hint.className = "gt-popup-hint";
-    hint.textContent = "Passages for this place open beside the map.";
-    el.appendChild(hint);
-    return el;
-  }
-  var icons = {};
-  function icon(t, country) {
-    var key = t + (country ? "c" : "p");
-    if (!icons[key]) {
-      var cls = "gt-pin gt-t" + t + (country ? " gt-country" : "");
-      icons[key] = L.divIcon({className: cls, iconSize: country ? [22, 22] : [16, 16],
-        html: '<span style="--c:' + D.colors[t] + '"></span>'});
-    }
-    return icons[key];
-  }
-
-  // A click reports the event's own coordinates, even when the marker is drawn elsewhere
-  // (spiderfied out of a pile of events at one place); the app looks events up by them.
-  function reportHome(e) {
-    var i = e.target.gtIndex;
-    e.latlng = L.latLng(D.lat[i], D.lon[i]);
-  }
-  function nameForScreenReaders(e) {
-    var el = e.target.getElement();
-    if (el) { el.setAttribute("aria-label", label(row(e.target.gtIndex))); }
-  }
-  var markers = new Array(n);
-  var circles = L.layerGroup().addTo(map);
-  var allCircles = n <= D.allCircles;
-  function circleOf(i) {
-    return L.circle([D.lat[i], D.lon[i]], {radius: D.u[i] * 1000, interactive: false,
-      color: D.colors[D.t[i]], weight: 1.5, dashArray: "5 5", fillOpacity: 0.07});
-  }
-  function followMarker(m, circle) {
-    m.on("add", function () { circles.addLayer(circle); });
-    m.on("remove", function () { circles.removeLayer(circle); });
-  }
-  for (var i = 0; i < n; i++) {
-    var country = D.k[i] === 1;
-    var m = L.marker([D.lat[i], D.lon[i]], {icon: icon(D.t[i], country), keyboard: true});
-    m.gtIndex = i;
-    m.on("click", reportHome);
-    m.on("add", nameForScreenReaders);
-    m.bindTooltip(tooltip, {direction: "top", offset: [0, -8]});
-    m.bindPopup(popup, {maxWidth: 320});
-    markers[i] = m;
-    if (D.u[i] > 0 && !country) {
-      if (allCircles) { circles.addLayer(circleOf(i)); }
-      else { followMarker(m, circleOf(i)); }
-    }
-  }
-  // Clusters show how many events they hold and, as a ring, the share of each type. Few
-  // events cluster only when nearly on top of each other, so their colours stay visible.
-  var group = L.markerClusterGroup({
-    chunkedLoading: true, maxClusterRadius: n > 500 ? 45 : 18, showCoverageOnHover: false,
-    spiderfyOnMaxZoom: true, zoomToBoundsOnClick: true,
-    iconCreateFunction: function (cluster) {
-      var children = cluster.getAllChildMarkers();
-      var counts = {};
-      for (var c = 0; c < children.length; c++) {
-        var t = D.t[children[c].gtIndex];
-        counts[t] = (counts[t] || 0) + 1;
-      }
-      var stops = [], at = 0;
-      Object.keys(counts).sort().forEach(function (t) {
-        var next = at + counts[t] / children.length * 100;
-        stops.push(D.colors[t] + " " + at.toFixed(2) + "% " + next.toFixed(2) + "%");
-        at = next;
-      });
-      var count = children.length;
-      var size = count < 10 ? 32 : count < 1000 ? 38 : 46;
-      var text = count < 1000 ? String(count) :
-        count < 10000 ? (count / 1000).toFixed(1) + "k" : Math.round(count / 1000) + "k";
-      return L.divIcon({className: "gt-cluster", iconSize: [size, size],
-        html: '<span style="background:conic-gradient(' + stops.join(",") + ')"><b title="' +
-              count + ' events">' + text + "</b></span>"});
-    }
-  });
-  group.addLayers(markers);
-  group.addTo(map);
-  // For tests and debugging in the browser: the events' layer and its payload.
-  window.gtEvents = {group: group, markers: markers, data: D};
-
-  var legend = L.control({position: "bottomright"});
-  legend.onAdd = function () {
-    var div = L.DomUtil.create("div", "gt-legend");
-    div.innerHTML = {{ this.legend }};
-    return div;
-  };
-  legend.addTo(map);
-})();
+{{ this.script }}
+gtEventLayer({{ this._parent.get_name() }}, {{ this.payload }}, {{ this.options }});
 {% endmacro %}
 """
     )
 
     def __init__(
         self, payload: dict[str, Any], *, outlines: str | None = None,
-        cities: list[list[object]] | None = None,
+        cities: list[list[object]] | None = None, view: list[list[float]] | None = None,
+        note: str = "",
     ) -> None:
         super().__init__()
         self._name = "EventLayer"
         self.default_js = assets.cluster_js()
         self.default_css = assets.cluster_css()
+        self.script = static_text("events.js")
         self.payload = script_json(payload)
-        self.outlines = (outlines or "null").translate(_JSON_UNSAFE)
-        self.cities = script_json(cities or [])
-        self.legend = script_json(legend_html())
+        # The outlines are already JSON text: spliced in, not parsed and dumped again.
+        options = script_json({"cities": cities or [], "legend": legend_html(), "view": view,
+                               "note": note})
+        self.options = options[:-1] + ',"outlines":' + (outlines or "null") + "}"
+        self.options = self.options.translate(_JSON_UNSAFE)
 
 
 def legend_html() -> str:
@@ -307,42 +137,25 @@ def legend_html() -> str:
     return "".join(rows)
 
 
-MAP_CSS = """
-<style>
-.gt-pin span{display:block;width:100%;height:100%;box-sizing:border-box;border-radius:50%;
-  background:var(--c);border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.45)}
-.gt-pin.gt-country span{background:rgba(255,255,255,.75);border:3px dashed var(--c);
-  box-shadow:0 0 0 1px rgba(0,0,0,.25)}
-.gt-cluster span{display:flex;align-items:center;justify-content:center;width:100%;height:100%;
-  border-radius:50%;box-shadow:0 0 0 1px rgba(0,0,0,.45),0 1px 4px rgba(0,0,0,.35)}
-.gt-cluster b{display:flex;align-items:center;justify-content:center;width:62%;height:62%;
-  border-radius:50%;background:#fff;color:#222;font:700 12px/1 sans-serif}
-.gt-legend{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:6px;
-  font:12px/1.5 sans-serif;color:#222;box-shadow:0 1px 4px rgba(0,0,0,.3)}
-.gt-swatch{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:6px;
-  vertical-align:-1px;border:1px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.4)}
-.gt-swatch-country{background:#fff;border:2px dashed #555;box-shadow:none;width:9px;height:9px}
-.gt-swatch-circle{background:rgba(0,0,0,.05);border:1px dashed #555;box-shadow:none}
-.gt-note{color:#666;font-size:11px}
-.gt-offline{background:rgba(255,255,255,.9);padding:3px 6px;border-radius:4px;
-  font:12px sans-serif;color:#333}
-.gt-popup{font-size:13px;line-height:1.4}
-.gt-city{white-space:nowrap;font:11px/1.2 sans-serif;color:#5b6570;margin:-7px 0 0 -2px;
-  text-shadow:0 0 2px #f4f1ea,0 0 2px #f4f1ea,0 0 3px #f4f1ea}
-.gt-city i{display:inline-block;width:4px;height:4px;border-radius:50%;background:#7b8590;
-  margin-right:3px;vertical-align:middle}
-.gt-capital{font-weight:600;color:#39424b}
-.gt-popup-title{font-style:italic;margin-top:4px}
-.gt-popup-hint{color:#666;font-size:11px;margin-top:4px}
-</style>
-"""
+STATIC = Path(__file__).resolve().parent / "static"
 
 
-def build_map(frame: pd.DataFrame, *, tiles: bool = True, outlines: bool = True) -> folium.Map:
+@functools.cache
+def static_text(name: str) -> str:
+    """A script or stylesheet of ``dashboard/static`` (files, so editors and linters see them)."""
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+def build_map(
+    frame: pd.DataFrame, *, tiles: bool = True, outlines: bool = True,
+    view: list[list[float]] | None = None, note: str = "",
+) -> folium.Map:
     """A folium map of the events in ``frame`` (rows of ``data.events_frame``), fitted to them.
 
     Every script and stylesheet it needs is local (see ``assets``); ``tiles`` adds OpenStreetMap
-    tiles over the built-in country outlines.
+    tiles over the built-in country outlines. With no located events the map shows ``view``
+    (south-west and north-east corners, say the last view that had events) and ``note`` (why
+    it is empty) instead of jumping back to Europe.
     """
     fmap = folium.Map(
         location=[50.0, 30.0], zoom_start=3, tiles=None, control_scale=True,
@@ -353,16 +166,35 @@ def build_map(frame: pd.DataFrame, *, tiles: bool = True, outlines: bool = True)
     fmap.default_css = assets.leaflet_css()
     if tiles:
         folium.TileLayer("OpenStreetMap", max_zoom=18).add_to(fmap)
-    fmap.get_root().header.add_child(Element(MAP_CSS), name="gt_map_css")
+    fmap.get_root().header.add_child(
+        Element(f"<style>{static_text('map.css')}</style>"), name="gt_map_css")
     EventLayer(
         map_payload(frame),
         outlines=basemap.countries_geojson() if outlines else None,
         cities=basemap.city_labels() if outlines else None,
+        view=view, note=note,
     ).add_to(fmap)
-    corners = bounds(frame)
-    if corners is not None:
-        fmap.fit_bounds(corners, padding=(30, 30), max_zoom=7)
     return fmap
+
+
+K_LAST_VIEW = "gt_map_last_view"
+
+
+def kept_view(shown: pd.DataFrame, frame: pd.DataFrame, chosen: filters.Filters) -> dict[str, Any]:
+    """``build_map``'s ``view`` and ``note`` for this run: with nothing to draw, the last view
+    that had events (else all the events') and why nothing is drawn. Remembers the view."""
+    import streamlit as st
+
+    corners = bounds(shown)
+    if corners is not None:
+        st.session_state[K_LAST_VIEW] = corners
+        return {}
+    view = st.session_state.get(K_LAST_VIEW) or bounds(frame)
+    if shown.empty:
+        return {"view": view, "note": filters.why_empty(frame, chosen)}
+    count = len(shown)
+    return {"view": view, "note": f"{count:,} matching event{'s have' if count != 1 else ' has'} "
+            "no place on the map: see “Not on the map” below."}
 
 
 def events_at(frame: pd.DataFrame, lat: float, lon: float) -> pd.DataFrame:

@@ -64,7 +64,6 @@ def show_panel(rows: pd.DataFrame, articles: dict[str, Article]) -> None:
         when = f"{published.day} {published:%B %Y}" if pd.notna(published) else "undated"
         with st.expander(f"Whole article {number} (published {when})"):
             st.html(
-                f'<div class="gt-key"><i>{passage.esc(article.title or article.id)}</i> · '
-                f"{passage.source_html(article.source)}</div>"
+                f'<div class="gt-key">{passage.citation_html(article)}</div>'
                 + passage.article_html(article, group["event"])
             )

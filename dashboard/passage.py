@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -22,7 +23,7 @@ HIGHLIGHTS = ("date", "place", "trigger")
 
 STYLE = """
 <style>
-[data-testid="stMainBlockContainer"]{padding-top:2.2rem}
+[data-testid="stMainBlockContainer"]{padding:2.2rem 1.5rem 3rem 1.5rem}
 .gt-card{border:1px solid #d9dde3;border-radius:8px;padding:.6rem .8rem;margin:0 0 .7rem 0;
   background:#fff;color:#1f2328;font-size:.95rem;line-height:1.45}
 .gt-head{display:flex;gap:.5rem;align-items:baseline;flex-wrap:wrap;margin-bottom:.25rem}
@@ -108,17 +109,46 @@ def _published(day: dt.date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else "date unknown"
 
 
-def source_html(source: str) -> str:
-    """A web address becomes a link (http/https only); anything else is plain text."""
+def source_html(source: str, label: str | None = None) -> str:
+    """A web address becomes a link (http/https only) reading ``label`` (else the address);
+    anything else is plain text: ``label`` or the source itself."""
     if not source:
         return "unknown source"
     parts = urlsplit(source.strip())
     if parts.scheme in ("http", "https") and parts.netloc:
         return (
             f'<a href="{esc(source.strip())}" target="_blank" rel="noopener noreferrer nofollow">'
-            f"{esc(source)}</a>"
+            f"{esc(label or source)}</a>"
         )
-    return esc(source)
+    return esc(label or source)
+
+
+# A source note's first clause names it; what follows a bracket or semicolon is provenance detail
+# (a path, how the date was found) that a reader citing the article does not need.
+_SOURCE_DETAIL = re.compile(r"\s*[(;].*$", re.DOTALL)
+
+
+def source_name(source: str) -> str:
+    """How a reader would name the source: a web address's site (``example.org``), a file's
+    name without its folders, or a note's first clause. Empty when unknown."""
+    text = source.strip()
+    parts = urlsplit(text)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return parts.hostname.removeprefix("www.") if parts.hostname else parts.netloc
+    if len(parts.scheme) > 1 and parts.scheme != "file":
+        return text  # some other scheme (javascript:, data:): shown whole, as text
+    text = _SOURCE_DETAIL.sub("", text) or text
+    if parts.scheme == "file" or "/" in text or "\\" in text:
+        return text.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return text
+
+
+def citation_html(article: Article) -> str:
+    """“Title”, Source, published 4 December 2024: the article as a reader would cite it. A web source
+    links to the page (http/https only)."""
+    title = article.title or "Untitled article"
+    where = source_html(article.source, source_name(article.source))
+    return f"“{esc(title)}”, {where}, published {esc(_published(article.published))}"
 
 
 def place_details(event: Event) -> str:
@@ -146,11 +176,7 @@ def event_card(event: Event, article: Article | None) -> str:
         granularity = "no date in the text; drawn at the report date"
     actors = ", ".join(event.actors) if event.actors else "none named"
     if article is not None:
-        title = article.title or article.id
-        origin = (
-            f"<i>{esc(title)}</i> · published {esc(_published(article.published))}"
-            f" · {source_html(article.source)}"
-        )
+        origin = citation_html(article)
     else:
         origin = f"article {esc(event.article_id)} (not in the store)"
     more = ""

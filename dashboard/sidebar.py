@@ -18,18 +18,27 @@ from dashboard.labels import country_name, type_label
 from events.model import EVENT_TYPES
 
 K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS = "f_dates", "f_types", "f_countries", "f_actors"
-K_TEXT, K_UNDATED, K_APPROX = "f_text", "f_undated", "f_approx"
+K_TEXT, K_UNDATED, K_APPROX, K_ALL_DATES = "f_text", "f_undated", "f_approx", "f_all_dates"
 _K_LOADED, _K_SPAN = "_gt_url_loaded", "_gt_span"
 
 
-def slider_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
-    """The slider's bounds: the data's span, widened to two days when it is one (a slider needs
-    two distinct ends)."""
-    span = filters.data_span(frame)
+def _two_days(span: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | None:
+    """``span`` widened to two days when it is one (a slider needs two distinct ends)."""
     if span is None:
         return None
     lo, hi = span
     return (lo, hi) if lo < hi else (lo, lo + dt.timedelta(days=1))
+
+
+def slider_span(frame: pd.DataFrame, *, all_dates: bool = True) -> tuple[dt.date, dt.date] | None:
+    """The slider's bounds: the data's whole span, or with ``all_dates=False`` the bulk of it
+    (``filters.bulk_span``: a stray year does not stretch the slider over centuries)."""
+    return _two_days(filters.data_span(frame) if all_dates else filters.bulk_span(frame))
+
+
+def _outside(frame: pd.DataFrame, span: tuple[dt.date, dt.date]) -> pd.DataFrame:
+    lo, hi = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+    return frame[(frame["when_end"] < lo) | (frame["when_start"] > hi)]
 
 
 def _options(frame: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
@@ -45,11 +54,20 @@ def _keep(values: Iterable[str], allowed: list[str]) -> list[str]:
     return [v for v in values if v in allowed_set]
 
 
-def _load_url(span: tuple[dt.date, dt.date] | None, options: tuple[list[str], ...]) -> None:
+def _load_url(frame: pd.DataFrame, options: tuple[list[str], ...]) -> None:
     query = {key: st.query_params.get_all(key) for key in st.query_params}
-    wanted = filters.clamp(filters.from_query(query), span)
+    full = slider_span(frame)
+    wanted = filters.clamp(filters.from_query(query), full)
     types, countries, actors = options
     state = st.session_state
+    bulk = slider_span(frame, all_dates=False)
+    # A shared link to a range beyond the bulk of the dates opens with all dates on the slider.
+    beyond = bulk is not None and (
+        (wanted.start is not None and wanted.start < bulk[0])
+        or (wanted.end is not None and wanted.end > bulk[1])
+    )
+    state[K_ALL_DATES] = beyond
+    span = full if beyond else bulk
     if span is not None:
         state[K_DATES] = (wanted.start or span[0], wanted.end or span[1])
     state[K_TYPES] = _keep(wanted.types, types)
@@ -77,7 +95,8 @@ def _settle_dates(span: tuple[dt.date, dt.date]) -> None:
 
 
 def reset() -> None:
-    for key in (K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS, K_TEXT, K_UNDATED, K_APPROX):
+    for key in (K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS, K_TEXT, K_UNDATED, K_APPROX,
+                K_ALL_DATES):
         st.session_state.pop(key, None)
     st.session_state[K_UNDATED] = True
     st.session_state[K_APPROX] = True
@@ -95,12 +114,15 @@ def set_dates(start: dt.date, end: dt.date) -> None:
 
 def filter_widgets(frame: pd.DataFrame) -> Filters:
     """Draw the filters (call inside a sidebar container) and return what they say."""
-    span = slider_span(frame)
     options = _options(frame)
     state = st.session_state
     if not state.get(_K_LOADED):
-        _load_url(span, options)
+        _load_url(frame, options)
         state[_K_LOADED] = True
+    full = slider_span(frame)
+    bulk = slider_span(frame, all_dates=False)
+    strays = bulk != full
+    span = full if state.get(K_ALL_DATES) or not strays else bulk
     types, countries, actors = options
     state[K_TYPES] = _keep(state.get(K_TYPES, []), types)
     state[K_COUNTRIES] = _keep(state.get(K_COUNTRIES, []), countries)
@@ -117,6 +139,15 @@ def filter_widgets(frame: pd.DataFrame) -> Filters:
             help="Events whose date interval overlaps this range (a month-long event stays "
             "in while any of its days is in range). Undated events count at their report date.",
         )
+        if strays and bulk is not None:
+            left_out = _outside(frame, bulk)
+            st.toggle(
+                f"Zoom to all data ({len(left_out):,} far outside the rest)", key=K_ALL_DATES,
+                help=f"The slider starts on the dates of {filters.BULK_SHARE:.0%} of the events "
+                f"({bulk[0]:%d %b %Y} – {bulk[1]:%d %b %Y}); a few lie far outside, the "
+                f"earliest {left_out['when_start'].min():%d %b %Y}, the latest "
+                f"{left_out['when_end'].max():%d %b %Y}. Turn on to range over all of them.",
+            )
     else:
         st.caption("No dated events yet.")
     st.multiselect("Event type", types, key=K_TYPES, format_func=type_label,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
@@ -17,10 +18,15 @@ MAX_ROWS = 10_000
 
 
 def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """What the table shows: readable columns, text as text (the grid never renders HTML)."""
+    """What the table shows: readable columns, text as text (the grid never renders HTML).
+
+    ``Date`` holds real dates (the event's first day, empty when undated) so the grid sorts it
+    as dates; ``Date as given`` says it as the text did (month, year, span, undated).
+    """
     return pd.DataFrame(
         {
-            "Date": frame["date_label"],
+            "Date": [event.date_start for event in frame["event"]],
+            "Date as given": frame["date_label"],
             "Type": frame["type"].map(type_label),
             "Place": frame["place"],
             "Actors": frame["actors_text"],
@@ -43,19 +49,43 @@ def geojson_bytes(frame: pd.DataFrame, articles: dict[str, Article]) -> bytes:
     return json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
-def show_table(frame: pd.DataFrame, articles: dict[str, Article]) -> None:
+HIGHLIGHT = "background-color: #fff3bf"
+
+
+def selected_first(frame: pd.DataFrame, highlight: Iterable[str]) -> tuple[pd.DataFrame, int]:
+    """``frame`` with the rows whose id is in ``highlight`` moved to the top (order kept
+    otherwise), and how many they are."""
+    chosen = frame["id"].isin(set(highlight))
+    return pd.concat([frame[chosen], frame[~chosen]]), int(chosen.sum())
+
+
+def show_table(
+    frame: pd.DataFrame, articles: dict[str, Article], highlight: Iterable[str] = ()
+) -> None:
+    """The table; the events at the marker selected on the map come first, highlighted."""
     if len(frame) > MAX_ROWS:
         st.caption(f"Showing the first {MAX_ROWS:,} of {len(frame):,} events; the downloads "
                    "hold them all.")
+    ordered, marked = selected_first(frame, highlight)
+    shown = table_frame(ordered.head(MAX_ROWS))
+    if marked:
+        st.caption(f"The {marked:,} event{'s' if marked != 1 else ''} at the selected marker "
+                   "come first, highlighted.")
+        rows = [[HIGHLIGHT] * len(shown.columns) if i < marked else [""] * len(shown.columns)
+                for i in range(len(shown))]
+        shown = shown.style.apply(lambda _: pd.DataFrame(rows, index=shown.index,
+                                                         columns=shown.columns), axis=None)
     st.dataframe(
-        table_frame(frame.head(MAX_ROWS)), hide_index=True, width="stretch",
-        column_config={"Passage": st.column_config.TextColumn(width="large")},
+        shown, hide_index=True, width="stretch",
+        column_config={"Passage": st.column_config.TextColumn(width="large"),
+                       "Date": st.column_config.DateColumn(format="D MMM YYYY")},
     )
     events = frame[["event"]].copy()
     left, right = st.columns(2)
     # Callables: the files are only built when a button is pressed, not on every rerun.
     left.download_button(
-        "Download CSV", data=lambda: csv_bytes(events, articles),
+        "Download CSV", help="CAMEO codes are text with a leading zero (\"040\"): read them as "
+        "text, e.g. pandas.read_csv(f, dtype={\"cameo\": str}).", data=lambda: csv_bytes(events, articles),
         file_name="geotimeline-events.csv", mime="text/csv", on_click="ignore", width="stretch",
     )
     right.download_button(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -44,8 +44,9 @@ def _row_numbers(types: list[str]) -> dict[str, int]:
     return {t: len(types) - 1 - i for i, t in enumerate(types)}
 
 
-def build_timeline(frame: pd.DataFrame) -> go.Figure:
-    """The figure for the events of ``frame`` (rows of ``data.events_frame``)."""
+def build_timeline(frame: pd.DataFrame, highlight: Iterable[str] = ()) -> go.Figure:
+    """The figure for the events of ``frame`` (rows of ``data.events_frame``); the events whose
+    ids are in ``highlight`` (those at the marker clicked on the map) are ringed."""
     rows = frame[frame["when_start"].notna()].sort_values("when_start")
     if len(rows) > MAX_POINTS:
         return _monthly_counts(rows)
@@ -89,6 +90,7 @@ def build_timeline(frame: pd.DataFrame) -> go.Figure:
             legendgroup=_esc(type_label(event_type)), hoverinfo="skip",
             marker={"color": type_color(event_type), "symbol": "circle", "size": 10},
         ))
+    _ring(fig, set(highlight))
     ticks = [y_of[t] for t in present]
     fig.update_layout(
         height=120 + 60 * max(len(present), 1),
@@ -104,6 +106,26 @@ def build_timeline(frame: pd.DataFrame) -> go.Figure:
         clickmode="event+select",
     )
     return fig
+
+
+def _ring(fig: go.Figure, ids: set[str]) -> None:
+    """A dark ring around every drawn point of an event in ``ids``."""
+    xs: list[Any] = []
+    ys: list[Any] = []
+    for trace in list(fig.data):
+        if trace.customdata is None:
+            continue
+        for x, y, event_id in zip(trace.x, trace.y, trace.customdata, strict=True):
+            if event_id in ids:
+                xs.append(x)
+                ys.append(y)
+    if xs:
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="markers", name="at the selected marker", meta="selected",
+            hoverinfo="skip", showlegend=False,
+            marker={"symbol": "circle-open", "size": 22, "color": "#111",
+                    "line": {"width": 3, "color": "#111"}},
+        ))
 
 
 def _monthly_counts(rows: pd.DataFrame) -> go.Figure:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import busy
+from dashboard.diagnose import no_event_reason
 from dashboard.passage import esc
 from events.exc import EventsError
 from events.store import Store
@@ -49,18 +51,26 @@ def ingest_upload(name: str, data: bytes, store: Store) -> UploadResult:
     if len(data) > MAX_UPLOAD_MB * 1_000_000:
         return UploadResult(label, False, f"{label}: too large ({size_mb:.1f} MB; the limit is "
                                           f"{MAX_UPLOAD_MB} MB)")
-    if Path(label).suffix.lower().lstrip(".") not in ACCEPTED:
-        return UploadResult(label, False, f"{label}: not one of {', '.join(ACCEPTED)}")
+    suffix = Path(label).suffix.lower().lstrip(".")
+    if suffix not in ACCEPTED:
+        kind = f"a .{suffix} file" if suffix else "a file without a type"
+        return UploadResult(label, False, f"{label}: not added: {kind} is not an article; "
+                                          f"the dashboard reads {', '.join(ACCEPTED)}")
     result = ingest_bytes(label, data, store)
     if result.error:
         return UploadResult(label, False, result.error)
     articles = len(result.article_ids)
     # Replacements are said, never silent (ingest names the article and why).
     replaced = "".join(f"; {note.removeprefix(f'{label}: ')}" for note in result.replaced)
+    why = ""
+    if result.events == 0 and articles == 1:
+        article = store.article(result.article_ids[0])
+        if article is not None:
+            why = f" ({no_event_reason(article)})"
     return UploadResult(
         label, True,
         f"{label}: {articles} article{'s' if articles != 1 else ''}, "
-        f"{result.events} event{'s' if result.events != 1 else ''}{replaced}",
+        f"{result.events} event{'s' if result.events != 1 else ''}{why}{replaced}",
     )
 
 
@@ -70,13 +80,16 @@ def upload_form(store_path: Path) -> bool:
     with st.form(K_FORM, clear_on_submit=True, border=False):
         files = st.file_uploader(
             f"Articles (txt, md, html, json, jsonl; up to {MAX_UPLOAD_MB} MB each)",
-            type=list(ACCEPTED), accept_multiple_files=True, max_upload_size=MAX_UPLOAD_MB,
+            # Any type is taken and refused here with a reason: a browser-side filter would
+            # make a .png or .pdf vanish from the list without a word.
+            type=None, accept_multiple_files=True, max_upload_size=MAX_UPLOAD_MB,
         )
         submitted = st.form_submit_button("Add to the map", width="stretch")
     if submitted and files:
         results = []
         try:
-            with st.spinner("Reading and extracting…"), Store(store_path) as store:
+            with st.spinner("Reading and extracting…"), busy.writing(store_path), \
+                    Store(store_path) as store:
                 for upload in files:
                     results.append(ingest_upload(upload.name, upload.getvalue(), store))
         except (EventsError, OSError) as e:

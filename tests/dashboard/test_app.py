@@ -255,7 +255,8 @@ def test_dates_pandas_cannot_hold_do_not_break_the_page(tmp_path, monkeypatch):
     at = run(store, monkeypatch, fake)
     assert counts(at).startswith("**7 of 7 events**")
     table = at.dataframe[0].value
-    assert "31 December 9999" in set(table["Date"])
+    assert "31 December 9999" in set(table["Date as given"])
+    assert D(9999, 12, 31) in set(table["Date"])
     # Only the range's start can be drawn; the undated ones with a report date are drawn there.
     assert timeline_points(at) == 6
     assert at.slider(key="f_dates").value[0] >= D(1678, 1, 1)
@@ -294,3 +295,117 @@ def test_event_types_are_text_in_the_timeline_legend_and_ticks(tmp_path, monkeyp
     names = {t.get("name") for t in spec["data"]} | set(spec["layout"]["yaxis"]["ticktext"])
     assert "&lt;b&gt;bold&lt;/b&gt;" in names
     assert not any("<b>" in (n or "") for n in names)
+
+
+def test_a_tab_opened_while_another_writes_says_so_then_shows_the_store(sample_store,
+                                                                         monkeypatch):
+    from dashboard import busy
+
+    fake = FakeMap()
+    with busy.writing(sample_store):
+        at = run(sample_store, monkeypatch, fake)
+        notes = [i.value for i in at.info]
+        assert any("Another tab is adding articles to this store (9 events stored so far)" in n
+                   for n in notes), notes
+    rerun(at, fake)
+    assert not at.info
+    assert counts(at).startswith("**9 of 9 events** from 2 articles")
+
+
+def test_a_second_tab_does_not_fill_a_new_store_twice(tmp_path, monkeypatch):
+    from dashboard import busy
+
+    store = tmp_path / "new.sqlite"
+    with busy.first_writer(store) as mine:  # the first tab, still ingesting
+        assert mine
+        at = run(store, monkeypatch, FakeMap())
+        assert not store.exists() or counts(at).startswith("**0 of 0")
+        assert any("Another tab is adding articles" in i.value for i in at.info)
+
+
+def _store_with_a_stray_year(tmp_path):
+    from dataclasses import replace
+
+    from dash_fixtures import ARTICLE_DEC, MINSK, MINSK_DEC, make_event
+
+    from events.store import Store
+
+    base = make_event(ARTICLE_DEC, "summit", MINSK_DEC, "Supreme State Council", MINSK,
+                      date_text="December 6", start=D(2024, 1, 1), granularity="day")
+    events = [replace(base, id=f"e{i}", date_start=D(2024, 1, 1) + dt.timedelta(days=i),
+                      date_end=D(2024, 1, 1) + dt.timedelta(days=i)) for i in range(60)]
+    events.append(replace(base, id="stray", date_start=D(1721, 3, 1), date_end=D(1721, 3, 1)))
+    store = tmp_path / "stray.sqlite"
+    with Store(store) as s:
+        s.add(ARTICLE_DEC, events)
+    return store
+
+
+def _slider_day(microseconds: float) -> dt.date:
+    """A date slider's bound as AppTest reports it (microseconds since 1970)."""
+    return D(1970, 1, 1) + dt.timedelta(microseconds=microseconds)
+
+
+def test_a_stray_year_does_not_stretch_the_default_range(tmp_path, monkeypatch):
+    fake = FakeMap()
+    at = run(_store_with_a_stray_year(tmp_path), monkeypatch, fake)
+    slider = at.slider(key="f_dates")
+    assert slider.value == (D(2024, 1, 1), D(2024, 2, 29))
+    assert _slider_day(slider.min) == D(2024, 1, 1)
+    assert counts(at).startswith("**60 of 61 events**")
+    zoom = at.toggle(key="f_all_dates")
+    assert zoom.label == "Zoom to all data (1 far outside the rest)"
+    zoom.set_value(True)
+    rerun(at, fake)
+    assert _slider_day(at.slider(key="f_dates").min) == D(1721, 3, 1)
+    assert at.slider(key="f_dates").value == (D(1721, 3, 1), D(2024, 2, 29))
+    assert counts(at).startswith("**61 of 61 events**")
+
+
+def test_zero_matches_keep_the_view_and_say_why(sample_store, monkeypatch):
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake)
+    at.multiselect(key="f_countries").set_value(["KZ"])
+    rerun(at, fake)
+    def options():
+        from dashboard.mapview import EventLayer
+
+        layer = next(c for c in fake.maps[-1]._children.values() if isinstance(c, EventLayer))
+        return json.loads(layer.options)
+
+    astana = options()["view"]
+    assert astana is None  # events drawn: the map fits to them
+    at.multiselect(key="f_types").set_value(["visit"])
+    rerun(at, fake)
+    assert counts(at).startswith("**0 of 9 events**")
+    assert fake.payload()["lat"] == []
+    assert options()["view"] == [[51.1801, 71.44598], [51.1801, 71.44598]]  # Astana, kept
+    assert options()["note"] == ("No event passes all the filters together: type Visit keeps "
+                                 "1 of 9; country Kazakhstan keeps 1 of 9.")
+
+
+def test_a_marker_click_highlights_its_events_in_the_timeline_and_table(sample_store,
+                                                                        monkeypatch):
+    fake = FakeMap(click=(53.9, 27.56667))
+    at = run(sample_store, monkeypatch, fake)
+    table = at.dataframe[0].value
+    places = list(table["Place"])
+    assert places[:2] == ["Minsk, Belarus"] * 2 and "Minsk, Belarus" not in places[2:]
+    assert len(places) == 9
+    assert any("2 events at the selected marker come first" in c.value for c in at.caption)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    rings = [t for t in spec["data"] if t.get("meta") == "selected"]
+    assert len(rings) == 1 and len(rings[0]["x"]) == 2
+
+
+def test_unsupported_upload_types_are_refused_in_one_line(sample_store, monkeypatch):
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake)
+    at.file_uploader[0].set_value([("scan.pdf", b"%PDF-1.7", "application/pdf"),
+                                   ("map.png", b"\x89PNG\r\n", "image/png")])
+    at.button[-1].click()
+    rerun(at, fake)
+    page = html(at)
+    assert "scan.pdf: not added: a .pdf file is not an article" in page
+    assert "map.png: not added: a .png file is not an article" in page
+    assert counts(at).startswith("**9 of 9 events** from 2 articles")

@@ -245,7 +245,9 @@ def test_hostile_article_is_shown_as_text_everywhere(server, browser):
     tab.page.get_by_role("textbox", name="Search passages").press("Enter")
     cells = tab.page.locator("[data-testid='stDataFrame'] td")
     # The grid draws on a canvas; its accessible (hidden) table holds the same cell text.
-    cells.filter(has_text="xss-img").first.wait_for(state="attached", timeout=30_000)
+    # (Wait for both rows: the clicked marker's row comes first even before the search ran.)
+    for needle in ("xss-img", "up-img"):
+        cells.filter(has_text=needle).first.wait_for(state="attached", timeout=30_000)
     table = " ".join(cells.all_inner_texts())
     assert "<img src=x onerror=alert('xss-img')>" in table
     assert "<img src=x onerror=alert('up-img')>" in table

@@ -112,3 +112,51 @@ def test_query_round_trip(start, end, types, countries, actors, text, undated, a
                      actors=tuple(actors), text=text, include_undated=undated,
                      include_approximate=approx)
     assert filters.from_query(filters.to_query(chosen)) == chosen
+
+
+def _days(starts):
+    import dataclasses
+
+    import dash_fixtures as fx
+
+    from dashboard.data import events_frame
+
+    base = fx.sample_events()[1]
+    events = [dataclasses.replace(base, id=f"e{i}", date_start=day, date_end=day)
+              for i, day in enumerate(starts)]
+    return events_frame(events, {a.id: a for a in fx.sample_articles()})
+
+
+def test_bulk_span_leaves_out_a_stray_year_but_not_edge_events():
+    import datetime as dt
+
+    from dashboard.filters import bulk_span, data_span
+
+    days = [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(60)]
+    stray = _days(days + [dt.date(1721, 3, 1)])
+    assert data_span(stray)[0] == dt.date(1721, 3, 1)
+    assert bulk_span(stray) == (dt.date(2024, 1, 1), dt.date(2024, 2, 29))
+    # A few events a couple of months apart are no strays: the range stays whole.
+    edge = _days(days + [dt.date(2023, 10, 1)])
+    assert bulk_span(edge) == data_span(edge)
+    # Too few events for 98% to leave one out: the whole span.
+    few = _days(days[:5] + [dt.date(1721, 3, 1)])
+    assert bulk_span(few) == data_span(few)
+
+
+def test_why_empty_names_each_filter_and_what_it_keeps(frame):
+    import datetime as dt
+
+    from dashboard.filters import Filters, apply, why_empty
+
+    chosen = Filters(types=("summit",), countries=("PL",))
+    assert apply(frame, chosen).empty
+    assert why_empty(frame, chosen) == (
+        "No event passes all the filters together: type Summit keeps 2 of 11; "
+        "country Poland keeps 1 of 11."
+    )
+    dates = Filters(start=dt.date(2020, 1, 1), end=dt.date(2020, 2, 1), text="<i>")
+    assert why_empty(frame, dates).startswith(
+        "No event passes all the filters together: dates 2020-01-01 to 2020-02-01 keeps ")
+    assert "search “<i>” keeps 0 of 11" in why_empty(frame, dates)
+    assert why_empty(frame.iloc[0:0], Filters()).startswith("The store has no events yet")

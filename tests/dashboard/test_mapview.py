@@ -88,7 +88,23 @@ def test_bounds_and_clicks(frame):
     assert mapview.events_at(frame, 10.0, 10.0).empty
 
 
-def test_empty_frame_gives_a_world_map(frame):
-    fmap = mapview.build_map(frame.iloc[0:0])
-    html = fmap.get_root().render()
-    assert "fitBounds" not in html
+def _options(fmap) -> dict:
+    layer = next(c for c in fmap._children.values() if isinstance(c, mapview.EventLayer))
+    return json.loads(layer.options)
+
+
+def test_empty_frame_keeps_the_view_it_is_given_and_says_why(frame):
+    options = _options(mapview.build_map(frame.iloc[0:0]))
+    assert options["view"] is None and options["note"] == ""
+    view = [[51.0, 23.0], [56.0, 38.0]]
+    options = _options(mapview.build_map(frame.iloc[0:0], view=view,
+                                         note="No events match: <b>x</b>"))
+    assert options["view"] == view
+    assert options["note"] == "No events match: <b>x</b>"  # drawn with textContent
+    assert options["outlines"]["type"] == "FeatureCollection"
+
+
+def test_the_legend_is_fixed_markup(frame):
+    html = mapview.legend_html()
+    assert "Meeting" in html and "whole country" in html
+    assert "<script" not in html and "onerror" not in html

@@ -1,3 +1,4 @@
+import dataclasses
 import re
 
 import dash_fixtures as fx
@@ -100,3 +101,35 @@ def test_whole_article_marks_the_evidence():
     summit = fx.sample_events()[1]
     html = passage.article_html(fx.ARTICLE_DEC, [summit])
     assert f"<mark>{fx.MINSK_DEC}</mark>" in html
+
+
+@pytest.mark.parametrize(
+    "source, name",
+    [
+        ("geotimeline sample article (shared/seeds/000_6071332e53ed9011.txt, the articles the "
+         "project was specified from); publication date as given in shared/seeds/README.md",
+         "geotimeline sample article"),
+        ("https://www.example.org/news/putin-minsk", "example.org"),
+        ("/home/analyst/articles/minsk-talks.md", "minsk-talks.md"),
+        ("C:\\articles\\brest.txt", "brest.txt"),
+        ("Reuters", "Reuters"),
+        ("", ""),
+    ],
+)
+def test_source_is_named_as_a_reader_would_cite_it(source, name):
+    assert passage.source_name(source) == name
+
+
+def test_the_card_cites_title_source_and_date_without_internal_wording():
+    article = fx.ARTICLE_JUL
+    card = passage.event_card(fx.sample_events()[5], dataclasses.replace(
+        article, source="geotimeline sample article (shared/seeds/000.txt, the articles the "
+        "project was specified from)"))
+    assert ("From “Russia-Belarus Talks in St. Petersburg Highlight Union State Ties”, "
+            "geotimeline sample article, published 23 July 2023") in card
+    assert "shared/seeds" not in card and "specified from" not in card
+    web = passage.citation_html(fx.ARTICLE_DEC)
+    assert web.startswith("“Putin in Belarus: Strategic Alliances Deepen in Minsk Talks”, <a ")
+    assert ">example.org</a>, published 4 December 2024" in web
+    hostile = passage.citation_html(fx.ARTICLE_XSS)
+    assert "<script" not in hostile and "<a " not in hostile

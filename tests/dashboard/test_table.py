@@ -1,5 +1,6 @@
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
 
@@ -11,10 +12,38 @@ from dashboard.data import events_frame
 
 def test_table_shows_readable_text_columns(frame):
     shown = table.table_frame(frame)
-    assert list(shown.columns) == ["Date", "Type", "Place", "Actors", "Passage", "Article",
-                                   "Published", "Source"]
+    assert list(shown.columns) == ["Date", "Date as given", "Type", "Place", "Actors",
+                                   "Passage", "Article", "Published", "Source"]
     assert "Minsk, Belarus" in set(shown["Place"])
-    assert "May 2024" in set(shown["Date"])
+    assert "May 2024" in set(shown["Date as given"])
+
+
+def test_the_date_column_sorts_as_dates_not_as_text(frame):
+    shown = table.table_frame(frame)
+    dated = shown[shown["Date"].notna()].sort_values("Date")
+    # As text "1 June 2024" < "28 November 2024" < "3 December 2024" < "6 December 2024"
+    # < "December 2022" < "May 2024"; as dates December 2022 comes first, 6 December last.
+    assert list(dated["Date as given"]) == ["December 2022", "May 2024", "1 June 2024",
+                                            "28 November 2024", "3 December 2024",
+                                            "6 December 2024"]
+    assert all(isinstance(d, dt.date) for d in dated["Date"])
+    undated = shown[shown["Date"].isna()]
+    assert undated["Date as given"].str.startswith("undated").all() and len(undated) == 5
+
+
+def test_selected_events_come_first(frame):
+    minsk = frame[frame["place"] == "Minsk, Belarus"]["id"]
+    ordered, marked = table.selected_first(frame, minsk)
+    assert marked == 2 and len(ordered) == len(frame)
+    assert set(ordered["id"].head(2)) == set(minsk)
+    rest = [i for i in frame["id"] if i not in set(minsk)]
+    assert list(ordered["id"].iloc[2:]) == rest
+
+
+def test_csv_keeps_cameo_leading_zero(frame):
+    articles = {a.id: a for a in fx.sample_articles()}
+    rows = list(csv.DictReader(io.StringIO(table.csv_bytes(frame, articles).decode("utf-8"))))
+    assert {row["cameo"] for row in rows} == {"036", "043"}
 
 
 def test_csv_download_neutralises_formulas():

@@ -58,3 +58,14 @@ def test_many_events_become_counts_per_month():
     assert sum(sum(trace.y) for trace in fig.data) == dated
     box = {"box": [{"x": ["2020-01-01", "2020-03-31"]}], "points": []}
     assert timeline.selected_range(box, frame) == (dt.date(2020, 1, 1), dt.date(2020, 3, 31))
+
+
+def test_events_at_the_selected_marker_are_ringed(frame):
+    minsk = frame[frame["place"] == "Minsk, Belarus"]
+    fig = timeline.build_timeline(frame, highlight=minsk["id"])
+    rings = [t for t in fig.data if t.meta == "selected"]
+    assert len(rings) == 1
+    ringed = sorted(pd.Timestamp(x).date() for x in rings[0].x)
+    # The 6 December summit's dot, and the May 2024 visit's mid-month dot.
+    assert ringed == [dt.date(2024, 5, 16), dt.date(2024, 12, 6)]
+    assert not [t for t in timeline.build_timeline(frame).data if t.meta == "selected"]

@@ -29,7 +29,8 @@ def test_uploads_are_checked_before_reading(tmp_path):
         sh = uploads.ingest_upload("x.sh", b"#!/bin/sh\ntouch /tmp/pwned\n", store)
         assert store.counts()["articles"] == 0
     assert not big.ok and "too large" in big.message
-    assert not exe.ok and exe.message == "run.exe: not one of txt, md, html, htm, json, jsonl"
+    assert not exe.ok and exe.message == ("run.exe: not added: a .exe file is not an article; "
+                                          "the dashboard reads txt, md, html, htm, json, jsonl")
     assert not sh.ok
     assert list(tmp_path.iterdir()) != [] and all(
         p.name.startswith("s.sqlite") for p in tmp_path.iterdir()
@@ -68,3 +69,24 @@ def test_a_second_upload_of_the_same_name_says_it_replaced_the_first(tmp_path):
         "; replaced article 'notes' of an earlier upload of that name "
         "(give each an 'id' to keep both)"), second.message
     assert other.message.endswith("; replaced article 'notes' read before from upload:notes.txt")
+
+
+@pytest.mark.parametrize("name", ["photo.png", "report.PDF", "README"])
+def test_unsupported_types_get_a_one_line_refusal(tmp_path, name):
+    with Store(tmp_path / "s.sqlite") as store:
+        result = uploads.ingest_upload(name, b"%PDF-1.7 or PNG bytes", store)
+        assert store.counts()["articles"] == 0
+    assert not result.ok and "\n" not in result.message
+    assert result.message.startswith(f"{name}: not added: ")
+    assert "is not an article" in result.message
+
+
+def test_an_upload_without_events_says_what_was_found(tmp_path):
+    text = (b"---\ntitle: Weather\npublished: 2024-12-01\n---\n"
+            b"It was cold in Minsk and Brest on December 6.\n")
+    with Store(tmp_path / "s.sqlite") as store:
+        result = uploads.ingest_upload("weather.md", text, store)
+    assert result.ok
+    assert result.message.startswith("weather.md: 1 article, 0 events (found 2 places (Minsk, "
+                                      "Brest), 1 date (December 6); no event because no sentence"
+                                      " uses a word for a meeting"), result.message

@@ -1,0 +1,106 @@
+"""The map as a new user meets it, in a real browser (issue 11 §4): cluster clicks, tooltips,
+the legend, the width. Same offline server and browser as ``test_browser``."""
+
+from __future__ import annotations
+
+import test_browser
+from test_browser import FIRST_LOAD_S, Offline
+
+# The same module-scoped fixtures (this module gets its own server and browser).
+server = test_browser.server
+browser = test_browser.browser
+pytestmark = test_browser.pytestmark
+
+# Rectangles of the map frame's markers/clusters, tooltips, popup and legend, in frame pixels.
+_RECTS = """(selector) => [...document.querySelectorAll(selector)]
+  .filter(e => e.offsetParent !== null)
+  .map(e => { const r = e.getBoundingClientRect();
+              return {l: r.left, t: r.top, r: r.right, b: r.bottom}; })"""
+_MAP = "() => { const r = window.map.getContainer().getBoundingClientRect();" \
+       " return {l: r.left, t: r.top, r: r.right, b: r.bottom}; }"
+
+
+def _inside(rect, box, margin=0.0) -> bool:
+    return (rect["l"] >= box["l"] + margin and rect["t"] >= box["t"] + margin
+            and rect["r"] <= box["r"] - margin and rect["b"] <= box["b"] - margin)
+
+
+def _overlap(a, b) -> bool:
+    return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
+
+
+def _icons(frame):
+    return frame.evaluate(_RECTS, ".gt-pin, .gt-cluster")
+
+
+def test_the_map_uses_the_width_and_the_legend_covers_no_marker(server, browser):
+    url, _ = server
+    for width in (1440, 1024):
+        tab = Offline(browser)
+        tab.page.set_viewport_size({"width": width, "height": 900})
+        frame = tab.open(url, timeout_s=FIRST_LOAD_S)
+        tab.page.wait_for_timeout(800)
+        main = tab.page.locator("[data-testid='stMain']").bounding_box()
+        iframe = tab.page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+        # The map spans the page beside the sidebar (less a small margin), not three fifths.
+        assert iframe["width"] >= main["width"] - 60, (width, iframe, main)
+        legend = frame.evaluate(_RECTS, ".gt-legend")[0]
+        icons = _icons(frame)
+        assert icons
+        assert not [r for r in icons if _overlap(r, legend)], (legend, icons)
+        tab.page.close()
+
+
+def test_a_cluster_click_zooms_to_its_bounds_and_fans_out_inside_the_map(server, browser):
+    url, _ = server
+    tab = Offline(browser)
+    frame = tab.open(url)
+    box = frame.evaluate(_MAP)
+    clicks = 0
+    spidered = False
+    while clicks < 8 and frame.locator(".gt-cluster").count():
+        before = frame.evaluate("() => window.map.getZoom()")
+        frame.locator(".gt-cluster").first.click()
+        clicks += 1
+        tab.page.wait_for_timeout(900)
+        spidered = frame.evaluate("() => !!window.gtEvents.group._spiderfied")
+        # Every marker and cluster drawn after the click lies inside the map, clear of its edges.
+        icons = _icons(frame)
+        outside = [r for r in icons if not _inside(r, box, margin=2)]
+        if spidered:
+            legs = frame.evaluate("""() => window.gtEvents.group._spiderfied.getAllChildMarkers()
+                .map(m => window.map.latLngToContainerPoint(m.getLatLng()))
+                .map(p => ({x: p.x, y: p.y}))""")
+            size = frame.evaluate("() => window.map.getSize()")
+            assert all(0 <= p["x"] <= size["x"] and 0 <= p["y"] <= size["y"] for p in legs), legs
+            assert not outside, outside
+            break
+        assert frame.evaluate("() => window.map.getZoom()") > before
+        assert not outside, (clicks, outside)
+    assert clicks >= 1
+    assert tab.errors == []
+    tab.page.close()
+
+
+def test_tooltips_stay_in_the_map_and_leave_when_the_popup_opens(server, browser):
+    url, _ = server
+    tab = Offline(browser)
+    frame = tab.open(url)
+    index = tab.show_marker("Minsk, Belarus")
+    # Put the marker 6 px from the map's left edge, where a centred tooltip would be cut.
+    frame.evaluate("""(i) => { const m = window.gtEvents.markers[i];
+        const p = window.map.latLngToContainerPoint(m.getLatLng());
+        window.map.panBy([p.x - 6, 0], {animate: false}); }""", index)
+    tab.page.wait_for_timeout(300)
+    target = tab.target()
+    target.hover(force=True)
+    tooltip = frame.locator(".leaflet-tooltip.gt-tooltip").first
+    tooltip.wait_for()
+    box = frame.evaluate(_MAP)
+    rect = frame.evaluate(_RECTS, ".leaflet-tooltip.gt-tooltip")[0]
+    assert _inside(rect, box), (rect, box)
+    target.click(force=True)
+    frame.locator(".leaflet-popup-content").wait_for()
+    tab.page.wait_for_timeout(300)
+    assert frame.evaluate(_RECTS, ".leaflet-tooltip") == []
+    tab.page.close()
