@@ -7,8 +7,8 @@ Every candidate event of the train articles is labelled by the gold with the sco
 article and type, within 50 km, dates agreeing at the coarser granularity, one-to-one). A
 logistic regression (scikit-learn, needed only here) is fitted on the binary features of
 events/extract/confidence.py; its regularisation and threshold are chosen by cross-validation
-over articles, maximising whole-event F1 on articles each fold did not see. The validation split
-is never read.
+over articles, maximising whole-event F1 on articles each fold did not see. The validation
+articles are never opened.
 """
 
 from __future__ import annotations
@@ -84,10 +84,9 @@ def training_events(eval_dir: Path) -> tuple[list[list[str]], list[int], list[st
             gold.setdefault(event["article"], []).append(event)
     extractor = Extractor(confidence=False)
     rows, labels, groups = [], [], []
-    for path in sorted((eval_dir / "articles").glob("*.txt")):
+    # The set names each file for its article (articles/<id>.txt): validation files stay unopened.
+    for path in sorted(p for p in (eval_dir / "articles").glob("*.txt") if p.stem in train):
         for article in read_path(path):
-            if article.id not in train:
-                continue
             candidates, _ = extractor.candidates(article)
             matched = _matches([to_record(e) for e, _ in candidates], gold.get(article.id, []))
             for i, (_, features) in enumerate(candidates):

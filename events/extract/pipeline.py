@@ -16,7 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from events.extract import dedupe, places
+from events.extract import dedupe, lexicon, places
 from events.extract.actors import find_actors, find_people, surname_index
 from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.places import Anchor
@@ -261,7 +261,7 @@ def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
             continue
         # A date inside another clause or phrase dates that, not this trigger: a stated start is
         # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
-        if _OTHER_CLAUSE.search(between):
+        if _OTHER_CLAUSE.search(between) or _covered_period().search(preceding):
             continue
         if _REPORTING.search(preceding) or _REPORTED_THAT.search(between) \
                 or (date.start > trigger_at and trigger.type != "deployment" and places.CLAUSE_VERB.search(between)):
@@ -278,6 +278,13 @@ def _attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         if best_key is None or key < best_key:
             best, best_key = date, key
     return None if best is None or best.value in _VAGUE else best
+
+
+@functools.cache
+def _covered_period() -> re.Pattern[str]:
+    """ "an action plan for 2007-2009", "the agreement of 1998": the period a document covers."""
+    return re.compile(lexicon.filter_words("covered_period") + r"\s+(?:for|of)\s+(?:the\s+)?(?:\d{4}\s*[-–]\s*)?$",
+                      re.IGNORECASE)
 
 
 def _right_after(date: TimeExpression, place_ends: list[int], sentence: Sentence) -> bool:

@@ -1,0 +1,46 @@
+"""Which date a trigger takes: the dates of its own clause, not of reports, documents or other
+events (GUIDELINES §4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events import Extractor
+from events.model import Article
+
+PUBLISHED = dt.date(2024, 12, 4)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _dated(extractor, text):
+    article = Article(id="t", text=text, title="", published=PUBLISHED, published_basis="metadata")
+    return {(e.type, e.place_name, e.date_start.isoformat() if e.date_start else None)
+            for e in extractor.extract(article) if e.place_id}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The period a document covers dates no event.
+    ("An action plan for 2025-2027 will be adopted at the summit in Minsk.", {("summit", "Minsk", None)}),
+    # A date behind a connective that opens its own phrase dates that phrase.
+    ("The troops are the first unit deployed in Narva since Sweden seized the town in January 1704.",
+     {("deployment", "Narva", None)}),
+    ("Troops have been based in Kaunas following the floods of 2010.", {("deployment", "Kaunas", None)}),
+    # The trigger's own date still counts.
+    ("The minister arrived in Vilnius on Monday.", {("visit", "Vilnius", "2024-12-02")}),
+    ("The summit will be held in Minsk on December 6.", {("summit", "Minsk", "2024-12-06")}),
+])
+def test_dates_of_the_triggers_own_clause(extractor, text, expected):
+    assert _dated(extractor, text) == expected
+
+
+def test_a_one_line_file_without_a_header_is_read(extractor):
+    """Its only sentence is also its title, and still the event's evidence."""
+    text = "The foreign ministers met in Riga on Tuesday."
+    article = Article(id="t", text=text, title=text, published=PUBLISHED, published_basis="metadata")
+    assert {(e.type, e.place_name) for e in extractor.extract(article)} == {("meeting", "Riga")}
