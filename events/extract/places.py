@@ -20,8 +20,9 @@ _KM_FROM = re.compile(
 _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of|not far from|"
                    r"in the vicinity of|around)\s+(?:the\s+)?$", re.IGNORECASE)
 # A description naming the kind of place before its name: "the northern Russian city of",
-# "the Iranian capital", "the Malian capital,": an apposition, so the name is still the object.
-_DESCRIPTOR = (r"(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+){0,3}"
+# "the Iranian capital", "the Malian capital,", "South Korea's southern port city of": an
+# apposition, so the name is still the object.
+_DESCRIPTOR = (r"(?:(?:the|a|an)\s+|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+)?(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+){0,3}"
                r"(?-i:city|town|capital|port|province|region|island|village|state|county|district|"
                r"resort|base|border town|port city)\s*(?:of\s+|,\s*)?")
 # A locative preposition right before the place, allowing a few modifier words in between
@@ -67,11 +68,15 @@ def _owner() -> re.Pattern[str]:
 
 
 
+# A possessive followed by a place noun ("'s main airport", "'s southern port city of Busan").
+_OWNED_PLACE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:airport|port|harbou?r|air ?base|base|outskirts|"
+                          r"capital|city|town|border|coast|province|region)\b(?P<named>\s+(?:of\s+)?(?-i:[A-Z]))?")
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December""".split())
 # Between a place and a gathering it hosts: "is to host a", "hosted four rounds of six-party".
 _HOSTS = re.compile(r"(?:\s+\S+){0,3}?\s+host(?:s|ed|ing)?\s+(?:[\w'’\-]+\s+){0,4}")
+_OF_TRIGGER = re.compile(r"\s+of\s+(?:the\s+)?")
 _VERB_WITH_OBJECT = re.compile(
     r"\b(?:have|has|had)\s+(?!been\b)\w+ed\s+(?!in\b|at\b|to\b|near\b|into\b|on\b)\w+", re.IGNORECASE)
 _LAND = re.compile(r"\s+(?:coast|coastline|border|territory|territories|waters|soil|airspace|capital|"
@@ -134,7 +139,10 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     """
     names = locatable(anchors, sentence)
     relations = {a: _relation(a, sentence, trigger) for a in names}
-    located = [a for a in names if relations[a] is not None]
+    # "the Summit of the Americas", "a visit of Iran's president": a name right after "<trigger> of"
+    # completes the trigger (its name, its owner), it does not locate it.
+    located = [a for a in names if relations[a] is not None
+               and not _OF_TRIGGER.fullmatch(sentence.text[trigger.end: a.start - sentence.start])]
     limit = sentence.start + _scope_end(sentence.text, trigger)
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
              and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers))
@@ -212,8 +220,11 @@ def _scope_end(text: str, trigger: Trigger) -> int:
 def is_modifier(anchor: Anchor, after: str) -> bool:
     """ "Russia's defense strategy", "US troops": the name qualifies a noun, it is not where things are."""
     if re.match(r"['’]s\b", after):
-        # "Kabul's main airport" is at Kabul; "Russia's defence strategy" is nowhere.
-        return not re.match(r"['’]s\s+(?:\w+\s+)?(?:airport|port|harbou?r|airbase|outskirts)\b", after)
+        # "Kabul's main airport" is at Kabul, unless the phrase names the place it owns ("South
+        # Korea's southern port city of Busan" is at Busan); "Russia's defence strategy" is nowhere.
+        owned = _OWNED_PLACE.match(after)
+        return owned is None or owned.group("named") is not None
+
     if anchor.place.level != "country":
         return False
     word = re.match(r"\s+([a-z][a-z\-]*)", after)

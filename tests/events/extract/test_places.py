@@ -25,6 +25,12 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The president arrived in the Iranian capital Tehran on Monday.", {("visit", "Tehran")}),
     ("The premier visited the northern Russian city of Saint Petersburg on Friday.",
      {("visit", "Saint Petersburg")}),
+    ("The summit will take place in South Korea's southern port city of Busan on Friday.",
+     {("summit", "Busan")}),
+    ("Troops landed at Kabul's main airport on Monday.", {("deployment", "Kabul")}),
+    # A name right after "<trigger> of" is the trigger's name, not its place.
+    ("The declaration of the 4th Summit of the Americas will be adopted in Argentina on Friday.",
+     {("summit", "Argentina")}),
     # The subject of "host" is where the gathering is.
     ("Nigeria is to host a summit on food security on December 10.", {("summit", "Nigeria")}),
     # Coordinated places are separate events (§3.2).
