@@ -74,6 +74,8 @@ def test_month_may_is_not_a_modal():
     ("The two countries held a strategic dialogue in Beijing.", [("meeting", "strategic dialogue")]),
     ("Two battalions are based near the border.", [("deployment", "based"), ("deployment", "battalions")]),
     ("China hosted four rounds of six-party talks last year.", [("meeting", "talks")]),
+    # Armed groups are armed forces (§1 deployment).
+    ("Rebel forces remain positioned near Baidoa.", [("deployment", "forces"), ("deployment", "positioned")]),
 ])
 def test_phrasings_from_the_guideline(sentence, expected):
     assert sorted((t.type, t.text) for t in find_triggers(sentence)) == sorted(expected)
