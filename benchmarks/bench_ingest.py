@@ -1,12 +1,19 @@
-"""Ingest throughput: files → articles → extract → store, on a corpus generated from real articles.
+"""Ingest throughput: files → articles → extract → store → merge, on a corpus generated from real
+articles.
 
-    python benchmarks/bench_ingest.py                    # 5,000 articles, 2 extraction processes
-    python benchmarks/bench_ingest.py --workers 1 --count 1000
+    python benchmarks/bench_ingest.py                    # 3,000 articles, 2 workers, pool and Dask
+    python benchmarks/bench_ingest.py --count 1000 --no-dask
     python benchmarks/bench_ingest.py --extractor none   # reading + storing only
 
 The corpus is made from the eval articles and the two sample articles: each copy gets its own id,
-publication date and paragraph order, so no two texts are equal. Prints articles/s for a fresh
-ingest and for an unchanged re-ingest, and the peak memory of this process and of its workers.
+publication date and paragraph order, so no two texts are equal. Prints
+
+- the cost of each stage, measured one after the other in this process (read every file,
+  extract every article, store them one file a transaction, read the store back and merge),
+  and the share of the total that is not extraction;
+- `python -m events ingest` end to end, process start included, with a process pool and with
+  `--dask local` (same number of workers), fresh and re-ingesting the unchanged corpus;
+- the peak memory of this process and of the largest ingest process.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import argparse
 import datetime as dt
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +32,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from events.articles import read_path  # noqa: E402
-from events.ingest import ingest  # noqa: E402
 from events.store import Store  # noqa: E402
 
 EVAL_ARTICLES = REPO.parent / "shared" / "eval" / "events" / "articles"
@@ -64,11 +71,52 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
+def stages(folder: Path, db: Path, extractor) -> dict[str, float]:  # noqa: ANN001
+    """Seconds for each stage, run one after the other in this process."""
+    from events.extract import Extractor
+    from events.ingest import default_extractor_version
+
+    files = sorted(folder.iterdir())
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    read = [(path, read_path(path)) for path in files]
+    times["read"] = time.perf_counter() - start
+    extract = extractor or Extractor().extract
+    extract(read[0][1][0])  # the gazetteer index opened: a one-off cost, not per article
+    start = time.perf_counter()
+    extracted = [(path, [(a, extract(a)) for a in articles]) for path, articles in read]
+    times["extract"] = time.perf_counter() - start
+    version = default_extractor_version() if extractor is None else ""
+    with Store(db) as store:
+        start = time.perf_counter()
+        for path, items in extracted:  # as ingest writes: one transaction a file
+            store.put_file(str(path.resolve()), items, extractor=version)
+        times["store"] = time.perf_counter() - start
+        start = time.perf_counter()
+        store.merged_events()
+        times["merge"] = time.perf_counter() - start
+    return times
+
+
+def cli_ingest(folder: Path, db: Path, workers: int, dask: bool) -> float:
+    """Wall seconds of `python -m events ingest`, process start included."""
+    argv = [sys.executable, "-m", "events", "ingest", str(folder), "--db", str(db),
+            "--workers", str(workers), "--no-progress"]
+    start = time.perf_counter()
+    done = subprocess.run([*argv, *(["--dask", "local"] if dask else [])], cwd=REPO,
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"ingest failed ({done.returncode}): {done.stderr[-2000:]}")
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--extractor", choices=("real", "none"), default="real")
+    parser.add_argument("--no-dask", action="store_true", help="skip the --dask local run")
     args = parser.parse_args()
     extractor = no_events if args.extractor == "none" else None
 
@@ -81,29 +129,31 @@ def main() -> None:
         print(f"corpus: {args.count} articles from {n_sources} real ones, {size / 2**20:.1f} MB, "
               f"generated in {time.perf_counter() - start:.1f} s")
 
-        with Store(Path(tmp) / "bench.sqlite") as store:
-            start = time.perf_counter()
-            results = ingest([folder], store, workers=args.workers, extractor=extractor)
-            fresh = time.perf_counter() - start
-            failed = [r for r in results if r.error]
-            articles = sum(len(r.article_ids) for r in results)
-            events = sum(r.events for r in results)
-            start = time.perf_counter()
-            ingest([folder], store, workers=args.workers, extractor=extractor)
-            again = time.perf_counter() - start
-            counts = store.counts()
-            db_mb = store.path.stat().st_size / 2**20
+        times = stages(folder, Path(tmp) / "stages.sqlite", extractor)
+        total = sum(times.values())
+        print(f"stages (extractor: {args.extractor}; one process, one after the other):")
+        for stage, seconds in times.items():
+            print(f"  {stage:8s} {seconds:6.2f} s  {seconds / total:6.1%}  "
+                  f"{1000 * seconds / args.count:6.2f} ms/article  "
+                  f"{args.count / seconds:8.0f} articles/s")
+        print(f"  not extraction (read + store + merge): {1 - times['extract'] / total:.1%} "
+              "of the total")
 
-    print(f"extractor: {args.extractor}, workers: {args.workers}")
-    print(f"ingest:    {articles} articles, {events} events, {len(failed)} failed files, "
-          f"{fresh:.1f} s -> {articles / fresh:.0f} articles/s")
-    skipped = "not extracted again" if extractor is None else "extracted again"
-    print(f"re-ingest (unchanged, {skipped}): {again:.1f} s -> {articles / again:.0f} articles/s")
-    print(f"store:     {counts['articles']} articles, {counts['events']} events, {db_mb:.1f} MB")
-    print(f"peak memory: main {peak_mb(resource.RUSAGE_SELF):.0f} MB, "
-          f"largest worker {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
-    for result in failed[:5]:
-        print(f"  {result.error}")
+        if extractor is not None:
+            return  # the CLI always runs the real extractor
+        engines = [("pool", False)] + ([] if args.no_dask else [("dask local", True)])
+        for name, dask in engines:
+            db = Path(tmp) / f"{name.replace(' ', '-')}.sqlite"
+            fresh = cli_ingest(folder, db, args.workers, dask)
+            again = cli_ingest(folder, db, args.workers, dask)
+            with Store(db) as store:
+                counts = store.counts()
+            print(f"python -m events ingest ({name}, {args.workers} workers): "
+                  f"{counts['articles']} articles, {counts['events']} events in {fresh:.1f} s "
+                  f"-> {args.count / fresh:.0f} articles/s; unchanged re-ingest {again:.1f} s "
+                  f"-> {args.count / again:.0f} articles/s")
+    print(f"peak memory: this process {peak_mb(resource.RUSAGE_SELF):.0f} MB, "
+          f"largest ingest process {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
 
 
 if __name__ == "__main__":
