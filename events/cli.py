@@ -168,8 +168,10 @@ class _UsageError(Exception):
 
 
 @contextlib.contextmanager
-def _cluster(args: argparse.Namespace):  # noqa: ANN202 - a dask.distributed Client or None
-    """The Dask client ``--dask`` asks for (closed on exit), else None: local processes."""
+def _cluster(args: argparse.Namespace):  # noqa: ANN202 - a function giving a dask Client, or None
+    """What ``--dask`` asks for: a function that connects to the cluster (starting a local
+    one) when first called, closed on exit; None without ``--dask`` (local processes). Nothing
+    is started before some article needs extracting."""
     if not args.dask:
         yield None
         return
@@ -179,10 +181,17 @@ def _cluster(args: argparse.Namespace):  # noqa: ANN202 - a dask.distributed Cli
         raise _UsageError(f"--dask needs dask.distributed (pip install 'dask[distributed]'): {e}"
                           ) from None
     with contextlib.ExitStack() as stack:
-        try:
-            client = stack.enter_context(connect(args.dask, workers=args.workers))
-        except (OSError, TimeoutError, ValueError) as e:
-            raise _UsageError(f"--dask {args.dask}: cannot use the cluster ({e})") from None
+        clients = []
+
+        def client():  # noqa: ANN202 - a dask.distributed Client
+            if not clients:
+                try:
+                    clients.append(stack.enter_context(connect(args.dask, workers=args.workers)))
+                except (OSError, TimeoutError, ValueError) as e:
+                    raise _UsageError(f"--dask {args.dask}: cannot use the cluster ({e})"
+                                      ) from None
+            return clients[0]
+
         yield client
 
 

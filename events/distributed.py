@@ -23,10 +23,11 @@ a pure function of the article), and a file is only ever written whole, by this 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from distributed import Client, WorkerPlugin
+from distributed import Client, Future, WorkerPlugin
 
 from events.articles import read_path
 from events.exc import ArticleError
@@ -83,30 +84,49 @@ class ExtractorPlugin(WorkerPlugin):
 
 
 def read_all(
-    files: list[Path], reader: _Reader, client: Client
+    files: list[Path], reader: _Reader, client: Client | Callable[[], Client]
 ) -> Iterator[tuple[Path, Parsed | ArticleError]]:
     """Each file with its articles and events (or its error), in input order, the events
-    extracted on ``client``'s workers; like ``events.ingest._read_all`` with local processes."""
+    extracted on ``client``'s workers; like ``events.ingest._read_all`` with local processes.
+
+    ``client`` may be a function giving one: it is then called only once some article needs
+    extracting, so re-ingesting an unchanged corpus never starts or reaches a cluster."""
+    partitions = _partitions(files, reader)
+    for partition in partitions:
+        if any(pending for _, _, pending in partition):
+            break
+        yield from _assemble(partition, [], reader)
+    else:
+        return
+    if callable(client):
+        client = client()
     threads = max(1, sum(client.nthreads().values()))
 
-    def submit(partition: list[_Read]) -> _Done | object:
+    def submit(partition: list[_Read]) -> _Done | Future:
         todo = [(str(path), pending) for path, _, pending in partition if pending]
         if not todo:
             return _Done([])
         return client.submit(extract_partition, reader.extractor, todo, pure=False)
 
-    for partition, extracted in in_order(_partitions(files, reader), submit,
-                                         ahead=AHEAD_PER_THREAD * threads):
-        results = iter(extracted)
-        for path, articles, pending in partition:
-            if isinstance(articles, ArticleError):
-                yield path, articles
-                continue
-            found = next(results) if pending else []
-            if isinstance(found, ArticleError):
-                yield path, found
-            else:
-                yield path, reader.combine(articles, found)
+    rest = itertools.chain([partition], partitions)
+    for part, extracted in in_order(rest, submit, ahead=AHEAD_PER_THREAD * threads):
+        yield from _assemble(part, extracted, reader)
+
+
+def _assemble(
+    partition: list[_Read], extracted: list[list[list[Event]] | ArticleError], reader: _Reader
+) -> Iterator[tuple[Path, Parsed | ArticleError]]:
+    """A partition's files with what reading them here and extracting them there gave."""
+    results = iter(extracted)
+    for path, articles, pending in partition:
+        if isinstance(articles, ArticleError):
+            yield path, articles
+            continue
+        found = next(results) if pending else []
+        if isinstance(found, ArticleError):
+            yield path, found
+        else:
+            yield path, reader.combine(articles, found)
 
 
 def extract_partition(

@@ -78,7 +78,7 @@ def ingest(
     extractor_version: str | None = None,
     force: bool = False,
     skipped: list[tuple[str, str]] | None = None,
-    client: Client | None = None,
+    client: Client | Callable[[], Client] | None = None,
 ) -> list[FileResult]:
     """Read, extract and store every file under ``paths`` (directories are expanded).
 
@@ -93,9 +93,10 @@ def ingest(
     Files inside folders that are not read (unsupported type, hidden) are appended to
     ``skipped`` as (path, reason), when given.
 
-    ``client`` (a ``dask.distributed.Client``) extracts on that cluster's workers instead of
-    local processes (see ``events.distributed``); this process still reads every file and is
-    the one writer, so the results and the store are the same as with local extraction.
+    ``client`` (a ``dask.distributed.Client``, or a function giving one when first needed)
+    extracts on that cluster's workers instead of local processes (see ``events.distributed``);
+    this process still reads every file and is the one writer, so the results and the store are
+    the same as with local extraction.
     ``progress`` shows a bar counting the input's bytes, advanced article by article when
     extraction runs in this process and file by file otherwise.
     """
@@ -282,7 +283,7 @@ def _read_all(
     files: list[Path],
     workers: int,
     reader: _Reader,
-    client: Client | None = None,
+    client: Client | Callable[[], Client] | None = None,
     done: Callable[[Path, int, int], None] | None = None,
 ) -> Iterator[tuple[Path, Parsed | ArticleError]]:
     """Each file with what reading and extracting it gave, in input order."""

@@ -68,6 +68,21 @@ def test_dask_ingest_equals_the_local_ingest_and_reruns_change_nothing(
         assert remote.verify() == []
 
 
+def test_the_cluster_is_reached_only_when_something_needs_extracting(
+    corpus, store, in_process_client
+):
+    calls = []
+
+    def client():
+        calls.append(len(calls))
+        return in_process_client
+
+    first = ingest([corpus], store, client=client, extractor=fake_extract, extractor_version="v1")
+    assert calls == [0] and store.counts()["articles"] == 50
+    again = ingest([corpus], store, client=client, extractor=fake_extract, extractor_version="v1")
+    assert again == first and calls == [0]
+
+
 def test_extraction_errors_are_per_file_on_the_workers(tmp_path, store, in_process_client):
     write_articles(tmp_path / "c", 6)
     results = ingest([tmp_path / "c"], store, client=in_process_client, extractor=_fails_on_3)
