@@ -35,6 +35,12 @@ _LOCATIVE = re.compile(
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
+# "to" followed by a lower-case word without an article is the infinitive, not a direction:
+# "to avoid angering China", unlike "to the northern city of Basra" or "to China".
+# Adjectives of place are not verbs: "to neighbouring Lebanon", "to southern Iraq".
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:neighbou?ring|nearby|northern|southern|eastern|western|central|"
+                         r"north|south|east|west|coastal|remote|war-torn|restive|oil-rich)\b)"
+                         r"(?-i:[a-z][\w'’\-]*)\s+(?:(?-i:[a-z][\w'’\-]*)\s+)?$", re.IGNORECASE)
 # After a country name, words that keep it a place ("troops in Japan are") rather than make it a
 # modifier ("US troops", "a U.S. missile base").
 _AFTER_PLACE = frozenset(
@@ -189,7 +195,7 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | N
         return distance * (1.609 if km.group("unit").lower().startswith("mi") else 1.0)
     if _NEAR.search(before):
         return NEAR_KM
-    if _LOCATIVE.search(before):
+    if _LOCATIVE.search(before) and not _INFINITIVE.search(before):
         return 0.0
     if trigger.type == "visit" and trigger.end <= anchor.start - sentence.start \
             and _DIRECT_OBJECT.match(sentence.text[trigger.end: anchor.start - sentence.start]):

@@ -28,6 +28,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The summit will take place in South Korea's southern port city of Busan on Friday.",
      {("summit", "Busan")}),
     ("Troops landed at Kabul's main airport on Monday.", {("deployment", "Kabul")}),
+    # "to" + verb is an infinitive, not a direction; "to" + an adjective of place still is.
+    ("The minister flew to Tokyo on Monday to avoid angering China.", {("visit", "Tokyo")}),
+    ("The minister began a visit to neighbouring Lebanon on Monday.", {("visit", "Lebanon")}),
     # A name right after "<trigger> of" is the trigger's name, not its place.
     ("The declaration of the 4th Summit of the Americas will be adopted in Argentina on Friday.",
      {("summit", "Argentina")}),
