@@ -47,7 +47,8 @@ _AFTER_PLACE = frozenset(
     """and or but nor in on at to for from with by of as than since until till during before after
     this that these those next last later earlier where which who whose when while is are was were
     be been being has have had will would shall should can could may might must do does did not
-    the a an about over under into near via amid""".split())
+    the a an about over under into near via amid today tomorrow yesterday tonight now soon early
+    late again too also then""".split())
 # "visit Rome", "visited Zhanjiang": the visit verb takes its destination as a direct object.
 _DIRECT_OBJECT = re.compile(r"^\s+(?:(?:the\s+)?|" + _DESCRIPTOR + ")$")
 # Between a trigger and the next one: "ten meetings, the most recent at the CSTO summit".
@@ -94,11 +95,14 @@ _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negoti
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
 _WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,4}", re.IGNORECASE)
 # "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit".
-_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|ahead of)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}",
+_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|ahead of)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}",
                             re.IGNORECASE)
-# "an exercise here next week": "here" close after the trigger is the dateline's place, but not
-# in "a two-day visit to discuss trade, officials disclosed here Thursday".
-_HERE = re.compile(r"(?:\s+\S+){0,3}?\s+here\b")
+# "an exercise here next week", "talks held here on Monday", "arrived here": "here" in the
+# trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
+# discuss trade, officials disclosed here Thursday").
+_HERE = re.compile(r"[^,;:()\"“”]{0,60}?\bhere\b")
+_REPORTED_HERE = re.compile(r"\b(?:said|says|told|disclosed|announced|reported|added|stated|"
+                            r"quoted|confirmed|revealed)\s+(?:\w+\s+)?here\b", re.IGNORECASE)
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
 _FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s*){1,4}(?=,)", re.IGNORECASE)
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
@@ -165,7 +169,8 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         shared = _gathering_place(trigger, sentence, anchors, dateline, triggers)
         if shared:
             return shared
-    if not chosen and dateline and _HERE.match(sentence.text, trigger.end):
+    if not chosen and dateline and (here := _HERE.match(sentence.text, trigger.end)) \
+            and not _REPORTED_HERE.search(here.group()):
         return [(dateline, None)]
     if not chosen and trigger.type == "deployment":
         chosen = _subject(trigger, sentence, names)

@@ -84,3 +84,16 @@ def test_doubtful_mentions_without_a_place_are_not_kept(extractor):
     article = Article(id="t", text="If the talks go well, the leaders will meet again.", title="",
                       published=dt.date(2024, 12, 4))
     assert extractor.extract(article) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "here" in the trigger's clause is the dateline, however far; a report made here is not.
+    ("MINSK, Dec. 4 -- The two delegations held lengthy and difficult talks on energy here on Monday.",
+     {("meeting", "Minsk")}),
+    ("MINSK, Dec. 4 -- He will make a visit to discuss trade, officials disclosed here on Monday.", set()),
+    # A country before a time word is still the place ("to Kenya tomorrow"); talks the trip is
+    # for are held at its destination.
+    ("The president will travel to Kenya tomorrow for talks.", {("visit", "Kenya"), ("meeting", "Kenya")}),
+])
+def test_here_time_words_and_the_purpose_of_a_trip(extractor, text, expected):
+    assert _events(extractor, text) == expected
