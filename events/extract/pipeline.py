@@ -374,10 +374,11 @@ def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Eve
     between other people ("Hashimoto meets Clinton") or named for a body ("the WTO talks") stay
     placeless, and say so.
     """
-    trip = next((e for e in events if e.type == "visit" and e.place_id), None)
+    visits = [e for e in events if e.type == "visit" and e.place_id]
     filled = []
     for event in events:
         if not event.place_id and not event.unplaced_reason:
+            trip = _trip_of(event, visits)
             if trip is None or not _joins_trip(event, trip):
                 filled.append(replace(event, unplaced_reason=_NO_PLACE))
                 continue
@@ -385,6 +386,14 @@ def _fill_visit_destinations(events: list[Event], context: _Context) -> list[Eve
             event = replace(_with_place(event, anchor, None), place_text=trip.place_text)
         filled.append(event)
     return filled
+
+
+def _trip_of(event: Event, visits: list[Event]) -> Event | None:
+    """The trip a placeless event belongs to: the traveller's latest visit reported before it,
+    else the article's first placed visit."""
+    before = [v for v in visits if v.evidence_start <= event.evidence_start]
+    own = [v for v in before if set(v.actors) & set(event.actors)]
+    return (own or before or visits or [None])[-1 if (own or before) else 0]
 
 
 def _joins_trip(event: Event, trip: Event) -> bool:

@@ -97,3 +97,11 @@ def test_doubtful_mentions_without_a_place_are_not_kept(extractor):
 ])
 def test_here_time_words_and_the_purpose_of_a_trip(extractor, text, expected):
     assert _events(extractor, text) == expected
+
+
+def test_placeless_talks_join_the_trip_they_belong_to(extractor):
+    """Not the article's first trip: the traveller's latest one before the talks."""
+    text = ("Foreign Minister Anna Berg visited Warsaw on Monday. Prime Minister Jan Novak arrived in "
+            "Vilnius on Tuesday. Prime Minister Jan Novak held talks with the president on Wednesday.")
+    events = _events(extractor, text)
+    assert ("meeting", "Vilnius") in events and ("meeting", "Warsaw") not in events
