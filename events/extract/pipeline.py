@@ -212,7 +212,9 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
         # A dateline that is not a city ("BEN GURION AIRPORT") is not used (§3.5).
         at_dateline = context.dateline is not None and context.dateline.place.level == "city"
-        if trigger.type in _GATHERINGS and at_dateline and date and _on_news_day(date, context.article):
+        # (a) before (b): talks "during the visit" belong to the visit, wherever the story is filed.
+        if trigger.type in _GATHERINGS and at_dateline and date and _on_news_day(date, context.article) \
+                and not _STAY.search(sentence.text):
             targets = [(context.dateline, None)]
         elif trigger.type == "visit" and date is not None or trigger.type == "meeting":
             targets = [None]  # the trip's, if it belongs to one (_fill_visit_destinations)

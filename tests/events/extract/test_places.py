@@ -105,3 +105,11 @@ def test_placeless_talks_join_the_trip_they_belong_to(extractor):
             "Vilnius on Tuesday. Prime Minister Jan Novak held talks with the president on Wednesday.")
     events = _events(extractor, text)
     assert ("meeting", "Vilnius") in events and ("meeting", "Warsaw") not in events
+
+
+def test_talks_during_the_visit_go_to_the_visit_before_the_dateline(extractor):
+    """GUIDELINES §3.4 in order: (a) part of a visit, before (b) the dateline on the news day."""
+    text = ("TOKYO, Dec. 4 -- Defense Secretary Jim Cole arrived in Seoul on Tuesday. During the "
+            "visit, talks with the president were held on Wednesday.")
+    events = _events(extractor, text)
+    assert ("meeting", "Seoul") in events and ("meeting", "Tokyo") not in events
