@@ -176,7 +176,7 @@ def _cluster(args: argparse.Namespace):  # noqa: ANN202 - a function giving a da
         yield None
         return
     try:
-        from events.distributed import connect
+        from events.distributed import ClusterError, connect
     except ImportError as e:
         raise _UsageError(f"--dask needs dask.distributed (pip install 'dask[distributed]'): {e}"
                           ) from None
@@ -192,7 +192,11 @@ def _cluster(args: argparse.Namespace):  # noqa: ANN202 - a function giving a da
                                       ) from None
             return clients[0]
 
-        yield client
+        try:
+            yield client
+        except ClusterError as e:
+            raise _UsageError(f"--dask {args.dask}: {e} (the files stored before it are "
+                              "whole; run again to finish)") from None
 
 
 def _print_skipped(skipped: list[tuple[str, str]]) -> None:

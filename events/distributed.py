@@ -30,7 +30,7 @@ from pathlib import Path
 from distributed import Client, Future, WorkerPlugin
 
 from events.articles import read_path
-from events.exc import ArticleError
+from events.exc import ArticleError, EventsError
 from events.ingest import Extractor, Parsed, _read_safely, _Reader, in_order
 from events.model import Article, Event
 
@@ -43,6 +43,10 @@ PARTITION_CHARS = 256 * 1024
 AHEAD_PER_THREAD = 4
 # Seconds to wait for a scheduler given by address.
 CONNECT_TIMEOUT_S = 30
+
+class ClusterError(EventsError, RuntimeError):
+    """The cluster could not run the extraction (what was stored before stays whole)."""
+
 
 # One file as read here: its articles (with the ones to extract), or the error reading it.
 _Read = tuple[Path, list[Article], list[Article]] | tuple[Path, ArticleError, None]
@@ -109,8 +113,16 @@ def read_all(
         return client.submit(extract_partition, reader.extractor, todo, pure=False)
 
     rest = itertools.chain([partition], partitions)
-    for part, extracted in in_order(rest, submit, ahead=AHEAD_PER_THREAD * threads):
-        yield from _assemble(part, extracted, reader)
+    try:
+        for part, extracted in in_order(rest, submit, ahead=AHEAD_PER_THREAD * threads):
+            yield from _assemble(part, extracted, reader)
+    except (ArticleError, GeneratorExit):
+        raise
+    except Exception as e:  # noqa: BLE001 - the cluster's failure, not one file's
+        # A file's own errors come back as values; what is raised is the cluster's (a scheduler
+        # without this package, every worker dying): files stored so far stay whole.
+        first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+        raise ClusterError(f"the Dask cluster failed: {type(e).__name__}: {first}") from e
 
 
 def _assemble(

@@ -247,7 +247,7 @@ def _skip_unchanged(
     done: Callable[[int, int], None], articles: list[Article], pending: list[Article]
 ) -> Callable[[int], None]:
     """``done`` as a callback of the extraction of ``pending``, counting all of ``articles``
-    (those not extracted are spread evenly: they cost nothing)."""
+    (those not extracted count as done from the start: they cost nothing)."""
     n, m = len(articles), len(pending)
     return lambda extracted: done(n - m + extracted if m else n, n)
 

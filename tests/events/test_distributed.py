@@ -1,6 +1,7 @@
 """Ingest on a Dask cluster (loopback only) gives the store a local ingest gives, and survives
 losing a worker mid-run."""
 
+import contextlib
 import os
 import shutil
 import signal
@@ -81,6 +82,28 @@ def test_the_cluster_is_reached_only_when_something_needs_extracting(
     assert calls == [0] and store.counts()["articles"] == 50
     again = ingest([corpus], store, client=client, extractor=fake_extract, extractor_version="v1")
     assert again == first and calls == [0]
+
+
+class _BrokenCluster:
+    """A client whose tasks fail as a scheduler without this package makes them fail."""
+
+    def nthreads(self):
+        return {"tcp://127.0.0.1:1": 1}
+
+    def submit(self, *args, **kwargs):
+        return self
+
+    def result(self):
+        raise RuntimeError("Error during deserialization of the task graph.\nmore")
+
+
+def test_a_failing_cluster_stops_the_ingest_with_one_line(tmp_path, store):
+    write_articles(tmp_path / "c", 3)
+    with pytest.raises(events_distributed.ClusterError) as raised:
+        ingest([tmp_path / "c"], store, client=_BrokenCluster(), extractor=fake_extract)
+    assert str(raised.value) == ("the Dask cluster failed: RuntimeError: Error during "
+                                 "deserialization of the task graph.")
+    assert store.counts()["articles"] == 0 and store.verify() == []
 
 
 def test_extraction_errors_are_per_file_on_the_workers(tmp_path, store, in_process_client):
@@ -165,3 +188,18 @@ def test_cli_refuses_an_unreachable_scheduler(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert err.startswith("error: --dask tcp://127.0.0.1:9: cannot use the cluster (")
     assert err.count("\n") == 1
+
+
+def test_cli_says_in_one_line_when_the_cluster_fails(tmp_path, capsys, monkeypatch):
+    from events.cli import main
+
+    @contextlib.contextmanager
+    def broken(address, *, workers):
+        yield _BrokenCluster()
+
+    monkeypatch.setattr(events_distributed, "connect", broken)
+    status = main(["ingest", str(SAMPLE_ARTICLES), "--db", str(tmp_path / "s.sqlite"),
+                   "--no-progress", "--dask", "tcp://sched:8786"])
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1
+    assert err.startswith("error: --dask tcp://sched:8786: the Dask cluster failed: RuntimeError")
