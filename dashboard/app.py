@@ -22,7 +22,9 @@ from dashboard import (  # noqa: E402
     busy,
     data,
     filters,
+    itinerary,
     mapview,
+    offmap,
     panel,
     passage,
     sidebar,
@@ -94,7 +96,8 @@ def main() -> None:
     with filters_box:
         st.header("Filters")
         chosen = sidebar.filter_widgets(view.frame)
-    shown = filters.apply(view.frame, chosen)
+        shown = filters.apply(view.frame, chosen)
+        st.markdown(offmap.sidebar_counts(shown))
 
     st.title("geotimeline")
     st.caption("Where and when the meetings, visits, summits, deployments and exercises in your "
@@ -104,11 +107,21 @@ def main() -> None:
         st.info(f"Another tab is adding articles to this store ({view.counts.get('events', 0):,} "
                 "events stored so far). This page updates when it is done.", icon="⏳")
         _wait_for_writer(path)
-    clicked = mapview.show(mapview.build_map(shown, **mapview.kept_view(shown, view.frame,
-                                                                         chosen)))
+    fmap = mapview.build_map(shown, **mapview.kept_view(shown, view.frame, chosen))
+    actor = sidebar.trip_actor()
+    if actor:
+        journey = itinerary.trip(shown, actor)
+        itinerary.ItineraryLayer(journey).add_to(fmap)
+        # Not st.caption: that reads Markdown, and the actor's name comes from an article.
+        st.html(f'<div class="gt-key">{passage.esc(itinerary.summary(journey))}</div>')
+    clicked = mapview.show(fmap)
     panel.remember_click(clicked, shown)
     selected = panel.selected_rows(shown)
-    panel.show_panel(selected, view.articles)
+    passages_col, offmap_col = st.columns([3, 2], gap="medium")
+    with passages_col:
+        panel.show_panel(selected, view.articles)
+    with offmap_col:
+        offmap.show(shown, view.articles)
 
     st.subheader("Timeline")
     if shown["when_start"].notna().any():

@@ -19,6 +19,7 @@ from events.model import EVENT_TYPES
 
 K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS = "f_dates", "f_types", "f_countries", "f_actors"
 K_TEXT, K_UNDATED, K_APPROX, K_ALL_DATES = "f_text", "f_undated", "f_approx", "f_all_dates"
+K_TRIP, Q_TRIP = "f_trip", "trip"
 _K_LOADED, _K_SPAN = "_gt_url_loaded", "_gt_span"
 
 
@@ -74,6 +75,8 @@ def _load_url(frame: pd.DataFrame, options: tuple[list[str], ...]) -> None:
     state[K_COUNTRIES] = _keep(wanted.countries, countries)
     state[K_ACTORS] = _keep(wanted.actors, actors)
     state[K_TEXT] = wanted.text
+    trips = [a for a in query.get(Q_TRIP, []) if a in set(actors)]
+    state[K_TRIP] = trips[-1] if trips else None
     state[K_UNDATED] = wanted.include_undated
     state[K_APPROX] = wanted.include_approximate
 
@@ -96,7 +99,7 @@ def _settle_dates(span: tuple[dt.date, dt.date]) -> None:
 
 def reset() -> None:
     for key in (K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS, K_TEXT, K_UNDATED, K_APPROX,
-                K_ALL_DATES):
+                K_ALL_DATES, K_TRIP):
         st.session_state.pop(key, None)
     st.session_state[K_UNDATED] = True
     st.session_state[K_APPROX] = True
@@ -155,6 +158,11 @@ def filter_widgets(frame: pd.DataFrame) -> Filters:
     st.multiselect("Country", countries, key=K_COUNTRIES, format_func=country_name,
                    placeholder="All countries")
     st.multiselect("Actor", actors, key=K_ACTORS, placeholder="All actors")
+    if state.get(K_TRIP) not in actors:
+        state[K_TRIP] = None
+    st.selectbox("Itinerary of", actors, key=K_TRIP, index=None, placeholder="Choose an actor",
+                 help="Draw this actor's events on the map in date order, joined by a path "
+                 "with their dates.")
     st.text_input("Search passages", key=K_TEXT, placeholder="word or phrase",
                   help="Case-insensitive, in the passage, article title, place and actors.")
     st.toggle("Include undated events", key=K_UNDATED,
@@ -171,5 +179,13 @@ def filter_widgets(frame: pd.DataFrame) -> Filters:
         include_undated=bool(state[K_UNDATED]), include_approximate=bool(state[K_APPROX]),
     )
     chosen = filters.clamp(chosen, filters.data_span(frame))
-    st.query_params.from_dict(filters.to_query(chosen))
+    query = filters.to_query(chosen)
+    if state.get(K_TRIP):
+        query[Q_TRIP] = state[K_TRIP]
+    st.query_params.from_dict(query)
     return chosen
+
+
+def trip_actor() -> str | None:
+    """The actor whose itinerary the map draws, if one is chosen."""
+    return st.session_state.get(K_TRIP) or None

@@ -45,7 +45,8 @@ def csv_bytes(frame: pd.DataFrame, articles: dict[str, Article]) -> bytes:
 
 
 def geojson_bytes(frame: pd.DataFrame, articles: dict[str, Article]) -> bytes:
-    collection = to_geojson(list(frame["event"]), articles=articles)
+    # Events without coordinates stay in the file, as Features with a null geometry.
+    collection = to_geojson(list(frame["event"]), articles=articles, include_unlocated=True)
     return json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 

@@ -3,8 +3,9 @@
     streamlit run dashboard/app.py --server.port 8501 &
     python docs/screenshots/take_screenshots.py [http://localhost:8501]
 
-Writes map.png (the sample events), passage.png (the Minsk marker's passages) and timeline.png
-next to this file. Requests that leave the machine are blocked, as on a machine with no internet,
+Writes map.png (the sample events), passage.png (the Minsk marker's passages), timeline.png,
+offmap.png (the "Not on the map" panel), itinerary.png (Vladimir Putin's trip) and empty.png
+(zero matches: the map keeps its view and says why) next to this file. Requests that leave the machine are blocked, as on a machine with no internet,
 so the map shows the built-in country outlines rather than OpenStreetMap tiles.
 """
 
@@ -63,7 +64,31 @@ def main(url: str) -> None:
             "x": box["x"] - 10, "y": box["y"] - 60, "width": box["width"] + 20,
             "height": box["height"] + 110,
         })
+        offmap = page.get_by_text("Why each of the")
+        offmap.click()
+        page.wait_for_timeout(800)
+        head = page.locator(".gt-panel-head", has_text="Not on the map").bounding_box()
+        page.screenshot(path=HERE / "offmap.png", clip={
+            "x": head["x"] - 10, "y": head["y"] - 10, "width": 560, "height": 620})
+
+        page.goto(url + "/?trip=Vladimir+Putin")
+        _map_frame(page)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=HERE / "itinerary.png")
+
+        page.goto(url + "/?type=visit&country=KZ")
+        _map_frame(page)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=HERE / "empty.png")
         browser.close()
+
+
+def _map_frame(page):
+    iframe = page.locator("iframe[title='streamlit_folium.st_folium']")
+    iframe.wait_for(timeout=60_000)
+    frame = iframe.element_handle().content_frame()
+    frame.wait_for_function("() => window.gtEvents !== undefined")
+    return frame
 
 
 if __name__ == "__main__":

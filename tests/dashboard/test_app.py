@@ -409,3 +409,61 @@ def test_unsupported_upload_types_are_refused_in_one_line(sample_store, monkeypa
     assert "scan.pdf: not added: a .pdf file is not an article" in page
     assert "map.png: not added: a .png file is not an article" in page
     assert counts(at).startswith("**9 of 9 events** from 2 articles")
+
+
+def test_mentions_not_on_the_map_are_listed_and_counted(tmp_path, monkeypatch):
+    from dash_fixtures import fill_store
+
+    fake = FakeMap()
+    at = run(fill_store(tmp_path / "u.sqlite", unlocated=True), monkeypatch, fake)
+    page = html(at)
+    assert "<b>Not on the map: 1 mention</b>" in page
+    assert "the text names “Konstantinovsky Palace”, which the gazetteer could not place" in page
+    assert ('<mark class="gt-trigger">met</mark> at the <mark class="gt-place">Konstantinovsky '
+            'Palace</mark>') in page
+    assert "<b>Undated: 5 events</b>" in page
+    assert ("the text gives no date; drawn on the timeline at the report date, 23 July 2023"
+            in page)
+    sidebar = " ".join(m.value for m in at.sidebar.markdown)
+    assert "Not on the map: **1** · undated: **5**" in sidebar
+    # A filter that leaves it out leaves it out of the count too.
+    at.multiselect(key="f_types").set_value(["summit"])
+    rerun(at, fake)
+    assert "Not on the map: **0** · undated: **0**" in " ".join(
+        m.value for m in at.sidebar.markdown)
+
+
+def test_the_not_on_the_map_panel_escapes_article_text(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from dash_fixtures import ARTICLE_XSS, xss_events
+
+    from events.store import Store
+
+    store = tmp_path / "x.sqlite"
+    event = replace(xss_events()[0], lat=None, lon=None, place_name="",
+                    place_text="<img src=x onerror=alert('xss-off')>")
+    with Store(store) as s:
+        s.add(ARTICLE_XSS, [event])
+    at = run(store, monkeypatch, FakeMap())
+    page = html(at)
+    assert "Not on the map: 1 mention" in page
+    assert "“&lt;img src=x onerror=alert(&#x27;xss-off&#x27;)&gt;”" in page
+    assert not re.search(r"<(script|img)", page, re.IGNORECASE)
+
+
+def test_an_itinerary_draws_the_actors_path_and_is_in_the_url(sample_store, monkeypatch):
+    from dashboard.itinerary import ItineraryLayer
+
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake, query={"trip": "Vladimir Putin"})
+    assert at.selectbox(key="f_trip").value == "Vladimir Putin"
+    layer = next(c for c in fake.maps[-1]._children.values() if isinstance(c, ItineraryLayer))
+    assert json.loads(layer.payload)["label"] == [
+        "1 · May 2024", "2 · 28 November 2024", "3 · 3 December 2024", "4 · 6 December 2024"]
+    assert "Itinerary of Vladimir Putin: 4 stops in date order" in html(at)
+    assert query(at, "trip") == ["Vladimir Putin"]
+    at.selectbox(key="f_trip").set_value(None)
+    rerun(at, fake)
+    assert not [c for c in fake.maps[-1]._children.values() if isinstance(c, ItineraryLayer)]
+    assert "trip" not in at.query_params

@@ -29,6 +29,17 @@ def _overlap(a, b) -> bool:
     return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
 
 
+def _current_map(tab):
+    """The map's frame once the itinerary is drawn (a rerun may have replaced the first one)."""
+    tab.page.wait_for_function("""() => [...document.querySelectorAll(
+        "iframe[title='streamlit_folium.st_folium']")].some(
+        f => f.contentWindow && f.contentWindow.gtTrip !== undefined)""", timeout=30_000)
+    for frame in tab.page.frames:
+        if frame.evaluate("() => window.gtTrip !== undefined"):
+            return frame
+    raise AssertionError("no map frame with an itinerary")
+
+
 def _icons(frame):
     return frame.evaluate(_RECTS, ".gt-pin, .gt-cluster")
 
@@ -103,4 +114,58 @@ def test_tooltips_stay_in_the_map_and_leave_when_the_popup_opens(server, browser
     frame.locator(".leaflet-popup-content").wait_for()
     tab.page.wait_for_timeout(300)
     assert frame.evaluate(_RECTS, ".leaflet-tooltip") == []
+    tab.page.close()
+
+
+def test_not_on_the_map_panel_and_itinerary_show_hostile_text_as_text(server, browser):
+    import dataclasses
+    from urllib.parse import quote
+
+    import dash_fixtures as fx
+
+    from events.store import Store
+
+    url, store = server
+    hostile = fx.xss_events()[0]
+    off_map = dataclasses.replace(hostile, id="xss-off-map", lat=None, lon=None, place_name="",
+                                  place_text="<img src=x onerror=alert('xss-off')>")
+    with Store(store) as s:
+        s.add(fx.ARTICLE_XSS, [hostile, off_map])
+    actor = "<script>alert('xss-actor')</script>"
+    tab = Offline(browser)
+    frame = tab.open(f"{url}/?trip={quote(actor)}")
+    tab.page.get_by_text("Why each of the").click()
+    card = tab.page.locator(".gt-offmap", has_text="xss-off")
+    card.wait_for(timeout=30_000)
+    text = card.inner_text()
+    assert "“<img src=x onerror=alert('xss-off')>”, which the gazetteer could not place" in text
+    assert "<script>alert('xss-script')</script>" in text
+    assert "Hostile <script>alert('xss-title')</script> title" in text
+    caption = tab.page.locator(".gt-key", has_text="Itinerary of").inner_text()
+    assert caption.startswith(f"Itinerary of {actor}: 1 stop")
+    frame = _current_map(tab)
+    frame.wait_for_function("() => window.gtTrip && window.gtTrip.data.lat.length === 1")
+    for where in (tab.page, frame):
+        assert where.locator("img[src='x']").count() == 0
+    assert tab.dialogs == [], tab.dialogs
+    tab.page.close()
+
+
+def test_an_itinerary_is_a_path_through_the_stops_with_their_dates(server, browser):
+    url, _ = server
+    tab = Offline(browser)
+    tab.open(f"{url}/?trip=Vladimir+Putin")
+    frame = _current_map(tab)
+    stops = frame.evaluate("() => window.gtTrip.data.lat.length")
+    assert stops >= 2
+    # One dark line through every stop, an arrow per leg, a label per place, numbered in order.
+    places = frame.evaluate("() => window.gtTrip.data.places.length")
+    assert frame.locator(".leaflet-gtTrip-pane path").count() == 1 + places  # line + stop rings
+    assert frame.locator(".gt-trip-arrow").count() == stops - 1
+    labels = frame.locator(".gt-trip-label").all_inner_texts()
+    numbers = sorted(int(line.split(" · ")[0]) for label in labels for line in label.split("\n"))
+    assert numbers == list(range(1, stops + 1))
+    assert all(" · " in line and line.split(" · ")[1][-4:].isdigit()
+               for label in labels for line in label.split("\n"))
+    assert tab.errors == []
     tab.page.close()

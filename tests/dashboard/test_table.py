@@ -44,6 +44,8 @@ def test_csv_keeps_cameo_leading_zero(frame):
     articles = {a.id: a for a in fx.sample_articles()}
     rows = list(csv.DictReader(io.StringIO(table.csv_bytes(frame, articles).decode("utf-8"))))
     assert {row["cameo"] for row in rows} == {"036", "043"}
+    # Events with no place on the map are in the download too.
+    assert len(rows) == len(frame) and "unlocated" in {row["id"] for row in rows}
 
 
 def test_csv_download_neutralises_formulas():
@@ -61,8 +63,11 @@ def test_geojson_download_is_rfc7946(frame):
     articles = {a.id: a for a in fx.sample_articles() + [fx.ARTICLE_XSS]}
     collection = json.loads(table.geojson_bytes(frame, articles))
     assert collection["type"] == "FeatureCollection"
-    features = collection["features"]
-    assert len(features) == len(frame) - 1  # the unlocated event has no Point
+    features = [f for f in collection["features"] if f["geometry"] is not None]
+    assert len(features) == len(frame) - 1  # the unlocated event has no Point...
+    [unlocated] = [f for f in collection["features"] if f["geometry"] is None]
+    assert unlocated["id"] == "unlocated"  # ...but is in the file all the same
+    assert unlocated["properties"]["evidence"].startswith("In St. Petersburg")
     for feature in features:
         assert feature["type"] == "Feature" and feature["geometry"]["type"] == "Point"
         lon, lat = feature["geometry"]["coordinates"]

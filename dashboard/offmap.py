@@ -1,0 +1,93 @@
+"""Nothing hidden: the events the map cannot draw (no coordinates) and those with no date, each
+with its passage and the reason, in a panel beside the passages and counted in the sidebar."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import passage
+from dashboard.labels import type_color, type_label
+from events.model import Article, Event
+
+# Entries listed at most per section; the counts always cover all of them.
+MAX_LISTED = 100
+
+
+def unlocated(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows the map cannot draw: a coordinate is missing."""
+    return frame[frame["lat"].isna() | frame["lon"].isna()]
+
+
+def undated(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[frame["undated"]]
+
+
+def place_reason(event: Event) -> str:
+    """Why an event has no point on the map, from what the event records."""
+    if event.place_text and not event.place_name:
+        return f"the text names “{event.place_text}”, which the gazetteer could not place"
+    if event.place_name:
+        return f"“{event.place_name}” was found but has no coordinates"
+    return "no place is named in the passage, nor in the article's trip around it"
+
+
+def date_reason(event: Event) -> str:
+    if event.reported:
+        return (f"the text gives no date; drawn on the timeline at the report date, "
+                f"{event.reported.day} {event.reported:%B %Y}")
+    return "the text gives no date, and the article has no publication date"
+
+
+def entry_html(event: Event, article: Article | None, reason: str) -> str:
+    """One mention: type, why it is here, the highlighted passage and the article's citation."""
+    origin = passage.citation_html(article) if article is not None else (
+        f"article {passage.esc(event.article_id)} (not in the store)")
+    return (
+        '<div class="gt-card gt-offmap">'
+        '<div class="gt-head">'
+        f'<span class="gt-type" style="background:{type_color(event.type)}">'
+        f"{passage.esc(type_label(event.type))}</span>"
+        f'<span class="gt-gran">{passage.esc(reason)}</span>'
+        "</div>"
+        f'<blockquote class="gt-evidence">{passage.evidence_html(event)}</blockquote>'
+        f'<div class="gt-source">From {origin}</div>'
+        "</div>"
+    )
+
+
+def _section(rows: pd.DataFrame, articles: dict[str, Article], reason) -> str:
+    cards = [entry_html(event, articles.get(event.article_id), reason(event))
+             for event in rows["event"].head(MAX_LISTED)]
+    more = len(rows) - MAX_LISTED
+    if more > 0:
+        cards.append(f'<div class="gt-key">…and {more:,} more: narrow the filters, or download '
+                     "the table, which holds them all.</div>")
+    return "".join(cards)
+
+
+def sidebar_counts(frame: pd.DataFrame) -> str:
+    """The sidebar's line: how many of the filtered events are off the map or undated."""
+    return (f"Not on the map: **{len(unlocated(frame)):,}** · undated: "
+            f"**{len(undated(frame)):,}** (listed under the map)")
+
+
+def show(frame: pd.DataFrame, articles: dict[str, Article]) -> None:
+    """The panel for the filtered events ``frame``."""
+    off = unlocated(frame)
+    nodate = undated(frame)
+    st.html(f'<div class="gt-panel-head"><b>Not on the map: {len(off):,} '
+            f'mention{"s" if len(off) != 1 else ""}</b></div>')
+    if frame.empty:
+        st.html('<div class="gt-key">No events match the filters.</div>')
+        return
+    if off.empty:
+        st.html('<div class="gt-key">Every matching event has a place on the map.</div>')
+    else:
+        with st.expander(f"Why each of the {len(off):,} has no place", expanded=len(off) <= 5):
+            st.html(_section(off, articles, place_reason))
+    st.html(f'<div class="gt-panel-head"><b>Undated: {len(nodate):,} '
+            f'event{"s" if len(nodate) != 1 else ""}</b></div>')
+    if not nodate.empty:
+        with st.expander("Their passages (drawn as rings on the timeline, at the report date)"):
+            st.html(_section(nodate, articles, date_reason))
