@@ -166,6 +166,9 @@ def _insert(con: sqlite3.Connection, entries: Iterable[sources.Entry]) -> None:
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
 
 
+_KEY_CACHE_SIZE = 200_000  # names whose candidates a Gazetteer keeps in memory
+
+
 class Gazetteer:
     """Read-only access to a built index.
 
@@ -187,6 +190,7 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._demonyms: dict[str, str] | None = None
         self._countries: dict[str, Place | None] = {}
+        self._by_key: dict[str, tuple[tuple[Place, bool], ...]] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -228,19 +232,29 @@ class Gazetteer:
         return place
 
     def candidates_by_key(self, keys: Iterable[str]) -> dict[str, list[tuple[Place, bool]]]:
-        """``key -> [(place, own_name)]`` for the keys that exist (unordered)."""
+        """``key -> [(place, own_name)]`` for the keys that exist (unordered).
+
+        Answers are cached per key (misses too), because news repeats the same few thousand
+        names; the cache holds immutable tuples, so threads filling it store equal values."""
         keys = list(dict.fromkeys(k for k in keys if k))
-        out: dict[str, list[tuple[Place, bool]]] = {}
+        cache = self._by_key
+        answers = {k: cache.get(k) for k in keys}  # read once: another thread may clear the cache
+        missing = [k for k, v in answers.items() if v is None]
+        found: dict[str, list[tuple[Place, bool]]] = {}
         con = self._con
-        for i in range(0, len(keys), 900):
-            chunk = keys[i:i + 900]
+        for i in range(0, len(missing), 900):
+            chunk = missing[i:i + 900]
             marks = ",".join("?" * len(chunk))
             rows = con.execute(
                 f"SELECT n.key, n.own, p.* FROM names n JOIN places p ON p.pid = n.pid "  # noqa: S608
                 f"WHERE n.key IN ({marks})", chunk).fetchall()
             for key, own, *prow in rows:
-                out.setdefault(key, []).append((self._place(tuple(prow)), bool(own)))
-        return out
+                found.setdefault(key, []).append((self._place(tuple(prow)), bool(own)))
+        if len(cache) > _KEY_CACHE_SIZE:
+            cache.clear()  # a crude bound: rebuilt from the index as names come back
+        for key in missing:
+            answers[key] = cache[key] = tuple(found.get(key, ()))
+        return {k: list(v) for k, v in answers.items() if v}
 
     def lookup(self, name: str) -> list[Place]:
         """Places called ``name`` (case- and accent-insensitive, alternate names too), best
