@@ -95,11 +95,14 @@ def test_random_kills_then_a_rerun_equal_one_clean_run(tmp_path):
     rng, why = random.Random(seed), [f"seed {seed}"]
     corpus, db = tmp_path / "corpus", tmp_path / "store.sqlite"
     write_small_corpus(corpus, COUNT, "s")
-    mid_way = 0
+    mid_way, edits = 0, 0
     for round_ in range(6):
-        if round_ == 3:  # the user edits the corpus between crashes
-            write_small_corpus(corpus, COUNT, "s", edit=1)
-            why.append("edited")
+        # The user edits the corpus between crashes, and again whenever an earlier run got through
+        # everything, so that every kill has writes left to interrupt.
+        if round_ == 3 or round_ and pending(corpus, db) < 2:
+            edits += 1
+            write_small_corpus(corpus, COUNT, "s", edit=edits)
+            why.append(f"edited ({edits})")
         todo = pending(corpus, db)
         ingest_and_kill(corpus, db, rng, why, todo, timed=round_ in (1, 3))
         left = pending(corpus, db)
