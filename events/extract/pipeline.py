@@ -50,6 +50,14 @@ _STAY = re.compile(r"\b(?:during|on|in the course of|throughout|at the end of|wh
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 _VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
 _NO_PLACE = "no place in the text"
+_PLURALS = frozenset({"visits", "trips", "tours", "meetings", "summits", "exercises", "drills",
+                      "maneuvers", "manoeuvres", "conferences", "sessions"})
+# A definite or possessive noun phrase before a trigger names an event again ("the meeting", "The
+# December visit", "Putin's trip", "the most recent major exercise").
+# The words between are modifiers, not a verb ("The ministers held talks" introduces them).
+_REFERS_BACK = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|our|(?-i:[A-Z]\w+)['’]s?)\s+"
+                          r"(?:(?!(?:held|hold|holds|holding|began|begins|made|make|makes|had|has|have|"
+                          r"will|would|is|are|was|were|\w+ed)\b)[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A capitalised name after a locative preposition, a few words after the trigger: where the text
 # puts an event ("in Nassiriyah"); "to" only right after a visit ("a visit to the Yasukuni Shrine").
 _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+)){0,3})"
@@ -130,8 +138,11 @@ class Extractor:
         scored = [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_place, events)
                    + [f"{cue}|{e.type}" for cue in cues.get((e.evidence_start, e.trigger_span.start), ())])
                   for e in events]
-        # Mentions without a place are kept, unscored, unless their sentence casts doubt on them.
-        return scored, [e for e in unplaced if not cues.get((e.evidence_start, e.trigger_span.start))]
+        # Mentions without a place are kept, unscored, when they introduce an event of their own:
+        # not when their sentence casts doubt on them, nor when they name an event again ("the
+        # meeting", "Putin's visit") or in general ("regular summits").
+        return scored, [e for e in unplaced if not cues.get((e.evidence_start, e.trigger_span.start))
+                        and not _in_general(e) and not _REFERS_BACK.search(e.evidence[:e.trigger_span.start])]
 
     def _read(self, article: Article) -> tuple[_Context, list[_Passage]]:
         text = article.text
@@ -225,6 +236,12 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
                          places_at=[(a.start - sentence.start, a.end - sentence.start) for a in in_sentence],
                          find_new_people=not sentence.headline)
     return [_build(trigger, sentence, target, date, actors, context) for target in targets]
+
+
+def _in_general(event: Event) -> bool:
+    """ "regular summit meetings", "joint exercises continue": a plural names events in general."""
+    trigger = event.evidence[event.trigger_span.start:event.trigger_span.end].lower()
+    return trigger.split()[-1] in _PLURALS
 
 
 def _unplaced(event: Event, context: _Context) -> Event:
