@@ -11,6 +11,7 @@ from events.extract.sentences import Sentence
 from events.extract.triggers import Trigger
 from gazetteer import Gazetteer, Place, geoparse
 
+_PHRASE_REACH = 160  # characters around a place name that say how the sentence uses it
 LEVEL_RANK = {"landmark": 4, "city": 3, "region": 2, "country": 1}
 NEAR_KM = 25.0  # "near Brest": the guideline's gold gives such mentions 25 km
 
@@ -191,8 +192,11 @@ def uncertainty_km(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> floa
 
 def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | None | bool:
     """Uncertainty in km when the place is located by a preposition; 0.0 means exact; None: not locative."""
-    before = sentence.text[: anchor.start - sentence.start]
-    if is_modifier(anchor, sentence.text[anchor.end - sentence.start:]):
+    # The phrase that introduces a place lies within a few words before it: looking no further
+    # keeps the cost per (trigger, place) pair constant.
+    position = anchor.start - sentence.start
+    before = sentence.text[max(0, position - _PHRASE_REACH): position]
+    if is_modifier(anchor, sentence.text[anchor.end - sentence.start: anchor.end - sentence.start + _PHRASE_REACH]):
         return None
     km = _KM_FROM.search(before)
     if km:

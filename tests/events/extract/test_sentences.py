@@ -21,3 +21,19 @@ def test_the_story_dateline_wins_over_the_desk_dateline():
     assert text[start:end] == "ZHANJIANG"
     assert find_dateline("LONDON, March 22 - King Fahd begins a visit") == (0, 6)
     assert find_dateline("In St. Petersburg, the leaders met.") is None
+
+
+def test_an_endless_sentence_is_read_in_bounded_passages():
+    from events.extract.sentences import MAX_PASSAGE
+
+    text = "Putin met Lukashenko in Minsk and visited Moscow, " * 200 + "end."
+    passages = split_sentences(text)
+    assert len(passages) > 1 and all(len(p.text) <= MAX_PASSAGE for p in passages)
+    assert all(text[p.start:p.end] == p.text for p in passages)
+    # cut after clause punctuation, so no place name is cut in two
+    assert all(p.text.endswith((",", "end.")) for p in passages)
+
+
+def test_real_sentences_are_not_cut():
+    sentence = "The ministers, who met in Minsk, agreed; " * 8 + "they will meet again."
+    assert [s.text for s in split_sentences(sentence)] == [sentence]
