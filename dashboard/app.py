@@ -132,8 +132,10 @@ def main() -> None:
             timeline.build_timeline(shown, highlight=selected["id"]), key="timeline",
             on_select=lambda: _on_timeline_select(shown), selection_mode=("box", "points"),
         )
+        ringed = " Black rings: the events at the marker selected on the map." if len(selected) \
+            else ""
         st.caption("Drag across the timeline to narrow the dates. Dots: known to the day; "
-                   "bars: a month, year or span; rings: undated, at the report date.")
+                   "bars: a month, year or span; rings: undated, at the report date." + ringed)
     else:
         st.caption("No events with a date or report date to draw.")
 

@@ -76,6 +76,16 @@ def cluster_css() -> list[tuple[str, str]]:
     ]
 
 
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+@functools.cache
+def static_text(name: str) -> str:
+    """A script or stylesheet of the dashboard's own, from ``dashboard/static`` (kept as files,
+    not Python strings, so editors and linters see them as JavaScript and CSS)."""
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
 def is_local(url: str) -> bool:
     """True for a URL that needs no network (what every map asset must be)."""
     return url.startswith("data:")

@@ -13,7 +13,8 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from dashboard.mapview import COORD_DECIMALS, located, script_json, static_text
+from dashboard.assets import static_text
+from dashboard.mapview import COORD_DECIMALS, located, script_json
 
 # Date labels drawn on the map at most; a longer trip keeps its path and hover labels.
 MAX_LABELS = 40

@@ -9,9 +9,7 @@ browser with ``textContent``, so no article string is ever parsed as HTML there.
 
 from __future__ import annotations
 
-import functools
 import json
-from pathlib import Path
 from typing import Any
 
 import folium
@@ -21,7 +19,9 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from dashboard import assets, basemap, filters
+from dashboard.assets import static_text
 from dashboard.labels import TYPE_COLORS, type_color, type_label
+from dashboard.playback import PlaybackControl
 from events.model import EVENT_TYPES
 
 # Coordinates are sent with 5 decimals (about 1 m); a click comes back with the same numbers.
@@ -64,6 +64,10 @@ def map_payload(frame: pd.DataFrame) -> dict[str, Any]:
     titles, title_labels = _codes(rows["title"])
     uncertainty = rows["uncertainty_km"].fillna(0).round(1)
     return {
+        # First and last day (days since 1970) for playback; undated events at their report
+        # date, as on the timeline; null when there is neither.
+        "s": _day_numbers(rows["when_start"]),
+        "e": _day_numbers(rows["when_end"]),
         "types": [type_label(t) for t in types],
         "colors": [type_color(t) for t in types],
         "lat": rows["lat"].round(COORD_DECIMALS).tolist(),
@@ -79,6 +83,11 @@ def map_payload(frame: pd.DataFrame) -> dict[str, Any]:
         "u": [int(u) if u == int(u) else u for u in uncertainty.tolist()],
         "allCircles": ALL_CIRCLES_UP_TO,
     }
+
+
+def _day_numbers(days: pd.Series) -> list[int | None]:
+    numbers = (days - pd.Timestamp(0)) // pd.Timedelta(days=1)
+    return [None if pd.isna(n) else int(n) for n in numbers]
 
 
 def bounds(frame: pd.DataFrame) -> list[list[float]] | None:
@@ -137,15 +146,6 @@ def legend_html() -> str:
     return "".join(rows)
 
 
-STATIC = Path(__file__).resolve().parent / "static"
-
-
-@functools.cache
-def static_text(name: str) -> str:
-    """A script or stylesheet of ``dashboard/static`` (files, so editors and linters see them)."""
-    return (STATIC / name).read_text(encoding="utf-8")
-
-
 def build_map(
     frame: pd.DataFrame, *, tiles: bool = True, outlines: bool = True,
     view: list[list[float]] | None = None, note: str = "",
@@ -174,6 +174,7 @@ def build_map(
         cities=basemap.city_labels() if outlines else None,
         view=view, note=note,
     ).add_to(fmap)
+    PlaybackControl().add_to(fmap)
     return fmap
 
 

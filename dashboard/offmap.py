@@ -24,7 +24,10 @@ def undated(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def place_reason(event: Event) -> str:
-    """Why an event has no point on the map, from what the event records."""
+    """Why an event has no point on the map: the reason extraction recorded, else what the
+    event's place fields show (events stored before extraction kept a reason)."""
+    if event.unplaced_reason:
+        return event.unplaced_reason
     if event.place_text and not event.place_name:
         return f"the text names “{event.place_text}”, which the gazetteer could not place"
     if event.place_name:
@@ -76,7 +79,7 @@ def show(frame: pd.DataFrame, articles: dict[str, Article]) -> None:
     """The panel for the filtered events ``frame``."""
     off = unlocated(frame)
     nodate = undated(frame)
-    st.html(f'<div class="gt-panel-head"><b>Not on the map: {len(off):,} '
+    st.html(f'<div class="gt-section-head"><b>Not on the map: {len(off):,} '
             f'mention{"s" if len(off) != 1 else ""}</b></div>')
     if frame.empty:
         st.html('<div class="gt-key">No events match the filters.</div>')
@@ -86,7 +89,7 @@ def show(frame: pd.DataFrame, articles: dict[str, Article]) -> None:
     else:
         with st.expander(f"Why each of the {len(off):,} has no place", expanded=len(off) <= 5):
             st.html(_section(off, articles, place_reason))
-    st.html(f'<div class="gt-panel-head"><b>Undated: {len(nodate):,} '
+    st.html(f'<div class="gt-section-head"><b>Undated: {len(nodate):,} '
             f'event{"s" if len(nodate) != 1 else ""}</b></div>')
     if not nodate.empty:
         with st.expander("Their passages (drawn as rings on the timeline, at the report date)"):

@@ -42,7 +42,7 @@ mark.gt-trigger{background:#d3f9d8;color:inherit;padding:0 .1rem;border-radius:2
 .gt-article{white-space:pre-wrap;font-size:.9rem;line-height:1.5;color:#1f2328;
   max-height:28rem;overflow-y:auto}
 .gt-article mark{background:#fff3bf;color:inherit}
-.gt-panel-head{font-size:1.05rem;margin-bottom:.2rem}
+.gt-panel-head,.gt-section-head{font-size:1.05rem;margin-bottom:.2rem}
 .gt-upload{font-size:.85rem;padding:.3rem .5rem;border-radius:6px;margin:.25rem 0;
   overflow-wrap:anywhere}
 .gt-ok{background:#e6f4ea;color:#1e4620}

@@ -3,6 +3,8 @@
 // Every string from an article reaches the page through textContent, never as HTML.
 function gtEventLayer(map, D, opts) {
   var n = D.lat.length;
+  // Without a tile layer (tiles=False) the map has no maxZoom, which clustering needs.
+  if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(18); }
 
   // Local basemap beneath the tiles: hidden by them online, visible when they cannot load.
   map.getContainer().style.background = "#dbe9f4";

@@ -4,8 +4,9 @@
     python docs/screenshots/take_screenshots.py [http://localhost:8501]
 
 Writes map.png (the sample events), passage.png (the Minsk marker's passages), timeline.png,
-offmap.png (the "Not on the map" panel), itinerary.png (Vladimir Putin's trip) and empty.png
-(zero matches: the map keeps its view and says why) next to this file. Requests that leave the machine are blocked, as on a machine with no internet,
+offmap.png (the "Not on the map" panel), itinerary.png (Vladimir Putin's trip), empty.png
+(zero matches: the map keeps its view and says why) and playback.png (the time-lapse paused on
+December 2024, cumulative) next to this file. Requests that leave the machine are blocked, as on a machine with no internet,
 so the map shows the built-in country outlines rather than OpenStreetMap tiles.
 """
 
@@ -67,7 +68,7 @@ def main(url: str) -> None:
         offmap = page.get_by_text("Why each of the")
         offmap.click()
         page.wait_for_timeout(800)
-        head = page.locator(".gt-panel-head", has_text="Not on the map").bounding_box()
+        head = page.locator(".gt-section-head", has_text="Not on the map").bounding_box()
         page.screenshot(path=HERE / "offmap.png", clip={
             "x": head["x"] - 10, "y": head["y"] - 10, "width": 560, "height": 620})
 
@@ -75,6 +76,18 @@ def main(url: str) -> None:
         _map_frame(page)
         page.wait_for_timeout(1500)
         page.screenshot(path=HERE / "itinerary.png")
+
+        page.goto(url)
+        frame = _map_frame(page)
+        page.wait_for_timeout(1500)
+        frame.locator(".gt-pb-select[title='Step']").select_option("month")
+        frame.locator(".gt-pb-btn[title='Step forward']").click()
+        frame.locator(".gt-pb-cum input").check()
+        # Scrub to the last month, as a drag would.
+        frame.locator(".gt-pb-scrub").evaluate(
+            "s => { s.value = s.max; s.dispatchEvent(new Event('input', {bubbles: true})); }")
+        page.wait_for_timeout(1000)
+        page.screenshot(path=HERE / "playback.png")
 
         page.goto(url + "/?type=visit&country=KZ")
         _map_frame(page)

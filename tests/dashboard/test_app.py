@@ -467,3 +467,19 @@ def test_an_itinerary_draws_the_actors_path_and_is_in_the_url(sample_store, monk
     rerun(at, fake)
     assert not [c for c in fake.maps[-1]._children.values() if isinstance(c, ItineraryLayer)]
     assert "trip" not in at.query_params
+
+
+def test_the_reason_extraction_recorded_is_shown(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from dash_fixtures import ARTICLE_JUL, unlocated_event
+
+    from events.store import Store
+
+    store = tmp_path / "r.sqlite"
+    event = replace(unlocated_event(), unplaced_reason="place not in the gazetteer: Xqzville")
+    with Store(store) as s:
+        s.add(ARTICLE_JUL, [event])
+    page = html(run(store, monkeypatch, FakeMap()))
+    assert "Not on the map: 1 mention" in page
+    assert "place not in the gazetteer: Xqzville" in page

@@ -62,32 +62,53 @@ def test_the_map_uses_the_width_and_the_legend_covers_no_marker(server, browser)
         tab.page.close()
 
 
+# Marks a cluster drawn inside the map (class gt-test-cluster) and returns its events' indexes.
+_PICK_CLUSTER = """(box) => {
+  const g = window.gtEvents.group;
+  let picked = null;
+  g._featureGroup.eachLayer(l => {
+    if (picked || !(l instanceof L.MarkerCluster) || !l._icon) return;
+    const r = l._icon.getBoundingClientRect();
+    if (r.left >= box.l && r.right <= box.r && r.top >= box.t && r.bottom <= box.b) picked = l;
+  });
+  if (!picked) return null;
+  document.querySelectorAll('.gt-test-cluster').forEach(e => e.classList.remove('gt-test-cluster'));
+  picked._icon.classList.add('gt-test-cluster');
+  return picked.getAllChildMarkers().map(m => m.gtIndex);
+}"""
+# Where each of those events is drawn now: its own marker, or the cluster holding it.
+_DRAWN_AT = """(indexes) => indexes.map(i => {
+  const m = window.gtEvents.markers[i];
+  const shown = window.gtEvents.group.getVisibleParent(m) || m;
+  const r = (shown._icon || m._icon).getBoundingClientRect();
+  return {l: r.left, t: r.top, r: r.right, b: r.bottom};
+})"""
+
+
 def test_a_cluster_click_zooms_to_its_bounds_and_fans_out_inside_the_map(server, browser):
     url, _ = server
     tab = Offline(browser)
     frame = tab.open(url)
     box = frame.evaluate(_MAP)
     clicks = 0
-    spidered = False
-    while clicks < 8 and frame.locator(".gt-cluster").count():
+    while clicks < 8:
+        children = frame.evaluate(_PICK_CLUSTER, box)
+        if not children:
+            break
         before = frame.evaluate("() => window.map.getZoom()")
-        frame.locator(".gt-cluster").first.click()
+        frame.locator(".gt-test-cluster").click()
         clicks += 1
         tab.page.wait_for_timeout(900)
-        spidered = frame.evaluate("() => !!window.gtEvents.group._spiderfied")
-        # Every marker and cluster drawn after the click lies inside the map, clear of its edges.
-        icons = _icons(frame)
-        outside = [r for r in icons if not _inside(r, box, margin=2)]
-        if spidered:
-            legs = frame.evaluate("""() => window.gtEvents.group._spiderfied.getAllChildMarkers()
-                .map(m => window.map.latLngToContainerPoint(m.getLatLng()))
-                .map(p => ({x: p.x, y: p.y}))""")
-            size = frame.evaluate("() => window.map.getSize()")
-            assert all(0 <= p["x"] <= size["x"] and 0 <= p["y"] <= size["y"] for p in legs), legs
-            assert not outside, outside
+        # Every event of the clicked cluster is drawn inside the map, clear of its edges: as a
+        # marker, a smaller cluster, or a fanned-out marker (never above the map, y < 0).
+        drawn = frame.evaluate(_DRAWN_AT, children)
+        outside = [r for r in drawn if not _inside(r, box, margin=2)]
+        assert not outside, (clicks, outside, box)
+        legend = frame.evaluate(_RECTS, ".gt-legend")[0]
+        assert not [r for r in drawn if _overlap(r, legend)], (clicks, drawn, legend)
+        if frame.evaluate("() => !!window.gtEvents.group._spiderfied"):
             break
         assert frame.evaluate("() => window.map.getZoom()") > before
-        assert not outside, (clicks, outside)
     assert clicks >= 1
     assert tab.errors == []
     tab.page.close()
@@ -167,5 +188,54 @@ def test_an_itinerary_is_a_path_through_the_stops_with_their_dates(server, brows
     assert numbers == list(range(1, stops + 1))
     assert all(" · " in line and line.split(" · ")[1][-4:].isdigit()
                for label in labels for line in label.split("\n"))
+    assert tab.errors == []
+    tab.page.close()
+
+
+def _shown(frame) -> int:
+    return frame.evaluate("""() => window.gtEvents.markers
+        .filter(m => window.gtEvents.group.hasLayer(m)).length""")
+
+
+def test_playback_steps_plays_and_pauses_in_the_browser(server, browser):
+    url, _ = server
+    tab = Offline(browser)
+    frame = tab.open(url)
+    total = frame.evaluate("() => window.gtEvents.markers.length")
+    assert _shown(frame) == total
+    frame.locator(".gt-pb-select[title='Step']").select_option("month")
+    step = frame.locator(".gt-pb-btn[title='Step forward']")
+    step.click()
+    windows, counts = [], []
+    for _ in range(60):
+        windows.append(frame.evaluate("() => window.gtPlayback.window"))
+        counts.append(_shown(frame))
+        # The markers on the map are exactly those of the window, as the label says.
+        label = frame.locator(".gt-pb-label").inner_text()
+        assert label.endswith(f"· {counts[-1]} event" + ("" if counts[-1] == 1 else "s")), label
+        if frame.evaluate("() => window.gtPlayback.state.k >= window.gtPlayback.state.steps - 1"):
+            break
+        step.click()
+    assert all(b[0] == a[1] + 1 for a, b in zip(windows, windows[1:], strict=False))  # months
+    assert max(counts) > 0 and min(counts) < total  # the markers change with the window
+    # Play at 8x moves on by itself; pause holds it.
+    frame.locator(".gt-pb-btn[title='Step back']").click()
+    frame.locator(".gt-pb-select[title='Speed']").select_option("4")
+    # Drag the scrubber back to the start (as a drag does: value, then an input event).
+    frame.locator(".gt-pb-scrub").evaluate(
+        "s => { s.value = '0'; s.dispatchEvent(new Event('input', {bubbles: true})); }")
+    assert frame.evaluate("() => window.gtPlayback.state.k") == 0
+    frame.locator(".gt-pb-btn[title='Play']").click()
+    frame.wait_for_function("() => window.gtPlayback.state.k >= 2", timeout=10_000)
+    frame.locator(".gt-pb-btn[title='Pause']").click()
+    held = frame.evaluate("() => window.gtPlayback.state.k")
+    assert 2 <= held < frame.evaluate("() => window.gtPlayback.state.steps - 1"), held
+    tab.page.wait_for_timeout(600)
+    assert frame.evaluate("() => window.gtPlayback.state.k") == held
+    # Cumulative keeps what has been shown; stop brings every event back.
+    frame.locator(".gt-pb-cum input").check()
+    assert _shown(frame) >= counts[min(held, len(counts) - 1)]
+    frame.locator(".gt-pb-btn[title^='Stop']").click()
+    assert _shown(frame) == total
     assert tab.errors == []
     tab.page.close()

@@ -108,3 +108,20 @@ def test_the_legend_is_fixed_markup(frame):
     html = mapview.legend_html()
     assert "Meeting" in html and "whole country" in html
     assert "<script" not in html and "onerror" not in html
+
+
+def test_payload_days_for_playback(frame):
+    import datetime as dt
+
+    payload = mapview.map_payload(frame)
+    epoch = dt.date(1970, 1, 1)
+    days = {payload["dl"][d]: (s, e) for d, s, e in zip(payload["d"], payload["s"], payload["e"],
+                                                          strict=True)}
+    may = (dt.date(2024, 5, 1) - epoch).days, (dt.date(2024, 5, 31) - epoch).days
+    assert days["May 2024"] == may
+    summit = (dt.date(2024, 12, 6) - epoch).days
+    assert days["6 December 2024"] == (summit, summit)
+    # Undated events play at their report date, as the timeline draws them.
+    reported = (dt.date(2023, 7, 23) - epoch).days
+    assert days["undated (reported 23 July 2023)"] == (reported, reported)
+    assert "gtPlayback(" in mapview.build_map(frame).get_root().render()
