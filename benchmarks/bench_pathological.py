@@ -1,0 +1,86 @@
+"""Reading + extraction cost per byte for inputs of every shape, so that regressions show.
+
+    python benchmarks/bench_pathological.py            # 1 MB of each shape
+    python benchmarks/bench_pathological.py --mb 20    # the upload limit
+
+Each shape is read (events.articles.read_bytes) and extracted (events.Extractor) in a fresh
+process, which reports its time and peak RSS; the rate is input KB per second. The shapes:
+real news text (the sample articles repeated), one long line, capitalised words, one long
+sentence full of triggers and places, a big HTML page, a JSON file of many small items.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_NEWS = "\n\n".join(p.read_text(encoding="utf-8").split("---", 2)[-1]
+                    for p in sorted((ROOT / "data" / "articles").glob("*.txt")))
+
+
+def shapes(size: int) -> dict[str, tuple[str, bytes]]:
+    """name -> (file name, content) of about ``size`` bytes each."""
+    def repeat(unit: str) -> str:
+        return unit * max(1, size // len(unit.encode()))
+
+    items = [{"id": f"i{i}", "published": "2024-12-04", "text": "Leaders met in Minsk on Monday."}
+             for i in range(max(1, size // 90))]
+    return {
+        "news text": ("news.txt", repeat(_NEWS + "\n\n").encode()),
+        "one long line": ("line.txt", repeat("the talks went on and on without a stop ").encode()),
+        "capitalised words": ("caps.txt", repeat("Minsk Brest Grodno Warsaw Vilnius Riga Kyiv ").encode()),
+        "a sentence of triggers": ("triggers.txt",
+                                   repeat("Putin met Lukashenko in Minsk and visited Moscow, ").encode()),
+        "big HTML": ("page.html", ("<html><body>" + repeat(
+            "<div class='x'><p>Troops were deployed near Brest on Monday.</p></div>")
+            + "</body></html>").encode()),
+        "many JSON items": ("items.json", json.dumps(items).encode()),
+    }
+
+
+_CHILD = """
+import resource, sys, time
+sys.path.insert(0, {root!r})
+from events.articles import read_bytes
+from events.extract import Extractor
+extractor = Extractor()
+extractor.extract(read_bytes("warm.txt", b"Leaders met in Minsk on Monday.")[0])
+data = open({path!r}, "rb").read()
+started = time.perf_counter()
+articles = read_bytes({name!r}, data)
+events = sum(len(extractor.extract(a)) for a in articles)
+seconds = time.perf_counter() - started
+print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(articles), events)
+"""
+
+
+def measure(name: str, content: bytes, scratch: Path) -> tuple[float, int, int, int]:
+    path = scratch / name
+    path.write_bytes(content)
+    code = _CHILD.format(root=str(ROOT), path=str(path), name=name)
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    seconds, rss_kb, articles, events = out.split()
+    return float(seconds), int(rss_kb) // 1024, int(articles), int(events)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=1.0, help="size of each input in MB (default 1)")
+    parser.add_argument("--scratch", type=Path, default=ROOT / "data" / "cache" / "pathological")
+    args = parser.parse_args()
+    args.scratch.mkdir(parents=True, exist_ok=True)
+    print(f"{'shape':<24} {'KB':>8} {'seconds':>8} {'KB/s':>8} {'peak RSS MB':>12} {'articles':>9} {'events':>7}")
+    for label, (name, content) in shapes(int(args.mb * 1024 * 1024)).items():
+        seconds, rss, articles, events = measure(name, content, args.scratch)
+        kb = len(content) / 1024
+        print(f"{label:<24} {kb:>8.0f} {seconds:>8.2f} {kb / seconds:>8.0f} {rss:>12} {articles:>9} {events:>7}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
