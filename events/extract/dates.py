@@ -1,0 +1,127 @@
+"""The date a trigger takes: the date expression of its own clause (GUIDELINES §4), not the date
+of a report, of another trigger, of a phrase opened by "since" or "following", or of the period
+a document covers."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from events.extract import lexicon, places
+from events.extract.sentences import Sentence
+from events.extract.triggers import Trigger
+from events.model import Article, TimeExpression
+
+# Dates that open a state rather than date an event ("his 28th visit since 2000", "the first
+# speaker to visit Taiwan since Washington switched recognition in 1979").
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+# Between a trigger and a date, what puts the date in another clause or event: a semicolon or
+# dash, or a temporal connective opening its own noun phrase or clause ("following the rape of a
+# girl in 1995", "since Britain seized the territory in 1841", "ahead of the handover in July").
+_OTHER_CLAUSE = re.compile(r";|\s--?\s|\b(?:since|following|after|before|until|ahead of|prior to)\s+"
+                           r"(?!(?:early|late|mid|last|next|this)\b)(?:the|a|an|his|her|its|their|[A-Z]\w+)\b")
+
+_CALENDAR_WORD = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")
+
+# Between a place and the date that follows it: "in Astana on November 28", "Rome from June 3".
+_PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|this|next|last|early|late|later)?\s*", re.IGNORECASE)
+
+# A date that dates the reporting, not the event.
+_REPORTING = re.compile(r"\b(?:said|says|reported|announced|told \w+|added|stated|confirmed|"
+                        r"declared|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+
+_REPORTED_THAT = re.compile(r"\b(?:said|says|told \w+|announced|reported|stated|added|confirmed)\b"
+                            r"[^.;]*\bthat\b", re.IGNORECASE)
+
+# "recently", "soon": the text dates the event only vaguely, so the event stays undated.
+VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
+
+
+def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
+                 dates: list[TimeExpression], targets: list, others_places: list) -> TimeExpression | None:
+    """The sentence's date for this trigger, or None.
+
+    Skipped: dates that open a state ("since 2000"), date a report ("officials said Tuesday",
+    "On Oct. 29, an official told Xinhua that ..."), sit past a verb that starts another predicate,
+    or directly follow another trigger or its place ("a meeting on Tuesday", "a conference to be
+    held in Hong Kong in December"). Preferred, in order: a specific date over "now"; a date right
+    after the event's place ("in Astana on November 28"); a date nearer this trigger than any
+    other; the nearest. "soon" and "recently" are dates too, and they leave the event undated.
+    """
+    place_ends = [anchor.end for anchor, _ in (t for t in targets if t)]
+    trigger_at = sentence.start + trigger.start
+    best, best_key = None, None
+    for date in dates:
+        between = text_between(sentence, trigger_at, date.start)
+        preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
+        if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):
+            continue
+        # A date inside another clause or phrase dates that, not this trigger: a stated start is
+        # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
+        if _OTHER_CLAUSE.search(between) or _covered_period().search(preceding):
+            continue
+        if _REPORTING.search(preceding) or _REPORTED_THAT.search(between) \
+                or (date.start > trigger_at and trigger.type != "deployment" and places.CLAUSE_VERB.search(between)):
+            continue
+        if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
+            continue
+        after_place = _right_after(date, place_ends, sentence)
+        if not after_place and _right_after(date, [a.end for a in others_places], sentence):
+            continue
+        distances = {id(t): _distance(date, sentence.start + t.start) for t in triggers}
+        nearest_other = min((d for key, d in distances.items() if key != id(trigger)), default=None)
+        claimed = nearest_other is not None and nearest_other < distances[id(trigger)]
+        key = (date.value == "PRESENT_REF", not after_place, claimed, distances[id(trigger)])
+        if best_key is None or key < best_key:
+            best, best_key = date, key
+    return None if best is None or best.value in VAGUE else best
+
+
+
+@functools.cache
+def _covered_period() -> re.Pattern[str]:
+    """ "an action plan for 2007-2009", "the agreement of 1998": the period a document covers."""
+    return re.compile(lexicon.filter_words("covered_period") + r"\s+(?:for|of)\s+(?:the\s+)?(?:\d{4}\s*[-–]\s*)?$",
+                      re.IGNORECASE)
+
+
+
+def _right_after(date: TimeExpression, place_ends: list[int], sentence: Sentence) -> bool:
+    return any(0 <= date.start - end <= 12 and _PLACE_THEN_DATE.fullmatch(
+        text_between(sentence, end, date.start)) for end in place_ends)
+
+
+
+def _follows(sentence: Sentence, trigger: Trigger, date: TimeExpression) -> bool:
+    """ "a meeting on Tuesday": the date is bound to that trigger."""
+    gap = sentence.text[trigger.end: date.start - sentence.start]
+    return date.start - sentence.start >= trigger.end and _PLACE_THEN_DATE.fullmatch(gap) is not None
+
+
+
+def _distance(date: TimeExpression, position: int) -> int:
+    return min(abs(date.start - position), abs(date.end - position))
+
+
+
+def text_between(sentence: Sentence, first: int, second: int) -> str:
+    """The sentence's text between two article offsets, in either order."""
+    low, high = sorted((first, second))
+    return sentence.text[max(low - sentence.start, 0): high - sentence.start]
+
+
+
+def basis(date: TimeExpression) -> str:
+    """ "explicit" when the text names the calendar date ("December 3", "May 2024"), even if the
+    year is inferred; "relative" when it is computed from the anchor ("Tuesday", "last year")."""
+    return "explicit" if _CALENDAR_WORD.search(date.text) else "relative"
+
+
+
+def on_news_day(date: TimeExpression, article: Article) -> bool:
+    if article.published is None or date.first is None:
+        return False
+    return abs((date.first - article.published).days) <= 2 and date.granularity == "day"
+

@@ -1,0 +1,94 @@
+"""The article's trips (GUIDELINES §3.4 and §4): placeless talks and visits take the place of the
+trip they belong to, and undated parts and wholes of a dated stay take its month."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from events.extract import dedupe
+from events.extract.actors import find_people
+from events.extract.build import with_place
+from events.extract.places import Anchor
+from events.model import Event
+
+NO_PLACE = "no place in the text"
+# The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
+STAY = re.compile(r"\b(?:during|on|in the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b|\bafter (?:his|her|their) arrival\b", re.IGNORECASE)
+
+
+def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
+    """Placeless events that belong to a trip go to its destination (GUIDELINES §3.4); the others
+    stay placeless and say so. ``anchors`` are the article's places (the dateline's too).
+
+    The trip is the traveller's latest visit reported by then, else the article's first placed
+    visit ("Putin's upcoming visit this week Friday" is the visit to Minsk of the lead). Talks
+    go there only when they are the traveller's: talks
+    between other people ("Hashimoto meets Clinton") or named for a body ("the WTO talks") stay
+    placeless, and say so.
+    """
+    visits = [e for e in events if e.type == "visit" and e.place_id]
+    filled = []
+    for event in events:
+        if not event.place_id and not event.unplaced_reason:
+            trip = _trip_of(event, visits)
+            if trip is None or not _joins_trip(event, trip):
+                filled.append(replace(event, unplaced_reason=NO_PLACE))
+                continue
+            anchor = next(a for a in anchors if a.place.id == trip.place_id)
+            event = replace(with_place(event, anchor, None), place_text=trip.place_text)
+        filled.append(event)
+    return filled
+
+
+def _trip_of(event: Event, visits: list[Event]) -> Event | None:
+    """The trip a placeless event belongs to: the traveller's latest visit reported before it,
+    else the article's first placed visit."""
+    before = [v for v in visits if v.evidence_start <= event.evidence_start]
+    own = [v for v in before if set(v.actors) & set(event.actors)]
+    return (own or before or visits or [None])[-1 if (own or before) else 0]
+
+
+def _joins_trip(event: Event, trip: Event) -> bool:
+    if dedupe.is_plural(event):
+        return False  # "held several meetings in recent months": not talks of this trip
+    if event.date_start and trip.date_start and abs((event.date_start - trip.date_start).days) > 31:
+        return False  # "peace talks following the August 1988 ceasefire" in a story of 1990
+    if event.type == "visit":
+        # A placeless visit is the trip named again: it can date an undated trip, but a visit on
+        # another day is another visit, whose place the text does not give (§3.4 d).
+        return trip.date_start is None or event.date_start is None \
+            or dedupe.within(event, trip) or dedupe.within(trip, event)
+    before_trigger = event.evidence[: event.trigger_span.start]
+    if re.search(r"\b[A-Z][\w-]*\s+$", before_trigger):  # "the WTO talks", "Doha Round talks"
+        return False
+    # "by the time Prime Minister Hashimoto meets President Clinton": someone else's talks.
+    subjects = [name for _, _, name in find_people(before_trigger)]
+    if subjects:
+        return bool(set(subjects) & set(trip.actors))
+    return bool(set(event.actors) & set(trip.actors)) or STAY.search(event.evidence) is not None
+
+
+def month_of_context(event: Event, events: list[Event]) -> Event:
+    """GUIDELINES §4 for undated parts and wholes of a dated stay, each taking its month: talks held
+    during a dated trip or summit at their place; a stop inside a dated trip to the country ("also
+    expected to visit a factory in Nairobi" on a trip to Kenya); and a trip with dated talks or stops
+    inside it ("her trip to the Palestinian territories", talks in Gaza City on Sunday)."""
+    if event.type == "meeting":
+        sources = [c for c in events if c.type in ("visit", "summit") and c.place_id == event.place_id]
+    elif event.type == "visit" and not dedupe.is_plural(event):
+        sources = [c for c in events if c.type in ("visit", "meeting") and c is not event
+                   and (c.place_id == event.place_id or dedupe.inside(event, c))]
+    else:
+        return event
+    for source in sources:
+        if source.date_start is not None and \
+                (source.date_start.year, source.date_start.month) == (source.date_end.year, source.date_end.month):
+            first = source.date_start.replace(day=1)
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            return replace(event, date_start=first, date_end=last, date_granularity="month",
+                           date_basis="context", date_text=source.date_text)
+    return event
+
