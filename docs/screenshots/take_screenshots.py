@@ -65,8 +65,11 @@ def main(url: str) -> None:
             "x": box["x"] - 10, "y": box["y"] - 60, "width": box["width"] + 20,
             "height": box["height"] + 110,
         })
-        offmap = page.get_by_text("Why each of the")
-        offmap.click()
+        # The panel opens by itself when it lists few mentions; open it otherwise.
+        summary = page.get_by_text("Why each of the")
+        if page.get_by_text("no place in the text").count() == 0:
+            summary.click()
+        summary.scroll_into_view_if_needed()
         page.wait_for_timeout(800)
         head = page.locator(".gt-section-head", has_text="Not on the map").bounding_box()
         page.screenshot(path=HERE / "offmap.png", clip={
