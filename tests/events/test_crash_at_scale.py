@@ -49,7 +49,9 @@ def ingest_and_kill(corpus, db, rng: random.Random, why: list[str], todo: int, *
     if timed or todo < 2:
         kill(process, rng, why)
     else:
-        target = base + rng.randrange(1, todo)
+        # Within the first half, so that the kill lands before the last writes are done even
+        # when the process writes a few more between our poll and the signal.
+        target = base + rng.randrange(1, max(2, todo // 2))
         why.append(f"killed at write {target - base} of {todo}")
         deadline = time.monotonic() + 60
         while writes(db) < target and process.poll() is None:
