@@ -85,13 +85,12 @@ class Extractor:
         and the mentions it could not place (``unplaced_reason`` says why), in text order.
         Placed candidates below the confidence model's threshold are not reported."""
         scored, unplaced = self.candidates(article)
-        placed = [event for event, _ in scored]
-        if self.confidence is not None:
-            placed = []
-            for event, features in scored:
-                probability = self.confidence.probability(features)
-                if probability >= self.confidence.threshold:
-                    placed.append(replace(event, confidence=round(probability, 3)))
+        if self.confidence is None:
+            placed = [event for event, _ in scored]
+        else:
+            probabilities = [(event, self.confidence.probability(features)) for event, features in scored]
+            placed = [replace(event, confidence=round(p, 3)) for event, p in probabilities
+                      if p >= self.confidence.threshold]
         return sorted(placed + unplaced, key=lambda e: (e.evidence_start, e.trigger_span.start))
 
     def candidates(self, article: Article) -> tuple[list[tuple[Event, list[str]]], list[Event]]:
@@ -116,11 +115,8 @@ class Extractor:
         scored = [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_place, events)
                    + [f"{cue}|{e.type}" for cue in cues.get((e.evidence_start, e.trigger_span.start), ())])
                   for e in events]
-        # Mentions without a place are kept, unscored, when they introduce an event of their own:
-        # not when their sentence casts doubt on them, nor when they name an event again ("the
-        # meeting", "Putin's visit") or in general ("regular summits").
-        return scored, [e for e in unplaced if not cues.get((e.evidence_start, e.trigger_span.start))
-                        and not _in_general(e) and not _REFERS_BACK.search(e.evidence[:e.trigger_span.start])]
+        # Mentions without a place are kept, unscored, when they introduce an event of their own.
+        return scored, [e for e in unplaced if _introduces_event(e, cues)]
 
     def _read(self, article: Article) -> tuple[_Context, list[_Passage]]:
         text = article.text
@@ -216,10 +212,14 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
     return [build(trigger, sentence, target, date, actors, context.article) for target in targets]
 
 
-def _in_general(event: Event) -> bool:
-    """ "regular summit meetings", "joint exercises continue": a plural names events in general."""
+def _introduces_event(event: Event, cues: dict[tuple[int, int], tuple[str, ...]]) -> bool:
+    """Not when its sentence casts doubt on it (``cues`` by sentence and trigger start), nor when
+    it names an event again ("the meeting", "Putin's visit") or events in general ("regular
+    summit meetings", "joint exercises continue")."""
     trigger = event.evidence[event.trigger_span.start:event.trigger_span.end].lower()
-    return trigger.split()[-1] in _PLURALS
+    return not (cues.get((event.evidence_start, event.trigger_span.start))
+                or trigger.split()[-1] in _PLURALS
+                or _REFERS_BACK.search(event.evidence[:event.trigger_span.start]))
 
 
 def _unplaced(event: Event, context: _Context) -> Event:

@@ -148,7 +148,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
 
     ``triggers`` are all of the sentence's triggers: each claims the places that follow it.
     """
-    names = locatable(anchors, sentence)
+    names = [a for a in anchors if a.kind == "name" or _names_land(a, sentence)]
     relations = {a: _relation(a, sentence, trigger) for a in names}
     # "the Summit of the Americas", "a visit of Iran's president": a name right after "<trigger> of"
     # completes the trigger (its name, its owner), it does not locate it.
@@ -178,16 +178,6 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     if not chosen and trigger.type != "deployment":
         chosen = _host(trigger, sentence, names)
     return [(a, relations.get(a)) if relations.get(a) else (a, None) for a in chosen]
-
-
-def locatable(anchors: list[Anchor], sentence: Sentence) -> list[Anchor]:
-    """The sentence's place mentions that can locate an event: names, and demonyms naming land."""
-    return [a for a in anchors if a.kind == "name" or _names_land(a, sentence)]
-
-
-def uncertainty_km(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | None:
-    """How far from the named place the text puts the event ("near X", "100 km from X"), or None."""
-    return _relation(anchor, sentence, trigger) or None
 
 
 def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | None | bool:

@@ -157,11 +157,6 @@ def _title_case(sentence: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def is_unreal(sentence: str, position: int) -> bool:
-    """Whether the clause leading up to ``position`` negates, conditions or only proposes it."""
-    return unreal_kind(sentence, position)[0] is not None
-
-
 def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     """The kind of modality cue (modality.toml) in the clause leading up to ``position`` and how
     many words lie between it and ``position``; (None, 0) when there is none."""
