@@ -10,25 +10,29 @@ events below the fitted threshold are not reported.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from events.extract import lexicon
 from events.model import Event
 
 WEIGHTS_PATH = Path(__file__).with_name("confidence.json")
 
-# Words of the sentence that tell what kind of statement it is: a report, a plan, a quote.
-_CUES = {
-    "said": re.compile(r"\b(?:said|says|told|according to|reported)\b", re.IGNORECASE),
-    "future": re.compile(r"\b(?:will|shall|to be|is to|are to|expected|scheduled|due to|plans? to)\b",
-                         re.IGNORECASE),
-    "quote": re.compile(r"[\"“”]"),
-    "first_person": re.compile(r"\b(?:I|we|our)\b"),
-    "question": re.compile(r"\?"),
-}
+@functools.cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    """Words of the sentence that tell what kind of statement it is: a report, a plan, a quote."""
+    return {
+        "said": re.compile(lexicon.filter_words("reporting") + r"|\baccording to\b", re.IGNORECASE),
+        "future": re.compile(r"\b(?:will|shall|to be|is to|are to|expected|scheduled|due to|plans? to)\b",
+                             re.IGNORECASE),
+        "quote": re.compile(r"[\"“”]"),
+        "first_person": re.compile(r"\b(?:I|we|our)\b"),
+        "question": re.compile(r"\?"),
+    }
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def event_features(event: Event, sentence_index: int, dateline_place: str, event
         features.append("approximate_place")
     if event.place_id == dateline_place:
         features.append(f"at_dateline|{kind}")
-    features += [f"cue={name}|{kind}" for name, cue in _CUES.items() if cue.search(event.evidence)]
+    features += [f"cue={name}|{kind}" for name, cue in _cues().items() if cue.search(event.evidence)]
     return features
 
 

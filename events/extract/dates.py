@@ -28,16 +28,17 @@ _CALENDAR_WORD = re.compile(
 # Between a place and the date that follows it: "in Astana on November 28", "Rome from June 3".
 _PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|this|next|last|early|late|later)?\s*", re.IGNORECASE)
 
-# A date that dates the reporting, not the event.
-_REPORTING = re.compile(r"\b(?:said|says|reported|announced|told \w+|added|stated|confirmed|"
-                        r"declared|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
-
-_REPORTED_THAT = re.compile(r"\b(?:said|says|told \w+|announced|reported|stated|added|confirmed)\b"
-                            r"[^.;]*\bthat\b", re.IGNORECASE)
-
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
 
+
+@functools.cache
+def _reporting() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A date that dates a report, not the event: right after a reporting verb ("said on
+    Monday", "told Xinhua Tuesday"), or before what the report says ("said Tuesday that")."""
+    verb = lexicon.filter_words("reporting")
+    return (re.compile(verb + r"(?:\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE),
+            re.compile(verb + r"[^.;]*\bthat\b", re.IGNORECASE))
 
 def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  dates: list[TimeExpression], targets: list, others_places: list) -> TimeExpression | None:
@@ -62,7 +63,8 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
         if _OTHER_CLAUSE.search(between) or _covered_period().search(preceding):
             continue
-        if _REPORTING.search(preceding) or _REPORTED_THAT.search(between) \
+        reported_date, reported_that = _reporting()
+        if reported_date.search(preceding) or reported_that.search(between) \
                 or (date.start > trigger_at and trigger.type != "deployment" and places.CLAUSE_VERB.search(between)):
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
@@ -79,7 +81,6 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     return None if best is None or best.value in VAGUE else best
 
 
-
 @functools.cache
 def _covered_period() -> re.Pattern[str]:
     """ "an action plan for 2007-2009", "the agreement of 1998": the period a document covers."""
@@ -87,11 +88,9 @@ def _covered_period() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-
 def _right_after(date: TimeExpression, place_ends: list[int], sentence: Sentence) -> bool:
     return any(0 <= date.start - end <= 12 and _PLACE_THEN_DATE.fullmatch(
         text_between(sentence, end, date.start)) for end in place_ends)
-
 
 
 def _follows(sentence: Sentence, trigger: Trigger, date: TimeExpression) -> bool:
@@ -100,10 +99,8 @@ def _follows(sentence: Sentence, trigger: Trigger, date: TimeExpression) -> bool
     return date.start - sentence.start >= trigger.end and _PLACE_THEN_DATE.fullmatch(gap) is not None
 
 
-
 def _distance(date: TimeExpression, position: int) -> int:
     return min(abs(date.start - position), abs(date.end - position))
-
 
 
 def text_between(sentence: Sentence, first: int, second: int) -> str:
@@ -112,12 +109,10 @@ def text_between(sentence: Sentence, first: int, second: int) -> str:
     return sentence.text[max(low - sentence.start, 0): high - sentence.start]
 
 
-
 def basis(date: TimeExpression) -> str:
     """ "explicit" when the text names the calendar date ("December 3", "May 2024"), even if the
     year is inferred; "relative" when it is computed from the anchor ("Tuesday", "last year")."""
     return "explicit" if _CALENDAR_WORD.search(date.text) else "relative"
-
 
 
 def on_news_day(date: TimeExpression, article: Article) -> bool:

@@ -69,6 +69,12 @@ _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+\w+ed\b)|
 
 
 @functools.cache
+def _reported_here() -> re.Pattern[str]:
+    """ "officials disclosed here Thursday": where a report was made."""
+    return re.compile(lexicon.filter_words("reporting") + r"\s+(?:\w+\s+)?here\b", re.IGNORECASE)
+
+
+@functools.cache
 def _owner() -> re.Pattern[str]:
     """ "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns what follows."""
     return re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|defen[cs]e|armed|"
@@ -102,8 +108,6 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|ahead of)\s+(?
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
 # discuss trade, officials disclosed here Thursday").
 _HERE = re.compile(r"[^,;:()\"“”]{0,60}?\bhere\b")
-_REPORTED_HERE = re.compile(r"\b(?:said|says|told|disclosed|announced|reported|added|stated|"
-                            r"quoted|confirmed|revealed)\s+(?:\w+\s+)?here\b", re.IGNORECASE)
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
 _FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s*){1,4}(?=,)", re.IGNORECASE)
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
@@ -171,7 +175,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         if shared:
             return shared
     if not chosen and dateline and (here := _HERE.match(sentence.text, trigger.end)) \
-            and not _REPORTED_HERE.search(here.group()):
+            and not _reported_here().search(here.group()):
         return [(dateline, None)]
     if not chosen and trigger.type == "deployment":
         chosen = _subject(trigger, sentence, names)
