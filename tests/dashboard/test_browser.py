@@ -162,10 +162,17 @@ def located_events(store: Path) -> int:
         return sum(e.lat is not None and e.lon is not None for e in s.merged_events())
 
 
-def visible_marker_total(frame) -> int:
-    singles = frame.locator(".gt-pin").count()
-    clusters = sum(int(t) for t in frame.locator(".gt-cluster b").all_inner_texts())
-    return singles + clusters
+def visible_marker_total(frame, expected: int, timeout_s: float = 10.0) -> int:
+    """Markers on the map, alone or counted in clusters, counted again until they are
+    ``expected`` or the time is up: while clusters animate, a marker can be drawn both alone and
+    inside its cluster for a moment."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        singles = frame.locator(".gt-pin").count()
+        total = singles + sum(int(t) for t in frame.locator(".gt-cluster b").all_inner_texts())
+        if total == expected or time.monotonic() > deadline:
+            return total
+        time.sleep(0.2)
 
 
 def test_map_renders_offline_and_a_click_opens_the_passage(server, browser):
@@ -181,7 +188,7 @@ def test_map_renders_offline_and_a_click_opens_the_passage(server, browser):
     expected = located_events(store)
     assert expected >= 5
     assert frame.evaluate("() => window.gtEvents.markers.length") == expected
-    assert visible_marker_total(frame) == expected
+    assert visible_marker_total(frame, expected) == expected
     assert frame.locator(".gt-legend").inner_text().startswith("Meeting")
 
     tab.show_marker("Minsk, Belarus", "6 December 2024")
