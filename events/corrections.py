@@ -28,8 +28,7 @@ from typing import IO, Any
 
 from events.exc import EventsError
 from events.model import EVENT_TYPES, Event, Span
-# The store's reading of ISO days: a bad value (a file edited by hand) is no date, not a crash.
-from events.store import _day, _iso
+from events.store import _day, _iso  # the store's ISO days: a bad value is no date, not a crash
 
 KINDS = ("reject", "type", "place", "date", "actor", "add")
 # Granularities a person can give a date (``range`` is first day to last day).
