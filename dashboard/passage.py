@@ -47,6 +47,10 @@ mark.gt-trigger{background:#d3f9d8;color:inherit;padding:0 .1rem;border-radius:2
   overflow-wrap:anywhere}
 .gt-ok{background:#e6f4ea;color:#1e4620}
 .gt-err{background:#fdecea;color:#611a15}
+.gt-fix{font-size:.9rem;line-height:1.4;overflow-wrap:anywhere}
+.gt-fix .gt-err{padding:0 .3rem;border-radius:4px;font-size:.82rem}
+.gt-corrected{background:#fff3bf;color:#5c4400;border-radius:4px;padding:0 .4rem;
+  font-size:.8rem}
 </style>
 """
 
@@ -188,6 +192,7 @@ def event_card(event: Event, article: Article | None) -> str:
         f'<span class="gt-type" style="background:{colour}">{esc(type_label(event.type))}</span>'
         f'<span class="gt-date-label">{esc(event_date_label(event))}</span>'
         f'<span class="gt-gran">{esc(granularity)}</span>'
+        f"{_corrected_badge(event)}"
         "</div>"
         f'<div class="gt-meta">Place: {place_details(event)}</div>'
         f'<div class="gt-meta">Actors: {esc(actors)}</div>'
@@ -195,6 +200,13 @@ def event_card(event: Event, article: Article | None) -> str:
         f'<div class="gt-source">From {origin}{more}</div>'
         "</div>"
     )
+
+
+def _corrected_badge(event: Event) -> str:
+    if not event.corrected:
+        return ""
+    kinds = ", ".join("added by hand" if k == "add" else k for k in event.corrected)
+    return f'<span class="gt-corrected">corrected: {esc(kinds)}</span>'
 
 
 def article_html(article: Article, events: Iterable[Event] = ()) -> str:

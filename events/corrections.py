@@ -28,7 +28,9 @@ from typing import IO, Any
 
 from events.exc import EventsError
 from events.model import EVENT_TYPES, Event, Span
-from events.store import _day, _iso  # the store's ISO days: a bad value is no date, not a crash
+
+# The store's reading of ISO days (a bad value is no date, not a crash) serves here too.
+from events.store import Store, _day, _iso
 
 KINDS = ("reject", "type", "place", "date", "actor", "add")
 # Granularities a person can give a date (``range`` is first day to last day).
@@ -408,14 +410,14 @@ def _from_row(row: Sequence) -> Correction:
     )
 
 
-def load(store: Any) -> list[Correction]:
-    """Every correction in ``store`` (an ``events.store.Store``), in the order made."""
+def load_corrections(store: Store) -> list[Correction]:
+    """Every correction in ``store`` (the store), in the order made."""
     query = f"SELECT {', '.join(_COLUMNS)} FROM corrections ORDER BY at, rowid"  # noqa: S608
     with store.connection() as conn:
         return [_from_row(row) for row in conn.execute(query)]
 
 
-def save(store: Any, corrections: Iterable[Correction]) -> int:
+def save(store: Store, corrections: Iterable[Correction]) -> int:
     """Add ``corrections`` in one transaction; those whose id is already there are skipped
     (importing a file twice changes nothing). Returns how many were added."""
     statement = (f"INSERT OR IGNORE INTO corrections ({', '.join(_COLUMNS)}) "  # noqa: S608
@@ -427,16 +429,16 @@ def save(store: Any, corrections: Iterable[Correction]) -> int:
         return conn.total_changes - before
 
 
-def undo(store: Any, correction_id: str) -> bool:
+def undo(store: Store, correction_id: str) -> bool:
     """Remove one correction (the event shows as it did before it); False when not there."""
     with store.connection(write=True) as conn:
         return conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,)).rowcount > 0
 
 
-def corrected_events(store: Any, *, merged: bool = True) -> Corrected:
+def corrected_events(store: Store, *, merged: bool = True) -> Corrected:
     """The store's events with its corrections applied (then, with ``merged``, reports of one
     event merged: ``events.merge``): what the map, the timeline and the exports show."""
-    corrections = load(store)
+    corrections = load_corrections(store)
     adds = {c.target.article_id for c in corrections if c.kind == "add"}
     texts = {}
     for article_id in adds:
@@ -524,9 +526,9 @@ def from_record(record: Mapping[str, Any]) -> Correction:
         raise CorrectionError(f"a correction line lacks or garbles {e}") from None
 
 
-def write_jsonl(store: Any, fp: IO[str]) -> int:
+def write_jsonl(store: Store, fp: IO[str]) -> int:
     """Every correction in ``store`` as one JSON line each (see ``to_record``); returns the count."""
-    corrections = load(store)
+    corrections = load_corrections(store)
     result = corrected_events(store, merged=False)
     orphans = {c.id for c in result.orphaned}
     count = 0

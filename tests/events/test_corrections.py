@@ -112,7 +112,7 @@ def test_a_correction_whose_event_is_gone_is_kept_as_orphaned(store, two):
     result = c.corrected_events(store)
     assert result.events == []
     assert {o.id for o in result.orphaned} == {kept.id, added.id}
-    assert [x.id for x in c.load(store)] == [kept.id, added.id]
+    assert [x.id for x in c.load_corrections(store)] == [kept.id, added.id]
 
 
 def test_an_added_event_follows_its_passage(store, two):
@@ -175,7 +175,7 @@ def test_export_lines_carry_gold_fields_and_import_into_another_store(tmp_path, 
         found = c.read_jsonl(io.StringIO(out.getvalue()))
         assert c.save(other, found) == 2
         assert c.save(other, found) == 0  # the same file again changes nothing
-        assert c.load(other) == c.load(store)
+        assert c.load_corrections(other) == c.load_corrections(store)
         assert [e.country_code for e in c.corrected_events(other).events] == ["BY"]
 
 
