@@ -127,7 +127,8 @@ def main() -> None:
                          controls=lambda event: correct.event_controls(event, view, path),
                          after=lambda rows: correct.add_event_form(rows, view, path))
     with offmap_col:
-        offmap.show(shown, view.articles)
+        offmap.show(shown, view.articles, controls=lambda event, section: correct.event_controls(
+            event, view, path, where=section))
 
     st.subheader("Timeline")
     if shown["when_start"].notna().any():

@@ -136,14 +136,19 @@ def _date_picker(key: str, event: Event | None = None) -> None:
                                format_func=_GRANULARITY_LABELS.get, key=f"{key}-g")
     if granularity == "none":
         return
-    default = (event.date_start or event.reported) if event else None
+    default = _drawable((event.date_start or event.reported) if event else None)
     bounds = {"min_value": TIMELINE_FIRST_DAY, "max_value": TIMELINE_LAST_DAY}
     labels = {"range": "From", "day": "Date"}
     st.date_input(labels.get(granularity, f"Any day of the {granularity}"), value=default,
                   key=f"{key}-s", **bounds)
     if granularity == "range":
-        st.date_input("To", value=(event.date_end if event else None) or default,
+        st.date_input("To", value=_drawable(event.date_end if event else None) or default,
                       key=f"{key}-e", **bounds)
+
+
+def _drawable(day: dt.date | None) -> dt.date | None:
+    """``day`` when the date widgets can show it (a stray year 1650 or 9999 cannot)."""
+    return day if day is not None and TIMELINE_FIRST_DAY <= day <= TIMELINE_LAST_DAY else None
 
 
 def _picked_date(key: str) -> tuple[str, dt.date | None, dt.date | None]:
@@ -151,11 +156,12 @@ def _picked_date(key: str) -> tuple[str, dt.date | None, dt.date | None]:
     return state.get(f"{key}-g", "none"), state.get(f"{key}-s"), state.get(f"{key}-e")
 
 
-def event_controls(event: Event, view: View, path: Path) -> None:
+def event_controls(event: Event, view: View, path: Path, where: str = "panel") -> None:
     """Under one passage card: reject, change type, place or date, add an actor; and the
-    corrections this event already has, each with Undo."""
+    corrections this event already has, each with Undo. ``where`` tells apart the widgets of
+    one event shown in two places (the marker's panel, the undated list)."""
     target = view.corrected.target_of(event)
-    key = f"gt-fix-{event.id}"
+    key = f"gt-fix-{where}-{event.id}"
     mine = [c for c in view.corrections
             if (made := view.corrected.outcome.get(c.id)) is not None and made.id == event.id]
     label = "Correct this event" + (f" ({len(mine)} correction{'s' if len(mine) != 1 else ''})"
@@ -256,7 +262,9 @@ def describe(correction: fix.Correction) -> tuple[str, str, str]:
     if kind == "date":
         return "Date", _date_summary(before), _date_summary(after)
     if kind == "actor":
-        return "Actor added", ", ".join(before.get("actors", [])) or "none named", after["actor"]
+        actors = list(before.get("actors", []))
+        return ("Actor added", ", ".join(actors) or "none named",
+                ", ".join(dict.fromkeys([*actors, after["actor"]])))
     return "Added event", "", _event_summary(after)
 
 
