@@ -25,6 +25,7 @@ from events import corrections as fix
 from events.exc import EventsError
 from events.model import EVENT_TYPES, Article, Event
 from gazetteer import Gazetteer, LocalGeocoder, Place
+from gazetteer.normalize import name_key
 
 K_EDITOR = "gt_editor"
 K_MESSAGE = "gt_correction_message"
@@ -59,12 +60,17 @@ def _place(raw: dict) -> Place:
     return Place(**{**raw, "alt_names": tuple(raw.get("alt_names") or ())})
 
 
-def place_choice_label(place: Place) -> str:
-    """``Brest — Brest, Belarus · city · 347,138 people``: enough to tell namesakes apart."""
+def place_choice_label(place: Place, asked: str = "") -> str:
+    """``Brest — Belarus · city · 347,138 people``: enough to tell namesakes apart. A place
+    found by another of its names (``asked``, an old or local name) says so."""
+    name = place.name
+    asked = asked.split(",")[0].strip()
+    if asked and name_key(asked) != name_key(name):  # "Brest" asked finds "Břest" as itself
+        name = f"{name} (also called {asked})"
     where = ", ".join(p for p in (place.admin1 if place.admin1 != place.name else "",
                                   country_name(place.country_code)) if p)
     people = f"{place.population:,} people" if place.population else "population unknown"
-    return f"{place.name} — {where} · {place.level} · {people}"
+    return f"{name} — {where} · {place.level} · {people}"
 
 
 def editor_box() -> None:
@@ -124,7 +130,8 @@ def _place_picker(key: str, label: str = "Find a place") -> Place | None:
         return None
     if not choices:
         return None
-    return st.selectbox("Place", choices, format_func=place_choice_label, key=f"{key}-p")
+    return st.selectbox("Place", choices, key=f"{key}-p",
+                        format_func=lambda place: place_choice_label(place, query))
 
 
 def _date_picker(key: str, event: Event | None = None) -> None:

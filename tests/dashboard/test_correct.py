@@ -28,6 +28,10 @@ def test_place_choice_label_tells_namesakes_apart():
     village = Place(id="1", name="Brest", country_code="BY", admin1="Brest", level="city",
                     lat=52.1, lon=23.7, population=0)
     assert correct.place_choice_label(village) == "Brest — Belarus · city · population unknown"
+    assert correct.place_choice_label(BREST_FR, "brest, France").startswith("Brest — ")
+    assert correct.place_choice_label(village, "BREST").startswith("Brest — ")
+    assert correct.place_choice_label(village, "Brześć").startswith(
+        "Brest (also called Brześć) — Belarus")
 
 
 def test_place_choices_rank_by_the_gazetteer_and_narrow_after_a_comma():
