@@ -38,6 +38,8 @@ _GRANULARITY_LABELS = {
     "none": "no date (undated)",
 }
 _PASSAGE_CHARS = 110
+# Sentences offered for an added event: a long article lists its first ones.
+MAX_PASSAGES = 500
 
 
 @st.cache_resource(show_spinner="Opening the gazetteer…")
@@ -204,7 +206,7 @@ def event_controls(event: Event, view: View, path: Path, where: str = "panel") -
 
 def passages_of(articles: Iterable[Article], first: Iterable[Event] = ()) -> list[tuple[str, int, str]]:
     """``(article id, start, passage)`` for each sentence of ``articles`` (site furniture left
-    out), the passages of ``first`` at the top."""
+    out), the passages of ``first`` at the top; at most MAX_PASSAGES."""
     from events.extract.sentences import split_sentences
 
     seen: set[tuple[str, int]] = set()
@@ -218,6 +220,8 @@ def passages_of(articles: Iterable[Article], first: Iterable[Event] = ()) -> lis
             if not sentence.furniture and (article.id, sentence.start) not in seen:
                 seen.add((article.id, sentence.start))
                 found.append((article.id, sentence.start, sentence.text))
+            if len(found) >= MAX_PASSAGES:
+                return found
     return found
 
 

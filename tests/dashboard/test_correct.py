@@ -132,3 +132,25 @@ def test_a_missed_event_is_added_from_a_passage(sample_store, monkeypatch):
         [added] = fix.corrected_events(store).events[-1:]
     assert (added.type, added.country_code, added.date_granularity) == ("exercise", "FR", "year")
     assert added.evidence in fx.ARTICLE_DEC.text
+
+
+def test_corrections_exported_from_one_store_import_into_another(tmp_path, monkeypatch):
+    source = fx.fill_store(tmp_path / "a.sqlite")
+    with Store(source) as store:
+        event = next(e for e in store.events() if e.type == "summit")
+        fix.save(store, [fix.reject(event, by="Ann")])
+    exported = correct.export_bytes(source)
+    fake = FakeMap()
+    at = run(fx.fill_store(tmp_path / "b.sqlite"), monkeypatch, fake)
+    assert counts(at).startswith("**9 of 9 events**")
+    uploader = next(u for u in at.file_uploader if u.label == "Import corrections")
+    uploader.upload("fixes.jsonl", exported, "application/jsonl")
+    next(b for b in at.button if b.label == "Import").click()
+    rerun(at, fake)
+    assert counts(at).startswith("**8 of 8 events**")
+    assert "fixes.jsonl: 1 correction imported, 0 already here" in html(at)
+    uploader = next(u for u in at.file_uploader if u.label == "Import corrections")
+    uploader.upload("bad.jsonl", b'{"article": "x"}\n', "application/jsonl")
+    next(b for b in at.button if b.label == "Import").click()
+    rerun(at, fake)
+    assert "Not imported: bad.jsonl, line 1: not a correction line" in html(at)
