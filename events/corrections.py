@@ -100,6 +100,28 @@ class Correction:
         if self.kind not in KINDS:
             raise CorrectionError(f"unknown correction kind {self.kind!r} (expected one of "
                                   f"{', '.join(KINDS)})")
+        problem = _after_problem(self.kind, self.after)
+        if problem:
+            raise CorrectionError(f"a {self.kind} correction {problem}, got {self.after!r}")
+
+
+def _after_problem(kind: str, after: Mapping[str, Any]) -> str:
+    """What is wrong with the values a correction of ``kind`` sets ("" when sound): an imported
+    file or a store edited by hand must not make every later read fail."""
+    if not isinstance(after, Mapping):
+        return "needs an object of values"
+    if kind in ("type", "add") and after.get("type") not in EVENT_TYPES:
+        return f"needs a type of {', '.join(EVENT_TYPES)}"
+    if kind == "place" or (kind == "add" and after.get("place_id")):
+        if not all(name in after for name in PLACE_FIELDS):
+            return f"needs {', '.join(PLACE_FIELDS)}"
+        if not all(isinstance(after[name], int | float) for name in ("lat", "lon")):
+            return "needs numbers for lat and lon"
+    if kind in ("date", "add") and after.get("date_granularity", "none") not in DATE_GRANULARITIES:
+        return f"needs a date_granularity of {', '.join(DATE_GRANULARITIES)}"
+    if kind == "actor" and not isinstance(after.get("actor"), str):
+        return "needs an actor name"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -364,12 +386,12 @@ def _added_event(correction: Correction, texts: Mapping[str, str] | None) -> Eve
             if start < 0:
                 return None
     event = Event(
-        id=_added_id(correction),
-        type=after.get("type", target.type), cameo=after.get("cameo", ""), article_id=target.article_id,
-        evidence=target.evidence, evidence_start=start, evidence_end=start + len(target.evidence),
-        trigger_span=Span(0, 0), actors=tuple(after.get("actors", ())), confidence=1.0,
-        sources=(target.article_id,), unplaced_reason="" if after.get("place_id") else
-        "no place given when the event was added", corrected=("add",),
+        id=_added_id(correction), type=after["type"], cameo=after.get("cameo", ""),
+        article_id=target.article_id, evidence=target.evidence, evidence_start=start,
+        evidence_end=start + len(target.evidence), trigger_span=Span(0, 0),
+        actors=tuple(str(a) for a in after.get("actors", ())), confidence=1.0,
+        sources=(target.article_id,), corrected=("add",),
+        unplaced_reason="" if after.get("place_id") else "no place given when it was added",
     )
     if after.get("place_id"):
         event = _with_place(event, after)

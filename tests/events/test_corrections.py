@@ -208,3 +208,20 @@ def test_two_events_of_one_passage_are_told_apart_by_their_event_word(make_event
     assert c.apply([moved], [c.change_type(may, "summit")]).events[0].type == "summit"
     both = [dataclasses.replace(may, trigger_span=Span(0, 1)), june]
     assert c.apply(both, [c.change_type(may, "summit")]).orphaned != []
+
+
+@pytest.mark.parametrize(("kind", "after", "message"), [
+    ("type", {"type": "party"}, "needs a type"),
+    ("place", {"place_id": "1", "place_name": "X"}, "needs place_id"),
+    ("place", {**c.place_values(BREST_BY, ""), "lat": "north"}, "numbers for lat and lon"),
+    ("date", {"date_granularity": "fortnight"}, "date_granularity"),
+    ("actor", {"actor": None}, "actor name"),
+    ("add", {"type": "visit", "date_granularity": "eon"}, "date_granularity"),
+])
+def test_a_correction_with_bad_values_is_refused(kind, after, message):
+    with pytest.raises(c.CorrectionError, match=message):
+        c.Correction(id="x", kind=kind, target=c.Target("a", "e", "visit"), after=after)
+    line = {"correction": {"id": "x", "kind": kind, "after": after,
+                           "target": {"article": "a", "evidence": "e", "type": "visit"}}}
+    with pytest.raises(c.CorrectionError, match="line 1: .*" + message):
+        c.read_jsonl(io.StringIO(json.dumps(line) + "\n"))
