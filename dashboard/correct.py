@@ -301,6 +301,15 @@ def _event_summary(values: dict) -> str:
                                   _date_summary(values)) if p)
 
 
+def _when(at: str) -> str:
+    """``2026-12-07T05:20:04+00:00`` -> ``7 Dec 2026 05:20 UTC``; anything else as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(at).astimezone(dt.UTC)
+    except ValueError:
+        return at
+    return f"{moment.day} {moment:%b %Y %H:%M} UTC"
+
+
 def correction_html(correction: fix.Correction, *, orphaned: bool) -> str:
     what, before, after = describe(correction)
     change = f"{passage.esc(before)} → {passage.esc(after)}" if before else passage.esc(after)
@@ -309,7 +318,7 @@ def correction_html(correction: fix.Correction, *, orphaned: bool) -> str:
               "store; kept, not applied</span>" if orphaned else "")
     return (
         f'<div class="gt-fix"><b>{passage.esc(what)}</b>: {change}{status}'
-        f'<div class="gt-source">{passage.esc(correction.at.replace("T", " "))}{who} · '
+        f'<div class="gt-source">{passage.esc(_when(correction.at))}{who} · '
         f"“{passage.esc(_short(correction.target.evidence))}”</div></div>"
     )
 

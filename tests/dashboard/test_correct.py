@@ -3,6 +3,7 @@ change place of an unlocated mention, add a missed event)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import dash_fixtures as fx
@@ -50,6 +51,10 @@ def test_a_correction_is_described_and_escaped(make_event):
     shown = correct.correction_html(moved, orphaned=True)
     assert "by &lt;b&gt;Ann&lt;/b&gt;" in shown and "<b>Ann" not in shown
     assert "orphaned" in shown
+    made_at = dataclasses.replace(moved, at="2026-12-07T05:20:04+00:00")
+    assert "7 Dec 2026 05:20 UTC by &lt;b&gt;Ann" in correct.correction_html(made_at, orphaned=False)
+    garbled = dataclasses.replace(moved, at="yesterday")
+    assert "yesterday by &lt;b&gt;Ann" in correct.correction_html(garbled, orphaned=False)
     actor = fix.add_actor(event, "<script>alert(1)</script>")
     assert "&lt;script&gt;" in correct.correction_html(actor, orphaned=False)
     dated = fix.change_date(event, "month", dt.date(2024, 5, 9))
