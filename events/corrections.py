@@ -293,7 +293,11 @@ def apply(events: Iterable[Event], corrections: Sequence[Correction],
                 everything.append(event)
     exact: dict[Target, list[int]] = {}
     loose: dict[Target, list[int]] = {}
+    # Only events of corrected articles can match: at a million events, the rest pass as is.
+    corrected_articles = {c.target.article_id for c in corrections}
     for i, event in enumerate(everything):
+        if event.article_id not in corrected_articles:
+            continue
         target = Target.of(event)
         exact.setdefault(target, []).append(i)
         loose.setdefault(target.loose(), []).append(i)
@@ -314,16 +318,18 @@ def apply(events: Iterable[Event], corrections: Sequence[Correction],
     targets: dict[str, Target] = {}
     result: list[Event] = []
     for i, event in enumerate(everything):
+        if i not in mine:
+            result.append(event)
+            continue
         current: Event | None = event
-        if i in mine:
-            targets[event.id] = Target.of(event)
-        for correction in mine.get(i, []):
+        targets[event.id] = Target.of(event)
+        for correction in mine[i]:
             if correction.kind != "add":
                 current = _applied(current, correction)
             if current is None:
                 break
             event = current
-        for correction in mine.get(i, []):
+        for correction in mine[i]:
             outcome[correction.id] = event
         if current is not None:
             result.append(current)
