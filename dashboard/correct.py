@@ -21,6 +21,7 @@ import streamlit as st
 from dashboard import passage
 from dashboard.data import TIMELINE_FIRST_DAY, TIMELINE_LAST_DAY, View
 from dashboard.labels import country_name, place_label, type_label
+from dashboard.panel import K_SELECTED
 from events import corrections as fix
 from events.exc import EventsError
 from events.model import EVENT_TYPES, Article, Event
@@ -87,7 +88,8 @@ def _editor() -> str:
 
 def _save(path: Path, make: Callable[[], fix.Correction]) -> None:
     """Make one correction and store it (a button's callback: ``make`` reads the widgets'
-    values now, not as they were drawn); the outcome is shown on the next run."""
+    values now, not as they were drawn); the outcome is shown on the next run. An event given
+    a place becomes the selected marker, so its passage stays in view at its new place."""
     from events.store import Store
 
     try:
@@ -97,6 +99,8 @@ def _save(path: Path, make: Callable[[], fix.Correction]) -> None:
     except (EventsError, OSError) as e:
         st.session_state[K_MESSAGE] = (False, f"Not saved: {e}")
     else:
+        if correction.after.get("place_id"):
+            st.session_state[K_SELECTED] = (correction.after["lat"], correction.after["lon"])
         what, before, after = describe(correction)
         st.session_state[K_MESSAGE] = (True, f"{what}: {before} → {after}" if before else
                                        f"{what}: {after}")

@@ -48,6 +48,8 @@ def _wait_places(tab, check, what: str, timeout_s: float = 30) -> list[str]:
 
 def _open_card(tab, place: str, date: str | None = None):
     """Click the marker of ``place`` and open 'Correct this event' under its only passage."""
+    tab.settle()  # the last change's reruns are over: the map frame is the one to click in
+    _current_frame(tab)
     tab.show_marker(place, date)
     tab.target().click()
     head = tab.page.locator(".gt-panel-head", has_text=place)
@@ -115,7 +117,8 @@ def test_reject_and_move_survive_reload_and_reingest(server, browser, tmp_path):
     # The corrections list shows both, with the editor's name as text.
     tab.settle()
     summary = tab.page.get_by_text("Corrections (2 corrections)")
-    listed = tab.page.locator(".gt-fix")
+    listed = tab.page.locator("[data-testid='stExpander']",
+                              has_text="Corrections (2 corrections)").locator(".gt-fix")
     for _ in range(5):  # a click during a rerun's redraw may be lost: click again
         summary.click()
         try:

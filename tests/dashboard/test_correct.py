@@ -119,6 +119,8 @@ def test_an_unlocated_mention_gets_a_place(tmp_path, monkeypatch):
     rerun(at, fake)
     assert "<b>Not on the map: 0 mentions</b>" in html(at)
     assert len(fake.payload()["lat"]) == 10
+    # The panel follows the event to its new place (the fixture's palace meeting is there too).
+    assert "<b>Strel&#x27;na, Russia</b> · 2 events at this marker" in html(at)
 
 
 def test_a_missed_event_is_added_from_a_passage(sample_store, monkeypatch):
