@@ -153,4 +153,9 @@ def main() -> None:
     correct.show_corrections(view, path)
 
 
-main()
+# Streamlit runs this file as __main__. A process that re-imports the parent's main module
+# (multiprocessing's "spawn", as Dask's workers do, from a process where Streamlit left this
+# script as __main__) imports it as __mp_main__ and must not run the page, and its first-run
+# ingest, once more.
+if __name__ == "__main__":
+    main()

@@ -491,3 +491,18 @@ def test_the_reason_extraction_recorded_is_shown(tmp_path, monkeypatch):
     page = html(run(store, monkeypatch, FakeMap()))
     assert "Not on the map: 1 mention" in page
     assert "place not in the gazetteer: Xqzville" in page
+
+
+def test_a_process_reimporting_the_page_does_not_run_it(tmp_path, monkeypatch):
+    """Dask's workers start by "spawn", re-importing the parent's __main__ as __mp_main__; in a
+    process where Streamlit left app.py as __main__ that must not run the page (whose first run
+    would fill a store named by the parent's arguments, e.g. a file called "-q")."""
+    import runpy
+    import sys
+
+    store = tmp_path / "never.sqlite"
+    monkeypatch.setenv("GEOTIMELINE_DB", str(store))
+    # run_path gives the file as argv[0], as the spawned worker sees it; the rest is the parent's.
+    monkeypatch.setattr(sys, "argv", ["parent", str(store)])
+    runpy.run_path(APP, run_name="__mp_main__")
+    assert not store.exists()
