@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -439,10 +440,28 @@ def _from_row(row: Sequence) -> Correction:
 
 
 def load_corrections(store: Store) -> list[Correction]:
-    """Every correction in ``store`` (the store), in the order made."""
-    query = f"SELECT {', '.join(_COLUMNS)} FROM corrections ORDER BY at, rowid"  # noqa: S608
+    """Every correction in ``store``, in the order made."""
     with store.connection() as conn:
-        return [_from_row(row) for row in conn.execute(query)]
+        return read_corrections(conn)
+
+
+def read_corrections(conn: sqlite3.Connection,
+                     article_ids: Iterable[str] | None = None) -> list[Correction]:
+    """The corrections on an open connection to a store (any, read-only too), in the order
+    made; with ``article_ids``, only those of these articles (for a view that reads a few
+    events of a large store and corrects just those)."""
+    query = f"SELECT {', '.join(_COLUMNS)} FROM corrections"  # noqa: S608 - constants
+    if article_ids is None:
+        rows = conn.execute(query + " ORDER BY at, rowid").fetchall()
+    else:
+        ids, rows = sorted(set(article_ids)), []
+        for begin in range(0, len(ids), 500):  # within SQLite's limit on parameters
+            part = ids[begin : begin + 500]
+            rows += conn.execute(
+                f"{query} WHERE article_id IN ({', '.join('?' * len(part))})"  # noqa: S608
+                " ORDER BY at, rowid", part).fetchall()
+        rows.sort(key=lambda row: row[_COLUMNS.index("at")])
+    return [_from_row(row) for row in rows]
 
 
 def save(store: Store, corrections: Iterable[Correction]) -> int:

@@ -225,3 +225,15 @@ def test_a_correction_with_bad_values_is_refused(kind, after, message):
                            "target": {"article": "a", "evidence": "e", "type": "visit"}}}
     with pytest.raises(c.CorrectionError, match="line 1: .*" + message):
         c.read_jsonl(io.StringIO(json.dumps(line) + "\n"))
+
+
+def test_a_view_reads_the_corrections_of_its_articles_only(store, make_event):
+    first, second = make_event("a1", 0), make_event("b2", 0)
+    made = [c.reject(second), c.change_type(first, "visit"), c.add_actor(first, "X")]
+    c.save(store, made)
+    assert c.load_corrections(store) == made
+    with store.connection() as conn:
+        assert c.read_corrections(conn) == made
+        assert c.read_corrections(conn, ["a1"]) == made[1:]
+        assert c.read_corrections(conn, iter(["b2", "zz"])) == made[:1]
+        assert c.read_corrections(conn, []) == []
