@@ -20,6 +20,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard import (  # noqa: E402
     busy,
+    correct,
     data,
     filters,
     itinerary,
@@ -86,6 +87,8 @@ def main() -> None:
     with st.sidebar.expander("Add articles"):
         if uploads.upload_form(path):
             data.clear_cache()
+    with st.sidebar.expander("Corrections"):
+        correct.editor_box()
     try:
         view = data.load_view(path)
     except (EventsError, OSError) as e:
@@ -119,9 +122,13 @@ def main() -> None:
     selected = panel.selected_rows(shown)
     passages_col, offmap_col = st.columns([3, 2], gap="medium")
     with passages_col:
-        panel.show_panel(selected, view.articles)
+        correct.show_message()
+        panel.show_panel(selected, view.articles,
+                         controls=lambda event: correct.event_controls(event, view, path),
+                         after=lambda rows: correct.add_event_form(rows, view, path))
     with offmap_col:
-        offmap.show(shown, view.articles)
+        offmap.show(shown, view.articles, controls=lambda event, section: correct.event_controls(
+            event, view, path, where=section))
 
     st.subheader("Timeline")
     if shown["when_start"].notna().any():
@@ -142,5 +149,13 @@ def main() -> None:
     st.subheader("Events")
     table.show_table(shown, view.articles, highlight=selected["id"])
 
+    st.subheader("Corrections")
+    correct.show_corrections(view, path)
 
-main()
+
+# Streamlit runs this file as __main__. A process that re-imports the parent's main module
+# (multiprocessing's "spawn", as Dask's workers do, from a process where Streamlit left this
+# script as __main__) imports it as __mp_main__ and must not run the page, and its first-run
+# ingest, once more.
+if __name__ == "__main__":
+    main()

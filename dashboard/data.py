@@ -12,13 +12,14 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.labels import event_date_label, place_label
+from events.corrections import Corrected, Correction, corrected_events, load_corrections
 from events.model import Article, Event
 from events.store import Store
 
@@ -43,6 +44,10 @@ class View:
     frame: pd.DataFrame
     articles: dict[str, Article]
     counts: dict[str, int]
+    # Every human correction in the store, and what applying them gave (orphans, the target
+    # each corrected event keeps): the frame already shows the corrected events.
+    corrections: list[Correction] = field(default_factory=list)
+    corrected: Corrected = field(default_factory=lambda: Corrected([], []))
 
 
 def store_path(argv: Sequence[str] = ()) -> Path:
@@ -108,12 +113,14 @@ def events_frame(events: Sequence[Event], articles: dict[str, Article]) -> pd.Da
                 "source": article.source if article else "",
                 "confidence": event.confidence,
                 "event": event,
+                "corrected": ", ".join(event.corrected),
             }
         )
     columns = [
         "id", "type", "start", "end", "granularity", "date_label", "reported", "place",
         "country", "lat", "lon", "place_level", "uncertainty_km", "actors", "actors_text",
         "evidence", "article_id", "title", "published", "source", "confidence", "event",
+        "corrected",
     ]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("start", "end", "reported", "published"):
@@ -159,16 +166,19 @@ def _timestamps(values: pd.Series) -> pd.Series:
 
 
 def read_store(path: Path) -> View:
-    """Everything the dashboard shows, read from the store at ``path`` (must exist).
+    """Everything the dashboard shows, read from the store at ``path`` (must exist), with
+    the human corrections applied (``events.corrections``).
 
     Events are read before articles: ingests only add whole articles with their events in one
     transaction, so every event read has its article in the second read.
     """
     with Store(path) as store:
-        events = store.merged_events()
+        corrected = corrected_events(store)
+        made = load_corrections(store)
         articles = {article.id: article for article in store.articles()}
         counts = store.counts()
-    return View(frame=events_frame(events, articles), articles=articles, counts=counts)
+    return View(frame=events_frame(corrected.events, articles), articles=articles, counts=counts,
+                corrections=made, corrected=corrected)
 
 
 def ingest_samples(path: Path) -> list[str]:

@@ -3,6 +3,8 @@ with its passage and the reason, in a panel beside the passages and counted in t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -12,6 +14,8 @@ from events.model import Article, Event
 
 # Entries listed at most per section; the counts always cover all of them.
 MAX_LISTED = 100
+# Entries given correction controls per section (each is a dozen widgets).
+MAX_CONTROLLED = 20
 
 
 def unlocated(frame: pd.DataFrame) -> pd.DataFrame:
@@ -75,8 +79,25 @@ def sidebar_counts(frame: pd.DataFrame) -> str:
             f"**{len(undated(frame)):,}** (listed under the map)")
 
 
-def show(frame: pd.DataFrame, articles: dict[str, Article]) -> None:
-    """The panel for the filtered events ``frame``."""
+def _entries(rows: pd.DataFrame, articles: dict[str, Article], reason,
+             controls: Callable[[Event], None] | None) -> None:
+    """A section's entries; the first MAX_CONTROLLED with ``controls(event)`` under each."""
+    if controls is None:
+        st.html(_section(rows, articles, reason))
+        return
+    for event in rows["event"].head(MAX_CONTROLLED):
+        st.html(entry_html(event, articles.get(event.article_id), reason(event)))
+        controls(event)
+    if len(rows) > MAX_CONTROLLED:
+        st.html(_section(rows.iloc[MAX_CONTROLLED:], articles, reason))
+
+
+def show(frame: pd.DataFrame, articles: dict[str, Article],
+         controls: Callable[[Event, str], None] | None = None) -> None:
+    """The panel for the filtered events ``frame``; ``controls(event, section)``, when given,
+    draws the correction widgets under an entry (``section``: "place" or "date")."""
+    place_controls = (lambda event: controls(event, "place")) if controls else None
+    date_controls = (lambda event: controls(event, "date")) if controls else None
     off = unlocated(frame)
     nodate = undated(frame)
     st.html(f'<div class="gt-section-head"><b>Not on the map: {len(off):,} '
@@ -88,9 +109,9 @@ def show(frame: pd.DataFrame, articles: dict[str, Article]) -> None:
         st.html('<div class="gt-key">Every matching event has a place on the map.</div>')
     else:
         with st.expander(f"Why each of the {len(off):,} has no place", expanded=len(off) <= 5):
-            st.html(_section(off, articles, place_reason))
+            _entries(off, articles, place_reason, place_controls)
     st.html(f'<div class="gt-section-head"><b>Undated: {len(nodate):,} '
             f'event{"s" if len(nodate) != 1 else ""}</b></div>')
     if not nodate.empty:
         with st.expander("Their passages (drawn as rings on the timeline, at the report date)"):
-            st.html(_section(nodate, articles, date_reason))
+            _entries(nodate, articles, date_reason, date_controls)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import passage
-from events.model import Article
+from events.model import Article, Event
 
 K_SELECTED = "gt_selected_point"
 # Passages shown at most for one marker; a place with more asks for narrower filters.
@@ -35,8 +37,12 @@ def selected_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return events_at(frame, *point)
 
 
-def show_panel(rows: pd.DataFrame, articles: dict[str, Article]) -> None:
-    """Cards for ``rows`` (events at one marker), oldest first, and each article in full."""
+def show_panel(rows: pd.DataFrame, articles: dict[str, Article],
+               controls: Callable[[Event], None] | None = None,
+               after: Callable[[pd.DataFrame], None] | None = None) -> None:
+    """Cards for ``rows`` (events at one marker), oldest first, and each article in full.
+    ``controls(event)``, when given, draws widgets under each card (the correction controls);
+    ``after(rows)`` draws more below the cards."""
     if rows.empty:
         st.html(
             '<div class="gt-key">Click a marker on the map to read the passages reporting '
@@ -54,8 +60,15 @@ def show_panel(rows: pd.DataFrame, articles: dict[str, Article]) -> None:
         st.html(f'<div class="gt-key">Showing the first {MAX_CARDS} by date; narrow the filters '
                 "to see the others.</div>")
         rows = rows.head(MAX_CARDS)
-    cards = [passage.event_card(event, articles.get(event.article_id)) for event in rows["event"]]
-    st.html("".join(cards))
+    if controls is None:
+        st.html("".join(passage.event_card(event, articles.get(event.article_id))
+                        for event in rows["event"]))
+    else:
+        for event in rows["event"]:
+            st.html(passage.event_card(event, articles.get(event.article_id)))
+            controls(event)
+    if after is not None:
+        after(rows)
     for number, (article_id, group) in enumerate(rows.groupby("article_id", sort=False), 1):
         article = articles.get(article_id)
         if article is None:

@@ -15,40 +15,15 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from dashboard.assets import static_text
 from dashboard.labels import event_date_label, place_label, type_color, type_label
 from events.model import Article, Event, Span
 
 # Highlight kinds in the order they win when two spans overlap.
 HIGHLIGHTS = ("date", "place", "trigger")
 
-STYLE = """
-<style>
-[data-testid="stMainBlockContainer"]{padding:2.2rem 1.5rem 3rem 1.5rem}
-.gt-card{border:1px solid #d9dde3;border-radius:8px;padding:.6rem .8rem;margin:0 0 .7rem 0;
-  background:#fff;color:#1f2328;font-size:.95rem;line-height:1.45}
-.gt-head{display:flex;gap:.5rem;align-items:baseline;flex-wrap:wrap;margin-bottom:.25rem}
-.gt-type{color:#fff;border-radius:4px;padding:0 .45rem;font-weight:600;font-size:.85rem}
-.gt-date-label{font-weight:600}
-.gt-gran{color:#57606a;font-size:.85rem}
-.gt-meta{color:#424a53;font-size:.88rem}
-.gt-evidence{border-left:3px solid #d0d7de;margin:.45rem 0;padding:.1rem .6rem;color:#1f2328}
-.gt-source{color:#57606a;font-size:.85rem}
-.gt-source a{color:#0969da}
-mark.gt-date{background:#ffe08a;color:inherit;padding:0 .1rem;border-radius:2px}
-mark.gt-place{background:#bde0fe;color:inherit;padding:0 .1rem;border-radius:2px}
-mark.gt-trigger{background:#d3f9d8;color:inherit;padding:0 .1rem;border-radius:2px;
-  text-decoration:underline}
-.gt-key{font-size:.82rem;color:#57606a;margin-bottom:.4rem}
-.gt-article{white-space:pre-wrap;font-size:.9rem;line-height:1.5;color:#1f2328;
-  max-height:28rem;overflow-y:auto}
-.gt-article mark{background:#fff3bf;color:inherit}
-.gt-panel-head,.gt-section-head{font-size:1.05rem;margin-bottom:.2rem}
-.gt-upload{font-size:.85rem;padding:.3rem .5rem;border-radius:6px;margin:.25rem 0;
-  overflow-wrap:anywhere}
-.gt-ok{background:#e6f4ea;color:#1e4620}
-.gt-err{background:#fdecea;color:#611a15}
-</style>
-"""
+# The page's styles (cards, highlights, messages), a file in dashboard/static.
+STYLE = f"<style>\n{static_text('page.css')}</style>\n"
 
 KEY_HTML = (
     '<div class="gt-key">Highlighted: <mark class="gt-date">date</mark> '
@@ -188,6 +163,7 @@ def event_card(event: Event, article: Article | None) -> str:
         f'<span class="gt-type" style="background:{colour}">{esc(type_label(event.type))}</span>'
         f'<span class="gt-date-label">{esc(event_date_label(event))}</span>'
         f'<span class="gt-gran">{esc(granularity)}</span>'
+        f"{_corrected_badge(event)}"
         "</div>"
         f'<div class="gt-meta">Place: {place_details(event)}</div>'
         f'<div class="gt-meta">Actors: {esc(actors)}</div>'
@@ -195,6 +171,13 @@ def event_card(event: Event, article: Article | None) -> str:
         f'<div class="gt-source">From {origin}{more}</div>'
         "</div>"
     )
+
+
+def _corrected_badge(event: Event) -> str:
+    if not event.corrected:
+        return ""
+    kinds = ", ".join("added by hand" if k == "add" else k for k in event.corrected)
+    return f'<span class="gt-corrected">corrected: {esc(kinds)}</span>'
 
 
 def article_html(article: Article, events: Iterable[Event] = ()) -> str:

@@ -34,6 +34,7 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
             "Article": frame["title"],
             "Published": frame["published"].dt.date,
             "Source": frame["source"],
+            "Corrected": frame["corrected"],
         }
     ).reset_index(drop=True)
 

@@ -1,4 +1,5 @@
-"""``python -m events``: ingest files into the store, extract to stdout, show dates, export.
+"""``python -m events``: ingest files into the store, extract to stdout, show dates, export;
+export and import human corrections.
 
 Exit codes: 0 all fine, 1 some files failed (the rest were processed), 2 usage errors
 (bad arguments, a store that cannot be opened).
@@ -85,7 +86,23 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=FORMATS, default="jsonl")
     export.add_argument("--merged", action="store_true",
                         help="one event per happening, with all its sources")
+    export.add_argument("--uncorrected", action="store_true",
+                        help="the events as extracted, without the human corrections")
     export.set_defaults(run=_export)
+
+    corrections = commands.add_parser(
+        "corrections", help="export or import the human corrections of a store (JSON Lines)")
+    actions = corrections.add_subparsers(required=True, metavar="ACTION")
+    for name, run, helps in (
+        ("export", _corrections_export, "write the corrections to FILE (default: stdout)"),
+        ("import", _corrections_import, "add the corrections of FILE (default: stdin); "
+                                         "those already in the store are skipped"),
+    ):
+        action = actions.add_parser(name, help=helps)
+        action.add_argument("file", nargs="?", metavar="FILE", help=helps)
+        action.add_argument("--db", help="store file (default: $GEOTIMELINE_DB, else "
+                                         "data/geotimeline.sqlite)")
+        action.set_defaults(run=run)
     return parser
 
 
@@ -234,10 +251,53 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from events.corrections import corrected_events
+
     with _open_store(args.db, create=False) as store:
-        events = store.merged_events() if args.merged else store.events()
+        if args.uncorrected:
+            events = store.merged_events() if args.merged else store.events()
+        else:
+            events = corrected_events(store, merged=args.merged).events
         articles = {article.id: article for article in store.articles()}
     _write(events, args.format, _stdout(), articles)
+    return EXIT_OK
+
+
+def _corrections_export(args: argparse.Namespace) -> int:
+    from events.corrections import write_jsonl
+
+    with _open_store(args.db, create=False) as store:
+        if args.file and args.file != "-":
+            try:
+                with open(args.file, "w", encoding="utf-8", newline="") as out:
+                    count = write_jsonl(store, out)
+            except OSError as e:
+                raise _UsageError(f"{args.file}: cannot write ({e.strerror or e})") from None
+        else:
+            count = write_jsonl(store, _stdout())
+            sys.stdout.flush()
+    print(f"{count} correction{'s' if count != 1 else ''} exported", file=sys.stderr)
+    return EXIT_OK
+
+
+def _corrections_import(args: argparse.Namespace) -> int:
+    from events.corrections import CorrectionError, read_jsonl, save
+
+    name = args.file if args.file and args.file != "-" else "<stdin>"
+    try:
+        if name == "<stdin>":
+            found = read_jsonl(sys.stdin, name)
+        else:
+            with open(args.file, encoding="utf-8") as fp:
+                found = read_jsonl(fp, name)
+    except OSError as e:
+        raise _UsageError(f"{args.file}: cannot read ({e.strerror or e})") from None
+    except (CorrectionError, UnicodeDecodeError) as e:
+        raise _UsageError(str(e)) from None
+    with _open_store(args.db) as store:
+        added = save(store, found)
+    print(f"{added} correction{'s' if added != 1 else ''} imported, "
+          f"{len(found) - added} already in the store", file=sys.stderr)
     return EXIT_OK
 
 

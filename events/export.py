@@ -19,7 +19,7 @@ from events.model import Article, Event
 RECORD_FIELDS = (
     "article", "type", "place", "resolved", "lat", "lon", "place_level", "uncertainty_km",
     "date", "date_granularity", "date_basis", "reported", "actors", "evidence",
-    "id", "cameo", "confidence", "sources", "date_end", "unplaced_reason",
+    "id", "cameo", "confidence", "sources", "date_end", "unplaced_reason", "corrected",
 )
 ARTICLE_FIELDS = ("article_title", "article_source")
 # ISO prefix length for each granularity the scorer knows; a range is given by its first day
@@ -66,6 +66,8 @@ def to_record(event: Event, article: Article | None = None) -> dict[str, Any]:
         "sources": list(event.sources) or [event.article_id],
         "date_end": _iso(event.date_end) if date is not None else None,
         "unplaced_reason": event.unplaced_reason or None,
+        # The kinds of human correction applied (events.corrections), [] as extracted.
+        "corrected": list(event.corrected),
     }
     if article is not None:
         record["article_title"] = article.title

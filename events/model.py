@@ -71,6 +71,8 @@ class Event:
     ``sources`` lists the ids of all articles reporting it (the first is ``article_id``).
     ``unplaced_reason`` says why an event has no place (``lat``/``lon`` None): the text names
     none, or names one the gazetteer does not know; it is empty for placed events.
+    ``corrected`` lists the kinds of human correction applied (``events.corrections``), in
+    order; empty for an event as extracted. It is never stored with the event.
     """
 
     id: str
@@ -101,3 +103,4 @@ class Event:
     confidence: float = 0.5
     sources: tuple[str, ...] = field(default=())
     unplaced_reason: str = ""
+    corrected: tuple[str, ...] = ()

@@ -9,20 +9,21 @@ newer version is refused rather than misread.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from events.exc import SchemaVersionError, StoreError
 from events.model import Article, Event, Span
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
 
@@ -92,6 +93,28 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # Why an event has no place: mentions the extractor keeps rather than drops.
     4: ("ALTER TABLE events ADD COLUMN unplaced_reason TEXT NOT NULL DEFAULT ''",),
+    # Human corrections (events.corrections): their own table, tied to events by article id,
+    # passage text, type, place text and event word, not by a foreign key, so that re-ingesting or
+    # removing an article never deletes them (those left without an event are orphaned).
+    5: (
+        """CREATE TABLE corrections (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            type TEXT NOT NULL,
+            place_text TEXT NOT NULL,
+            trigger_start INTEGER NOT NULL, -- the event word's offset in the passage, -1 unknown
+            before TEXT NOT NULL,          -- JSON object
+            after TEXT NOT NULL,           -- JSON object
+            at TEXT NOT NULL,              -- ISO UTC time the correction was made
+            by TEXT NOT NULL,              -- editor name, '' when not given
+            event_id TEXT NOT NULL,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL
+        )""",
+        "CREATE INDEX corrections_by_article ON corrections(article_id)",
+    ),
 }
 
 _EVENT_COLUMNS = (
@@ -301,6 +324,20 @@ class Store:
         with self._lock:
             cursor = self._conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             return cursor.rowcount > 0
+
+    @contextlib.contextmanager
+    def connection(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """The store's connection, held alone, inside one transaction (``BEGIN IMMEDIATE``
+        when ``write``; committed at the end, rolled back on an error): for the modules that
+        keep tables of their own here (``events.corrections``)."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@
 Writes map.png (the sample events), passage.png (the Minsk marker's passages), timeline.png,
 offmap.png (the "Not on the map" panel), itinerary.png (Vladimir Putin's trip), empty.png
 (zero matches: the map keeps its view and says why) and playback.png (the time-lapse paused on
-December 2024, cumulative) next to this file. Requests that leave the machine are blocked, as on a machine with no internet,
+December 2024, cumulative) and correct.png (the correction controls under a passage, the place
+search open; nothing is saved) next to this file. Requests that leave the machine are blocked, as on a machine with no internet,
 so the map shows the built-in country outlines rather than OpenStreetMap tiles.
 """
 
@@ -17,6 +18,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 HERE = Path(__file__).resolve().parent
@@ -96,7 +98,49 @@ def main(url: str) -> None:
         _map_frame(page)
         page.wait_for_timeout(1500)
         page.screenshot(path=HERE / "empty.png")
+
+        _correction_controls(page, url)
         browser.close()
+
+
+def _correction_controls(page, url: str) -> None:
+    """correct.png: the controls under the Brest deployment, the place search showing Brest's
+    namesakes. Nothing is saved: no button is pressed."""
+    page.goto(url)
+    frame = _map_frame(page)
+    frame.wait_for_function("() => window.gtEvents.markers.length > 0")
+    index = frame.evaluate(
+        """() => { const D = window.gtEvents.data;
+             for (let i = 0; i < D.lat.length; i++)
+               if (D.pl[D.p[i]] === "Brest, Belarus") return i;
+             return -1; }"""
+    )
+    reveal_marker(page, frame, index, "gt-shot", "gt-shot-cluster")
+    frame.locator(".gt-shot").click()
+    page.locator(".gt-panel-head", has_text="Brest").wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    page.get_by_text("Correct this event").first.click()
+    search = page.get_by_role("textbox", name="Find a place").first
+    search.fill("Brest")
+    search.press("Enter")
+    choices = page.get_by_label("Place", exact=True).first
+    choices.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    page.locator(".gt-panel-head").evaluate("e => e.scrollIntoView()")
+    page.wait_for_timeout(800)
+    for _ in range(5):  # a click during a rerun's redraw opens nothing: click again
+        choices.click()
+        try:
+            page.get_by_role("option").first.wait_for(timeout=3_000)
+            break
+        except PlaywrightTimeout:
+            page.wait_for_timeout(1000)
+    page.wait_for_timeout(500)
+    head = page.locator(".gt-panel-head").bounding_box()
+    card = page.locator(".gt-card").first.bounding_box()
+    page.screenshot(path=HERE / "correct.png", clip={
+        "x": card["x"] - 10, "y": head["y"] - 10, "width": card["width"] + 20, "height": 820})
+    page.keyboard.press("Escape")
 
 
 def _map_frame(page):

@@ -72,6 +72,14 @@ def query(at: AppTest, key: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def article_uploader(at: AppTest):
+    return next(u for u in at.file_uploader if u.label.startswith("Articles"))
+
+
+def add_button(at: AppTest):
+    return next(b for b in at.button if b.label == "Add to the map")
+
+
 def html(at: AppTest) -> str:
     return "\n".join(h.proto.body for h in at.get("html"))
 
@@ -85,8 +93,8 @@ def test_starts_on_the_sample_data(sample_store, monkeypatch):
     assert fake.kwargs[0]["returned_objects"] == ["last_object_clicked"]
     assert timeline_points(at) == 9
     assert len(at.dataframe[0].value) == 9
-    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV",
-                                                                  "Download GeoJSON"]
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "Download CSV", "Download GeoJSON", "Export corrections (JSON Lines)"]
     assert "Click a marker on the map" in html(at)
 
 
@@ -176,8 +184,8 @@ def test_upload_adds_an_article_without_writing_files(sample_store, monkeypatch,
     fake = FakeMap()
     at = run(sample_store, monkeypatch, fake)
     text = b"---\ntitle: Upload\npublished: 2024-03-02\n---\nPutin met Lukashenko in Minsk.\n"
-    at.file_uploader[0].upload(name, text, "text/markdown")
-    at.button[-1].click()
+    article_uploader(at).upload(name, text, "text/markdown")
+    add_button(at).click()
     rerun(at, fake)
     page = html(at)
     assert "evil.md: 1 article" in page, page[-500:]
@@ -189,12 +197,12 @@ def test_upload_adds_an_article_without_writing_files(sample_store, monkeypatch,
 def test_oversized_and_unknown_uploads_are_refused(sample_store, monkeypatch):
     fake = FakeMap()
     at = run(sample_store, monkeypatch, fake)
-    at.file_uploader[0].set_value([
+    article_uploader(at).set_value([
         ("big.txt", b"a" * 21_000_001, "text/plain"),
         ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(64), "text/plain"),
         ("good.txt", b"Putin met Lukashenko in Minsk.", "text/plain"),
     ])
-    at.button[-1].click()
+    add_button(at).click()
     rerun(at, fake)
     page = html(at)
     assert "big.txt: too large (21.0 MB; the limit is 20 MB)" in page
@@ -265,12 +273,12 @@ def test_dates_pandas_cannot_hold_do_not_break_the_page(tmp_path, monkeypatch):
 def test_json_python_cannot_parse_is_refused_and_the_upload_goes_on(sample_store, monkeypatch):
     fake = FakeMap()
     at = run(sample_store, monkeypatch, fake)
-    at.file_uploader[0].set_value([
+    article_uploader(at).set_value([
         ("deep.json", b"[" * 5_000 + b"]" * 5_000, "application/json"),
         ("huge.json", b'{"text": "x", "n": ' + b"1" * 4_400 + b"}", "application/json"),
         ("good.txt", b"Putin met Lukashenko in Minsk.", "text/plain"),
     ])
-    at.button[-1].click()
+    add_button(at).click()
     rerun(at, fake)
     page = html(at)
     assert "deep.json: invalid JSON: nested too deeply to read</div>" in page
@@ -401,9 +409,9 @@ def test_a_marker_click_highlights_its_events_in_the_timeline_and_table(sample_s
 def test_unsupported_upload_types_are_refused_in_one_line(sample_store, monkeypatch):
     fake = FakeMap()
     at = run(sample_store, monkeypatch, fake)
-    at.file_uploader[0].set_value([("scan.pdf", b"%PDF-1.7", "application/pdf"),
+    article_uploader(at).set_value([("scan.pdf", b"%PDF-1.7", "application/pdf"),
                                    ("map.png", b"\x89PNG\r\n", "image/png")])
-    at.button[-1].click()
+    add_button(at).click()
     rerun(at, fake)
     page = html(at)
     assert "scan.pdf: not added: a .pdf file is not an article" in page
@@ -483,3 +491,18 @@ def test_the_reason_extraction_recorded_is_shown(tmp_path, monkeypatch):
     page = html(run(store, monkeypatch, FakeMap()))
     assert "Not on the map: 1 mention" in page
     assert "place not in the gazetteer: Xqzville" in page
+
+
+def test_a_process_reimporting_the_page_does_not_run_it(tmp_path, monkeypatch):
+    """Dask's workers start by "spawn", re-importing the parent's __main__ as __mp_main__; in a
+    process where Streamlit left app.py as __main__ that must not run the page (whose first run
+    would fill a store named by the parent's arguments, e.g. a file called "-q")."""
+    import runpy
+    import sys
+
+    store = tmp_path / "never.sqlite"
+    monkeypatch.setenv("GEOTIMELINE_DB", str(store))
+    # run_path gives the file as argv[0], as the spawned worker sees it; the rest is the parent's.
+    monkeypatch.setattr(sys, "argv", ["parent", str(store)])
+    runpy.run_path(APP, run_name="__mp_main__")
+    assert not store.exists()

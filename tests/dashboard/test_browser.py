@@ -221,7 +221,9 @@ def test_hostile_article_is_shown_as_text_everywhere(server, browser):
     tab.open(url)
     # The same payloads through the uploader, under a name that tries to leave its folder.
     tab.page.get_by_text("Add articles").click()
-    tab.page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+    # (The sidebar's uploader: the Corrections section has one for importing corrections.)
+    tab.page.locator("[data-testid='stSidebar'] [data-testid='stFileUploaderDropzoneInput']"
+              ).set_input_files(
         files=[{"name": "..\\..\\evil.md", "mimeType": "text/markdown",
                 "buffer": HOSTILE_UPLOAD.encode()}]
     )

@@ -33,7 +33,9 @@ def test_a_tab_opened_while_another_writes_says_so_then_updates_itself(server, b
     before = re.match(r"(\d+) of \1 events from 2 articles", _counts(first.page))
     assert before, _counts(first.page)
     first.page.get_by_text("Add articles").click()
-    first.page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+    # (The sidebar's uploader: the Corrections section has one for importing corrections.)
+    first.page.locator("[data-testid='stSidebar'] [data-testid='stFileUploaderDropzoneInput']"
+              ).set_input_files(
         files=[{"name": "long.md", "mimeType": "text/markdown", "buffer": LONG}])
     first.page.get_by_role("button", name="Add to the map").click()
     first.page.get_by_text("Reading and extracting").wait_for(timeout=60_000)

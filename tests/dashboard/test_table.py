@@ -13,7 +13,7 @@ from dashboard.data import events_frame
 def test_table_shows_readable_text_columns(frame):
     shown = table.table_frame(frame)
     assert list(shown.columns) == ["Date", "Date as given", "Type", "Place", "Actors",
-                                   "Passage", "Article", "Published", "Source"]
+                                   "Passage", "Article", "Published", "Source", "Corrected"]
     assert "Minsk, Belarus" in set(shown["Place"])
     assert "May 2024" in set(shown["Date as given"])
 

@@ -286,3 +286,50 @@ def test_python_dash_m_events_runs_the_real_date_tagger():
     found = [json.loads(line) for line in done.stdout.splitlines()]
     assert found and all(text[d["start"]:d["end"]] == d["text"] for d in found)
     assert any(d["text"] == "December 3" and d["value"] == "2024-12-03" for d in found)
+
+
+def test_corrections_export_and_import_between_stores(tmp_path, capsys):
+    from events import corrections
+
+    first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    for db in (first, second):
+        assert main(["ingest", str(SAMPLE_ARTICLES), "--db", str(db), "--no-progress"]) == 0
+    with Store(first) as store:
+        # (The stand-in extractor's events of one article share a passage, type and place:
+        # one correction is about all of them, so take the two from different articles.)
+        rejected, moved = store.events()[0], store.events()[-1]
+        assert rejected.article_id != moved.article_id
+        corrections.save(store, [corrections.reject(rejected, by="Ann"),
+                                 corrections.change_type(moved, "exercise")])
+    capsys.readouterr()
+    out = tmp_path / "fixes.jsonl"
+    assert main(["corrections", "export", "--db", str(first), str(out)]) == 0
+    assert "2 corrections exported" in capsys.readouterr().err
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["correction"]["kind"] for line in lines] == ["reject", "type"]
+    assert main(["corrections", "import", "--db", str(second), str(out)]) == 0
+    assert "2 corrections imported, 0 already in the store" in capsys.readouterr().err
+    assert main(["corrections", "import", "--db", str(second), str(out)]) == 0
+    assert "0 corrections imported, 2 already in the store" in capsys.readouterr().err
+
+    # The event export shows the corrected view and says what was corrected.
+    assert main(["export", "--db", str(second)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rejected.article_id not in {r["article"] for r in records}
+    changed = next(r for r in records if r["id"] == moved.id)
+    assert changed["type"] == "exercise" and changed["corrected"] == ["type"]
+    assert main(["export", "--db", str(second), "--uncorrected"]) == 0
+    raw = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rejected.article_id in {r["article"] for r in raw}
+    assert all(r["corrected"] == [] for r in raw)
+
+
+def test_corrections_import_from_stdin_and_bad_input(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "s.sqlite"
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"article": "a1"}\n'))
+    assert main(["corrections", "import", "--db", str(db)]) == 2
+    assert "error: <stdin>, line 1: not a correction line" in capsys.readouterr().err
+    assert main(["corrections", "import", "--db", str(db), str(tmp_path / "none.jsonl")]) == 2
+    assert "none.jsonl: cannot read" in capsys.readouterr().err
+    assert main(["corrections", "export", "--db", str(tmp_path / "missing.sqlite")]) == 2
+    assert "no such store" in capsys.readouterr().err

@@ -25,6 +25,7 @@ def test_record_uses_the_gold_field_names(make_event):
         "reported": "2024-12-04", "actors": ["Vladimir Putin", "Alexander Lukashenko"],
         "evidence": "Putin met Lukashenko in Minsk on December 1.", "id": "a1:0", "cameo": "043",
         "confidence": 0.875, "sources": ["a1"], "date_end": "2024-12-01", "unplaced_reason": None,
+        "corrected": [],
     }
 
 
