@@ -23,6 +23,7 @@ from pathlib import Path
 
 from events.exc import ArticleError
 from events.model import Article
+from events.parts import MAX_ARTICLE_CHARS, split_long
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 # Larger files are refused before reading; 50 MB of plain text still fits.
@@ -254,6 +255,14 @@ def _too_large(size: int) -> str:
 
 
 def _parse(name: str, stem: str, suffix: str, data: bytes, default_source: str) -> list[Article]:
+    articles = _parse_whole(name, stem, suffix, data, default_source)
+    # Texts longer than any news story are read as several articles (events.parts says why).
+    if all(len(a.text) <= MAX_ARTICLE_CHARS for a in articles):
+        return articles
+    return _unique(name, [part for article in articles for part in split_long(article)])
+
+
+def _parse_whole(name: str, stem: str, suffix: str, data: bytes, default_source: str) -> list[Article]:
     if suffix in (".html", ".htm"):
         return [_read_html(name, stem, data, default_source)]
     text = decode(data, name)
