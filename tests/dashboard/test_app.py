@@ -58,6 +58,18 @@ def rerun(at: AppTest, fake: FakeMap) -> AppTest:
     return at
 
 
+def add_and_wait(at: AppTest, fake: FakeMap) -> AppTest:
+    """The run of a click on 'Add to the map' (which starts the upload in the background), then,
+    once the upload is stored, the run that shows its results."""
+    from dashboard import uploads
+
+    rerun(at, fake)
+    if uploads.K_JOB in at.session_state:  # (else it was done within that run, which showed it)
+        assert at.session_state[uploads.K_JOB].finished.wait(120)
+        rerun(at, fake)
+    return at
+
+
 def counts(at: AppTest) -> str:
     return next(m.value for m in at.markdown if " events** from " in m.value)
 
@@ -178,7 +190,7 @@ def test_upload_adds_an_article_without_writing_files(sample_store, monkeypatch,
     text = b"---\ntitle: Upload\npublished: 2024-03-02\n---\nPutin met Lukashenko in Minsk.\n"
     at.file_uploader[0].upload(name, text, "text/markdown")
     at.button[-1].click()
-    rerun(at, fake)
+    add_and_wait(at, fake)
     page = html(at)
     assert "evil.md: 1 article" in page, page[-500:]
     assert " events** from 3 articles" in counts(at)
@@ -195,7 +207,7 @@ def test_oversized_and_unknown_uploads_are_refused(sample_store, monkeypatch):
         ("good.txt", b"Putin met Lukashenko in Minsk.", "text/plain"),
     ])
     at.button[-1].click()
-    rerun(at, fake)
+    add_and_wait(at, fake)
     page = html(at)
     assert "big.txt: too large (21.0 MB; the limit is 20 MB)" in page
     assert re.search(r"picture\.txt: [^<]*PNG", page), page
@@ -271,7 +283,7 @@ def test_json_python_cannot_parse_is_refused_and_the_upload_goes_on(sample_store
         ("good.txt", b"Putin met Lukashenko in Minsk.", "text/plain"),
     ])
     at.button[-1].click()
-    rerun(at, fake)
+    add_and_wait(at, fake)
     page = html(at)
     assert "deep.json: invalid JSON: nested too deeply to read</div>" in page
     assert "huge.json: invalid JSON: an integer of more than 4,300 digits</div>" in page
@@ -404,7 +416,7 @@ def test_unsupported_upload_types_are_refused_in_one_line(sample_store, monkeypa
     at.file_uploader[0].set_value([("scan.pdf", b"%PDF-1.7", "application/pdf"),
                                    ("map.png", b"\x89PNG\r\n", "image/png")])
     at.button[-1].click()
-    rerun(at, fake)
+    add_and_wait(at, fake)
     page = html(at)
     assert "scan.pdf: not added: a .pdf file is not an article" in page
     assert "map.png: not added: a .png file is not an article" in page
@@ -483,3 +495,50 @@ def test_the_reason_extraction_recorded_is_shown(tmp_path, monkeypatch):
     page = html(run(store, monkeypatch, FakeMap()))
     assert "Not on the map: 1 mention" in page
     assert "place not in the gazetteer: Xqzville" in page
+
+
+def test_the_page_stays_usable_while_an_upload_is_stored(sample_store, monkeypatch):
+    """The upload is stored by a thread of its own: the run that started it ends, the page
+    shows its progress and answers filters meanwhile, and Cancel stops it with nothing lost."""
+    import threading
+
+    from dashboard import uploads
+
+    inside, release = threading.Event(), threading.Event()
+    real = uploads.ingest_upload
+
+    def held(name, data, store, done=None):
+        if name == "second.md":
+            inside.set()
+            assert release.wait(60)
+        return real(name, data, store, done=done)
+
+    monkeypatch.setattr(uploads, "ingest_upload", held)
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake)
+    text = b"---\ntitle: Upload\npublished: 2024-03-02\n---\nPutin met Lukashenko in Minsk.\n"
+    at.file_uploader[0].set_value([("first.md", text, "text/markdown"),
+                                   ("second.md", text.replace(b"Upload", b"Two"), "text/markdown"),
+                                   ("third.md", text.replace(b"Upload", b"Three"), "text/markdown")])
+    at.button[-1].click()
+    rerun(at, fake)
+    assert inside.wait(60)
+    rerun(at, fake)
+    [bar] = at.get("progress")
+    assert "1 of 3 files done" in bar.proto.text
+    assert "Now: second.md" in html(at)
+    assert not at.info  # its own upload is not "another tab"
+    at.slider(key="f_dates").set_value((D(2024, 11, 1), D(2024, 12, 6)))
+    rerun(at, fake)
+    assert counts(at).startswith("**3 of ")  # the filter applied (to what is stored so far)
+    at.button(key="gt_upload_cancel").click()
+    rerun(at, fake)
+    release.set()
+    assert at.session_state[uploads.K_JOB].finished.wait(60)
+    rerun(at, fake)
+    page = html(at)
+    assert "first.md: 1 article" in page
+    assert "second.md: cancelled while reading it, not added (the files before it are stored)" in page
+    assert "third.md: cancelled, not added" in page
+    assert " events** from 3 articles" in counts(at)
+    assert not at.get("progress")
