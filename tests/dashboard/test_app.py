@@ -542,3 +542,29 @@ def test_the_page_stays_usable_while_an_upload_is_stored(sample_store, monkeypat
     assert "third.md: cancelled, not added" in page
     assert " events** from 3 articles" in counts(at)
     assert not at.get("progress")
+
+
+def test_an_article_dated_beyond_pandas_is_ingested_and_the_page_loads(tmp_path, monkeypatch):
+    """Issue 12: years such as 1650, 9999 and 1 in an article, read and extracted for real, are
+    no event's date (implausible for news), and the page loads on the store."""
+    from events.ingest import ingest
+    from events.store import Store
+
+    (tmp_path / "odd.txt").write_text(
+        "---\npublished: 2024-12-06\n---\nTalks\n\n"
+        "Putin visited Minsk in 1650, officials said.\n"
+        "Lukashenko met Putin in Moscow on 12/31/9999 for talks.\n"
+        "Russian troops were deployed near Brest on 1/1/0001.\n"
+        "Leaders held a summit in Minsk in the year 1200.\n", encoding="utf-8")
+    (tmp_path / "odd.json").write_text(json.dumps(
+        {"id": "number", "published": "2024-12-06", "number": 1500,
+         "text": "Resolution number 1500 was adopted when Putin met Lukashenko in Minsk."}))
+    store = tmp_path / "odd.sqlite"
+    with Store(store) as s:
+        results = ingest([tmp_path / "odd.txt", tmp_path / "odd.json"], s)
+        assert all(r.ok for r in results), [r.error for r in results]
+        events = s.events()
+    assert len(events) >= 4
+    assert all(e.date_start is None or 1800 <= e.date_start.year <= 2100 for e in events), events
+    at = run(store, monkeypatch, FakeMap())
+    assert counts(at).startswith(f"**{len(events)} of {len(events)} events** from 2 articles")
