@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from events.articles import read_bytes
+from events.articles import MAX_HTML_BYTES, read_bytes
+from events.exc import ArticleError
 from events.model import Article
 from events.parts import MAX_ARTICLE_CHARS, split_long
 
@@ -67,3 +68,14 @@ def test_a_part_id_that_an_item_already_has_is_refused_in_one_line():
     items = [{"id": "x#2", "text": "Leaders met in Astana."}, {"id": "x", "text": long_text}]
     with pytest.raises(ValueError, match=r"^items\.json: article id 'x#2' occurs twice$"):
         read_bytes("items.json", json.dumps(items).encode())
+
+
+def test_an_html_page_too_big_to_parse_is_refused_in_one_line():
+    page = b"<html><body>" + b"<div><p>Troops were deployed near Brest.</p></div>" * 70_000
+    assert len(page) > MAX_HTML_BYTES
+    with pytest.raises(ArticleError) as info:
+        read_bytes("page.html", page)
+    assert str(info.value) == ("page.html: HTML page of 3.3 MB, larger than the 3 MB limit for HTML "
+                               "(a page is parsed whole); save its text as .txt to add it")
+    # The same text as plain text is read (in parts).
+    assert len(read_bytes("page.txt", page)) > 1
