@@ -28,6 +28,8 @@ ACCEPTED = ("txt", "md", "html", "htm", "json", "jsonl")
 K_RESULTS, K_FORM, K_JOB = "gt_upload_results", "gt_upload_form", "gt_upload_job"
 # Files past this many in one upload are refused: each is held in memory until it is stored.
 MAX_UPLOAD_FILES = 100
+# How long the run that starts an upload waits for it before showing its progress instead.
+_SHOWN_AT_ONCE_S = 2.0
 # Control characters (and DEL) have no place in a file name shown back to the user.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -92,10 +94,7 @@ def upload_form(store_path: Path) -> bool:
     changed = False
     job: background.UploadJob | None = st.session_state.get(K_JOB)
     if job is not None and job.finished.is_set():
-        del st.session_state[K_JOB]
-        st.session_state[K_RESULTS] = list(job.results)
-        changed = any(r.ok for r in job.results)
-        job = None
+        changed, job = _collect(job), None
     with st.form(K_FORM, clear_on_submit=True, border=False):
         files = st.file_uploader(
             f"Articles (txt, md, html, json, jsonl; up to {MAX_UPLOAD_MB} MB each, "
@@ -114,6 +113,10 @@ def upload_form(store_path: Path) -> bool:
         st.session_state[K_RESULTS] = []
         job = st.session_state[K_JOB] = start_upload(
             [(upload.name, upload.getvalue()) for upload in files], store_path)
+        # A small upload is done within moments: shown at once, as if stored in this run.
+        job.finished.wait(_SHOWN_AT_ONCE_S)
+    if job is not None and job.finished.is_set():
+        changed, job = _collect(job) or changed, None
     if job is not None:
         _progress(job)
     for result in st.session_state.get(K_RESULTS, []):
@@ -121,6 +124,13 @@ def upload_form(store_path: Path) -> bool:
         # st.error/st.success would read the message as Markdown; a file name is not trusted.
         st.html(f'<div class="gt-upload {kind}">{esc(result.message)}</div>')
     return changed
+
+
+def _collect(job: background.UploadJob) -> bool:
+    """A finished upload's results, to show from now on; True when it stored something."""
+    del st.session_state[K_JOB]
+    st.session_state[K_RESULTS] = list(job.results)
+    return any(r.ok for r in job.results)
 
 
 def start_upload(files: list[tuple[str, bytes]], store_path: Path) -> background.UploadJob:
