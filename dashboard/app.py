@@ -106,7 +106,7 @@ def main() -> None:
     st.caption("Where and when the meetings, visits, summits, deployments and exercises in your "
                "articles happened. Click a marker to read the passage that reports it.")
     st.markdown(_counts(shown, len(view.frame), len(view.articles)))
-    if busy.is_writing(path):
+    if busy.is_writing(path) and not uploads.running():
         st.info(f"Another tab is adding articles to this store ({view.counts.get('events', 0):,} "
                 "events stored so far). This page updates when it is done.", icon="⏳")
         _wait_for_writer(path)

@@ -23,10 +23,14 @@ from pathlib import Path
 
 from events.exc import ArticleError
 from events.model import Article
+from events.parts import MAX_ARTICLE_CHARS, split_long
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 # Larger files are refused before reading; 50 MB of plain text still fits.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# An HTML page is parsed whole into a tree that the text and date extractors copy: about 75 MB
+# of memory per MB of dense markup, so larger pages are refused (a news page is rarely 1 MB).
+MAX_HTML_BYTES = 3 * 1024 * 1024
 # A publication year outside this range is a typo or garbage, not a news article.
 MIN_YEAR, MAX_YEAR = 1800, 2100
 # Header keys with a meaning of their own; every other key goes to ``Article.meta``.
@@ -254,6 +258,14 @@ def _too_large(size: int) -> str:
 
 
 def _parse(name: str, stem: str, suffix: str, data: bytes, default_source: str) -> list[Article]:
+    articles = _parse_whole(name, stem, suffix, data, default_source)
+    # Texts longer than any news story are read as several articles (events.parts says why).
+    if all(len(a.text) <= MAX_ARTICLE_CHARS for a in articles):
+        return articles
+    return _unique(name, [part for article in articles for part in split_long(article)])
+
+
+def _parse_whole(name: str, stem: str, suffix: str, data: bytes, default_source: str) -> list[Article]:
     if suffix in (".html", ".htm"):
         return [_read_html(name, stem, data, default_source)]
     text = decode(data, name)
@@ -451,6 +463,12 @@ def _build(
 
 
 def _read_html(name: str, stem: str, data: bytes, source: str) -> Article:
+    if len(data) > MAX_HTML_BYTES:
+        raise ArticleError(
+            f"{name}: HTML page of {len(data) / 2**20:.1f} MB, larger than the "
+            f"{MAX_HTML_BYTES // 2**20} MB limit for HTML (a page is parsed whole); "
+            "save its text as .txt to add it"
+        )
     declared = _HTML_CHARSET.search(data[:4096])
     html = decode(data, name, declared.group(1).decode("ascii", "replace") if declared else None)
     if not html.strip():

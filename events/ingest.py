@@ -122,14 +122,18 @@ def ingest(
 
 
 def ingest_bytes(
-    name: str, data: bytes, store: Store, *, extractor: Extractor | None = None
+    name: str, data: bytes, store: Store, *, extractor: Extractor | None = None,
+    done: Callable[[int, int], None] | None = None,
 ) -> FileResult:
-    """Ingest one upload; ``name`` only gives the format and default id (never a path written to)."""
+    """Ingest one upload; ``name`` only gives the format and default id (never a path written to).
+
+    ``done(i, n)``, when given, is called after each of the upload's ``n`` articles is extracted
+    (before anything is stored); an exception it raises stops the upload with nothing stored."""
     label = Path(str(name).replace("\\", "/")).name
     version = default_extractor_version() if extractor is None else ""
     try:
         articles = _read_safely(label, lambda: read_bytes(name, data))
-        parsed: Parsed | ArticleError = _Reader(extractor, {})(label, articles)
+        parsed: Parsed | ArticleError = _Reader(extractor, {})(label, articles, done)
     except ArticleError as e:
         parsed = e
     return _store_parsed(label, parsed, store, {}, version, origin=f"upload:{label}")

@@ -9,6 +9,7 @@ discourse).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 
@@ -46,12 +47,39 @@ def _dedupe(cands: tuple[tuple[Place, bool], ...]) -> list[tuple[Place, bool]]:
     return list(best.values())
 
 
+# Kilometres per radian of latitude along a meridian, the least a great circle can cover for it
+# (the same Earth radius as distance_km; one km to spare for rounding).
+_KM_PER_RADIAN = 6371.0088
+_LATITUDE_SPARE_KM = 1.0
+
+
+def _nearby(place: Place, other: Place, known: dict[tuple[float, float, float, float], bool]) -> bool:
+    """``distance_km(place, other) < NEARBY_KM``, remembered in ``known``; places further apart
+    in latitude alone than NEARBY_KM are far without computing the distance."""
+    pair = (place.lat, place.lon, other.lat, other.lon)
+    near = known.get(pair)
+    if near is None:
+        if _KM_PER_RADIAN * abs(math.radians(place.lat - other.lat)) > NEARBY_KM + _LATITUDE_SPARE_KM:
+            near = False
+        else:
+            near = distance_km(place.lat, place.lon, other.lat, other.lon) < NEARBY_KM
+        known[pair] = near
+    return near
+
+
 def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
-    cands = [_dedupe(m.candidates) for m in mentions]
+    # A name's candidates, their priors and its best guess depend on the candidates alone: worked
+    # out once per candidate tuple (the recogniser gives every mention of a name the same one).
+    alone: dict[int, tuple[list[tuple[Place, bool]], dict[str, float], Place]] = {}
+    for m in mentions:
+        if id(m.candidates) not in alone:
+            deduped = _dedupe(m.candidates)
+            pr = name_priors(deduped)
+            alone[id(m.candidates)] = (deduped, pr, max(deduped, key=lambda po, pr=pr: pr[po[0].id])[0])
+    cands = [alone[id(m.candidates)][0] for m in mentions]
     keys = [name_key(text[m.start:m.end]) for m in mentions]
-    priors = [name_priors(c) for c in cands]
-    first = [max(c, key=lambda po, pr=pr: pr[po[0].id])[0] for c, pr in zip(cands, priors,
-                                                                           strict=True)]
+    priors = [alone[id(m.candidates)][1] for m in mentions]
+    first = [alone[id(m.candidates)][2] for m in mentions]
 
     # Context votes, each remembered with the mention it came from so that a mention does not
     # vote for itself.
@@ -68,7 +96,13 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
         elif pick.population >= 100_000 and pick.country_code:
             country_votes[pick.country_code] += 0.5
 
-    scores: list[dict[str, float]] = []
+    # One sense per discourse: the same name gets the same place throughout the text, the one
+    # with the highest sum of scores over its mentions (added up as they are scored, in order).
+    totals: dict[str, Counter[str]] = defaultdict(Counter)
+    # Whether two points are within NEARBY_KM, per pair: a text names the same few places again
+    # and again, each time with much the same neighbours.
+    nearby: dict[tuple[float, float, float, float], bool] = {}
+    neighbourhoods: dict[tuple[tuple[float, float], ...], dict[tuple[float, float], int]] = {}
     for idx, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
         own_pick = first[idx]
         nxt = cands[idx + 1] if idx + 1 < len(mentions) else None
@@ -80,6 +114,8 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
         own_key = keys[idx]
         neighbours = {first[k].id: first[k] for k in range(max(0, idx - 8), min(len(first), idx + 9))
                       if keys[k] != own_key and first[k].level in ("city", "landmark")}.values()
+        # how many of these neighbours lie near a point, for each point asked about
+        near_counts = neighbourhoods.setdefault(tuple((n.lat, n.lon) for n in neighbours), {})
         # (a dateline that names its region or country, "PARIS, Mo.", needs no such help)
         dateline = m.kind == "name" and enclosed_by is None and m.start < DATELINE_WITHIN and \
             "\n" not in text[:m.start].strip() and _DATELINE.match(text, m.start) is not None
@@ -107,32 +143,26 @@ def resolve(text: str, mentions: list[Mention]) -> list[Toponym]:
             if encloses and any(contains(place, i) for i, _ in encloses):
                 s += ENCLOSING / 2
             if place.level in ("city", "landmark"):
-                near = sum(distance_km(place.lat, place.lon, n.lat, n.lon) < NEARBY_KM
-                           for n in neighbours)
+                near = near_counts.get((place.lat, place.lon))
+                if near is None:
+                    near = near_counts[(place.lat, place.lon)] = sum(
+                        _nearby(place, n, nearby) for n in neighbours)
                 s += NEARBY * min(near, MAX_NEARBY)
             if not own:
                 # context helps a place found under one of its alternate names half as much
                 s = base + (s - base) * ALT_NAME_CONTEXT
             sc[place.id] = s
-        scores.append(sc)
+        totals[own_key].update(sc)
 
-    # One sense per discourse: the same name gets the same place throughout the text.
-    groups: dict[str, list[int]] = defaultdict(list)
-    for idx, m in enumerate(mentions):
-        groups[name_key(text[m.start:m.end])].append(idx)
+    by_key: dict[str, dict[str, Place]] = defaultdict(dict)
+    for key, cs in zip(keys, cands, strict=True):
+        by_key[key].update((p.id, p) for p, _ in cs)
+    chosen: dict[str, tuple[Place, ...]] = {  # the best first, one tuple shared by the name's mentions
+        key: tuple(by_key[key][pid] for pid, _ in total.most_common(MAX_CANDIDATES))
+        for key, total in totals.items()}
     out: list[Toponym] = []
-    chosen: dict[int, list[Place]] = {}
-    for idxs in groups.values():
-        total: Counter[str] = Counter()
-        for k in idxs:
-            total.update(scores[k])
-        by_id = {p.id: p for k in idxs for p, _ in cands[k]}
-        ranked = [by_id[pid] for pid, _ in total.most_common()]
-        for k in idxs:
-            chosen[k] = ranked
-    for idx, m in enumerate(mentions):
-        ranked = chosen[idx]
+    for m, key in zip(mentions, keys, strict=True):
+        ranked = chosen[key]
         out.append(Toponym(start=m.start, end=m.end, text=text[m.start:m.end], kind=m.kind,
-                           place=ranked[0] if ranked else None,
-                           candidates=tuple(ranked[:MAX_CANDIDATES])))
+                           place=ranked[0] if ranked else None, candidates=ranked))
     return out

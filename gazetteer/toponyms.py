@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gazetteer.abbreviations import REGION_ABBREVIATIONS
 from gazetteer.index import MAX_NAME_WORDS, Gazetteer
@@ -124,9 +124,41 @@ class _Scan:
     text: str
     tokens: list[_Token]
     spans: list[list[tuple[int, str]]]
-    found: dict[str, list[tuple[Place, bool]]]
+    found: dict[str, tuple[tuple[Place, bool], ...]]
     lower_words: frozenset[str]
     persons: frozenset[str]
+    # What a name's candidate list says whatever the context (``_Facts``), worked out once per
+    # list: a text repeats its names, and a list has hundreds of entries for some.
+    facts: dict[int, _Facts] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What ``_accept`` weighs about a name's candidates, whatever the context."""
+
+    best_place: Place  # the candidate of highest prior (the first such)
+    own_any: bool  # some candidate is matched on one of its own names
+    strong: bool  # some candidate is well known (a country, a big city, a famous name...)
+    huge: bool  # some candidate is a country, a curated row or a city of a million
+    country: bool  # some candidate is a country
+
+
+def _facts(cands) -> _Facts:
+    return _Facts(
+        best_place=max(cands, key=lambda c: prior(c[0], own_name=c[1]))[0],
+        own_any=any(own for _, own in cands),
+        strong=any(
+            p.level == "country" or p.id.startswith(("supp:", "admin1:"))
+            or (p.level == "region" and own and p.feature != "ADM2"
+                and p.population >= STRONG_CITY_POPULATION)
+            or (p.level == "city" and own and p.population >= STRONG_CITY_POPULATION)
+            # a place with names in dozens of languages is known well beyond its size
+            or (own and len(p.alt_names) >= FAMOUS_ALT_NAMES)
+            for p, own in cands),
+        huge=any(p.level == "country" or p.id.startswith("supp:")
+                 or (own and p.population >= 1_000_000) for p, own in cands),
+        country=any(p.level == "country" for p, _ in cands),
+    )
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -187,8 +219,9 @@ class Recognizer:
         tokens = _tokens(text)
         spans = _spans(text, tokens)
         demonyms = self.gz.demonyms
-        found = self.gz.candidates_by_key(
-            {k for cands in spans for _, k in cands if k not in demonyms and k not in NOT_PLACES})
+        # Tuples, so that every mention of a name shares its candidates (``Mention`` keeps them).
+        found = {key: tuple(cands) for key, cands in self.gz.candidates_by_key(
+            {k for cands in spans for _, k in cands if k not in demonyms and k not in NOT_PLACES}).items()}
         lower_words = frozenset(t.text for t in tokens if t.text.islower())
         scan = _Scan(text, tokens, spans, found, lower_words,
                      _person_words(text, tokens, spans, found, lower_words, self.common))
@@ -291,32 +324,21 @@ class Recognizer:
     def _accept(self, scan: _Scan, i: int, j: int, cands) -> bool:
         text, tokens, spans, found = scan.text, scan.tokens, scan.spans, scan.found
         lower_words = scan.lower_words
-        best_place, best_own = max(cands, key=lambda c: prior(c[0], own_name=c[1]))
-        places = [p for p, _ in cands]
-        own_any = any(own for _, own in cands)
         if j == i and tokens[i].text.lower() in GENERIC_NAMES:
             return False
-        strong = any(
-            p.level == "country" or p.id.startswith(("supp:", "admin1:"))
-            or (p.level == "region" and own and p.feature != "ADM2"
-                and p.population >= STRONG_CITY_POPULATION)
-            or (p.level == "city" and own and p.population >= STRONG_CITY_POPULATION)
-            # a place with names in dozens of languages is known well beyond its size
-            or (own and len(p.alt_names) >= FAMOUS_ALT_NAMES)
-            for p, own in cands)
-        huge = any(p.level == "country" or p.id.startswith("supp:")
-                   or (own and p.population >= 1_000_000) for p, own in cands)
+        facts = scan.facts.get(id(cands))
+        if facts is None:
+            facts = scan.facts[id(cands)] = _facts(cands)
+        best_place, own_any, strong, huge = facts.best_place, facts.own_any, facts.strong, facts.huge
         first = tokens[i]
         words = [t.text for t in tokens[i:j + 1]]
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         prev_joined = prev is not None and _joinable(text, prev, first)
         next_joined = nxt is not None and _joinable(text, tokens[j], nxt)
-        if prev_joined and prev.text.lower().rstrip(".") in TITLES and not any(
-                p.level == "country" for p in places):
+        if prev_joined and prev.text.lower().rstrip(".") in TITLES and not facts.country:
             return False
-        if prev_joined and prev.text.lower() in FIRST_NAMES and not any(
-                p.level == "country" for p in places):
+        if prev_joined and prev.text.lower() in FIRST_NAMES and not facts.country:
             return False  # "George Washington", "John Bolton"
         if prev is not None and text[prev.end:first.start] == ". " and \
                 prev.text.lower() in TITLES:

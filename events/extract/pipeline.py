@@ -99,7 +99,9 @@ class Extractor:
         context, passages = self._read(article)
         events: list[Event] = []
         for passage in passages:
-            placed = [(t, places.attach(t, passage.sentence, passage.anchors, context.dateline, passage.triggers))
+            memo = places.SentenceMemo()  # each place's phrase read once for all the triggers
+            placed = [(t, places.attach(t, passage.sentence, passage.anchors, context.dateline, passage.triggers,
+                                        memo))
                       for t in passage.triggers]
             for trigger, targets in placed:
                 others_places = [a for t, found in placed if t is not trigger for a, _ in found]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from events.extract import lexicon
 from events.extract.sentences import Sentence
@@ -146,22 +146,36 @@ def dateline_anchor(text: str, span: tuple[int, int], anchors: list[Anchor],
     return Anchor(start, end, text[start:end], "name", cities[0]) if cities else None
 
 
+@dataclass
+class SentenceMemo:
+    """What ``attach`` works out about one sentence whatever the trigger, for all its triggers:
+    how each place's own phrase locates it and the trigger nearest before it (by place start).
+    One per sentence and its list of triggers, never shared between sentences."""
+
+    phrases: dict[int, object] = field(default_factory=dict)
+    owners: dict[int, Trigger | None] = field(default_factory=dict)
+
+
 def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline: Anchor | None,
-           triggers: list[Trigger]) -> list[tuple[Anchor, float | None]]:
+           triggers: list[Trigger], memo: SentenceMemo | None = None) -> list[tuple[Anchor, float | None]]:
     """The places the sentence ties to ``trigger``, each with its uncertainty in km (or None).
 
     ``triggers`` are all of the sentence's triggers: each claims the places that follow it.
+    Pass one ``memo`` for all the triggers of a sentence, so that a sentence with many triggers
+    and places reads each place's phrase once (the result is the same without it).
     """
+    memo = SentenceMemo() if memo is None else memo
     names = [a for a in anchors if a.kind == "name" or _names_land(a, sentence)]
-    relations = {a: _relation(a, sentence, trigger) for a in names}
+    # Keyed by start (anchors never overlap): hashing an Anchor hashes its Place, field by field.
+    relations = {a.start: _relation(a, sentence, trigger, memo.phrases) for a in names}
     # "the Summit of the Americas", "a visit of Iran's president": a name right after "<trigger> of"
     # completes the trigger (its name, its owner), it does not locate it.
-    located = [a for a in names if relations[a] is not None
+    located = [a for a in names if relations[a.start] is not None
                and not _OF_TRIGGER.fullmatch(sentence.text[trigger.end: a.start - sentence.start])]
     limit = sentence.start + _scope_end(sentence.text, trigger)
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
-             and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers))
-             and _within_reach(trigger, sentence.text[trigger.end: a.start - sentence.start], relations[a])
+             and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers, memo.owners))
+             and _within_reach(trigger, sentence.text[trigger.end: a.start - sentence.start], relations[a.start])
              and (trigger.type == "deployment"
                   or not CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start]))]
     if after:
@@ -171,7 +185,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     else:
         chosen = _before(trigger, sentence, located)
     if not chosen:
-        shared = _gathering_place(trigger, sentence, anchors, dateline, triggers)
+        shared = _gathering_place(trigger, sentence, anchors, dateline, triggers, memo)
         if shared:
             return shared
     if not chosen and dateline and (here := _HERE.match(sentence.text, trigger.end)) \
@@ -181,13 +195,37 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         chosen = _subject(trigger, sentence, names)
     if not chosen and trigger.type != "deployment":
         chosen = _host(trigger, sentence, names)
-    return [(a, relations.get(a)) if relations.get(a) else (a, None) for a in chosen]
+    return [(a, relations.get(a.start)) if relations.get(a.start) else (a, None) for a in chosen]
 
 
-def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | None | bool:
+def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,
+              phrases: dict[int, object]) -> float | None | bool:
     """Uncertainty in km when the place is located by a preposition; 0.0 means exact; None: not locative."""
+    phrase = phrases.get(anchor.start, _UNREAD)
+    if phrase is _UNREAD:
+        phrase = phrases[anchor.start] = _phrase_relation(anchor, sentence)
+    if phrase is not _UNDECIDED:
+        return phrase
+    if trigger.type == "visit" and trigger.end <= anchor.start - sentence.start \
+            and _DIRECT_OBJECT.match(sentence.text[trigger.end: anchor.start - sentence.start]):
+        return 0.0
+    # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger
+    # (_is_premodifier, without cutting out the gap: it may be the whole sentence).
+    if anchor.place.level in ("city", "landmark") \
+            and _PREMODIFIER_GAP.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start):
+        return 0.0
+    return None
+
+
+_UNREAD = object()  # a place whose phrase has not been read yet
+_UNDECIDED = object()  # a place whose phrase does not locate it: the trigger decides
+
+
+def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | object:
+    """What the words around a place say, whatever the trigger: uncertainty in km (0.0 exact)
+    when a preposition locates it, None when it only qualifies a noun, else ``_UNDECIDED``."""
     # The phrase that introduces a place lies within a few words before it: looking no further
-    # keeps the cost per (trigger, place) pair constant.
+    # keeps the cost per place constant.
     position = anchor.start - sentence.start
     before = sentence.text[max(0, position - _PHRASE_REACH): position]
     if is_modifier(anchor, sentence.text[anchor.end - sentence.start: anchor.end - sentence.start + _PHRASE_REACH]):
@@ -200,19 +238,16 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger) -> float | N
         return NEAR_KM
     if _LOCATIVE.search(before) and not _INFINITIVE.search(before):
         return 0.0
-    if trigger.type == "visit" and trigger.end <= anchor.start - sentence.start \
-            and _DIRECT_OBJECT.match(sentence.text[trigger.end: anchor.start - sentence.start]):
-        return 0.0
-    # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger.
-    gap = sentence.text[anchor.end - sentence.start: trigger.start]
-    if _is_premodifier(anchor, gap):
-        return 0.0
-    return None
+    return _UNDECIDED
+
+
+# Between a city and the trigger it premodifies: "the Venice summit", "Minsk's talks".
+_PREMODIFIER_GAP = re.compile(r"(?:['’]s)?\s+")
 
 
 def _is_premodifier(anchor: Anchor, gap: str) -> bool:
     """ "the St. Petersburg meeting", "the Venice summit": a city or landmark right before the trigger."""
-    return anchor.place.level in ("city", "landmark") and re.fullmatch(r"(?:['’]s)?\s+", gap) is not None
+    return anchor.place.level in ("city", "landmark") and _PREMODIFIER_GAP.fullmatch(gap) is not None
 
 
 def _scope_end(text: str, trigger: Trigger) -> int:
@@ -274,10 +309,13 @@ def _owned_by(trigger: Trigger, owner: Trigger | None) -> bool:
                                 and owner.start > trigger.start)
 
 
-def _nearest_trigger_before(anchor: Anchor, sentence: Sentence, triggers: list[Trigger]) -> Trigger | None:
-    position = anchor.start - sentence.start
-    before = [t for t in triggers if t.end <= position]
-    return max(before, key=lambda t: t.end) if before else None
+def _nearest_trigger_before(anchor: Anchor, sentence: Sentence, triggers: list[Trigger],
+                            known: dict[int, Trigger | None]) -> Trigger | None:
+    if anchor.start not in known:
+        position = anchor.start - sentence.start
+        before = [t for t in triggers if t.end <= position]
+        known[anchor.start] = max(before, key=lambda t: t.end) if before else None
+    return known[anchor.start]
 
 
 def _with_coordinated(first: Anchor, names: list[Anchor], sentence: Sentence) -> list[Anchor]:
@@ -318,12 +356,12 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
     return []
 
 
-def _gathering_place(trigger: Trigger, sentence: Sentence, anchors: list[Anchor],
-                     dateline: Anchor | None, triggers: list[Trigger]) -> list[tuple[Anchor, float | None]]:
+def _gathering_place(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline: Anchor | None,
+                     triggers: list[Trigger], memo: SentenceMemo) -> list[tuple[Anchor, float | None]]:
     """Talks held "at the CSTO summit in Astana" take the summit's place."""
     for other in triggers:
         if other.start > trigger.end and _AT_GATHERING.search(sentence.text[trigger.end: other.start]):
-            return attach(other, sentence, anchors, dateline, triggers)
+            return attach(other, sentence, anchors, dateline, triggers, memo)
     return []
 
 

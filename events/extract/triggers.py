@@ -102,8 +102,9 @@ def find_triggers(sentence: str, *, keep_cued: bool = False) -> list[Trigger]:
             if cues and not keep_cued or _DENIALS.intersection(cues):
                 continue
             kind = row.type
-            if kind == "visit" and filters.forces_arriving.search(sentence[: trigger.start]) \
-                    and filters.motion.match(trigger.text):
+            # (the word first: the search before it costs the length of the sentence)
+            if kind == "visit" and filters.motion.match(trigger.text) \
+                    and filters.forces_arriving.search(sentence[: trigger.start]):
                 kind = "deployment"
             found.append(Trigger(kind, trigger.start, trigger.end, trigger.text,
                                  row.needs_place and kind == row.type, cues))

@@ -58,6 +58,18 @@ def rerun(at: AppTest, fake: FakeMap) -> AppTest:
     return at
 
 
+def add_and_wait(at: AppTest, fake: FakeMap) -> AppTest:
+    """The run of a click on 'Add to the map' (which starts the upload in the background), then,
+    once the upload is stored, the run that shows its results."""
+    from dashboard import uploads
+
+    rerun(at, fake)
+    if uploads.K_JOB in at.session_state:  # (else it was done within that run, which showed it)
+        assert at.session_state[uploads.K_JOB].finished.wait(120)
+        rerun(at, fake)
+    return at
+
+
 def counts(at: AppTest) -> str:
     return next(m.value for m in at.markdown if " events** from " in m.value)
 
@@ -186,7 +198,7 @@ def test_upload_adds_an_article_without_writing_files(sample_store, monkeypatch,
     text = b"---\ntitle: Upload\npublished: 2024-03-02\n---\nPutin met Lukashenko in Minsk.\n"
     article_uploader(at).upload(name, text, "text/markdown")
     add_button(at).click()
-    rerun(at, fake)
+    add_and_wait(at, fake)
     page = html(at)
     assert "evil.md: 1 article" in page, page[-500:]
     assert " events** from 3 articles" in counts(at)
@@ -203,7 +215,7 @@ def test_oversized_and_unknown_uploads_are_refused(sample_store, monkeypatch):
         ("good.txt", b"Putin met Lukashenko in Minsk.", "text/plain"),
     ])
     add_button(at).click()
-    rerun(at, fake)
+    add_and_wait(at, fake)
     page = html(at)
     assert "big.txt: too large (21.0 MB; the limit is 20 MB)" in page
     assert re.search(r"picture\.txt: [^<]*PNG", page), page
@@ -279,7 +291,7 @@ def test_json_python_cannot_parse_is_refused_and_the_upload_goes_on(sample_store
         ("good.txt", b"Putin met Lukashenko in Minsk.", "text/plain"),
     ])
     add_button(at).click()
-    rerun(at, fake)
+    add_and_wait(at, fake)
     page = html(at)
     assert "deep.json: invalid JSON: nested too deeply to read</div>" in page
     assert "huge.json: invalid JSON: an integer of more than 4,300 digits</div>" in page
@@ -412,7 +424,7 @@ def test_unsupported_upload_types_are_refused_in_one_line(sample_store, monkeypa
     article_uploader(at).set_value([("scan.pdf", b"%PDF-1.7", "application/pdf"),
                                    ("map.png", b"\x89PNG\r\n", "image/png")])
     add_button(at).click()
-    rerun(at, fake)
+    add_and_wait(at, fake)
     page = html(at)
     assert "scan.pdf: not added: a .pdf file is not an article" in page
     assert "map.png: not added: a .png file is not an article" in page
@@ -506,3 +518,76 @@ def test_a_process_reimporting_the_page_does_not_run_it(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["parent", str(store)])
     runpy.run_path(APP, run_name="__mp_main__")
     assert not store.exists()
+
+
+def test_the_page_stays_usable_while_an_upload_is_stored(sample_store, monkeypatch):
+    """The upload is stored by a thread of its own: the run that started it ends, the page
+    shows its progress and answers filters meanwhile, and Cancel stops it with nothing lost."""
+    import threading
+
+    from dashboard import uploads
+
+    inside, release = threading.Event(), threading.Event()
+    real = uploads.ingest_upload
+
+    def held(name, data, store, done=None):
+        if name == "second.md":
+            inside.set()
+            assert release.wait(60)
+        return real(name, data, store, done=done)
+
+    monkeypatch.setattr(uploads, "ingest_upload", held)
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake)
+    text = b"---\ntitle: Upload\npublished: 2024-03-02\n---\nPutin met Lukashenko in Minsk.\n"
+    article_uploader(at).set_value([("first.md", text, "text/markdown"),
+                                    ("second.md", text.replace(b"Upload", b"Two"), "text/markdown"),
+                                    ("third.md", text.replace(b"Upload", b"Three"), "text/markdown")])
+    add_button(at).click()
+    rerun(at, fake)
+    assert inside.wait(60)
+    rerun(at, fake)
+    [bar] = at.get("progress")
+    assert "1 of 3 files done" in bar.proto.text
+    assert "Now: second.md" in html(at)
+    assert not at.info  # its own upload is not "another tab"
+    at.slider(key="f_dates").set_value((D(2024, 11, 1), D(2024, 12, 6)))
+    rerun(at, fake)
+    assert counts(at).startswith("**3 of ")  # the filter applied (to what is stored so far)
+    at.button(key="gt_upload_cancel").click()
+    rerun(at, fake)
+    release.set()
+    assert at.session_state[uploads.K_JOB].finished.wait(60)
+    rerun(at, fake)
+    page = html(at)
+    assert "first.md: 1 article" in page
+    assert "second.md: cancelled while reading it, not added (the files before it are stored)" in page
+    assert "third.md: cancelled, not added" in page
+    assert " events** from 3 articles" in counts(at)
+    assert not at.get("progress")
+
+
+def test_an_article_dated_beyond_pandas_is_ingested_and_the_page_loads(tmp_path, monkeypatch):
+    """Issue 12: years such as 1650, 9999 and 1 in an article, read and extracted for real, are
+    no event's date (implausible for news), and the page loads on the store."""
+    from events.ingest import ingest
+    from events.store import Store
+
+    (tmp_path / "odd.txt").write_text(
+        "---\npublished: 2024-12-06\n---\nTalks\n\n"
+        "Putin visited Minsk in 1650, officials said.\n"
+        "Lukashenko met Putin in Moscow on 12/31/9999 for talks.\n"
+        "Russian troops were deployed near Brest on 1/1/0001.\n"
+        "Leaders held a summit in Minsk in the year 1200.\n", encoding="utf-8")
+    (tmp_path / "odd.json").write_text(json.dumps(
+        {"id": "number", "published": "2024-12-06", "number": 1500,
+         "text": "Resolution number 1500 was adopted when Putin met Lukashenko in Minsk."}))
+    store = tmp_path / "odd.sqlite"
+    with Store(store) as s:
+        results = ingest([tmp_path / "odd.txt", tmp_path / "odd.json"], s)
+        assert all(r.ok for r in results), [r.error for r in results]
+        events = s.events()
+    assert len(events) >= 4
+    assert all(e.date_start is None or 1800 <= e.date_start.year <= 2100 for e in events), events
+    at = run(store, monkeypatch, FakeMap())
+    assert counts(at).startswith(f"**{len(events)} of {len(events)} events** from 2 articles")
