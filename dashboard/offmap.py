@@ -3,6 +3,8 @@ with its passage and the reason, in a panel beside the passages and counted in t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
@@ -59,38 +61,43 @@ def entry_html(event: Event, article: Article | None, reason: str) -> str:
     )
 
 
-def _section(rows: pd.DataFrame, articles: dict[str, Article], reason) -> str:
+def _section(rows: pd.DataFrame, total: int, articles: Mapping[str, Article], reason) -> str:
     cards = [entry_html(event, articles.get(event.article_id), reason(event))
              for event in rows["event"].head(MAX_LISTED)]
-    more = len(rows) - MAX_LISTED
+    more = total - min(len(rows), MAX_LISTED)
     if more > 0:
         cards.append(f'<div class="gt-key">…and {more:,} more: narrow the filters, or download '
                      "the table, which holds them all.</div>")
     return "".join(cards)
 
 
-def sidebar_counts(frame: pd.DataFrame) -> str:
+def sidebar_counts(off_map: int, no_date: int) -> str:
     """The sidebar's line: how many of the filtered events are off the map or undated."""
-    return (f"Not on the map: **{len(unlocated(frame)):,}** · undated: "
-            f"**{len(undated(frame)):,}** (listed under the map)")
+    return f"Not on the map: **{off_map:,}** · undated: **{no_date:,}** (listed under the map)"
 
 
-def show(frame: pd.DataFrame, articles: dict[str, Article]) -> None:
+def show(frame: pd.DataFrame, articles: Mapping[str, Article]) -> None:
     """The panel for the filtered events ``frame``."""
-    off = unlocated(frame)
-    nodate = undated(frame)
-    st.html(f'<div class="gt-section-head"><b>Not on the map: {len(off):,} '
-            f'mention{"s" if len(off) != 1 else ""}</b></div>')
-    if frame.empty:
+    off, nodate = unlocated(frame), undated(frame)
+    show_lists(off, len(off), nodate, len(nodate), articles, matching=len(frame))
+
+
+def show_lists(off: pd.DataFrame, off_count: int, nodate: pd.DataFrame, nodate_count: int,
+               articles: Mapping[str, Article], *, matching: int) -> None:
+    """The panel from its two lists (the first ``MAX_LISTED`` of each at least) and their full
+    counts, out of ``matching`` filtered events."""
+    st.html(f'<div class="gt-section-head"><b>Not on the map: {off_count:,} '
+            f'mention{"s" if off_count != 1 else ""}</b></div>')
+    if not matching:
         st.html('<div class="gt-key">No events match the filters.</div>')
         return
-    if off.empty:
+    if not off_count:
         st.html('<div class="gt-key">Every matching event has a place on the map.</div>')
     else:
-        with st.expander(f"Why each of the {len(off):,} has no place", expanded=len(off) <= 5):
-            st.html(_section(off, articles, place_reason))
-    st.html(f'<div class="gt-section-head"><b>Undated: {len(nodate):,} '
-            f'event{"s" if len(nodate) != 1 else ""}</b></div>')
-    if not nodate.empty:
+        with st.expander(f"Why each of the {off_count:,} has no place", expanded=off_count <= 5):
+            st.html(_section(off, off_count, articles, place_reason))
+    st.html(f'<div class="gt-section-head"><b>Undated: {nodate_count:,} '
+            f'event{"s" if nodate_count != 1 else ""}</b></div>')
+    if nodate_count:
         with st.expander("Their passages (drawn as rings on the timeline, at the report date)"):
-            st.html(_section(nodate, articles, date_reason))
+            st.html(_section(nodate, nodate_count, articles, date_reason))

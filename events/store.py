@@ -19,10 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from events import index
 from events.exc import SchemaVersionError, StoreError
 from events.model import Article, Event, Span
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
 
@@ -92,6 +93,8 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # Why an event has no place: mentions the extractor keeps rather than drops.
     4: ("ALTER TABLE events ADD COLUMN unplaced_reason TEXT NOT NULL DEFAULT ''",),
+    # What the dashboard filters, counts and maps by at a million events (events/index.py).
+    5: index.MIGRATION,
 }
 
 _EVENT_COLUMNS = (
