@@ -191,10 +191,8 @@ def main() -> None:
     articles = data.Articles(path)
     # The table's columns, for the overview's lists read from the store.
     empty = data.events_frame([], {})
-    if picked.overview:
-        selected = _overview(path, picked, empty)
-    else:
-        selected = _detail(path, picked, catalog)
+    selected = (_overview(path, picked, empty) if picked.overview
+                else _detail(path, picked, catalog))
     passages_col, offmap_col = st.columns([3, 2], gap="medium")
     with passages_col:
         panel.show_panel(selected, articles)

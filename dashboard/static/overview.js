@@ -6,6 +6,14 @@
 // A cell is [lat, lon, count, south, west, north, east, count of each type in P.types order].
 function gtOverview(map, layer, P) {
   var base = window.gtBase;
+  // One layer at a time: the one this call replaces goes, whoever added it.
+  if (window.gtOverviewLayer && window.gtOverviewLayer !== layer) {
+    window.gtOverviewLayer.clearLayers();
+    map.removeLayer(window.gtOverviewLayer);
+  }
+  window.gtOverviewLayer = layer;
+  window.gtOverviewCells = null;
+  window.gtEvents = null;
   if (P.markers) {
     return window.gtMarkers(map, P.markers, layer);
   }
