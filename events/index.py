@@ -16,6 +16,10 @@ Triggers fill all of them in the transaction that writes an event or an article,
 writer (ingest, uploads, another program through SQLite) keeps them right, and a store never
 has an event its index lacks. Reports are merged (``events.merge``) only for the events a view
 shows, not here: the index counts stored reports.
+
+The index refers to events by their SQLite rowid, which ``VACUUM`` may renumber (``events`` has
+no INTEGER PRIMARY KEY): nothing in geotimeline vacuums; after a manual VACUUM, rebuild with
+``INSERT INTO events_fts(events_fts) VALUES ('rebuild')`` and ``BACKFILL_INDEX`` (the migration).
 """
 
 # ruff: noqa: S608 - every statement here is built from this module's constants

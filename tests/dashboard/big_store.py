@@ -5,14 +5,23 @@ then one ``INSERT ... SELECT`` per table copies them, copy *k* of an article get
 ``ID#k``, its dates moved by ``k % 1500`` days and its events moved a step on a lattice of
 points around their place (so copies are spread over Europe and over four years). The store's
 triggers index the copies as they would any ingested event.
+
+``synthetic_frame`` makes many events in memory instead, for the map's and the timeline's pure
+functions.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 import sqlite3
 from pathlib import Path
 
+import pandas as pd
 from dash_fixtures import fill_store
+
+from dashboard.data import events_frame
+from events.model import EVENT_TYPES, Article, Event, Span
 
 _SHIFT = "printf('%+d days', c.k % 1500)"
 # Copy numbers 1..:copies, joined to the original rows (kept in temp tables, so that the copies
@@ -61,3 +70,60 @@ def big_store(path: Path, events: int) -> Path:
     finally:
         conn.close()
     return path
+
+
+# A spread of real-looking places: (name, country, lat, lon).
+_PLACES = [
+    ("Minsk", "BY", 53.9, 27.56667), ("Brest", "BY", 52.09755, 23.68775),
+    ("Moscow", "RU", 55.75222, 37.61556), ("Warsaw", "PL", 52.22977, 21.01178),
+    ("Astana", "KZ", 51.1801, 71.44598), ("Kyiv", "UA", 50.45466, 30.5238),
+    ("Vilnius", "LT", 54.68916, 25.2798), ("Riga", "LV", 56.946, 24.10589),
+]
+_EVIDENCE = "Officials said the {t} near {p} on {d} involved several delegations and units."
+
+
+def synthetic_events(n: int, seed: int = 7) -> tuple[list[Event], dict[str, Article]]:
+    """``n`` events spread over eight places and ten years (a fifth undated), in memory."""
+    rng = random.Random(seed)
+    articles = {}
+    events = []
+    first = dt.date(2015, 1, 1)
+    for i in range(n):
+        article_id = f"a{i // 5}"
+        if article_id not in articles:
+            articles[article_id] = Article(
+                id=article_id, text="", title=f"Report {article_id}",
+                published=first + dt.timedelta(days=rng.randrange(3650)), source="synthetic",
+            )
+        name, country, lat, lon = rng.choice(_PLACES)
+        lat += rng.uniform(-3, 3)
+        lon += rng.uniform(-4, 4)
+        kind = rng.random()
+        start = first + dt.timedelta(days=rng.randrange(3650))
+        if kind < 0.6:
+            end, granularity = start, "day"
+        elif kind < 0.8:
+            start = start.replace(day=1)
+            end, granularity = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(
+                days=1), "month"
+        else:
+            start = end = None
+            granularity = "none"
+        event_type = EVENT_TYPES[i % len(EVENT_TYPES)]
+        evidence = _EVIDENCE.format(t=event_type, p=name, d=start or "an unknown day")
+        events.append(Event(
+            id=f"e{i}", type=event_type, cameo="036", article_id=article_id, evidence=evidence,
+            evidence_start=0, evidence_end=len(evidence), trigger_span=Span(22, 22 + len(
+                event_type)), date_start=start, date_end=end, date_granularity=granularity,
+            reported=articles[article_id].published, place_id=f"p{i % 5000}",
+            place_name=f"{name} {i % 5000}", country_code=country, lat=round(lat, 5),
+            lon=round(lon, 5), place_level="country" if i % 50 == 0 else "city",
+            uncertainty_km=25.0 if i % 10 == 0 else None, actors=("Official A",),
+        ))
+    return events, articles
+
+
+def synthetic_frame(n: int) -> pd.DataFrame:
+    """``synthetic_events`` as the dashboard's table."""
+    events, articles = synthetic_events(n)
+    return events_frame(events, articles)

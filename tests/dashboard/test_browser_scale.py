@@ -9,13 +9,12 @@ import time
 import pytest
 import test_browser
 from big_store import big_store
-from reveal import reveal_marker
+from reveal import map_frame, reveal_marker
 from test_browser import Offline
 
 browser = test_browser.browser
 pytestmark = test_browser.pytestmark
 EVENTS = 100_000
-MAP = "iframe[title='streamlit_folium.st_folium']"
 
 
 @pytest.fixture(scope="module")
@@ -24,18 +23,6 @@ def server(tmp_path_factory):
     store = big_store(tmp_path_factory.mktemp("scale") / "big.sqlite", EVENTS)
     assert time.monotonic() - started < 60  # a few seconds on an idle machine
     yield from test_browser.serve(store)
-
-
-def _map_frame(page, test: str, timeout_s: float = 60):
-    """The map's frame once ``test`` (JavaScript) holds in it; the map may be replaced meanwhile."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        for handle in page.locator(MAP).element_handles():
-            frame = handle.content_frame()
-            if frame is not None and frame.evaluate(f"() => Boolean({test})"):
-                return frame
-        page.wait_for_timeout(250)
-    raise AssertionError(f"no map frame where {test}")
 
 
 _CELLS = "window.gtOverviewCells && window.gtOverviewCells.markers.length > 0"
@@ -51,7 +38,7 @@ def test_the_overview_renders_follows_filters_and_opens_passages(server, browser
     url, _ = server
     tab = Offline(browser)
     tab.page.goto(url)
-    frame = _map_frame(tab.page, _CELLS, timeout_s=120)
+    frame = map_frame(tab.page, _CELLS, timeout_s=120)
     assert "of 99,999 events" in _counts(tab.page)
     before = frame.evaluate(_TOTAL)
     assert before > 10_000, before  # counts per area, not a marker per event
@@ -62,7 +49,7 @@ def test_the_overview_renders_follows_filters_and_opens_passages(server, browser
     tab.page.locator("[data-testid='stMultiSelect']", has_text="Event type").click()
     tab.page.get_by_role("option", name="Deployment").click()
     tab.page.keyboard.press("Escape")
-    frame = _map_frame(tab.page, f"window.gtOverviewCells && {_SUM} !== {before}")
+    frame = map_frame(tab.page, f"window.gtOverviewCells && {_SUM} !== {before}")
     after = frame.evaluate(_TOTAL)
     assert 0 < after < before, (before, after)
     tab.page.get_by_text("44,444 of 99,999 events").wait_for(timeout=30_000)
@@ -73,8 +60,8 @@ def test_the_overview_renders_follows_filters_and_opens_passages(server, browser
             break
         frame.locator(".gt-cell").first.click()
         tab.settle()
-        frame = _map_frame(tab.page, "window.gtOverviewCells || window.gtEvents")
-    frame = _map_frame(tab.page, "window.gtEvents && window.gtEvents.markers.length > 0")
+        frame = map_frame(tab.page, "window.gtOverviewCells || window.gtEvents")
+    frame = map_frame(tab.page, "window.gtEvents && window.gtEvents.markers.length > 0")
     tab.frame = frame
     index = 0
     assert reveal_marker(tab.page, frame, index, "gt-test-target", "gt-test-cluster")
