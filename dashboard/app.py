@@ -114,9 +114,11 @@ def _itinerary(fmap, frame: pd.DataFrame, actor: str) -> None:
 K_OVERVIEW_OF = "gt_overview_of"
 
 
-def _overview(path, picked: data.Selection, empty: pd.DataFrame) -> pd.DataFrame:
+def _overview(path, picked: data.Selection, empty: pd.DataFrame,
+              ) -> tuple[pd.DataFrame, int | None]:
     """Too many matching events to send: counts per grid cell for the view the map reports,
-    the events themselves once it holds ``mapview.MARKERS_UP_TO`` or fewer."""
+    the events themselves once it holds ``mapview.MARKERS_UP_TO`` or fewer. Returns the events
+    at the clicked point (the first of them) and how many are there."""
     chosen = picked.filters
     key = repr(sorted(filters.to_query(chosen).items()))
     start = query.cell_bounds(picked.cells)
@@ -146,12 +148,18 @@ def _overview(path, picked: data.Selection, empty: pd.DataFrame) -> pd.DataFrame
                                          itinerary.MAX_EVENTS), actor)
     clicked = mapview.show(fmap, layer=layer)
 
+    totals: dict[tuple[float, float], int] = {}
+
     def at(lat: float, lon: float) -> pd.DataFrame:
-        return data.read_frame(path, query.events_near, chosen, lat, lon,
-                               mapview.COORD_DECIMALS)
+        # A place may hold thousands: the first by date are read (the panel shows 50).
+        found, totals[lat, lon] = data.read(path, query.at_point, chosen, lat, lon,
+                                            mapview.COORD_DECIMALS, panel.MAX_CARDS)
+        return data.read_frame(path, lambda _conn: found)
 
     panel.remember_click(clicked, at)
-    return panel.selected_rows(at, empty)
+    selected = panel.selected_rows(at, empty)
+    point = st.session_state.get(panel.K_SELECTED)
+    return selected, totals.get(point) if point else None
 
 
 def main() -> None:
@@ -191,11 +199,11 @@ def main() -> None:
     articles = data.Articles(path)
     # The table's columns, for the overview's lists read from the store.
     empty = data.events_frame([], {})
-    selected = (_overview(path, picked, empty) if picked.overview
-                else _detail(path, picked, catalog))
+    selected, at_marker = (_overview(path, picked, empty) if picked.overview
+                           else (_detail(path, picked, catalog), None))
     passages_col, offmap_col = st.columns([3, 2], gap="medium")
     with passages_col:
-        panel.show_panel(selected, articles)
+        panel.show_panel(selected, articles, total=at_marker)
     with offmap_col:
         if picked.overview:
             off, nodate = (data.read_frame(path, ask, chosen, offmap.MAX_LISTED)

@@ -148,7 +148,8 @@ class OverviewBase(JSCSSMixin, MacroElement):
 {% macro script(this, kwargs) %}
 {{ this.script }}
 gtBasemap({{ this._parent.get_name() }}, {{ this.options }});
-{{ this._parent.get_name() }}.fitBounds({{ this.view }}, {maxZoom: 7});
+{{ this._parent.get_name() }}.fitBounds({{ this.view }},
+  Object.assign(window.gtBase.fitPadding(), {maxZoom: 7}));
 {% endmacro %}
 """
     )
@@ -195,7 +196,8 @@ def cells_payload(cells: list[query.Cell]) -> dict[str, Any]:
         by_type.append(c.count - sum(by_type))
         rows.append([round(c.lat, COORD_DECIMALS), round(c.lon, COORD_DECIMALS), c.count,
                      *(round(v, COORD_DECIMALS) for v in c.bounds), *by_type])
-    return {"cells": rows, "colors": [type_color(t) for t in types] + ["#777777"]}
+    return {"cells": rows, "one": [c.single for c in cells],
+            "colors": [type_color(t) for t in types] + ["#777777"]}
 
 
 def build_overview(view: list[list[float]], *, tiles: bool = True, outlines: bool = True,

@@ -39,8 +39,10 @@ def selected_rows(events_at: EventsAt, empty: pd.DataFrame) -> pd.DataFrame:
     return events_at(*point)
 
 
-def show_panel(rows: pd.DataFrame, articles: Mapping[str, Article]) -> None:
-    """Cards for ``rows`` (events at one marker), oldest first, and each article in full."""
+def show_panel(rows: pd.DataFrame, articles: Mapping[str, Article], *,
+               total: int | None = None) -> None:
+    """Cards for ``rows`` (events at one marker), oldest first, and each article in full;
+    ``total`` says how many are there when ``rows`` holds only the first of them."""
     if rows.empty:
         st.html(
             '<div class="gt-key">Click a marker on the map to read the passages reporting '
@@ -49,9 +51,9 @@ def show_panel(rows: pd.DataFrame, articles: Mapping[str, Article]) -> None:
         return
     rows = rows.sort_values(["when_start", "type"], na_position="last")
     place = rows["place"].iloc[0]
-    count = len(rows)
+    count = max(total or 0, len(rows))
     st.html(
-        f'<div class="gt-panel-head"><b>{passage.esc(place)}</b> · {count} '
+        f'<div class="gt-panel-head"><b>{passage.esc(place)}</b> · {count:,} '
         f'event{"s" if count != 1 else ""} at this marker</div>{passage.KEY_HTML}'
     )
     if count > MAX_CARDS:

@@ -225,16 +225,52 @@ def events(conn: sqlite3.Connection, filters: Filters, *, limit: int | None = No
     return [_event(row) for row in rows]
 
 
-def events_near(conn: sqlite3.Connection, filters: Filters, lat: float, lon: float,
-                decimals: int) -> list[Event]:
-    """The events passing ``filters`` whose coordinates round to ``(lat, lon)`` at
-    ``decimals`` (where a map click reports a marker)."""
+def _near(lat: float, lon: float, decimals: int) -> tuple[str, tuple[float, ...]]:
     half = 0.5 * 10.0**-decimals
-    found = events(conn, filters, extra=(
-        "i.id IN (SELECT rowid FROM events WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)"),
-        extra_params=(lat - half, lat + half, lon - half, lon + half))
+    return ("i.id IN (SELECT rowid FROM events WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)",
+            (lat - half, lat + half, lon - half, lon + half))
+
+
+def events_near(conn: sqlite3.Connection, filters: Filters, lat: float, lon: float,
+                decimals: int, limit: int | None = None) -> list[Event]:
+    """The events passing ``filters`` whose coordinates round to ``(lat, lon)`` at
+    ``decimals`` (where a map click reports a marker); the first ``limit`` by date if given."""
+    extra, params = _near(lat, lon, decimals)
+    found = events(conn, filters, extra=extra, extra_params=params, limit=limit)
     return [e for e in found if round(e.lat, decimals) == round(lat, decimals)
             and round(e.lon, decimals) == round(lon, decimals)]
+
+
+def count_near(conn: sqlite3.Connection, filters: Filters, lat: float, lon: float,
+               decimals: int) -> int:
+    """How many events ``events_near`` would find without a limit."""
+    extra, params = _near(lat, lon, decimals)
+    clause, where_params = where(filters)
+    return conn.execute(f"SELECT count(*) FROM event_index AS i WHERE {clause} AND {extra}",
+                        [*where_params, *params]).fetchone()[0]
+
+
+def _cell_at(lat: float, lon: float) -> int:
+    return (min(CELLS - 1, int(y_of(lat) * CELLS)) * CELLS
+            + min(CELLS - 1, int(x_of(lon) * CELLS)))
+
+
+def at_point(conn: sqlite3.Connection, filters: Filters, lat: float, lon: float, decimals: int,
+             limit: int) -> tuple[list[Event], int]:
+    """What a click at ``(lat, lon)`` opens: the first ``limit`` events (by date) of a marker
+    there (``events_near``), else of the finest grid cell there (the overview's count of a
+    single place), and how many there are in all."""
+    found = events_near(conn, filters, lat, lon, decimals, limit)
+    if found:
+        return found, max(len(found), count_near(conn, filters, lat, lon, decimals)
+                          if len(found) == limit else 0)
+    cell = _cell_at(lat, lon)
+    found = events(conn, filters, extra="i.cell = ?", extra_params=(cell,), limit=limit)
+    if len(found) < limit:
+        return found, len(found)
+    clause, params = where(filters)
+    return found, conn.execute(f"SELECT count(*) FROM event_index AS i WHERE {clause} AND "
+                               "i.cell = ?", [*params, cell]).fetchone()[0]
 
 
 def article_heads(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Article]:
@@ -315,6 +351,7 @@ class Cell:
     count: int
     by_type: dict[str, int]
     bounds: tuple[float, float, float, float]  # south, west, north, east
+    single: bool = False  # one cell of the finest grid: a place, nothing left to zoom into
 
 
 # A cell of the map's grid is this many pixels wide on screen at the zoom it is drawn for.
@@ -356,7 +393,7 @@ def grid(rows: Iterable[tuple[int, str, int]], view: Sequence[Sequence[float]],
         acc[7][kind] = acc[7].get(kind, 0) + n
     return [Cell(lat=lat_of(sy / n / CELLS), lon=lon_of(sx / n / CELLS), count=n, by_type=kinds,
                  bounds=(lat_of(y1 / CELLS), lon_of(x0 / CELLS), lat_of(y0 / CELLS),
-                         lon_of(x1 / CELLS)))
+                         lon_of(x1 / CELLS)), single=x1 - x0 == 1 and y1 - y0 == 1)
             for n, sx, sy, x0, x1, y0, y1, kinds in sums.values()]
 
 

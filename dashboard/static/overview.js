@@ -3,7 +3,8 @@
 // cell (P.cells) or, once the view holds few enough events, the events themselves (P.markers,
 // drawn by gtMarkers from events.js). streamlit-folium swaps this layer on every rerun without
 // rebuilding the map, so panning and zooming keep their place.
-// A cell is [lat, lon, count, south, west, north, east, count of each type in P.types order].
+// A cell is [lat, lon, count, south, west, north, east, count of each type in P.types order];
+// P.one[k] says cell k is a single place (one cell of the store's finest grid).
 function gtOverview(map, layer, P) {
   var base = window.gtBase;
   // One layer at a time: the one this call replaces goes, whoever added it.
@@ -36,17 +37,29 @@ function gtOverview(map, layer, P) {
     label.title = count.toLocaleString("en") + " events: click to zoom in";
     return L.divIcon({className: "gt-cluster gt-cell", iconSize: [size, size], html: el});
   }
+  function count(cell) { return cell[2].toLocaleString("en"); }
   var drawn = [];
-  P.cells.forEach(function (cell) {
+  P.cells.forEach(function (cell, k) {
     var m = L.marker([cell[0], cell[1]], {icon: icon(cell), keyboard: true,
       title: cell[2] + " events"});
     m.gtCell = cell;
-    // Zoom to the cell's events (one step at least); a cell of one place zooms in on it.
+    // All at one place: nothing to zoom into. The click reaches the app as a marker's does and
+    // opens the place's passages (the first by date); narrower filters make them markers.
+    var onePlace = P.one[k];
+    if (onePlace) {
+      m.bindTooltip(count(cell) + " events at one place: click to read the first of them " +
+                    "below; narrow the filters to see each as a marker",
+                    {direction: "auto", className: "gt-tooltip"});
+      layer.addLayer(m);
+      drawn.push(m);
+      return;
+    }
+    // Zoom to the cell's events (one step at least).
     m.on("click", function () {
       var b = L.latLngBounds([cell[3], cell[4]], [cell[5], cell[6]]);
       var zoom = map.getBoundsZoom(b, false, L.point(60, 60));
       zoom = Math.min(map.getMaxZoom(), Math.max(map.getZoom() + 1, zoom));
-      map.setView(b.getCenter(), zoom);
+      map.setView([cell[0], cell[1]], zoom);  // centred on the cell's events' middle
     });
     layer.addLayer(m);
     drawn.push(m);

@@ -5,8 +5,9 @@
     python docs/screenshots/take_scale_screenshots.py [http://localhost:8501]
 
 Writes scale-overview.png (the first view: counts per area, the timeline by month below),
-scale-zoomed.png (after clicking counts until the view holds markers) and scale-passage.png
-(a marker's passages) next to this file.
+scale-zoomed.png (after a click on the biggest count) and scale-passage.png (the biggest
+count clicked until it is a single place, then its passages: the first 50 by date) next to
+this file.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from playwright.sync_api import sync_playwright
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "tests" / "dashboard"))
 
-from reveal import map_frame, reveal_marker  # noqa: E402  (shared with the browser tests)
+from reveal import map_frame  # noqa: E402  (shared with the browser tests)
 from take_screenshots import ARGS, offline_page  # noqa: E402
 
 
@@ -42,25 +43,35 @@ def main(url: str) -> None:
         _quiet(page)
         page.wait_for_timeout(1500)
         page.screenshot(path=HERE / "scale-overview.png", full_page=True)
-        # Click the biggest count in view until the events are markers.
-        for _ in range(10):
+        # Click the biggest count in view until it is one place (or the view holds markers),
+        # with Leaflet's own click on it: the layer may be swapped under a mouse.
+        for step in range(10):
             if frame.evaluate("() => Boolean(window.gtEvents && window.gtEvents.markers.length)"):
                 break
-            frame.evaluate("""() => {
+            if step == 1:
+                page.wait_for_timeout(1500)
+                page.screenshot(path=HERE / "scale-zoomed.png")
+            one = frame.evaluate("""() => {
                 const cells = window.gtOverviewCells.markers, box = window.map.getBounds();
                 const inside = cells.filter(m => box.pad(-0.1).contains(m.getLatLng()));
                 const pick = (inside.length ? inside : cells)
                   .reduce((a, b) => a.gtCell[2] >= b.gtCell[2] ? a : b);
-                pick.getElement().classList.add('gt-shot-cell'); }""")
-            frame.locator(".gt-shot-cell").click()
+                const k = cells.indexOf(pick);
+                if (!window.gtOverviewCells.data.one[k]) { pick.fire('click'); return false; }
+                return true; }""")
+            if one:
+                break
+            page.wait_for_timeout(1000)
             _quiet(page)
             frame = map_frame(page, "window.gtOverviewCells || window.gtEvents")
-        frame = map_frame(page, "window.gtEvents && window.gtEvents.markers.length")
-        page.wait_for_timeout(1500)
-        page.screenshot(path=HERE / "scale-zoomed.png")
-        reveal_marker(page, frame, 0, "gt-shot", "gt-shot-cluster")
+        # Open the biggest place's passages, as a click on its count does.
+        frame.evaluate("""() => {
+            const cells = window.gtOverviewCells.markers, box = window.map.getBounds();
+            const inside = cells.filter(m => box.contains(m.getLatLng()));
+            const pick = inside.reduce((a, b) => a.gtCell[2] >= b.gtCell[2] ? a : b);
+            pick.getElement().classList.add('gt-shot'); }""")
         frame.locator(".gt-shot").click()
-        page.locator(".gt-evidence").first.wait_for(timeout=60_000)
+        page.locator(".gt-evidence").first.wait_for(timeout=120_000)
         _quiet(page)
         page.locator(".gt-panel-head").scroll_into_view_if_needed()
         page.wait_for_timeout(1000)

@@ -4,6 +4,7 @@ and the page switches to its overview above the detail limit."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from contextlib import closing
 from pathlib import Path
 
@@ -131,6 +132,13 @@ def test_above_the_detail_limit_the_page_is_an_overview(sample_store, monkeypatc
     rerun(at, fake)
     payload = next(iter(fake.kwargs[-1]["feature_group_to_add"]._children.values())).payload
     assert '"cells"' in payload and "Minsk" not in payload
+    # A count of one place (Astana, alone in its part of the world) opens its passages.
+    cells = json.loads(payload)
+    astana = next(c for c, one in zip(cells["cells"], cells["one"], strict=True)
+                  if one and abs(c[1] - 71.4) < 1)
+    fake.click = (astana[0], astana[1])
+    rerun(at, fake)
+    assert "Astana, Kazakhstan</b> · 1 event at this marker" in html(at)
     # A click on a marker (as gtMarkers reports it) opens its passages.
     fake.click = (53.9, 27.56667)
     rerun(at, fake)
