@@ -17,7 +17,8 @@ against it under Streamlit's ``AppTest``, the same script ``streamlit run`` exec
 - **filter change**: a later run after the date slider moves (the first year left out), and
   after the event type changes (exercises left out); the slower of the two is reported;
 - **payload**: what streamlit-folium sends to the browser for the map: the map's script, its
-  changing layer (``feature_group_to_add``), and the page head with the inlined Leaflet;
+  changing layer (``feature_group_to_add``), the page head, and Leaflet with its cluster plugin
+  (inlined as data: URIs, since the map works offline);
 - **peak RSS**: the maximum resident memory of that process (Streamlit runtime + page + caches).
 
 The browser's own drawing time is not in these figures (see tests/dashboard/test_browser_scale.py
@@ -61,8 +62,19 @@ class RecordingMap:
         extra = streamlit_folium._get_feature_group_string(layer, map=fig, idx=0) if layer else ""
         # st_folium hashes the script on every rerun to key the component; part of the cost.
         streamlit_folium.generate_js_hash(script, kwargs.get("key"), False)
-        self.sent.append(len((script + head + extra).encode("utf-8")))
+        # Leaflet and its plugin travel inline, as data: URIs among the component's links.
+        links = {src for element in _walk(fig)
+                 for _, src in [*getattr(element, "default_js", []),
+                                *getattr(element, "default_css", [])]}
+        sent = script + head + extra + "".join(links)
+        self.sent.append(len(sent.encode("utf-8")))
         return {"last_object_clicked": None}
+
+
+def _walk(element):  # noqa: ANN001, ANN202 - branca elements
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _walk(child)
 
 
 def measure(store: Path) -> dict[str, float]:
