@@ -36,8 +36,9 @@ SELECT a.id || '#' || c.k, a.title, date(a.published, {_SHIFT}), a.published_bas
 FROM temp.base_articles AS a, c
 """
 
-# Copy k sits (k % 40, k / 40 % 40) steps of 0.25 degrees from the original place, less half
-# the lattice, so copies of one event never share a point.
+# Copy k sits (k % 40, k / 40 % 40) steps of 0.2531 degrees from the original place, less half
+# the lattice (a step that no distance between two sample places is a multiple of, so copies of
+# different places never share a point).
 _EVENTS = _COPIES + f"""
 INSERT INTO events
 SELECT e.article_id || '#' || c.k, e.seq, e.id || '#' || c.k, e.type, e.cameo, e.evidence,
@@ -46,7 +47,7 @@ SELECT e.article_id || '#' || c.k, e.seq, e.id || '#' || c.k, e.type, e.cameo, e
        e.date_basis, e.date_text, e.date_span_start, e.date_span_end,
        date(e.reported, {_SHIFT}), e.place_id, e.place_name, e.place_text, e.place_span_start,
        e.place_span_end, e.country_code,
-       e.lat + (c.k / 40 % 40 - 20) * 0.25, e.lon + (c.k % 40 - 20) * 0.25,
+       e.lat + (c.k / 40 % 40 - 20) * 0.2531, e.lon + (c.k % 40 - 20) * 0.2531,
        e.place_level, e.uncertainty_km, e.actors, e.confidence,
        json_array(e.article_id || '#' || c.k), e.unplaced_reason
 FROM temp.base_events AS e, c

@@ -49,7 +49,11 @@ def map_frame(page, test: str, timeout_s: float = 60):
     while time.monotonic() < deadline:
         for handle in page.locator(MAP).element_handles():
             frame = handle.content_frame()
-            if frame is not None and frame.evaluate(f"() => Boolean({test})"):
-                return frame
+            try:
+                if frame is not None and frame.evaluate(f"() => Boolean({test})"):
+                    return frame
+            except Exception as e:  # noqa: BLE001 - a frame replaced while we looked
+                if "detached" not in str(e):
+                    raise
         page.wait_for_timeout(250)
     raise AssertionError(f"no map frame where {test}")
