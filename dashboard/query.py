@@ -24,7 +24,7 @@ from pathlib import Path
 from dashboard.filters import BULK_SHARE, Filters
 from events.index import CELL_BITS
 from events.model import EVENT_TYPES, Article, Event
-from events.store import _EVENT_COLUMNS, _article, _event
+from events.store import EVENT_COLUMNS, article_from_row, event_from_row
 
 EPOCH = dt.date(1970, 1, 1)
 # The text filter's words (FTS5's unicode61 tokenizer splits on the same boundaries).
@@ -214,7 +214,7 @@ def events(conn: sqlite3.Connection, filters: Filters, *, limit: int | None = No
     clause, params = where(filters)
     if extra:
         clause, params = f"{clause} AND {extra}", [*params, *extra_params]
-    columns = ", ".join(f"e.{c}" for c in _EVENT_COLUMNS)
+    columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
     order = "ORDER BY e.article_id, e.seq"
     if limit is not None:
         # The earliest first, read in the order of the covering index event_index_day.
@@ -222,7 +222,7 @@ def events(conn: sqlite3.Connection, filters: Filters, *, limit: int | None = No
     rows = conn.execute(
         f"SELECT {columns} FROM event_index AS i JOIN events AS e ON e.rowid = i.id "
         f"WHERE {clause} {order}", params).fetchall()
-    return [_event(row) for row in rows]
+    return [event_from_row(row) for row in rows]
 
 
 def _near(lat: float, lon: float, decimals: int) -> tuple[str, tuple[float, ...]]:
@@ -279,14 +279,14 @@ def article_heads(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Art
     rows = conn.execute(
         "SELECT id, title, published, published_basis, source, meta, '' FROM articles "
         "WHERE id IN (SELECT value FROM json_each(?))", (wanted,)).fetchall()
-    return {row[0]: _article(row) for row in rows}
+    return {row[0]: article_from_row(row) for row in rows}
 
 
 def article(conn: sqlite3.Connection, article_id: str) -> Article | None:
     row = conn.execute(
         "SELECT id, title, published, published_basis, source, meta, text FROM articles "
         "WHERE id = ?", (article_id,)).fetchone()
-    return None if row is None else _article(row)
+    return None if row is None else article_from_row(row)
 
 
 # -- aggregates ---------------------------------------------------------------------------

@@ -569,3 +569,19 @@ def _event(row: tuple) -> Event:
         actors=tuple(json.loads(r["actors"])), confidence=r["confidence"],
         sources=tuple(json.loads(r["sources"])), unplaced_reason=r["unplaced_reason"],
     )
+
+
+# For code that queries the store's tables itself (dashboard/query.py): the columns of an
+# ``events`` row in the order ``event_from_row`` reads them, and the readers of both rows.
+EVENT_COLUMNS = _EVENT_COLUMNS
+
+
+def event_from_row(row: tuple) -> Event:
+    """The Event of an ``events`` row selected as ``EVENT_COLUMNS``."""
+    return _event(row)
+
+
+def article_from_row(row: tuple) -> Article:
+    """The Article of an ``articles`` row selected as (id, title, published, published_basis,
+    source, meta, text)."""
+    return _article(row)
