@@ -249,4 +249,8 @@ def main() -> None:
         table.show_table(shown, articles, highlight=selected["id"])
 
 
-main()
+# Streamlit runs this file as __main__. A process pool started from the page (the first run's
+# ingest) re-runs the parent's main file in each child as __mp_main__, with the parent's
+# arguments after the file's name: the page must not run there too.
+if __name__ == "__main__":
+    main()
