@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import passage
-from dashboard.data import TIMELINE_FIRST_DAY, TIMELINE_LAST_DAY, View
+from dashboard.data import TIMELINE_FIRST_DAY, TIMELINE_LAST_DAY, Fixes
 from dashboard.labels import country_name, place_label, type_label
 from dashboard.panel import K_SELECTED
 from events import corrections as fix
@@ -169,14 +169,14 @@ def _picked_date(key: str) -> tuple[str, dt.date | None, dt.date | None]:
     return state.get(f"{key}-g", "none"), state.get(f"{key}-s"), state.get(f"{key}-e")
 
 
-def event_controls(event: Event, view: View, path: Path, where: str = "panel") -> None:
+def event_controls(event: Event, fixes: Fixes, path: Path, where: str = "panel") -> None:
     """Under one passage card: reject, change type, place or date, add an actor; and the
     corrections this event already has, each with Undo. ``where`` tells apart the widgets of
     one event shown in two places (the marker's panel, the undated list)."""
-    target = view.corrected.target_of(event)
+    target = fixes.corrected.target_of(event)
     key = f"gt-fix-{where}-{event.id}"
-    mine = [c for c in view.corrections
-            if (made := view.corrected.outcome.get(c.id)) is not None and made.id == event.id]
+    mine = [c for c in fixes.corrections
+            if (made := fixes.corrected.outcome.get(c.id)) is not None and made.id == event.id]
     label = "Correct this event" + (f" ({len(mine)} correction{'s' if len(mine) != 1 else ''})"
                                     if mine else "")
     state = st.session_state
@@ -234,14 +234,14 @@ def _short(text: str, limit: int = _PASSAGE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def add_event_form(rows: pd.DataFrame, view: View, path: Path) -> None:
+def add_event_form(rows: pd.DataFrame, articles: Mapping[str, Article], path: Path) -> None:
     """Below a marker's passages: add an event the extraction missed, from a sentence of one
     of the articles reporting there."""
-    articles = [view.articles[a] for a in dict.fromkeys(rows["article_id"]) if a in view.articles]
-    if not articles:
+    reporting = [articles[a] for a in dict.fromkeys(rows["article_id"]) if a in articles]
+    if not reporting:
         return
     with st.expander("Add an event the extraction missed"):
-        choices = passages_of(articles, rows["event"])
+        choices = passages_of(reporting, rows["event"])
         st.selectbox("Passage", range(len(choices)), key="gt-add-passage",
                      format_func=lambda i: _short(choices[i][2]))
         st.selectbox("Type", list(EVENT_TYPES), format_func=type_label,
@@ -356,10 +356,10 @@ def import_file(path: Path, name: str, data: bytes) -> str:
             f"{len(found) - added} already here")
 
 
-def show_corrections(view: View, path: Path) -> None:
+def show_corrections(fixes: Fixes, path: Path) -> None:
     """Every correction, newest first, with Undo; orphans flagged; export and import."""
-    made = view.corrections
-    orphans = {c.id for c in view.corrected.orphaned}
+    made = fixes.corrections
+    orphans = {c.id for c in fixes.corrected.orphaned}
     count = f"{len(made):,} correction{'s' if len(made) != 1 else ''}"
     if orphans:
         count += f", {len(orphans):,} orphaned"

@@ -1,9 +1,15 @@
-"""Loading the store into a table the dashboard filters, cached per version of the store file.
+"""What the page shows, read from the store and cached per version of the store file.
 
-The pure part (``read_store``, ``events_frame``) knows nothing of Streamlit and is what the tests
-and the benchmark call; ``load_view`` wraps it in ``st.cache_resource`` keyed on the store file's
-modification stamp, so an ingest by another process shows up on the next rerun and an unchanged
-store is read once.
+The store answers the filters (``dashboard.query``: SQL over its query index), so a store of a
+million events is never read whole. ``select`` counts the matching events; when they are at most
+``DETAIL_LIMIT`` it reads them all, merges reports of one event (``events.merge``) and makes the
+table every panel draws from (``events_frame``), as for a small store. Above that the page is an
+overview: counts per grid cell and per day from SQL, and only the events a view lists (the
+first rows of the table, a clicked marker's, the markers of a zoomed-in map) are read whole.
+
+The pure parts (``read_store``, ``events_frame``, ``frame_of``) know nothing of Streamlit; the
+``load_*``/``select`` wrappers cache them keyed on the store file's modification stamp, so an
+ingest by another process shows up on the next rerun and an unchanged store is read once.
 """
 
 from __future__ import annotations
@@ -11,15 +17,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import query
+from dashboard.filters import Filters, to_query
 from dashboard.labels import event_date_label, place_label
-from events.corrections import Corrected, Correction, corrected_events, load_corrections
+from events.corrections import Corrected, Correction, apply, load_corrections, read_corrections
+from events.merge import merge
 from events.model import Article, Event
 from events.store import Store
 
@@ -31,6 +41,10 @@ APPROXIMATE_GRANULARITIES = ("month", "year", "range")
 # (a day added to a range's end, month buckets) without overflowing.
 TIMELINE_FIRST_DAY = dt.date(1678, 1, 1)
 TIMELINE_LAST_DAY = dt.date(2261, 12, 31)
+# Up to this many matching events the page reads them all, merges them and shows every marker,
+# passage and row (about half a second at this size on 2 idle cores, mostly building the
+# table); above it, aggregates from SQL.
+DETAIL_LIMIT = 10_000
 
 
 @dataclass(frozen=True)
@@ -44,10 +58,6 @@ class View:
     frame: pd.DataFrame
     articles: dict[str, Article]
     counts: dict[str, int]
-    # Every human correction in the store, and what applying them gave (orphans, the target
-    # each corrected event keeps): the frame already shows the corrected events.
-    corrections: list[Correction] = field(default_factory=list)
-    corrected: Corrected = field(default_factory=lambda: Corrected([], []))
 
 
 def store_path(argv: Sequence[str] = ()) -> Path:
@@ -67,7 +77,9 @@ def script_args() -> list[str]:
 
 
 def store_stamp(path: Path) -> tuple[int, ...]:
-    """Changes whenever a commit lands (WAL mode writes the -wal file first)."""
+    """Changes whenever a commit lands (WAL mode writes the -wal file first, a checkpoint
+    then the main file). An empty -wal counts as none: readers create one and the last writer
+    to close deletes it, and neither changes what the store holds."""
     stamp: list[int] = []
     for suffix in ("", "-wal"):
         try:
@@ -75,7 +87,7 @@ def store_stamp(path: Path) -> tuple[int, ...]:
         except FileNotFoundError:
             stamp += [0, 0]
         else:
-            stamp += [info.st_mtime_ns, info.st_size]
+            stamp += [info.st_mtime_ns, info.st_size] if info.st_size else [0, 0]
     return tuple(stamp)
 
 
@@ -166,19 +178,19 @@ def _timestamps(values: pd.Series) -> pd.Series:
 
 
 def read_store(path: Path) -> View:
-    """Everything the dashboard shows, read from the store at ``path`` (must exist), with
-    the human corrections applied (``events.corrections``).
+    """Everything the dashboard shows, read from the store at ``path`` (must exist), with the
+    human corrections applied (``events.corrections``).
 
     Events are read before articles: ingests only add whole articles with their events in one
     transaction, so every event read has its article in the second read.
     """
     with Store(path) as store:
-        corrected = corrected_events(store)
-        made = load_corrections(store)
+        extracted = store.events()
+        with store.connection() as conn:
+            events = merge(corrected(conn, extracted).events)
         articles = {article.id: article for article in store.articles()}
         counts = store.counts()
-    return View(frame=events_frame(corrected.events, articles), articles=articles, counts=counts,
-                corrections=made, corrected=corrected)
+    return View(frame=events_frame(events, articles), articles=articles, counts=counts)
 
 
 def ingest_samples(path: Path) -> list[str]:
@@ -190,15 +202,155 @@ def ingest_samples(path: Path) -> list[str]:
     return [r.error for r in results if r.error]
 
 
+def frame_of(conn, events: list[Event]) -> pd.DataFrame:
+    """``events`` (read from the store on ``conn``) with the human corrections of their articles
+    applied and reports of one event merged, as the dashboard's table."""
+    merged = merge(corrected(conn, events).events)
+    return events_frame(merged, query.article_heads(conn, (e.article_id for e in merged)))
+
+
+def corrected(conn, events: list[Event]) -> Corrected:
+    """``events`` with the corrections of their articles applied (``events.corrections.apply``):
+    the store answers the filters on what was extracted, and each view corrects what it reads.
+    Events a person added are made from their article's text."""
+    fixes = read_corrections(conn, {e.article_id for e in events})
+    return apply(events, fixes, _added_from(conn, fixes))
+
+
+def _added_from(conn, fixes: list[Correction]) -> dict[str, str]:
+    """The texts of the articles a person added events to (article id -> text)."""
+    articles = (query.article(conn, c.target.article_id) for c in fixes if c.kind == "add")
+    return {a.id: a.text for a in articles if a is not None}
+
+
+@dataclass(frozen=True)
+class Fixes:
+    """Every human correction in the store (in the order made) and what applying them to the
+    events of their articles gave: orphans, and the target each corrected event keeps."""
+
+    corrections: list[Correction]
+    corrected: Corrected
+    # How many events the corrections add (added events) or take away (rejected ones).
+    change: int = 0
+
+
+def read_fixes(path: Path) -> Fixes:
+    """The store's corrections; only the events of corrected articles are read."""
+    with Store(path) as store:
+        made = load_corrections(store)
+        ids = sorted({c.target.article_id for c in made})
+        events = [event for article_id in ids for event in store.events(article_id)]
+        with store.connection() as conn:
+            result = apply(events, made, _added_from(conn, made))
+    return Fixes(made, result, len(result.events) - len(events))
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _cached_view(path: str, stamp: tuple[int, ...]) -> View:
-    return read_store(Path(path))
+def _cached_fixes(path: str, stamp: tuple[int, ...]) -> Fixes:
+    return read_fixes(Path(path))
 
 
-def load_view(path: Path) -> View:
-    """The cached View of ``path`` for its current version (re-read after any commit)."""
-    return _cached_view(str(path), store_stamp(path))
+def load_fixes(path: Path) -> Fixes:
+    """The cached ``read_fixes`` of ``path`` for its current version."""
+    return _cached_fixes(str(path), store_stamp(path))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What passes the filters. ``frame`` holds every matching event (merged) when they are at
+    most ``DETAIL_LIMIT``, else None and ``cells`` / ``days`` hold their counts per finest grid
+    cell and per day (``query.cell_counts``, ``query.day_counts``)."""
+
+    filters: Filters
+    counts: query.Counts
+    frame: pd.DataFrame | None
+    cells: list[tuple[int, str, int]]
+    days: list[tuple[int, str, int]]
+
+    @property
+    def overview(self) -> bool:
+        return self.frame is None
+
+
+def select(path: Path, filters: Filters) -> Selection:
+    """The events of the store at ``path`` that pass ``filters`` (see ``Selection``)."""
+    with closing(query.connect(path)) as conn:
+        counts = query.counts(conn, filters)
+        if counts.shown <= DETAIL_LIMIT:
+            frame = frame_of(conn, query.events(conn, filters))
+            return Selection(filters, counts, frame, [], [])
+        return Selection(filters, counts, None, query.cell_counts(conn, filters),
+                         query.day_counts(conn, filters))
+
+
+def prepare(path: Path) -> None:
+    """Bring the store to the current schema (an older store gets its query index, once)."""
+    Store(path).close()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _cached_catalog(path: str, stamp: tuple[int, ...]) -> query.Catalog:
+    prepare(Path(path))
+    with closing(query.connect(Path(path))) as conn:
+        return query.catalog(conn)
+
+
+def load_catalog(path: Path) -> query.Catalog:
+    """The cached ``query.Catalog`` of ``path`` for its current version."""
+    return _cached_catalog(str(path), store_stamp(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _cached_selection(path: str, stamp: tuple[int, ...], key: str, _filters: Filters,
+                      ) -> Selection:
+    return select(Path(path), _filters)
+
+
+def load_selection(path: Path, filters: Filters) -> Selection:
+    """The cached ``select`` for this version of the store (a rerun that only moves the map
+    costs nothing here)."""
+    key = repr(sorted(to_query(filters).items()))
+    return _cached_selection(str(path), store_stamp(path), key, filters)
+
+
+def read(path: Path, ask, *args):
+    """``ask(conn, *args)`` on a read-only connection to the store at ``path``."""
+    with closing(query.connect(path)) as conn:
+        return ask(conn, *args)
+
+
+def read_frame(path: Path, ask, *args) -> pd.DataFrame:
+    """The events ``ask(conn, *args)`` returns, merged, as the dashboard's table."""
+    with closing(query.connect(path)) as conn:
+        return frame_of(conn, ask(conn, *args))
+
+
+class Articles(Mapping[str, Article]):
+    """The store's articles by id, each read (text included) when first asked for: the page
+    needs a few of them, never all."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._read: dict[str, Article | None] = {}
+
+    def __getitem__(self, article_id: str) -> Article:
+        if article_id not in self._read:
+            self._read[article_id] = read(self._path, query.article, article_id)
+        found = self._read[article_id]
+        if found is None:
+            raise KeyError(article_id)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        with closing(query.connect(self._path)) as conn:
+            return iter([r[0] for r in conn.execute("SELECT id FROM articles")])
+
+    def __len__(self) -> int:
+        with closing(query.connect(self._path)) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 def clear_cache() -> None:
-    _cached_view.clear()
+    _cached_catalog.clear()
+    _cached_selection.clear()
+    _cached_fixes.clear()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -204,11 +204,17 @@ def _describe(filters: Filters, name: str) -> str:
 
 
 def why_empty(frame: pd.DataFrame, filters: Filters) -> str:
-    """Why no event passes ``filters``: each active filter with how many events it keeps alone.
+    """Why no event of ``frame`` passes ``filters`` (see ``explain_empty``)."""
+    return explain_empty(len(frame), filters, lambda only: len(apply(frame, only)))
+
+
+def explain_empty(total: int, filters: Filters, count: Callable[[Filters], int]) -> str:
+    """Why none of ``total`` events passes ``filters``: each active filter with how many events
+    it keeps alone (``count(filters)`` counts them: ``apply`` on a table, or the store).
 
     Filter values come from the user or the URL; the result is plain text (render it as text).
     """
-    if frame.empty:
+    if not total:
         return "The store has no events yet: add articles in the sidebar."
     default = Filters()
     alone: list[tuple[str, Filters]] = []
@@ -221,7 +227,6 @@ def why_empty(frame: pd.DataFrame, filters: Filters) -> str:
         return "No events match."
     parts = []
     for name, only in alone:
-        kept = len(apply(frame, only))
-        parts.append(f"{_describe(filters, name)} keeps {kept:,} of {len(frame):,}")
+        parts.append(f"{_describe(filters, name)} keeps {count(only):,} of {total:,}")
     verdict = "No event passes all the filters together" if len(parts) > 1 else "No events match"
     return f"{verdict}: " + "; ".join(parts) + "."

@@ -18,6 +18,8 @@ from dashboard.mapview import COORD_DECIMALS, located, script_json
 
 # Date labels drawn on the map at most; a longer trip keeps its path and hover labels.
 MAX_LABELS = 40
+# Events of one actor read at most for a trip on a store too big to read whole (the earliest).
+MAX_EVENTS = 5_000
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ with its passage and the reason, in a panel beside the passages and counted in t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -63,55 +63,61 @@ def entry_html(event: Event, article: Article | None, reason: str) -> str:
     )
 
 
-def _section(rows: pd.DataFrame, articles: dict[str, Article], reason) -> str:
+def _section(rows: pd.DataFrame, total: int, articles: Mapping[str, Article], reason) -> str:
     cards = [entry_html(event, articles.get(event.article_id), reason(event))
              for event in rows["event"].head(MAX_LISTED)]
-    more = len(rows) - MAX_LISTED
+    more = total - min(len(rows), MAX_LISTED)
     if more > 0:
         cards.append(f'<div class="gt-key">…and {more:,} more: narrow the filters, or download '
                      "the table, which holds them all.</div>")
     return "".join(cards)
 
 
-def sidebar_counts(frame: pd.DataFrame) -> str:
+def sidebar_counts(off_map: int, no_date: int) -> str:
     """The sidebar's line: how many of the filtered events are off the map or undated."""
-    return (f"Not on the map: **{len(unlocated(frame)):,}** · undated: "
-            f"**{len(undated(frame)):,}** (listed under the map)")
+    return f"Not on the map: **{off_map:,}** · undated: **{no_date:,}** (listed under the map)"
 
 
-def _entries(rows: pd.DataFrame, articles: dict[str, Article], reason,
+def _entries(rows: pd.DataFrame, total: int, articles: Mapping[str, Article], reason,
              controls: Callable[[Event], None] | None) -> None:
     """A section's entries; the first MAX_CONTROLLED with ``controls(event)`` under each."""
     if controls is None:
-        st.html(_section(rows, articles, reason))
+        st.html(_section(rows, total, articles, reason))
         return
     for event in rows["event"].head(MAX_CONTROLLED):
         st.html(entry_html(event, articles.get(event.article_id), reason(event)))
         controls(event)
     if len(rows) > MAX_CONTROLLED:
-        st.html(_section(rows.iloc[MAX_CONTROLLED:], articles, reason))
+        st.html(_section(rows.iloc[MAX_CONTROLLED:], total - MAX_CONTROLLED, articles, reason))
 
 
-def show(frame: pd.DataFrame, articles: dict[str, Article],
+def show(frame: pd.DataFrame, articles: Mapping[str, Article],
          controls: Callable[[Event, str], None] | None = None) -> None:
     """The panel for the filtered events ``frame``; ``controls(event, section)``, when given,
     draws the correction widgets under an entry (``section``: "place" or "date")."""
+    off, nodate = unlocated(frame), undated(frame)
+    show_lists(off, len(off), nodate, len(nodate), articles, matching=len(frame), controls=controls)
+
+
+def show_lists(off: pd.DataFrame, off_count: int, nodate: pd.DataFrame, nodate_count: int,
+               articles: Mapping[str, Article], *, matching: int,
+               controls: Callable[[Event, str], None] | None = None) -> None:
+    """The panel from its two lists (the first ``MAX_LISTED`` of each at least) and their full
+    counts, out of ``matching`` filtered events."""
     place_controls = (lambda event: controls(event, "place")) if controls else None
     date_controls = (lambda event: controls(event, "date")) if controls else None
-    off = unlocated(frame)
-    nodate = undated(frame)
-    st.html(f'<div class="gt-section-head"><b>Not on the map: {len(off):,} '
-            f'mention{"s" if len(off) != 1 else ""}</b></div>')
-    if frame.empty:
+    st.html(f'<div class="gt-section-head"><b>Not on the map: {off_count:,} '
+            f'mention{"s" if off_count != 1 else ""}</b></div>')
+    if not matching:
         st.html('<div class="gt-key">No events match the filters.</div>')
         return
-    if off.empty:
+    if not off_count:
         st.html('<div class="gt-key">Every matching event has a place on the map.</div>')
     else:
-        with st.expander(f"Why each of the {len(off):,} has no place", expanded=len(off) <= 5):
-            _entries(off, articles, place_reason, place_controls)
-    st.html(f'<div class="gt-section-head"><b>Undated: {len(nodate):,} '
-            f'event{"s" if len(nodate) != 1 else ""}</b></div>')
-    if not nodate.empty:
+        with st.expander(f"Why each of the {off_count:,} has no place", expanded=off_count <= 5):
+            _entries(off, off_count, articles, place_reason, place_controls)
+    st.html(f'<div class="gt-section-head"><b>Undated: {nodate_count:,} '
+            f'event{"s" if nodate_count != 1 else ""}</b></div>')
+    if nodate_count:
         with st.expander("Their passages (drawn as rings on the timeline, at the report date)"):
-            _entries(nodate, articles, date_reason, date_controls)
+            _entries(nodate, nodate_count, articles, date_reason, date_controls)

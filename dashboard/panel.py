@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -15,32 +15,36 @@ K_SELECTED = "gt_selected_point"
 MAX_CARDS = 50
 
 
-def remember_click(clicked: dict | None, frame: pd.DataFrame) -> None:
+# The events at a point (lat, lon) as a map click reports it: ``mapview.events_at`` on the
+# table of all matching events, or a store query in the overview.
+EventsAt = Callable[[float, float], pd.DataFrame]
+
+
+def remember_click(clicked: dict | None, events_at: EventsAt) -> None:
     """Keep the last click that landed on events; a click on a cluster (which only zooms) or on
     nothing leaves the panel as it was."""
-    from dashboard.mapview import events_at
-
     point = (clicked or {}).get("last_object_clicked")
     if not point or point.get("lat") is None or point.get("lng") is None:
         return
     lat, lon = float(point["lat"]), float(point["lng"])
-    if not events_at(frame, lat, lon).empty:
+    if (lat, lon) != st.session_state.get(K_SELECTED) and not events_at(lat, lon).empty:
         st.session_state[K_SELECTED] = (lat, lon)
 
 
-def selected_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    from dashboard.mapview import events_at
-
+def selected_rows(events_at: EventsAt, empty: pd.DataFrame) -> pd.DataFrame:
+    """The events at the remembered click (``empty`` when there is none)."""
     point = st.session_state.get(K_SELECTED)
     if point is None:
-        return frame.iloc[0:0]
-    return events_at(frame, *point)
+        return empty
+    return events_at(*point)
 
 
-def show_panel(rows: pd.DataFrame, articles: dict[str, Article],
+def show_panel(rows: pd.DataFrame, articles: Mapping[str, Article], *,
+               total: int | None = None,
                controls: Callable[[Event], None] | None = None,
                after: Callable[[pd.DataFrame], None] | None = None) -> None:
-    """Cards for ``rows`` (events at one marker), oldest first, and each article in full.
+    """Cards for ``rows`` (events at one marker), oldest first, and each article in full;
+    ``total`` says how many are there when ``rows`` holds only the first of them.
     ``controls(event)``, when given, draws widgets under each card (the correction controls);
     ``after(rows)`` draws more below the cards."""
     if rows.empty:
@@ -51,9 +55,9 @@ def show_panel(rows: pd.DataFrame, articles: dict[str, Article],
         return
     rows = rows.sort_values(["when_start", "type"], na_position="last")
     place = rows["place"].iloc[0]
-    count = len(rows)
+    count = max(total or 0, len(rows))
     st.html(
-        f'<div class="gt-panel-head"><b>{passage.esc(place)}</b> · {count} '
+        f'<div class="gt-panel-head"><b>{passage.esc(place)}</b> · {count:,} '
         f'event{"s" if count != 1 else ""} at this marker</div>{passage.KEY_HTML}'
     )
     if count > MAX_CARDS:

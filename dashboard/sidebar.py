@@ -7,15 +7,14 @@ every run the URL is rewritten from the widgets, leaving defaults out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import filters
 from dashboard.filters import Filters
 from dashboard.labels import country_name, type_label
-from events.model import EVENT_TYPES
+from dashboard.query import Catalog
 
 K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS = "f_dates", "f_types", "f_countries", "f_actors"
 K_TEXT, K_UNDATED, K_APPROX, K_ALL_DATES = "f_text", "f_undated", "f_approx", "f_all_dates"
@@ -31,37 +30,23 @@ def _two_days(span: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] |
     return (lo, hi) if lo < hi else (lo, lo + dt.timedelta(days=1))
 
 
-def slider_span(frame: pd.DataFrame, *, all_dates: bool = True) -> tuple[dt.date, dt.date] | None:
+def slider_span(catalog: Catalog, *, all_dates: bool = True) -> tuple[dt.date, dt.date] | None:
     """The slider's bounds: the data's whole span, or with ``all_dates=False`` the bulk of it
     (``filters.bulk_span``: a stray year does not stretch the slider over centuries)."""
-    return _two_days(filters.data_span(frame) if all_dates else filters.bulk_span(frame))
+    return _two_days(catalog.full_span if all_dates else catalog.bulk_span)
 
 
-def _outside(frame: pd.DataFrame, span: tuple[dt.date, dt.date]) -> pd.DataFrame:
-    lo, hi = pd.Timestamp(span[0]), pd.Timestamp(span[1])
-    return frame[(frame["when_end"] < lo) | (frame["when_start"] > hi)]
-
-
-def _options(frame: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
-    types = [t for t in EVENT_TYPES if t in set(frame["type"])]
-    types += sorted(set(frame["type"]) - set(EVENT_TYPES))
-    countries = sorted({c for c in frame["country"] if c}, key=country_name)
-    actors = sorted({a for group in frame["actors"] for a in group}, key=str.casefold)
-    return types, countries, actors
-
-
-def _keep(values: Iterable[str], allowed: list[str]) -> list[str]:
+def _keep(values: Iterable[str], allowed: Sequence[str]) -> list[str]:
     allowed_set = set(allowed)
     return [v for v in values if v in allowed_set]
 
 
-def _load_url(frame: pd.DataFrame, options: tuple[list[str], ...]) -> None:
+def _load_url(catalog: Catalog) -> None:
     query = {key: st.query_params.get_all(key) for key in st.query_params}
-    full = slider_span(frame)
+    full = slider_span(catalog)
     wanted = filters.clamp(filters.from_query(query), full)
-    types, countries, actors = options
     state = st.session_state
-    bulk = slider_span(frame, all_dates=False)
+    bulk = slider_span(catalog, all_dates=False)
     # A shared link to a range beyond the bulk of the dates opens with all dates on the slider.
     beyond = bulk is not None and (
         (wanted.start is not None and wanted.start < bulk[0])
@@ -71,11 +56,11 @@ def _load_url(frame: pd.DataFrame, options: tuple[list[str], ...]) -> None:
     span = full if beyond else bulk
     if span is not None:
         state[K_DATES] = (wanted.start or span[0], wanted.end or span[1])
-    state[K_TYPES] = _keep(wanted.types, types)
-    state[K_COUNTRIES] = _keep(wanted.countries, countries)
-    state[K_ACTORS] = _keep(wanted.actors, actors)
+    state[K_TYPES] = _keep(wanted.types, catalog.types)
+    state[K_COUNTRIES] = _keep(wanted.countries, catalog.countries)
+    state[K_ACTORS] = _keep(wanted.actors, catalog.actors)
     state[K_TEXT] = wanted.text
-    trips = [a for a in query.get(Q_TRIP, []) if a in set(actors)]
+    trips = [a for a in query.get(Q_TRIP, []) if a in set(catalog.actors)]
     state[K_TRIP] = trips[-1] if trips else None
     state[K_UNDATED] = wanted.include_undated
     state[K_APPROX] = wanted.include_approximate
@@ -115,18 +100,17 @@ def set_dates(start: dt.date, end: dt.date) -> None:
     st.session_state[K_DATES] = (start, end)
 
 
-def filter_widgets(frame: pd.DataFrame) -> Filters:
+def filter_widgets(catalog: Catalog) -> Filters:
     """Draw the filters (call inside a sidebar container) and return what they say."""
-    options = _options(frame)
     state = st.session_state
     if not state.get(_K_LOADED):
-        _load_url(frame, options)
+        _load_url(catalog)
         state[_K_LOADED] = True
-    full = slider_span(frame)
-    bulk = slider_span(frame, all_dates=False)
+    full = slider_span(catalog)
+    bulk = slider_span(catalog, all_dates=False)
     strays = bulk != full
     span = full if state.get(K_ALL_DATES) or not strays else bulk
-    types, countries, actors = options
+    types, countries, actors = catalog.types, catalog.countries, catalog.actors
     state[K_TYPES] = _keep(state.get(K_TYPES, []), types)
     state[K_COUNTRIES] = _keep(state.get(K_COUNTRIES, []), countries)
     state[K_ACTORS] = _keep(state.get(K_ACTORS, []), actors)
@@ -143,19 +127,20 @@ def filter_widgets(frame: pd.DataFrame) -> Filters:
             "in while any of its days is in range). Undated events count at their report date.",
         )
         if strays and bulk is not None:
-            left_out = _outside(frame, bulk)
+            left_out, earliest, latest = catalog.outside_bulk
             st.toggle(
-                f"Zoom to all data ({len(left_out):,} far outside the rest)", key=K_ALL_DATES,
+                f"Zoom to all data ({left_out:,} far outside the rest)", key=K_ALL_DATES,
                 help=f"The slider starts on the dates of {filters.BULK_SHARE:.0%} of the events "
                 f"({bulk[0]:%d %b %Y} – {bulk[1]:%d %b %Y}); a few lie far outside, the "
-                f"earliest {left_out['when_start'].min():%d %b %Y}, the latest "
-                f"{left_out['when_end'].max():%d %b %Y}. Turn on to range over all of them.",
+                f"earliest {earliest:%d %b %Y}, the latest {latest:%d %b %Y}. Turn on to range "
+                "over all of them.",
             )
     else:
         st.caption("No dated events yet.")
     st.multiselect("Event type", types, key=K_TYPES, format_func=type_label,
                    placeholder="All types")
-    st.multiselect("Country", countries, key=K_COUNTRIES, format_func=country_name,
+    st.multiselect("Country", sorted(countries, key=country_name), key=K_COUNTRIES,
+                   format_func=country_name,
                    placeholder="All countries")
     st.multiselect("Actor", actors, key=K_ACTORS, placeholder="All actors")
     if state.get(K_TRIP) not in actors:
@@ -164,7 +149,9 @@ def filter_widgets(frame: pd.DataFrame) -> Filters:
                  help="Draw this actor's events on the map in date order, joined by a path "
                  "with their dates.")
     st.text_input("Search passages", key=K_TEXT, placeholder="word or phrase",
-                  help="Case-insensitive, in the passage, article title, place and actors.")
+                  help="Whole words, in the passage, article title, place and actors; case and "
+                  "accents are ignored and the last word may be the start of one ('minsk "
+                  "tal' finds 'Minsk talks').")
     st.toggle("Include undated events", key=K_UNDATED,
               help="Events whose text gives no date; shown at their article's report date.")
     st.toggle("Include approximate events", key=K_APPROX,
@@ -178,7 +165,7 @@ def filter_widgets(frame: pd.DataFrame) -> Filters:
         actors=tuple(state[K_ACTORS]), text=state[K_TEXT],
         include_undated=bool(state[K_UNDATED]), include_approximate=bool(state[K_APPROX]),
     )
-    chosen = filters.clamp(chosen, filters.data_span(frame))
+    chosen = filters.clamp(chosen, catalog.full_span)
     query = filters.to_query(chosen)
     if state.get(K_TRIP):
         query[Q_TRIP] = state[K_TRIP]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -13,8 +13,12 @@ from dashboard.labels import type_label
 from events.export import to_geojson, write_csv
 from events.model import Article
 
-# Rows sent to the browser's grid; the downloads always hold every filtered event.
+# Rows sent to the browser's grid; the downloads always hold every filtered event...
 MAX_ROWS = 10_000
+# ...up to the dashboard's detail limit. Above it the table holds the first TABLE_ROWS by date
+# and the downloads the first EXPORT_ROWS (built when a button is pressed).
+TABLE_ROWS = 1_000
+EXPORT_ROWS = 100_000
 
 
 def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -39,13 +43,13 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def csv_bytes(frame: pd.DataFrame, articles: dict[str, Article]) -> bytes:
+def csv_bytes(frame: pd.DataFrame, articles: Mapping[str, Article]) -> bytes:
     buffer = io.StringIO(newline="")
     write_csv(list(frame["event"]), buffer, articles=articles)
     return buffer.getvalue().encode("utf-8")
 
 
-def geojson_bytes(frame: pd.DataFrame, articles: dict[str, Article]) -> bytes:
+def geojson_bytes(frame: pd.DataFrame, articles: Mapping[str, Article]) -> bytes:
     # Events without coordinates stay in the file, as Features with a null geometry.
     collection = to_geojson(list(frame["event"]), articles=articles, include_unlocated=True)
     return json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8")
@@ -62,10 +66,19 @@ def selected_first(frame: pd.DataFrame, highlight: Iterable[str]) -> tuple[pd.Da
 
 
 def show_table(
-    frame: pd.DataFrame, articles: dict[str, Article], highlight: Iterable[str] = ()
+    frame: pd.DataFrame, articles: Mapping[str, Article], highlight: Iterable[str] = (),
+    *, total: int | None = None, export: Callable[[], pd.DataFrame] | None = None,
 ) -> None:
-    """The table; the events at the marker selected on the map come first, highlighted."""
-    if len(frame) > MAX_ROWS:
+    """The table; the events at the marker selected on the map come first, highlighted.
+
+    ``frame`` is every matching event, or (with ``total`` given: how many match) the first of
+    them by date; then the downloads hold what ``export()`` returns.
+    """
+    if total is not None and total > len(frame):
+        st.caption(f"{total:,} events match: the table shows the first {len(frame):,} by date "
+                   f"and the downloads the first {EXPORT_ROWS:,}. Narrow the filters, or write "
+                   "everything with `python -m events export --db STORE`.")
+    elif len(frame) > MAX_ROWS:
         st.caption(f"Showing the first {MAX_ROWS:,} of {len(frame):,} events; the downloads "
                    "hold them all.")
     ordered, marked = selected_first(frame, highlight)
@@ -83,15 +96,19 @@ def show_table(
                        "Date": st.column_config.DateColumn(format="D MMM YYYY")},
     )
     events = frame[["event"]].copy()
+
+    def rows() -> pd.DataFrame:
+        return events if export is None else export()
+
     left, right = st.columns(2)
     # Callables: the files are only built when a button is pressed, not on every rerun.
     left.download_button(
         "Download CSV", help="CAMEO codes are text with a leading zero (\"040\"): read them as "
-        "text, e.g. pandas.read_csv(f, dtype={\"cameo\": str}).", data=lambda: csv_bytes(events, articles),
+        "text, e.g. pandas.read_csv(f, dtype={\"cameo\": str}).", data=lambda: csv_bytes(rows(), articles),
         file_name="geotimeline-events.csv", mime="text/csv", on_click="ignore", width="stretch",
     )
     right.download_button(
-        "Download GeoJSON", data=lambda: geojson_bytes(events, articles),
+        "Download GeoJSON", data=lambda: geojson_bytes(rows(), articles),
         file_name="geotimeline-events.geojson", mime="application/geo+json", on_click="ignore",
         width="stretch",
     )

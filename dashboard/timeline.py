@@ -17,10 +17,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import query
 from dashboard.labels import type_color, type_label
 from events.model import EVENT_TYPES
 
-# Above this many events the timeline shows counts per month instead of each event.
+# Above this many events the timeline shows counts per day, week or month instead of each event.
 MAX_POINTS = 5000
 _LANE = {"span": 0.22, "day": 0.0, "undated": -0.22}
 
@@ -49,7 +50,7 @@ def build_timeline(frame: pd.DataFrame, highlight: Iterable[str] = ()) -> go.Fig
     ids are in ``highlight`` (those at the marker clicked on the map) are ringed."""
     rows = frame[frame["when_start"].notna()].sort_values("when_start")
     if len(rows) > MAX_POINTS:
-        return _monthly_counts(rows)
+        return _counts(rows)
     present = [t for t in EVENT_TYPES if t in set(rows["type"])]
     present += sorted(set(rows["type"]) - set(EVENT_TYPES))
     y_of = _row_numbers(present)
@@ -128,24 +129,50 @@ def _ring(fig: go.Figure, ids: set[str]) -> None:
         ))
 
 
-def _monthly_counts(rows: pd.DataFrame) -> go.Figure:
-    """Stacked bars of events per month and type (an event counts in the month it starts)."""
-    months = rows["when_start"].dt.to_period("M").dt.to_timestamp()
-    counts = rows.assign(month=months).groupby(["month", "type"]).size().unstack(fill_value=0)
+def _counts(rows: pd.DataFrame) -> go.Figure:
+    """Too many events to draw one by one: counts per day, week or month (``binned``)."""
+    days = ((rows["when_start"] - pd.Timestamp(0)) // pd.Timedelta(days=1)).astype(int)
+    counts = rows.assign(day=days).groupby(["day", "type"]).size()
+    span = (rows["when_start"].min().date(), rows["when_end"].max().date())
+    unit = query.timeline_unit(span)
+    bins = query.timeline_bins(((d, t, int(n)) for (d, t), n in counts.items()), unit)
+    return binned(bins, unit)
+
+
+# A bar spans its day, week or month (plotly periods: milliseconds, or "M1").
+_PERIOD = {"day": 86_400_000, "week": 7 * 86_400_000, "month": "M1"}
+_UNIT_WORDS = {"day": ("day", "%d %B %Y"), "week": ("week", "week of %d %B %Y"),
+               "month": ("month", "%B %Y")}
+
+
+def binned(bins: Iterable[tuple[int, str, int]], unit: str) -> go.Figure:
+    """Stacked bars of events per ``unit`` (day, week or month) and type, from
+    ``query.timeline_bins`` rows (first day of the bin, type, events); an event counts in the
+    bin of its first day, an undated one at its report date."""
+    by_type: dict[str, tuple[list[dt.date], list[int]]] = {}
+    for start, kind, n in bins:
+        days, counts = by_type.setdefault(kind, ([], []))
+        days.append(query.from_day(start))
+        counts.append(n)
+    word, when = _UNIT_WORDS[unit]
     fig = go.Figure()
-    for event_type in [t for t in EVENT_TYPES if t in counts.columns] + sorted(
-        set(counts.columns) - set(EVENT_TYPES)
+    for event_type in [t for t in EVENT_TYPES if t in by_type] + sorted(
+        set(by_type) - set(EVENT_TYPES)
     ):
+        days, counts = by_type[event_type]
+        # Trace names are rendered as HTML by plotly (a stored type is data).
         fig.add_trace(go.Bar(
-            x=counts.index, y=counts[event_type], name=type_label(event_type),
-            marker={"color": type_color(event_type)},
-            hovertemplate="%{x|%B %Y}: %{y:,} " + _esc(event_type) + "<extra></extra>",
+            x=days, y=counts, name=_esc(type_label(event_type)),
+            marker={"color": type_color(event_type)}, xperiod=_PERIOD[unit],
+            xperiodalignment="middle",
+            hovertemplate=f"%{{x|{when}}}: %{{y:,}} " + _esc(type_label(event_type))
+            + "<extra></extra>",
         ))
     fig.update_layout(
-        barmode="stack", height=320, dragmode="select", selectdirection="h",
+        barmode="stack", bargap=0.1, height=320, dragmode="select", selectdirection="h",
         margin={"l": 10, "r": 10, "t": 30, "b": 30},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        xaxis={"type": "date"}, yaxis={"title": "events per month", "fixedrange": True},
+        xaxis={"type": "date"}, yaxis={"title": f"events per {word}", "fixedrange": True},
     )
     return fig
 

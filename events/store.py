@@ -20,10 +20,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from events import index
 from events.exc import SchemaVersionError, StoreError
 from events.model import Article, Event, Span
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
 
@@ -93,10 +94,12 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # Why an event has no place: mentions the extractor keeps rather than drops.
     4: ("ALTER TABLE events ADD COLUMN unplaced_reason TEXT NOT NULL DEFAULT ''",),
+    # What the dashboard filters, counts and maps by at a million events (events/index.py).
+    5: index.MIGRATION,
     # Human corrections (events.corrections): their own table, tied to events by article id,
     # passage text, type, place text and event word, not by a foreign key, so that re-ingesting or
     # removing an article never deletes them (those left without an event are orphaned).
-    5: (
+    6: (
         """CREATE TABLE corrections (
             id TEXT PRIMARY KEY,
             kind TEXT NOT NULL,
@@ -603,3 +606,19 @@ def _event(row: tuple) -> Event:
         actors=tuple(json.loads(r["actors"])), confidence=r["confidence"],
         sources=tuple(json.loads(r["sources"])), unplaced_reason=r["unplaced_reason"],
     )
+
+
+# For code that queries the store's tables itself (dashboard/query.py): the columns of an
+# ``events`` row in the order ``event_from_row`` reads them, and the readers of both rows.
+EVENT_COLUMNS = _EVENT_COLUMNS
+
+
+def event_from_row(row: tuple) -> Event:
+    """The Event of an ``events`` row selected as ``EVENT_COLUMNS``."""
+    return _event(row)
+
+
+def article_from_row(row: tuple) -> Article:
+    """The Article of an ``articles`` row selected as (id, title, published, published_basis,
+    source, meta, text)."""
+    return _article(row)

@@ -1,8 +1,8 @@
-// The event map's behaviour (see dashboard/mapview.py): the local basemap, one clustered marker
-// per event from a columnar payload D, the legend, and how clicks, zooms and tooltips behave.
-// Every string from an article reaches the page through textContent, never as HTML.
-function gtEventLayer(map, D, opts) {
-  var n = D.lat.length;
+// The event map's behaviour (see dashboard/mapview.py): the local basemap and legend
+// (gtBasemap), one clustered marker per event from a columnar payload D (gtMarkers), and how
+// clicks, zooms and tooltips behave. Every string from an article reaches the page through
+// textContent, never as HTML.
+function gtBasemap(map, opts) {
   // Without a tile layer (tiles=False) the map has no maxZoom, which clustering needs.
   if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(18); }
 
@@ -97,6 +97,15 @@ function gtEventLayer(map, D, opts) {
     var dy = minY < top ? minY - top : maxY > bottom ? Math.min(maxY - bottom, minY - top) : 0;
     if (dx || dy) { map.panBy([dx, dy], {animate: false}); }
   }
+  window.gtBase = {legend: legend, fitPadding: fitPadding, keepInside: keepInside, EDGE: EDGE};
+  return window.gtBase;
+}
+
+// One marker per event of D, clustered, added to `target` (the map, or a layer group on it).
+function gtMarkers(map, D, target) {
+  var n = D.lat.length;
+  var base = window.gtBase, EDGE = base.EDGE, fitPadding = base.fitPadding;
+  var keepInside = base.keepInside;
 
   function row(i) {
     return {type: D.types[D.t[i]], date: D.dl[D.d[i]], place: D.pl[D.p[i]],
@@ -158,7 +167,7 @@ function gtEventLayer(map, D, opts) {
   function hideTooltip(e) { e.target.closeTooltip(); }
   function noTooltipUnderPopup(e) { if (e.target.isPopupOpen()) { e.target.closeTooltip(); } }
   var markers = new Array(n);
-  var circles = L.layerGroup().addTo(map);
+  var circles = L.layerGroup().addTo(target);
   var allCircles = n <= D.allCircles;
   function circleOf(i) {
     return L.circle([D.lat[i], D.lon[i]], {radius: D.u[i] * 1000, interactive: false,
@@ -230,18 +239,28 @@ function gtEventLayer(map, D, opts) {
     keepInside(points);
   });
   group.addLayers(markers);
-  group.addTo(map);
-
-  // The first view: the events, else the view the app asks to keep (zero matches), else Europe.
-  var fit = n ? L.latLngBounds(D.lat.map(function (lat, k) { return [lat, D.lon[k]]; }))
-              : opts.view ? L.latLngBounds(opts.view) : null;
-  if (fit) {
-    var options = fitPadding();
-    options.maxZoom = 7;
-    map.fitBounds(fit, options);
-  }
+  group.addTo(target);
   // For tests and debugging in the browser: the events' layer and its payload.
-  window.gtEvents = {group: group, markers: markers, data: D, legend: legend,
+  window.gtEvents = {group: group, markers: markers, data: D, legend: base.legend,
                      fitPadding: fitPadding};
   return window.gtEvents;
 }
+
+// The map of every matching event: basemap, markers, and the first view (the events, else
+// the view the app asks to keep when nothing matches, else Europe).
+function gtEventLayer(map, D, opts) {
+  var base = gtBasemap(map, opts);
+  var E = gtMarkers(map, D, map);
+  var fit = D.lat.length ? L.latLngBounds(D.lat.map(function (lat, k) { return [lat, D.lon[k]]; }))
+                         : opts.view ? L.latLngBounds(opts.view) : null;
+  if (fit) {
+    var options = base.fitPadding();
+    options.maxZoom = 7;
+    map.fitBounds(fit, options);
+  }
+  return E;
+}
+// The overview map's layer is evaluated later, in another scope (streamlit-folium's
+// feature_group_to_add): it finds these on window.
+window.gtBasemap = gtBasemap;
+window.gtMarkers = gtMarkers;

@@ -30,13 +30,19 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def offline_page(browser, height: int = 900):
+    """A 1440-pixel-wide page whose requests off this machine are aborted."""
+    page = browser.new_page(viewport={"width": 1440, "height": height}, device_scale_factor=1)
+    page.route("**/*", lambda r: r.continue_()
+               if urlsplit(r.request.url).hostname in ("localhost", "127.0.0.1")
+               else r.abort())
+    return page
+
+
 def main(url: str) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 900}, device_scale_factor=1)
-        page.route("**/*", lambda r: r.continue_()
-                   if urlsplit(r.request.url).hostname in ("localhost", "127.0.0.1")
-                   else r.abort())
+        page = offline_page(browser)
         page.goto(url)
         iframe = page.locator("iframe[title='streamlit_folium.st_folium']")
         iframe.wait_for(timeout=180_000)

@@ -3,6 +3,10 @@ out of its clusters, clicking them as a user would."""
 
 from __future__ import annotations
 
+import time
+
+MAP = "iframe[title='streamlit_folium.st_folium']"
+
 # One step: pan to the marker's cluster, zoom where another marker covers it, or mark the cluster
 # (``cluster_class``) or the marker itself (``marker_class``) for the caller to click.
 _STEP = """([i, markerClass, clusterClass]) => {
@@ -36,3 +40,20 @@ def reveal_marker(page, frame, index: int, marker_class: str, cluster_class: str
             frame.locator(f".{cluster_class}").click()
         page.wait_for_timeout(750)  # zoom / spiderfy animation
     return False
+
+
+def map_frame(page, test: str, timeout_s: float = 60):
+    """The map's frame once ``test`` (a JavaScript expression) holds in it; the map's frame may
+    be replaced meanwhile (a rerun with other filters mounts a new map)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for handle in page.locator(MAP).element_handles():
+            frame = handle.content_frame()
+            try:
+                if frame is not None and frame.evaluate(f"() => Boolean({test})"):
+                    return frame
+            except Exception as e:  # noqa: BLE001 - a frame replaced while we looked
+                if "detached" not in str(e):
+                    raise
+        page.wait_for_timeout(250)
+    raise AssertionError(f"no map frame where {test}")

@@ -46,7 +46,11 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    store = tmp_path_factory.mktemp("browser") / "store.sqlite"
+    yield from serve(tmp_path_factory.mktemp("browser") / "store.sqlite")
+
+
+def serve(store: Path):
+    """``streamlit run`` on ``store`` (a fixture's body): yields its URL and the store."""
     port = _free_port()
     env = {**os.environ, "GEOTIMELINE_DB": str(store)}
     proc = subprocess.Popen(

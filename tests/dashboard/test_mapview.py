@@ -70,8 +70,7 @@ def test_hostile_strings_never_reach_the_page_as_markup(frame):
 def test_no_per_marker_elements():
     """100 or 1,000 events: the same folium elements, only the payload grows."""
     import pandas as pd
-
-    from benchmarks.bench_map import synthetic_frame
+    from big_store import synthetic_frame
 
     small, big = synthetic_frame(100), synthetic_frame(1000)
     assert isinstance(small, pd.DataFrame)

@@ -49,7 +49,7 @@ def test_selection_to_date_range(frame):
 
 
 def test_many_events_become_counts_per_month():
-    from benchmarks.bench_map import synthetic_frame
+    from big_store import synthetic_frame
 
     frame = synthetic_frame(timeline.MAX_POINTS + 500)
     fig = timeline.build_timeline(frame)
