@@ -89,6 +89,8 @@ def test_a_cluster_click_zooms_to_its_bounds_and_fans_out_inside_the_map(server,
     url, _ = server
     tab = Offline(browser)
     frame = tab.open(url)
+    # A rerun while the page starts redraws the markers: a cluster picked before it is gone.
+    tab.settle()
     box = frame.evaluate(_MAP)
     clicks = 0
     while clicks < 8:
@@ -98,7 +100,8 @@ def test_a_cluster_click_zooms_to_its_bounds_and_fans_out_inside_the_map(server,
         before = frame.evaluate("() => window.map.getZoom()")
         frame.locator(".gt-test-cluster").click()
         clicks += 1
-        tab.page.wait_for_timeout(900)
+        tab.page.wait_for_timeout(900)  # the zoom animation
+        tab.settle()
         # Every event of the clicked cluster is drawn inside the map, clear of its edges: as a
         # marker, a smaller cluster, or a fanned-out marker (never above the map, y < 0).
         drawn = frame.evaluate(_DRAWN_AT, children)
