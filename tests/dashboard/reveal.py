@@ -3,7 +3,10 @@ out of its clusters, clicking them as a user would."""
 
 from __future__ import annotations
 
+import contextlib
 import time
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 MAP = "iframe[title='streamlit_folium.st_folium']"
 
@@ -37,7 +40,9 @@ def reveal_marker(page, frame, index: int, marker_class: str, cluster_class: str
         if state == "marker":
             return True
         if state == "cluster":
-            frame.locator(f".{cluster_class}").click()
+            # A rerun may redraw the markers after this step marked one: then look again.
+            with contextlib.suppress(PlaywrightTimeout):
+                frame.locator(f".{cluster_class}").click(timeout=5_000)
         page.wait_for_timeout(750)  # zoom / spiderfy animation
     return False
 
