@@ -16,6 +16,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,27 +182,26 @@ class Store:
             )
         except (OSError, sqlite3.Error) as e:
             raise StoreError(f"{self.path}: cannot open the store ({e})") from None
-        try:
-            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            # Refuse foreign or newer files before anything (even the journal mode) changes them.
-            self._refuse_newer(self._user_version())
-            self._refuse_foreign()
-            if not memory:
-                self._conn.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode NORMAL survives a process crash intact; only a power cut can lose
-            # the last commits, never consistency.
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
-        except sqlite3.OperationalError as e:  # locked, read-only, disk full...
-            self._conn.close()
-            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
-        except sqlite3.DatabaseError as e:
-            self._conn.close()
-            raise StoreError(f"{self.path}: not a geotimeline store ({e})") from None
-        except StoreError:
-            self._conn.close()
-            raise
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._configure(memory)
+                return
+            except sqlite3.OperationalError as e:  # locked, read-only, disk full...
+                # SQLite answers "locked" at once, without waiting, to a connection that opens
+                # a new store while another process switches it to WAL or migrates it: try
+                # again (every step is idempotent) for as long as a write would wait.
+                if "locked" in str(e) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                self._conn.close()
+                raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+            except sqlite3.DatabaseError as e:
+                self._conn.close()
+                raise StoreError(f"{self.path}: not a geotimeline store ({e})") from None
+            except StoreError:
+                self._conn.close()
+                raise
 
     @staticmethod
     def default_path() -> Path:
@@ -469,6 +469,19 @@ class Store:
         ).fetchall()
         keep = set(ids)
         return [r[0] for r in rows if r[0] not in keep]
+
+    def _configure(self, memory: bool) -> None:
+        self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        # Refuse foreign or newer files before anything (even the journal mode) changes them.
+        self._refuse_newer(self._user_version())
+        self._refuse_foreign()
+        if not memory:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL survives a process crash intact; only a power cut can lose the
+        # last commits, never consistency.
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
 
     def _user_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]

@@ -3,6 +3,7 @@ import datetime as dt
 import sqlite3
 import subprocess
 import threading
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -298,3 +299,19 @@ def test_a_file_owns_its_articles(store, make_event):
     assert store.put_file("/in/f.txt", [(a, [])]).removed == ()
     assert [x.id for x in store.articles()] == ["a", "b"]
     assert store.verify() == []
+
+
+def test_processes_opening_a_new_store_at_once_all_open_it(tmp_path):
+    """Several processes creating one store at the same moment: each waits for the one that
+    switches it to WAL and migrates it, none fails with "database is locked"."""
+    import sys
+
+    opener = "import sys; from events.store import Store; Store(sys.argv[1]).close()"
+    for attempt in range(4):
+        path = tmp_path / f"new{attempt}.sqlite"
+        runs = [subprocess.Popen([sys.executable, "-c", opener, str(path)], stderr=subprocess.PIPE,
+                                 text=True, cwd=Path(__file__).resolve().parents[2]) for _ in range(4)]
+        errors = [run.communicate(timeout=120)[1] for run in runs]
+        assert [run.returncode for run in runs] == [0] * 4, errors
+        with Store(path) as store:
+            assert store.counts()["events"] == 0
