@@ -219,7 +219,8 @@ def corrected(conn, events: list[Event]) -> Corrected:
 
 def _added_from(conn, fixes: list[Correction]) -> dict[str, str]:
     """The texts of the articles a person added events to (article id -> text)."""
-    articles = (query.article(conn, c.target.article_id) for c in fixes if c.kind == "add")
+    ids = {c.target.article_id for c in fixes if c.kind == "add"}
+    articles = (query.article(conn, article_id) for article_id in sorted(ids))
     return {a.id: a.text for a in articles if a is not None}
 
 
