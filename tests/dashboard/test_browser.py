@@ -117,7 +117,12 @@ class Offline:
 
     def open(self, url: str, timeout_s: float = 60):
         self.page.goto(url)
-        iframe = self.page.locator("iframe[title='streamlit_folium.st_folium']")
+        return self.current_frame(timeout_s)
+
+    def current_frame(self, timeout_s: float = 30):
+        """The map frame of the page's latest run, once it has markers (a rerun replaces the
+        iframe's document)."""
+        iframe = self.page.locator("iframe[title='streamlit_folium.st_folium']").last
         iframe.wait_for(timeout=timeout_s * 1000)
         frame = iframe.element_handle().content_frame()
         frame.wait_for_function("() => window.gtEvents && window.gtEvents.markers.length > 0",

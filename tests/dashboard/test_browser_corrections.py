@@ -20,24 +20,13 @@ pytestmark = test_browser.pytestmark
 _PLACES = "() => { const D = window.gtEvents.data; return D.p.map(i => D.pl[i]); }"
 
 
-def _current_frame(tab, timeout_s: float = 30):
-    """The map frame of the page's latest run (a rerun replaces the iframe's document)."""
-    iframe = tab.page.locator("iframe[title='streamlit_folium.st_folium']").last
-    iframe.wait_for(timeout=timeout_s * 1000)
-    frame = iframe.element_handle().content_frame()
-    frame.wait_for_function("() => window.gtEvents && window.gtEvents.markers.length > 0",
-                            timeout=timeout_s * 1000)
-    tab.frame = frame
-    return frame
-
-
 def _wait_places(tab, check, what: str, timeout_s: float = 30) -> list[str]:
     """The map's place labels, once ``check(places)`` holds (the map redraws after a rerun)."""
     deadline = tab.page.evaluate("() => Date.now()") + timeout_s * 1000
     places: list[str] = []
     while tab.page.evaluate("() => Date.now()") < deadline:
         try:
-            places = _current_frame(tab).evaluate(_PLACES)
+            places = tab.current_frame().evaluate(_PLACES)
         except Exception:  # noqa: BLE001 - the frame was replaced mid-read; look again
             places = []
         if check(places):
@@ -49,7 +38,7 @@ def _wait_places(tab, check, what: str, timeout_s: float = 30) -> list[str]:
 def _open_card(tab, place: str, date: str | None = None):
     """Click the marker of ``place`` and open 'Correct this event' under its only passage."""
     tab.settle()  # the last change's reruns are over: the map frame is the one to click in
-    _current_frame(tab)
+    tab.current_frame()
     tab.show_marker(place, date)
     tab.target().click()
     head = tab.page.locator(".gt-panel-head", has_text=place)
@@ -75,7 +64,7 @@ def test_reject_and_move_survive_reload_and_reingest(server, browser, tmp_path):
     url, store = server
     tab = Offline(browser)
     tab.open(url, timeout_s=FIRST_LOAD_S)
-    places = _current_frame(tab).evaluate(_PLACES)
+    places = tab.current_frame().evaluate(_PLACES)
     assert "Konstantinovsky Palace, Russia" in places and "Brest, Belarus" in places, places
     assert not any(p.startswith("Brest, France") for p in places)
 
