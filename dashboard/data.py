@@ -28,7 +28,14 @@ import streamlit as st
 from dashboard import query
 from dashboard.filters import Filters, to_query
 from dashboard.labels import event_date_label, place_label
-from events.corrections import Corrected, Correction, apply, load_corrections, read_corrections
+from events.corrections import (
+    Corrected,
+    Correction,
+    apply,
+    corrected_events,
+    load_corrections,
+    read_corrections,
+)
 from events.merge import merge
 from events.model import Article, Event
 from events.store import Store
@@ -185,9 +192,7 @@ def read_store(path: Path) -> View:
     transaction, so every event read has its article in the second read.
     """
     with Store(path) as store:
-        extracted = store.events()
-        with store.connection() as conn:
-            events = merge(corrected(conn, extracted).events)
+        events = corrected_events(store).events
         articles = {article.id: article for article in store.articles()}
         counts = store.counts()
     return View(frame=events_frame(events, articles), articles=articles, counts=counts)
