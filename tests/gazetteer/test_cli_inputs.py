@@ -27,8 +27,11 @@ def test_geocode_names_the_region_not_its_code(capsys, gz):
     assert main(["geocode", "Grodno", "--limit", "1"]) == 0
     row = json.loads(capsys.readouterr().out.splitlines()[0])
     assert row["address"] == "Hrodna, Grodnenskaya, BY" and row["region"] == "Grodnenskaya"
-    # Minsk's region code (04, Minsk City) is in neither region table: no bare code instead.
+    # Minsk City (BY.04) lies inside Minsk oblast: named from GeoNames' own admin1 row.
     assert main(["geocode", "Минск", "--limit", "1"]) == 0
     row = json.loads(capsys.readouterr().out.splitlines()[0])
-    assert row["raw"]["name"] == "Minsk" and row["raw"]["admin1"] == "04"
-    assert row["address"] == "Minsk, BY" and row["region"] is None
+    assert row["address"] == "Minsk, Horad Minsk, BY" and row["region"] == "Horad Minsk"
+    # Kowloon's region code (HK.00) names no region: no bare code instead.
+    assert main(["geocode", "Kowloon", "--limit", "1"]) == 0
+    row = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert row["raw"]["admin1"] == "00" and row["address"] == "Kowloon, HK" and row["region"] is None
