@@ -67,6 +67,8 @@ def test_month_may_is_not_a_modal():
     ("The premier leaves for Tokyo on Sunday.", [("visit", "leaves for")]),
     ("The foreign minister is expected in Cairo on Tuesday.", [("visit", "expected in")]),
     ("She spent two days in Hanoi.", [("visit", "spent two days in")]),
+    ("The queen will tour Kenya next month.", [("visit", "tour")]),
+    ("The queen toured the Great Wall on Friday.", [("visit", "toured")]),
     ("He will lead a business delegation to Jiangxi next year.", [("visit", "lead a business delegation to")]),
     ("Military observers will be sent to the border.", [("deployment", "observers")]),
     ("The navy held a manoeuvre at sea.", [("exercise", "manoeuvre")]),
