@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.filters import BULK_SHARE, Filters
+from events.columns import EVENT_COLUMNS, from_row
 from events.index import CELL_BITS
 from events.model import EVENT_TYPES, Article, Event
-from events.store import EVENT_COLUMNS, article_from_row, event_from_row
+from events.store import article_from_row
 
 EPOCH = dt.date(1970, 1, 1)
 # The text filter's words (FTS5's unicode61 tokenizer splits on the same boundaries).
@@ -222,7 +223,7 @@ def events(conn: sqlite3.Connection, filters: Filters, *, limit: int | None = No
     rows = conn.execute(
         f"SELECT {columns} FROM event_index AS i JOIN events AS e ON e.rowid = i.id "
         f"WHERE {clause} {order}", params).fetchall()
-    return [event_from_row(row) for row in rows]
+    return [from_row(row) for row in rows]
 
 
 def _near(lat: float, lon: float, decimals: int) -> tuple[str, tuple[float, ...]]:
