@@ -47,6 +47,7 @@ class Filters:
 EPOCH = dt.date(1970, 1, 1)
 # The text filter's words (FTS5's unicode61 tokenizer splits on the same boundaries).
 _WORD = re.compile(r"\w+")
+# A condition in SQL and its ? parameters.
 SQL = tuple[str, list[object]]
 
 
@@ -109,7 +110,7 @@ class FilterDef:
         return replace(filters, **{field: self.among_options(getattr(filters, field), catalog)})
 
     def among_options(self, values: Iterable[str], catalog: Catalog) -> tuple[str, ...]:
-        """Those of ``values`` that are among the filter's ``options`` (in their order)."""
+        """Those of ``values`` that are among the filter's ``options``, in the order given."""
         allowed = set(self.options(catalog)) if self.options is not None else set()
         return tuple(v for v in values if v in allowed)
 
