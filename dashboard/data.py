@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,50 +98,52 @@ def store_stamp(path: Path) -> tuple[int, ...]:
     return tuple(stamp)
 
 
+def _article_title(event: Event, article: Article | None) -> str:
+    return (article.title or article.id) if article else ""
+
+
+def _copied(name: str) -> Callable[[Event, Article | None], object]:
+    return lambda event, _article: getattr(event, name)
+
+
+# The event table's columns before the ones computed from the others, each with its value for
+# an event and its article (None when the store lacks it): the one list of them, in order.
+# Columns named as an Event field hold that field as it is.
+_COLUMNS: tuple[tuple[str, Callable[[Event, Article | None], object]], ...] = (
+    ("id", _copied("id")),
+    ("type", _copied("type")),
+    ("start", _copied("date_start")),
+    ("end", lambda e, _a: e.date_end or e.date_start),
+    ("granularity", _copied("date_granularity")),
+    ("date_label", lambda e, _a: event_date_label(e)),
+    ("reported", lambda e, a: e.reported or (a.published if a else None)),
+    ("place", lambda e, _a: place_label(e.place_name, e.country_code, e.place_level)),
+    ("country", _copied("country_code")),
+    ("lat", _copied("lat")),
+    ("lon", _copied("lon")),
+    ("place_level", _copied("place_level")),
+    ("uncertainty_km", _copied("uncertainty_km")),
+    ("actors", lambda e, _a: tuple(e.actors)),
+    ("actors_text", lambda e, _a: ", ".join(e.actors)),
+    ("evidence", _copied("evidence")),
+    ("article_id", _copied("article_id")),
+    ("title", _article_title),
+    ("published", lambda _e, a: a.published if a else None),
+    ("source", lambda _e, a: a.source if a else ""),
+    ("confidence", _copied("confidence")),
+    ("event", lambda e, _a: e),
+    ("corrected", lambda e, _a: ", ".join(e.corrected)),
+)
+FRAME_COLUMNS = tuple(name for name, _ in _COLUMNS)
+
+
 def events_frame(events: Sequence[Event], articles: dict[str, Article]) -> pd.DataFrame:
     """One row per event with the columns the filters, map, timeline and table need."""
     rows = []
     for event in events:
         article = articles.get(event.article_id)
-        title = (article.title or article.id) if article else ""
-        start = event.date_start
-        end = event.date_end or start
-        actors = tuple(event.actors)
-        place = place_label(event.place_name, event.country_code, event.place_level)
-        rows.append(
-            {
-                "id": event.id,
-                "type": event.type,
-                "start": start,
-                "end": end,
-                "granularity": event.date_granularity,
-                "date_label": event_date_label(event),
-                "reported": event.reported or (article.published if article else None),
-                "place": place,
-                "country": event.country_code,
-                "lat": event.lat,
-                "lon": event.lon,
-                "place_level": event.place_level,
-                "uncertainty_km": event.uncertainty_km,
-                "actors": actors,
-                "actors_text": ", ".join(actors),
-                "evidence": event.evidence,
-                "article_id": event.article_id,
-                "title": title,
-                "published": article.published if article else None,
-                "source": article.source if article else "",
-                "confidence": event.confidence,
-                "event": event,
-                "corrected": ", ".join(event.corrected),
-            }
-        )
-    columns = [
-        "id", "type", "start", "end", "granularity", "date_label", "reported", "place",
-        "country", "lat", "lon", "place_level", "uncertainty_km", "actors", "actors_text",
-        "evidence", "article_id", "title", "published", "source", "confidence", "event",
-        "corrected",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
+        rows.append([value(event, article) for _, value in _COLUMNS])
+    frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
     for column in ("start", "end", "reported", "published"):
         frame[column] = _timestamps(frame[column])
     # An open range whose end cannot be drawn ("since 2000" to 9999) is drawn from its start.

@@ -15,20 +15,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.filters import BULK_SHARE, Filters
+from dashboard.filters import BULK_SHARE, EPOCH, FILTERS, Filters, day_number
+from dashboard.filters import fts_query as fts_query  # the text filter's: a re-export
+from events.columns import EVENT_COLUMNS, from_row
 from events.index import CELL_BITS
 from events.model import EVENT_TYPES, Article, Event
-from events.store import EVENT_COLUMNS, article_from_row, event_from_row
-
-EPOCH = dt.date(1970, 1, 1)
-# The text filter's words (FTS5's unicode61 tokenizer splits on the same boundaries).
-_WORD = re.compile(r"\w+")
+from events.store import article_from_row
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -39,58 +36,20 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def day_number(day: dt.date) -> int:
-    return (day - EPOCH).days
-
-
 def from_day(number: int) -> dt.date:
     return EPOCH + dt.timedelta(days=int(number))
 
 
-def fts_query(text: str) -> str | None:
-    """The FTS5 query for what the user typed: its words as one phrase, the last word as a
-    prefix ("minsk tal" finds "Minsk talks"); None when it holds no word."""
-    words = _WORD.findall(text.casefold())
-    if not words:
-        return None
-    return '"' + " ".join(words) + '" *'
-
-
 def where(filters: Filters) -> tuple[str, list[object]]:
-    """A WHERE clause over ``event_index AS i`` for ``filters``, and its parameters.
-
-    Dates keep an event whose drawn interval ``[d0, d1]`` overlaps the range, and events with no
-    day at all (``filters.apply``'s rule). A unary ``+`` keeps SQLite from using an index where
-    a filter usually keeps most rows (type, dates): a scan of the narrow table is faster then.
-    """
+    """A WHERE clause over ``event_index AS i`` for ``filters``, and its parameters: the SQL of
+    each filter in ``filters.FILTERS`` (the same tests as ``filters.apply``)."""
     parts: list[str] = []
     params: list[object] = []
-    if filters.start is not None or filters.end is not None:
-        lo = day_number(filters.start) if filters.start else -(10**9)
-        hi = day_number(filters.end) if filters.end else 10**9
-        parts.append("((+i.d0 <= ? AND +i.d1 >= ?) OR +i.d0 IS NULL)")
-        params += [hi, lo]
-    if not filters.include_undated:
-        parts.append("i.undated = 0")
-    if not filters.include_approximate:
-        parts.append("i.approximate = 0")
-    if filters.types:
-        parts.append(f"+i.type IN ({', '.join('?' * len(filters.types))})")
-        params += list(filters.types)
-    if filters.countries:
-        parts.append(f"i.country IN ({', '.join('?' * len(filters.countries))})")
-        params += list(filters.countries)
-    if filters.actors:
-        parts.append("i.id IN (SELECT event FROM event_actors WHERE actor IN "
-                     f"({', '.join('?' * len(filters.actors))}))")
-        params += list(filters.actors)
-    match = fts_query(filters.text)
-    if match is not None:
-        parts.append(
-            "(i.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR i.id IN "
-            "(SELECT e.rowid FROM titles_fts JOIN articles AS a ON a.rowid = titles_fts.rowid "
-            "JOIN events AS e ON e.article_id = a.id WHERE titles_fts MATCH ?))")
-        params += [match, match]
+    for definition in FILTERS:
+        condition = definition.sql(filters)
+        if condition is not None:
+            parts.append(condition[0])
+            params += condition[1]
     return (" AND ".join(parts) or "1"), params
 
 
@@ -222,7 +181,7 @@ def events(conn: sqlite3.Connection, filters: Filters, *, limit: int | None = No
     rows = conn.execute(
         f"SELECT {columns} FROM event_index AS i JOIN events AS e ON e.rowid = i.id "
         f"WHERE {clause} {order}", params).fetchall()
-    return [event_from_row(row) for row in rows]
+    return [from_row(row) for row in rows]
 
 
 def _near(lat: float, lon: float, decimals: int) -> tuple[str, tuple[float, ...]]:

@@ -1,25 +1,28 @@
-"""Sidebar filter widgets, kept in step with the URL's query parameters.
+"""Sidebar filter widgets, drawn from ``filters.FILTERS`` and kept in step with the URL.
 
 On a session's first run the widgets start from the URL (a shared link restores the view); on
-every run the URL is rewritten from the widgets, leaving defaults out.
+every run the URL is rewritten from the widgets, leaving defaults out. Each kind of widget a
+filter may name (``FilterDef.widget``) has a way to start from a URL value and a way to draw.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import streamlit as st
 
 from dashboard import filters
-from dashboard.filters import Filters
-from dashboard.labels import country_name, type_label
+from dashboard.filters import FILTERS, FilterDef, Filters
 from dashboard.query import Catalog
 
-K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS = "f_dates", "f_types", "f_countries", "f_actors"
-K_TEXT, K_UNDATED, K_APPROX, K_ALL_DATES = "f_text", "f_undated", "f_approx", "f_all_dates"
+K_ALL_DATES = "f_all_dates"
 K_TRIP, Q_TRIP = "f_trip", "trip"
 _K_LOADED, _K_SPAN = "_gt_url_loaded", "_gt_span"
+_DEFAULT = Filters()
+# The date filter's widget state (the timeline's selection sets it too).
+K_DATES = next(d.key for d in FILTERS if d.widget == "dates")
 
 
 def _two_days(span: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | None:
@@ -36,17 +39,18 @@ def slider_span(catalog: Catalog, *, all_dates: bool = True) -> tuple[dt.date, d
     return _two_days(catalog.full_span if all_dates else catalog.bulk_span)
 
 
-def _keep(values: Iterable[str], allowed: Sequence[str]) -> list[str]:
-    allowed_set = set(allowed)
-    return [v for v in values if v in allowed_set]
+# -- the widgets: from the URL's value (first run), and drawn (every run, returning values) --
 
 
-def _load_url(catalog: Catalog) -> None:
-    query = {key: st.query_params.get_all(key) for key in st.query_params}
-    full = slider_span(catalog)
-    wanted = filters.clamp(filters.from_query(query), full)
+def _load_value(definition: FilterDef, wanted: Filters, catalog: Catalog) -> None:
+    (field,) = definition.fields
+    value = getattr(wanted, field)
+    st.session_state[definition.key] = list(value) if isinstance(value, tuple) else value
+
+
+def _load_dates(definition: FilterDef, wanted: Filters, catalog: Catalog) -> None:
     state = st.session_state
-    bulk = slider_span(catalog, all_dates=False)
+    full, bulk = slider_span(catalog), slider_span(catalog, all_dates=False)
     # A shared link to a range beyond the bulk of the dates opens with all dates on the slider.
     beyond = bulk is not None and (
         (wanted.start is not None and wanted.start < bulk[0])
@@ -55,15 +59,7 @@ def _load_url(catalog: Catalog) -> None:
     state[K_ALL_DATES] = beyond
     span = full if beyond else bulk
     if span is not None:
-        state[K_DATES] = (wanted.start or span[0], wanted.end or span[1])
-    state[K_TYPES] = _keep(wanted.types, catalog.types)
-    state[K_COUNTRIES] = _keep(wanted.countries, catalog.countries)
-    state[K_ACTORS] = _keep(wanted.actors, catalog.actors)
-    state[K_TEXT] = wanted.text
-    trips = [a for a in query.get(Q_TRIP, []) if a in set(catalog.actors)]
-    state[K_TRIP] = trips[-1] if trips else None
-    state[K_UNDATED] = wanted.include_undated
-    state[K_APPROX] = wanted.include_approximate
+        state[definition.key] = (wanted.start or span[0], wanted.end or span[1])
 
 
 def _settle_dates(span: tuple[dt.date, dt.date]) -> None:
@@ -82,12 +78,87 @@ def _settle_dates(span: tuple[dt.date, dt.date]) -> None:
     state[_K_SPAN] = span
 
 
+def _draw_dates(definition: FilterDef, catalog: Catalog) -> dict[str, Any]:
+    state = st.session_state
+    full = slider_span(catalog)
+    bulk = slider_span(catalog, all_dates=False)
+    strays = bulk != full
+    span = full if state.get(K_ALL_DATES) or not strays else bulk
+    if span is None:
+        st.caption("No dated events yet.")
+        return {"start": None, "end": None}
+    _settle_dates(span)
+    start, end = st.slider(definition.label, min_value=span[0], max_value=span[1],
+                           key=definition.key, format="D MMM YYYY", help=definition.help)
+    if strays and bulk is not None:
+        left_out, earliest, latest = catalog.outside_bulk
+        st.toggle(
+            f"Zoom to all data ({left_out:,} far outside the rest)", key=K_ALL_DATES,
+            help=f"The slider starts on the dates of {filters.BULK_SHARE:.0%} of the events "
+            f"({bulk[0]:%d %b %Y} – {bulk[1]:%d %b %Y}); a few lie far outside, the "
+            f"earliest {earliest:%d %b %Y}, the latest {latest:%d %b %Y}. Turn on to range "
+            "over all of them.",
+        )
+    return {"start": start, "end": end}
+
+
+def _draw_multiselect(definition: FilterDef, catalog: Catalog) -> dict[str, Any]:
+    # What the store no longer holds (after an upload replaced an article) is dropped first.
+    state = st.session_state
+    state[definition.key] = list(definition.among_options(state.get(definition.key, []), catalog))
+    st.multiselect(definition.label, definition.options(catalog), key=definition.key,
+                   format_func=definition.format or str, placeholder=definition.placeholder,
+                   help=definition.help or None)
+    return {definition.fields[0]: tuple(state[definition.key])}
+
+
+def _draw_text(definition: FilterDef, catalog: Catalog) -> dict[str, Any]:
+    st.session_state.setdefault(definition.key, "")
+    st.text_input(definition.label, key=definition.key, placeholder=definition.placeholder,
+                  help=definition.help or None)
+    return {definition.fields[0]: st.session_state[definition.key]}
+
+
+def _draw_toggle(definition: FilterDef, catalog: Catalog) -> dict[str, Any]:
+    (field,) = definition.fields
+    st.session_state.setdefault(definition.key, getattr(_DEFAULT, field))
+    st.toggle(definition.label, key=definition.key, help=definition.help or None)
+    return {field: bool(st.session_state[definition.key])}
+
+
+class _Widget(NamedTuple):
+    load: Callable[[FilterDef, Filters, Catalog], None]
+    draw: Callable[[FilterDef, Catalog], dict[str, Any]]
+
+
+WIDGETS = {
+    "dates": _Widget(_load_dates, _draw_dates),
+    "multiselect": _Widget(_load_value, _draw_multiselect),
+    "text": _Widget(_load_value, _draw_text),
+    "toggle": _Widget(_load_value, _draw_toggle),
+}
+
+
+# -- the sidebar --------------------------------------------------------------------------------
+
+
+def _load_url(catalog: Catalog) -> None:
+    query = {key: st.query_params.get_all(key) for key in st.query_params}
+    wanted = filters.fit(filters.from_query(query), catalog)
+    for definition in FILTERS:
+        WIDGETS[definition.widget].load(definition, wanted, catalog)
+    trips = [a for a in query.get(Q_TRIP, []) if a in set(catalog.actors)]
+    st.session_state[K_TRIP] = trips[-1] if trips else None
+
+
 def reset() -> None:
-    for key in (K_DATES, K_TYPES, K_COUNTRIES, K_ACTORS, K_TEXT, K_UNDATED, K_APPROX,
-                K_ALL_DATES, K_TRIP):
-        st.session_state.pop(key, None)
-    st.session_state[K_UNDATED] = True
-    st.session_state[K_APPROX] = True
+    state = st.session_state
+    for key in [d.key for d in FILTERS] + [K_ALL_DATES, K_TRIP]:
+        state.pop(key, None)
+    # A toggle drawn without its key in the state would start off, not at its default.
+    for definition in FILTERS:
+        if definition.widget == "toggle":
+            state[definition.key] = getattr(_DEFAULT, definition.fields[0])
 
 
 def set_dates(start: dt.date, end: dt.date) -> None:
@@ -100,72 +171,29 @@ def set_dates(start: dt.date, end: dt.date) -> None:
     st.session_state[K_DATES] = (start, end)
 
 
+def _trip_widget(actors: tuple[str, ...]) -> None:
+    # Not a filter (it narrows nothing): whose itinerary the map draws, kept in the URL too.
+    if st.session_state.get(K_TRIP) not in actors:
+        st.session_state[K_TRIP] = None
+    st.selectbox("Itinerary of", actors, key=K_TRIP, index=None, placeholder="Choose an actor",
+                 help="Draw this actor's events on the map in date order, joined by a path "
+                 "with their dates.")
+
+
 def filter_widgets(catalog: Catalog) -> Filters:
     """Draw the filters (call inside a sidebar container) and return what they say."""
     state = st.session_state
     if not state.get(_K_LOADED):
         _load_url(catalog)
         state[_K_LOADED] = True
-    full = slider_span(catalog)
-    bulk = slider_span(catalog, all_dates=False)
-    strays = bulk != full
-    span = full if state.get(K_ALL_DATES) or not strays else bulk
-    types, countries, actors = catalog.types, catalog.countries, catalog.actors
-    state[K_TYPES] = _keep(state.get(K_TYPES, []), types)
-    state[K_COUNTRIES] = _keep(state.get(K_COUNTRIES, []), countries)
-    state[K_ACTORS] = _keep(state.get(K_ACTORS, []), actors)
-    state.setdefault(K_UNDATED, True)
-    state.setdefault(K_APPROX, True)
-    state.setdefault(K_TEXT, "")
-
-    start = end = None
-    if span is not None:
-        _settle_dates(span)
-        start, end = st.slider(
-            "Dates", min_value=span[0], max_value=span[1], key=K_DATES, format="D MMM YYYY",
-            help="Events whose date interval overlaps this range (a month-long event stays "
-            "in while any of its days is in range). Undated events count at their report date.",
-        )
-        if strays and bulk is not None:
-            left_out, earliest, latest = catalog.outside_bulk
-            st.toggle(
-                f"Zoom to all data ({left_out:,} far outside the rest)", key=K_ALL_DATES,
-                help=f"The slider starts on the dates of {filters.BULK_SHARE:.0%} of the events "
-                f"({bulk[0]:%d %b %Y} – {bulk[1]:%d %b %Y}); a few lie far outside, the "
-                f"earliest {earliest:%d %b %Y}, the latest {latest:%d %b %Y}. Turn on to range "
-                "over all of them.",
-            )
-    else:
-        st.caption("No dated events yet.")
-    st.multiselect("Event type", types, key=K_TYPES, format_func=type_label,
-                   placeholder="All types")
-    st.multiselect("Country", sorted(countries, key=country_name), key=K_COUNTRIES,
-                   format_func=country_name,
-                   placeholder="All countries")
-    st.multiselect("Actor", actors, key=K_ACTORS, placeholder="All actors")
-    if state.get(K_TRIP) not in actors:
-        state[K_TRIP] = None
-    st.selectbox("Itinerary of", actors, key=K_TRIP, index=None, placeholder="Choose an actor",
-                 help="Draw this actor's events on the map in date order, joined by a path "
-                 "with their dates.")
-    st.text_input("Search passages", key=K_TEXT, placeholder="word or phrase",
-                  help="Whole words, in the passage, article title, place and actors; case and "
-                  "accents are ignored and the last word may be the start of one ('minsk "
-                  "tal' finds 'Minsk talks').")
-    st.toggle("Include undated events", key=K_UNDATED,
-              help="Events whose text gives no date; shown at their article's report date.")
-    st.toggle("Include approximate events", key=K_APPROX,
-              help="Dates known only to the month, year or a span; places known only to the "
-              "country or within a radius.")
+    values: dict[str, Any] = {}
+    for definition in FILTERS:
+        values.update(WIDGETS[definition.widget].draw(definition, catalog))
+        if definition.name == "actors":
+            _trip_widget(catalog.actors)
     st.button("Reset filters", on_click=reset, width="stretch")
 
-    chosen = Filters(
-        start=start, end=end,
-        types=tuple(state[K_TYPES]), countries=tuple(state[K_COUNTRIES]),
-        actors=tuple(state[K_ACTORS]), text=state[K_TEXT],
-        include_undated=bool(state[K_UNDATED]), include_approximate=bool(state[K_APPROX]),
-    )
-    chosen = filters.clamp(chosen, catalog.full_span)
+    chosen = filters.fit(Filters(**values), catalog)
     query = filters.to_query(chosen)
     if state.get(K_TRIP):
         query[Q_TRIP] = state[K_TRIP]

@@ -1,7 +1,8 @@
 """Events out: flat records (the field names of the gold files), JSON Lines, CSV and GeoJSON.
 
-``to_record`` is the one mapping; every format is built from it, so a JSON Lines export can be
-scored directly by ``eval/events/score.py``. CSV cells that a spreadsheet would run as a formula
+``to_record`` is the one mapping from an Event; every format is built from it, so a JSON Lines
+export can be scored directly by ``eval/events/score.py``. ``RECORD_FIELDS`` are the gold file's
+names in its order (a public format: keep them). CSV cells that a spreadsheet would run as a formula
 are neutralised; GeoJSON follows RFC 7946 (``[lon, lat]``, WGS 84, no ``crs`` member).
 """
 
@@ -22,6 +23,13 @@ RECORD_FIELDS = (
     "id", "cameo", "confidence", "sources", "date_end", "unplaced_reason", "corrected",
 )
 ARTICLE_FIELDS = ("article_title", "article_source")
+# The Event fields no record holds: offsets into the passage and the article, the words as the
+# text wrote them, the gazetteer's id. Every other field shows in a record (a test checks it,
+# so a field added to Event is exported, or listed here, by choice).
+NOT_EXPORTED = (
+    "evidence_start", "evidence_end", "trigger_span", "date_text", "date_span", "place_id",
+    "place_span",
+)
 # ISO prefix length for each granularity the scorer knows; a range is given by its first day
 # (the annotation guideline's rule) and its end in ``date_end``.
 _DATE_CHARS = {"day": 10, "month": 7, "year": 4, "range": 10}

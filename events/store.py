@@ -21,9 +21,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from events import index
+from events import columns, index
+from events.columns import day as _day
+from events.columns import iso as _iso
+from events.columns import real as _float
 from events.exc import SchemaVersionError, StoreError
-from events.model import Article, Event, Span
+from events.model import Article, Event
 
 SCHEMA_VERSION = 6
 # Seconds a writer waits for another process's transaction before giving up.
@@ -121,13 +124,8 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
 }
 
-_EVENT_COLUMNS = (
-    "article_id", "seq", "id", "type", "cameo", "evidence", "evidence_start", "evidence_end",
-    "trigger_start", "trigger_end", "date_start", "date_end", "date_granularity", "date_basis",
-    "date_text", "date_span_start", "date_span_end", "reported", "place_id", "place_name",
-    "place_text", "place_span_start", "place_span_end", "country_code", "lat", "lon",
-    "place_level", "uncertainty_km", "actors", "confidence", "sources", "unplaced_reason",
-)
+# Derived from the Event dataclass (events.columns); a test checks they are the table's.
+_EVENT_COLUMNS = columns.EVENT_COLUMNS
 _ARTICLE_COLUMNS = (
     "id", "title", "published", "published_basis", "source", "meta", "text", "n_events",
     "fingerprint", "stored_at", "content_hash", "extractor", "origin",
@@ -370,7 +368,7 @@ class Store:
             params = (article_id,)
         with self._lock:
             rows = self._conn.execute(query + " ORDER BY article_id, seq", params).fetchall()
-        return [_event(row) for row in rows]
+        return [columns.from_row(row) for row in rows]
 
     def snapshot(self) -> tuple[list[Article], list[Event]]:
         """Articles and events read in one transaction: a view no concurrent write splits."""
@@ -525,25 +523,6 @@ class Store:
             )
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
-def _day(text: str | None) -> dt.date | None:
-    """The stored ISO day; a value that is not one (a store edited by hand or by another
-    program) reads as no date rather than making every read of the store fail."""
-    if not isinstance(text, str):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _float(value: float | None) -> float | None:
-    return None if value is None else float(value)
-
-
 def content_hash(article: Article) -> str:
     """A digest of what extraction reads from an article (not its source path)."""
     content = [article.id, article.title, _iso(article.published), article.published_basis,
@@ -599,38 +578,8 @@ def _article(row: tuple) -> Article:
     )
 
 
-def _span(start: int | None, end: int | None) -> Span | None:
-    return None if start is None else Span(start, end)
-
-
-def _event(row: tuple) -> Event:
-    r = dict(zip(_EVENT_COLUMNS, row, strict=True))
-    return Event(
-        id=r["id"], type=r["type"], cameo=r["cameo"], article_id=r["article_id"],
-        evidence=r["evidence"], evidence_start=r["evidence_start"],
-        evidence_end=r["evidence_end"], trigger_span=Span(r["trigger_start"], r["trigger_end"]),
-        date_start=_day(r["date_start"]), date_end=_day(r["date_end"]),
-        date_granularity=r["date_granularity"], date_basis=r["date_basis"],
-        date_text=r["date_text"], date_span=_span(r["date_span_start"], r["date_span_end"]),
-        reported=_day(r["reported"]), place_id=r["place_id"], place_name=r["place_name"],
-        place_text=r["place_text"], place_span=_span(r["place_span_start"], r["place_span_end"]),
-        country_code=r["country_code"], lat=r["lat"], lon=r["lon"],
-        place_level=r["place_level"], uncertainty_km=r["uncertainty_km"],
-        actors=tuple(json.loads(r["actors"])), confidence=r["confidence"],
-        sources=tuple(json.loads(r["sources"])), unplaced_reason=r["unplaced_reason"],
-    )
-
-
-# For code that queries the store's tables itself (dashboard/query.py): the columns of an
-# ``events`` row in the order ``event_from_row`` reads them, and the readers of both rows.
-EVENT_COLUMNS = _EVENT_COLUMNS
-
-
-def event_from_row(row: tuple) -> Event:
-    """The Event of an ``events`` row selected as ``EVENT_COLUMNS``."""
-    return _event(row)
-
-
+# For code that queries the store's tables itself (dashboard/query.py); it reads events rows
+# with ``events.columns``.
 def article_from_row(row: tuple) -> Article:
     """The Article of an ``articles`` row selected as (id, title, published, published_basis,
     source, meta, text)."""
