@@ -154,7 +154,7 @@ def test_a_version_1_store_is_migrated(tmp_path):
         store.add(store.article("old"), [], extractor="x1")
         assert store.extracted_with("x1") == {"old": (content_hash(store.article("old")), 0)}
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
 
 
 def test_extractor_names_are_kept_and_updated(store, make_event):
