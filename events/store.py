@@ -28,6 +28,13 @@ from events.model import Article, Event, Span
 SCHEMA_VERSION = 7
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
+# WAL pages after which a commit copies the log into the store (SQLite's default is 1,000).
+# Each such checkpoint waits for two fsyncs (a few ms each here): at 1,000 pages, with a
+# one-article file writing about 45 pages (a page of every index it touches), that came every
+# 20 articles or so and was about a third of the time storing took. 4,000 pages (a 16 MB log)
+# waits four times less. A power cut (never a process crash) may lose the commits since the
+# last checkpoint, never consistency, as before.
+WAL_CHECKPOINT_PAGES = 4000
 
 # Each entry brings the schema from the previous version to this one; statements run in one
 # transaction together with the user_version bump.
@@ -483,6 +490,7 @@ class Store:
         # In WAL mode NORMAL survives a process crash intact; only a power cut can lose the
         # last commits, never consistency.
         self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         self._migrate()
 
     def _user_version(self) -> int:

@@ -20,7 +20,7 @@ from events.model import (
     Event,
     Span,
 )
-from events.store import _MIGRATIONS, SCHEMA_VERSION, Store, content_hash
+from events.store import _MIGRATIONS, SCHEMA_VERSION, WAL_CHECKPOINT_PAGES, Store, content_hash
 
 ARTICLE = Article(
     id="a1",
@@ -131,6 +131,8 @@ def test_schema_wal_and_version(tmp_path):
     path = tmp_path / "deep" / "dir" / "s.sqlite"
     with Store(path) as store:
         assert store.path == path
+        with store.connection() as conn:  # the log is copied into the store less often
+            assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_CHECKPOINT_PAGES
     assert path.exists()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
