@@ -9,7 +9,8 @@ The corpus is made from the eval articles and the two sample articles: each copy
 publication date and paragraph order, so no two texts are equal. Prints
 
 - the cost of each stage, measured one after the other in this process (read every file,
-  extract every article, store them one file a transaction, read the store back and merge),
+  extract every article, store them a worker's chunk of files a transaction as ingest does,
+  read the store back and merge),
   and the share of the total that is not extraction, in wall time and in CPU time;
 - `python -m events ingest` end to end, process start included, with a process pool and with
   `--dask local` (same number of workers), fresh and re-ingesting the unchanged corpus;
@@ -35,6 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from events.articles import read_path  # noqa: E402
+from events.ingest import _CHUNK as CHUNK  # noqa: E402 - the files a pool worker gets at a time
 from events.store import Store  # noqa: E402
 
 EVAL_ARTICLES = REPO.parent / "shared" / "eval" / "events" / "articles"
@@ -106,8 +108,11 @@ def stages(folder: Path, db: Path, extractor) -> _Clock:  # noqa: ANN001
     version = default_extractor_version() if extractor is None else ""
     with Store(db) as store:
         with clock.stage("store"):
-            for path, items in extracted:  # as ingest writes: one transaction a file
-                store.put_file(os.path.abspath(path), items, extractor=version)
+            # As ingest with a process pool writes: a worker's chunk of files a transaction.
+            for begin in range(0, len(extracted), CHUNK):
+                store.put_files([(os.path.abspath(path), items, ())
+                                 for path, items in extracted[begin : begin + CHUNK]],
+                                extractor=version)
         with clock.stage("merge"):
             store.merged_events()
     return clock
