@@ -87,10 +87,11 @@ _UNINDEX_OLD = """
 """
 
 # Schema version 7 drops these: no query of the dashboard (dashboard/query.py) or of the store
-# reads them (EXPLAIN QUERY PLAN; tests/dashboard/test_query.py checks), and each cost storing
-# a page written per event at every commit (a random position in a b-tree), about a sixth of
-# what storing an article cost. Events are found by their article and by event_index, never by
-# ``events.id`` or ``events.date_start``, and the place filter is the country's.
+# reads them (EXPLAIN QUERY PLAN; tests/dashboard/test_query.py checks the indexes the dashboard
+# reads). Each wrote a page per event at every commit (a random position in its b-tree): the
+# three were about a sixth of what storing an article cost. Events are found by their article
+# and through event_index, never by ``events.id`` or ``events.date_start``, and nothing filters
+# by place id.
 UNUSED_INDEXES = ("events_by_id", "events_by_date", "event_index_place")
 
 MIGRATION: tuple[str, ...] = (
