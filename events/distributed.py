@@ -2,12 +2,13 @@
 
 ``python -m events ingest PATH... --dask local|tcp://host:8786``. The ingesting process reads
 every file (reading costs about 1/40 of extracting), sends the articles that need extracting to
-the workers in partitions of a few files, and stores each file's result in input order as it
-comes back, one transaction a file, exactly as a local ingest does: the same events, the same
-ids, the same per-file results. One writer is enough: storing costs about 0.2 ms an article
-against about 11 ms to extract it, so the writer keeps up with some fifty extracting cores
-(measured by ``benchmarks/bench_ingest.py``), and writing through ``Store.put_file`` keeps the
-store's identity rules (a file owns its articles, replacements are reported).
+the workers in partitions of a few files, and stores the files' results in input order as
+they come back, a partition's files in one transaction, exactly as a local ingest stores a
+worker's chunk: the same events, the same ids, the same per-file results. One writer is enough:
+storing costs about 0.5 ms an article against about 8 ms to extract it, so the writer keeps up
+with some fifteen extracting cores (measured by ``benchmarks/bench_ingest.py``), and writing
+through ``Store.put_files`` keeps the store's identity rules (a file owns its articles,
+replacements are reported).
 
 Workers only need this package and its requirements: they never open the input files or the
 store. Each worker process extracts with ``events.extract.extract``, which builds one
@@ -89,9 +90,10 @@ class ExtractorPlugin(WorkerPlugin):
 
 def read_all(
     files: list[Path], reader: _Reader, client: Client | Callable[[], Client]
-) -> Iterator[tuple[Path, Parsed | ArticleError]]:
+) -> Iterator[list[tuple[Path, Parsed | ArticleError]]]:
     """Each file with its articles and events (or its error), in input order, the events
-    extracted on ``client``'s workers; like ``events.ingest._read_all`` with local processes.
+    extracted on ``client``'s workers, in lists of a partition's files (they are ready
+    together); like ``events.ingest._read_all`` with local processes.
 
     ``client`` may be a function giving one: it is then called only once some article needs
     extracting, so re-ingesting an unchanged corpus never starts or reaches a cluster."""
@@ -99,7 +101,7 @@ def read_all(
     for partition in partitions:
         if any(pending for _, _, pending in partition):
             break
-        yield from _assemble(partition, [], reader)
+        yield list(_assemble(partition, [], reader))
     else:
         return
     if callable(client):
@@ -115,7 +117,7 @@ def read_all(
     rest = itertools.chain([partition], partitions)
     try:
         for part, extracted in in_order(rest, submit, ahead=AHEAD_PER_THREAD * threads):
-            yield from _assemble(part, extracted, reader)
+            yield list(_assemble(part, extracted, reader))
     except (ArticleError, GeneratorExit):
         raise
     except Exception as e:  # noqa: BLE001 - the cluster's failure, not one file's

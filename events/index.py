@@ -6,8 +6,8 @@ Schema version 5 adds, beside ``events``:
   the days it is drawn at (``d0``/``d1``, days since 1970: the event's own dates when they are
   drawable, else its report date), the undated / approximate flags, Web Mercator ``x``/``y``
   in [0, 1] and the finest grid ``cell`` holding the point (NULL when unlocated); indexed for
-  date, type, country and place, with two covering indexes ordered as the timeline and the map
-  group. Scanning it is what a million-event filter costs, so it holds no text.
+  date and country, with two covering indexes ordered as the timeline and the map group (by
+  type within). Scanning it is what a million-event filter costs, so it holds no text.
 - ``event_actors``: (actor, event) pairs, for the actor filter and the actor list.
 - ``events_fts`` / ``titles_fts``: FTS5 over the events' passages, places, actors and types,
   and over the articles' titles (external content: the text is not stored twice).
@@ -85,6 +85,14 @@ _UNINDEX_OLD = """
         VALUES ('delete', old.rowid, old.evidence, old.place_name, old.place_text, old.actors,
                 old.type);
 """
+
+# Schema version 7 drops these: no query of the dashboard (dashboard/query.py) or of the store
+# reads them (EXPLAIN QUERY PLAN; tests/dashboard/test_query.py checks the indexes the dashboard
+# reads). Each wrote a page per event at every commit (a random position in its b-tree): the
+# three were about a sixth of what storing an article cost. Events are found by their article
+# and through event_index, never by ``events.id`` or ``events.date_start``, and nothing filters
+# by place id.
+UNUSED_INDEXES = ("events_by_id", "events_by_date", "event_index_place")
 
 MIGRATION: tuple[str, ...] = (
     """CREATE TABLE event_index (

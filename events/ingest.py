@@ -109,13 +109,13 @@ def ingest(
     owners: dict[str, str] = {}
     bar = _Progress(files, enabled=progress)
     try:
-        for path, parsed in _read_all(files, workers, reader, client, bar.article_done):
-            result = _store_parsed(path, parsed, store, owners, extractor_version or "",
-                                   origin=os.path.abspath(path))
-            results.append(result)
-            bar.file_done(path)
-            if result.error is not None:
-                bar.write(result.error)
+        for ready in _read_all(files, workers, reader, client, bar.article_done):
+            stored = _store_ready(ready, store, owners, extractor_version or "")
+            for (path, _), result in zip(ready, stored, strict=True):
+                results.append(result)
+                bar.file_done(path)
+                if result.error is not None:
+                    bar.write(result.error)
     finally:
         bar.close()
     return results
@@ -289,8 +289,9 @@ def _read_all(
     reader: _Reader,
     client: Client | Callable[[], Client] | None = None,
     done: Callable[[Path, int, int], None] | None = None,
-) -> Iterator[tuple[Path, Parsed | ArticleError]]:
-    """Each file with what reading and extracting it gave, in input order."""
+) -> Iterator[list[tuple[Path, Parsed | ArticleError]]]:
+    """Each file with what reading and extracting it gave, in input order, in lists of the
+    files that are ready together (a worker's chunk: they are stored in one transaction)."""
     if client is not None:
         from events.distributed import read_all
 
@@ -298,7 +299,7 @@ def _read_all(
         return
     if workers <= 1 or len(files) < 2 * _CHUNK:
         for path in files:
-            yield path, reader.read(path, done and functools.partial(done, path))
+            yield [(path, reader.read(path, done and functools.partial(done, path)))]
         return
     chunks = [files[begin : begin + _CHUNK] for begin in range(0, len(files), _CHUNK)]
     with ProcessPoolExecutor(
@@ -306,7 +307,7 @@ def _read_all(
     ) as pool:
         for chunk, parsed in in_order(chunks, lambda c: pool.submit(_read_in_worker, c),
                                       ahead=4 * workers):
-            yield from zip(chunk, parsed, strict=True)
+            yield list(zip(chunk, parsed, strict=True))
 
 
 class _Result(Protocol[T_co]):
@@ -342,6 +343,44 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _store_ready(
+    ready: list[tuple[Path, Parsed | ArticleError]],
+    store: Store,
+    owners: dict[str, str],
+    version: str,
+) -> list[FileResult]:
+    """Store files that are ready together in one transaction (``Store.put_files``), each as
+    ``_store_parsed`` would; if an event does not belong to its article (an extractor bug),
+    one by one, so that only that file fails."""
+    if len(ready) == 1:
+        path, parsed = ready[0]
+        return [_store_parsed(path, parsed, store, owners, version, origin=os.path.abspath(path))]
+    before = dict(owners)
+    refused: dict[int, FileResult] = {}
+    todo: list[int] = []
+    for i, (path, parsed) in enumerate(ready):
+        failed = _refused(str(path), parsed, owners)
+        if failed is not None:
+            refused[i] = failed
+            continue
+        _own(parsed, owners, str(path))  # the files after it in this transaction see it
+        todo.append(i)
+    try:
+        written = store.put_files(
+            [(os.path.abspath(ready[i][0]), *_split(ready[i][1])) for i in todo],
+            extractor=version,
+        )
+    except ValueError:
+        owners.clear()
+        owners.update(before)
+        return [_store_parsed(path, parsed, store, owners, version, origin=os.path.abspath(path))
+                for path, parsed in ready]
+    done = dict(zip(todo, written, strict=True))
+    return [refused[i] if i in refused else
+            _result(str(path), parsed, done[i], os.path.abspath(path))
+            for i, (path, parsed) in enumerate(ready)]
+
+
 def _store_parsed(
     path: str | Path,
     parsed: Parsed | ArticleError,
@@ -352,6 +391,22 @@ def _store_parsed(
     origin: str,
 ) -> FileResult:
     label = str(path)
+    failed = _refused(label, parsed, owners)
+    if failed is not None:
+        return failed
+    fresh, keep = _split(parsed)
+    try:
+        written = store.put_file(origin, fresh, extractor=version, keep=keep)
+    except ValueError as e:  # events that do not belong to their article: an extractor bug
+        return FileResult(label, (), 0, one_line(f"{label}: cannot store: {e}"), "failed")
+    _own(parsed, owners, label)
+    return _result(label, parsed, written, origin)
+
+
+def _refused(label: str, parsed: Parsed | ArticleError, owners: dict[str, str],
+             ) -> FileResult | None:
+    """The failed result of a file that could not be read, or that holds an article id
+    another file of this batch held; None when it can be stored."""
     if isinstance(parsed, ArticleError):
         return FileResult(label, (), 0, one_line(str(parsed)), "failed")
     for article, _, _ in parsed:
@@ -363,14 +418,23 @@ def _store_parsed(
                          "in this batch"),
                 "failed",
             )
+    return None
+
+
+def _split(parsed: Parsed) -> tuple[list[tuple[Article, list[Event]]], list[str]]:
+    """The articles to store with their new events, and the ids of those stored unchanged."""
     fresh = [(article, events) for article, events, _ in parsed if events is not None]
     keep = [article.id for article, events, _ in parsed if events is None]
-    try:
-        written = store.put_file(origin, fresh, extractor=version, keep=keep)
-    except ValueError as e:  # events that do not belong to their article: an extractor bug
-        return FileResult(label, (), 0, one_line(f"{label}: cannot store: {e}"), "failed")
+    return fresh, keep
+
+
+def _own(parsed: Parsed, owners: dict[str, str], label: str) -> None:
     for article, _, _ in parsed:
         owners[article.id] = label
+
+
+def _result(label: str, parsed: Parsed, written: Written, origin: str) -> FileResult:
+    """What storing ``parsed`` (read from ``label``) as ``origin`` did."""
     notes = [
         one_line(f"{label}: replaced article {article_id!r} read before from {where}")
         for article_id, where in sorted(written.previous.items())

@@ -15,6 +15,8 @@ from test_app import FakeMap, counts, html, rerun, run
 
 from dashboard import data, filters, mapview, query
 from dashboard.filters import Filters
+from events import store as store_module
+from events.index import UNUSED_INDEXES
 from events.store import Store
 
 D = dt.date
@@ -108,6 +110,67 @@ def test_the_catalog_lists_what_the_filters_offer(store, table):
     assert catalog.types[0] == "meeting" and "deployment" in catalog.types
     assert "Vladimir Putin" in catalog.actors and "BY" in catalog.countries
     assert catalog.full_span[0] <= D(2023, 7, 23) and catalog.full_span[1] >= D(2024, 12, 6)
+
+
+def plans(conn, ask) -> list[str]:
+    """The query plan of each statement ``ask(conn)`` runs."""
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)  # each statement with its values written in
+    try:
+        ask(conn)
+    finally:
+        conn.set_trace_callback(None)
+    return [" | ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            for sql in seen]
+
+
+def test_the_queries_read_the_indexes_built_for_them(store):
+    """Without ANALYZE the plans do not depend on the store's size: these are the big store's."""
+    with closing(query.connect(store)) as conn:
+        assert "COVERING INDEX event_index_day" in plans(
+            conn, lambda c: query.day_counts(c, Filters()))[0]
+        assert "COVERING INDEX event_index_cell" in plans(
+            conn, lambda c: query.cell_counts(c, Filters()))[0]
+        assert "INDEX event_index_country (country=?)" in plans(
+            conn, lambda c: query.counts(c, Filters(countries=("BY",))))[0]
+        assert "events_by_point" in " ".join(plans(
+            conn, lambda c: query.events_near(c, Filters(), 53.9, 27.56667, 5)))
+        catalog = " ".join(plans(conn, query.catalog))
+    assert "COVERING INDEX event_index_end" in catalog  # max(d1)
+    assert "COVERING INDEX event_index_country" in catalog  # its countries
+    assert not any(name in catalog for name in UNUSED_INDEXES)
+
+
+def answers(path: Path) -> tuple:
+    """What the dashboard asks a store, for every case of CASES."""
+    with closing(query.connect(path)) as conn:
+        return query.catalog(conn), [
+            (sorted(e.id for e in query.events(conn, chosen)), query.counts(conn, chosen),
+             sorted(query.day_counts(conn, chosen)), sorted(query.cell_counts(conn, chosen)))
+            for chosen in CASES
+        ], query.events_near(conn, Filters(), 53.9, 27.56667, mapview.COORD_DECIMALS)
+
+
+def indexes_of(path: Path) -> set[str]:
+    with closing(query.connect(path)) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_a_version_6_store_loses_its_unused_indexes_and_answers_the_same(tmp_path, monkeypatch):
+    path = tmp_path / "v6.sqlite"
+    with monkeypatch.context() as patch:  # a store as version 6 wrote it
+        patch.setattr(store_module, "SCHEMA_VERSION", 6)
+        fill_store(path, xss=True, unlocated=True)
+    assert set(UNUSED_INDEXES) <= indexes_of(path)
+    before = answers(path)
+    with Store(path) as migrated:
+        assert migrated.verify() == []
+    with closing(query.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+    indexes = indexes_of(path)
+    assert not indexes & set(UNUSED_INDEXES) and "event_index_day" in indexes
+    assert answers(path) == before
+    assert before[1][0][0]  # the cases found events
 
 
 def test_above_the_detail_limit_the_page_is_an_overview(sample_store, monkeypatch):

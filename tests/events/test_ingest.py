@@ -1,11 +1,13 @@
+import dataclasses
 import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from corpus_helpers import write_articles
-from pipeline_helpers import REPO, SAMPLE_ARTICLES
+from pipeline_helpers import REPO, SAMPLE_ARTICLES, fake_extract, make_event
 
 from events.ingest import FileResult, default_extractor_version, ingest, ingest_bytes
 from events.store import Store
@@ -110,6 +112,44 @@ def test_process_pool_gives_the_same_store(corpus, tmp_path, fake_extract):
         pooled = ingest([corpus], two, extractor=fake_extract, workers=2)
         assert pooled == serial
         assert two.articles() == one.articles() and two.events() == one.events()
+
+
+def misattributing(article):
+    """fake_extract, but gen-005's events claim another article, as a buggy extractor's might
+    (module level: a pool worker runs it)."""
+    if article.id == "gen-005":
+        return [dataclasses.replace(make_event("gen-005", 0), article_id="other")]
+    return fake_extract(article)
+
+
+def test_a_pool_stores_a_chunk_together_with_each_file_as_alone(tmp_path, monkeypatch):
+    """A worker's chunk of files is stored in one transaction, with the results and the store
+    of one file a transaction: a file that cannot be read, an id read twice and events that
+    do not belong to their article fail alone."""
+    folder = tmp_path / "mixed"
+    write_articles(folder, 20)
+    (folder / "gen-003.md").write_text("Again, from markdown.")  # id gen-003 a second time
+    (folder / "gen-006b.txt").write_bytes(b"")  # cannot be read
+    batches = []
+    put_files = Store.put_files
+
+    def spy(self, files, **kwargs):
+        files = list(files)
+        batches.append(len(files))
+        return put_files(self, files, **kwargs)
+
+    with Store(tmp_path / "one.sqlite") as one, Store(tmp_path / "two.sqlite") as two:
+        serial = ingest([folder], one, extractor=misattributing)
+        monkeypatch.setattr(Store, "put_files", spy)
+        pooled = ingest([folder], two, extractor=misattributing, workers=2)
+        assert pooled == serial
+        assert two.articles() == one.articles() and two.events() == one.events()
+        assert two.verify() == []
+    assert max(batches) > 1  # files were stored together
+    errors = {Path(r.path).name: r.error for r in pooled if not r.ok}
+    assert sorted(errors) == ["gen-003.txt", "gen-005.txt", "gen-006b.txt"]
+    assert "already read from" in errors["gen-003.txt"]  # the .md comes first
+    assert "cannot store" in errors["gen-005.txt"] and "empty file" in errors["gen-006b.txt"]
 
 
 def test_default_extractor_is_events_extract(monkeypatch, corpus, store, fake_extract):

@@ -20,7 +20,14 @@ from events.model import (
     Event,
     Span,
 )
-from events.store import _MIGRATIONS, SCHEMA_VERSION, Store, content_hash
+from events.store import (
+    _MIGRATIONS,
+    SCHEMA_VERSION,
+    WAL_CHECKPOINT_PAGES,
+    Store,
+    Written,
+    content_hash,
+)
 
 ARTICLE = Article(
     id="a1",
@@ -131,6 +138,8 @@ def test_schema_wal_and_version(tmp_path):
     path = tmp_path / "deep" / "dir" / "s.sqlite"
     with Store(path) as store:
         assert store.path == path
+        with store.connection() as conn:  # the log is copied into the store less often
+            assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_CHECKPOINT_PAGES
     assert path.exists()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -154,7 +163,7 @@ def test_a_version_1_store_is_migrated(tmp_path):
         store.add(store.article("old"), [], extractor="x1")
         assert store.extracted_with("x1") == {"old": (content_hash(store.article("old")), 0)}
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
 
 
 def test_extractor_names_are_kept_and_updated(store, make_event):
@@ -299,6 +308,30 @@ def test_a_file_owns_its_articles(store, make_event):
     assert store.put_file("/in/f.txt", [(a, [])]).removed == ()
     assert [x.id for x in store.articles()] == ["a", "b"]
     assert store.verify() == []
+
+
+def test_files_stored_together_are_stored_as_one_at_a_time(tmp_path, make_event):
+    a, b, c = (Article(id=x, text=f"{x}.") for x in "abc")
+    files = [("/in/f.txt", [(a, [make_event("a", 0)])], ()),
+             ("/in/g.txt", [(b, [make_event("b", 0), make_event("b", 1)])], ()),
+             ("/in/f.txt", [(c, [])], ()),   # f.txt again, now yielding c: a goes
+             ("/in/h.txt", [(dataclasses.replace(b, text="B2."), [])], ())]  # b replaced
+    with Store(tmp_path / "one.sqlite") as one, Store(tmp_path / "all.sqlite") as together:
+        apart = [one.put_file(origin, items, keep=keep) for origin, items, keep in files]
+        assert together.put_files(files) == apart
+        assert together.articles() == one.articles() and together.events() == one.events()
+        assert [w.states for w in apart] == [
+            {"a": "new"}, {"b": "new"}, {"c": "new"}, {"b": "updated"}]
+        assert apart[2].removed == ("a",) and apart[3].previous == {"b": "/in/g.txt"}
+        assert together.put_files(files[2:]) == [  # unchanged now: no transaction at all
+            Written({"c": "unchanged"}), Written({"b": "unchanged"})]
+        # All or nothing: events that do not belong to their article store nothing.
+        d = Article(id="d", text="d.")
+        with pytest.raises(ValueError, match="belongs to article 'x'"):
+            together.put_files([("/in/d.txt", [(d, [make_event("d", 0)])], ()),
+                                ("/in/e.txt", [(Article(id="e", text="e."),
+                                                [make_event("x", 0)])], ())])
+        assert together.article("d") is None and together.verify() == []
 
 
 def test_processes_opening_a_new_store_at_once_all_open_it(tmp_path):
