@@ -24,7 +24,6 @@ from pathlib import Path
 from events import columns, index
 from events.columns import day as _day
 from events.columns import iso as _iso
-from events.columns import real as _float
 from events.exc import SchemaVersionError, StoreError
 from events.model import Article, Event
 
@@ -583,21 +582,7 @@ def _prepare(
             raise ValueError(
                 f"event {event.id!r} belongs to article {event.article_id!r}, not {article.id!r}"
             )
-        date_span, place_span = event.date_span, event.place_span
-        event_rows.append((
-            article.id, seq, event.id, event.type, event.cameo, event.evidence,
-            event.evidence_start, event.evidence_end,
-            event.trigger_span.start, event.trigger_span.end,
-            _iso(event.date_start), _iso(event.date_end), event.date_granularity,
-            event.date_basis, event.date_text,
-            date_span.start if date_span else None, date_span.end if date_span else None,
-            _iso(event.reported), event.place_id, event.place_name, event.place_text,
-            place_span.start if place_span else None, place_span.end if place_span else None,
-            event.country_code, _float(event.lat), _float(event.lon), event.place_level,
-            _float(event.uncertainty_km), json.dumps(list(event.actors), ensure_ascii=False),
-            float(event.confidence), json.dumps(list(event.sources), ensure_ascii=False),
-            event.unplaced_reason,
-        ))
+        event_rows.append(columns.to_row(event, seq))
     meta = json.dumps([list(pair) for pair in article.meta], ensure_ascii=False)
     content = content_hash(article)
     # The source (a path) is left out: the same file reached by another path is unchanged.

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from events import columns
-from events.model import Article, Event
-from events.store import Store, _prepare
+from events.model import Event
+from events.store import Store
 
 
 def test_the_derived_columns_are_the_tables(tmp_path):
@@ -42,13 +42,6 @@ def test_rows_read_back_into_the_events_written(make_event):
         assert len(row) == len(columns.EVENT_COLUMNS)
         assert row[:2] == ("a1", seq)
         assert columns.from_row(row) == event
-
-
-def test_the_stores_rows_are_the_derived_ones(make_event):
-    # The write path builds its rows by hand, for speed: they must be what to_row derives.
-    events = _variants(make_event)
-    _, rows = _prepare(Article(id="a1", text="t"), events, "", None)
-    assert rows == [columns.to_row(event, seq) for seq, event in enumerate(events)]
 
 
 def test_a_row_of_another_shape_is_refused(make_event):
