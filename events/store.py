@@ -547,11 +547,19 @@ class Store:
             raise
 
     def _refuse_foreign(self) -> None:
-        if self._user_version() != 0:
-            return
-        foreign = self._conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        ).fetchall()
+        # The version and the tables are read in one transaction: another process creating the
+        # same store commits both at once, and read apart they would look like a foreign file.
+        own_transaction = not self._conn.in_transaction
+        if own_transaction:
+            self._conn.execute("BEGIN")
+        try:
+            version = self._user_version()
+            foreign = [] if version != 0 else self._conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+        finally:
+            if own_transaction:
+                self._conn.execute("COMMIT")
         if foreign:
             raise StoreError(
                 f"{self.path}: a SQLite database of another program "
