@@ -91,7 +91,7 @@ def _detail(path, picked: data.Selection, catalog: query.Catalog) -> pd.DataFram
     """Every matching event on the map, as for a small store; returns the clicked marker's."""
     shown = picked.frame
     fmap = mapview.build_map(shown, **mapview.kept_view(
-        mapview.bounds(shown), len(shown), None, _why_empty(path, picked.filters,
+        mapview.bounds(shown), len(shown), catalog.bounds, _why_empty(path, picked.filters,
                                                             catalog.events)))
     actor = sidebar.trip_actor()
     if actor:

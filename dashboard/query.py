@@ -62,7 +62,8 @@ class Catalog:
 
     ``bulk_span`` is the shortest range holding ``BULK_SHARE`` of the dated events (as
     ``filters.bulk_span``); ``outside_bulk`` counts the events outside it with the first and
-    last day among them.
+    last day among them. ``bounds`` are the south-west and north-east corners of the located
+    events (None when none is located): where the map looks before it has shown anything.
     """
 
     events: int
@@ -73,6 +74,7 @@ class Catalog:
     full_span: tuple[dt.date, dt.date] | None
     bulk_span: tuple[dt.date, dt.date] | None
     outside_bulk: tuple[int, dt.date | None, dt.date | None]
+    bounds: list[list[float]] | None = None
 
 
 def catalog(conn: sqlite3.Connection) -> Catalog:
@@ -96,7 +98,20 @@ def catalog(conn: sqlite3.Connection) -> Catalog:
         outside = (n, from_day(first) if first is not None else None,
                    from_day(last) if last is not None else None)
     return Catalog(events=events, articles=articles, types=types, countries=countries,
-                   actors=actors, full_span=full, bulk_span=bulk, outside_bulk=outside)
+                   actors=actors, full_span=full, bulk_span=bulk, outside_bulk=outside,
+                   bounds=_located_bounds(conn))
+
+
+def _located_bounds(conn: sqlite3.Connection) -> list[list[float]] | None:
+    # One aggregate a statement, so that min and max of lat each take one step of the
+    # (lat, lon) index; the longitudes take one pass over that index, not over the table.
+    south = conn.execute("SELECT min(lat) FROM events WHERE lat IS NOT NULL").fetchone()[0]
+    if south is None:
+        return None
+    north = conn.execute("SELECT max(lat) FROM events").fetchone()[0]
+    west, east = conn.execute(
+        "SELECT min(lon), max(lon) FROM events WHERE lat IS NOT NULL").fetchone()
+    return [[south, west], [north, east]]
 
 
 _BULK_SHRINK, _BULK_MIN_SAVED = 0.5, 365

@@ -404,6 +404,21 @@ def test_zero_matches_keep_the_view_and_say_why(sample_store, monkeypatch):
                                  "1 of 9; country Kazakhstan keeps 1 of 9.")
 
 
+def test_a_link_that_matches_nothing_opens_where_the_events_are(sample_store, monkeypatch):
+    from dashboard.mapview import EventLayer
+    from events.store import Store
+
+    fake = FakeMap()
+    at = run(sample_store, monkeypatch, fake, query={"type": "visit", "country": "KZ"})
+    assert counts(at).startswith("**0 of 9 events**")
+    layer = next(c for c in fake.maps[-1]._children.values() if isinstance(c, EventLayer))
+    with Store(sample_store) as store:
+        located = [e for e in store.events() if e.lat is not None]
+    lats, lons = [e.lat for e in located], [e.lon for e in located]
+    assert len(located) > 3  # the sample's places, from Brest to Astana
+    assert json.loads(layer.options)["view"] == [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
 def test_a_marker_click_highlights_its_events_in_the_timeline_and_table(sample_store,
                                                                         monkeypatch):
     fake = FakeMap(click=(53.9, 27.56667))

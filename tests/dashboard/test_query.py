@@ -110,6 +110,9 @@ def test_the_catalog_lists_what_the_filters_offer(store, table):
     assert catalog.types[0] == "meeting" and "deployment" in catalog.types
     assert "Vladimir Putin" in catalog.actors and "BY" in catalog.countries
     assert catalog.full_span[0] <= D(2023, 7, 23) and catalog.full_span[1] >= D(2024, 12, 6)
+    located = table.dropna(subset=["lat", "lon"])
+    assert catalog.bounds == [[located["lat"].min(), located["lon"].min()],
+                              [located["lat"].max(), located["lon"].max()]]
 
 
 def plans(conn, ask) -> list[str]:
