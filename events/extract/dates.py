@@ -53,6 +53,8 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     """
     place_ends = [anchor.end for anchor, _ in (t for t in targets if t)]
     trigger_at = sentence.start + trigger.start
+    if _is_state(trigger, sentence):
+        dates = [d for d in dates if d.value == "PRESENT_REF" or basis(d) == "explicit"]
     best, best_key = None, None
     for date in dates:
         between = text_between(sentence, trigger_at, date.start)
@@ -79,6 +81,19 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         if best_key is None or key < best_key:
             best, best_key = date, key
     return None if best is None or best.value in VAGUE else best
+
+
+def _is_state(trigger: Trigger, sentence: Sentence) -> bool:
+    """ "US troops in Japan", "troops are stationed in": forces named where they are, with no verb
+    moving them there, are an ongoing state (GUIDELINES §4). The news day's weekday dates what is
+    reported of them, not the state; "now" dates it, and so does a calendar date, its stated start."""
+    return trigger.type == "deployment" and (trigger.needs_place or trigger.text.lower().startswith("station")) \
+        and _movement().search(sentence.text) is None
+
+
+@functools.cache
+def _movement() -> re.Pattern[str]:
+    return re.compile(lexicon.filter_words("movement"), re.IGNORECASE)
 
 
 @functools.cache

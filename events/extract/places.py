@@ -51,7 +51,9 @@ _AFTER_PLACE = frozenset(
     the a an about over under into near via amid today tomorrow yesterday tonight now soon early
     late again too also then""".split())
 # "visit Rome", "visited Zhanjiang": the visit verb takes its destination as a direct object.
-_DIRECT_OBJECT = re.compile(r"^\s+(?:(?:the\s+)?|" + _DESCRIPTOR + ")$")
+# "visit southwestern Guizhou": a compass word before the name keeps it the destination (§3.3).
+_DIRECT_OBJECT = re.compile(r"^\s+(?:(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|" + _DESCRIPTOR + ")$",
+                            re.IGNORECASE)
 # Between a trigger and the next one: "ten meetings, the most recent at the CSTO summit".
 _AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins of)\s+"
                            r"(?:(?:the|a)\s+)?(?:[\w'’\-]+\s+){0,4}$", re.IGNORECASE)
@@ -236,7 +238,13 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
         return distance * (1.609 if km.group("unit").lower().startswith("mi") else 1.0)
     if _NEAR.search(before):
         return NEAR_KM
-    if _LOCATIVE.search(before) and not _INFINITIVE.search(before):
+    locative = _LOCATIVE.search(before)
+    infinitive = _INFINITIVE.search(before)
+    # "to avoid angering China": the "to" is an infinitive's; "due to start in Pretoria" is
+    # located by the preposition after it.
+    if infinitive and locative and locative.start() == infinitive.start():
+        locative = _LOCATIVE.search(before, infinitive.start() + 2)
+    if locative:
         return 0.0
     return _UNDECIDED
 

@@ -34,6 +34,12 @@ def _dated(extractor, text):
     # The trigger's own date still counts.
     ("The minister arrived in Vilnius on Monday.", {("visit", "Vilnius", "2024-12-02")}),
     ("The summit will be held in Minsk on December 6.", {("summit", "Minsk", "2024-12-06")}),
+    # Forces named where they are, with no verb moving them, are a state: undated (§4) ...
+    ("Officials said on Monday that 2,000 soldiers in Narva guard the bridge.", {("deployment", "Narva", None)}),
+    ("The battalion stationed in Kaunas held a parade on Monday.", {("deployment", "Kaunas", None)}),
+    # ... unless the text says now; forces moved there take the date of the move.
+    ("About 2,000 troops are currently stationed in Narva.", {("deployment", "Narva", "2024-12-04")}),
+    ("Two battalions of troops moved to Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
 ])
 def test_dates_of_the_triggers_own_clause(extractor, text, expected):
     assert _dated(extractor, text) == expected

@@ -31,6 +31,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # "to" + verb is an infinitive, not a direction; "to" + an adjective of place still is.
     ("The minister flew to Tokyo on Monday to avoid angering China.", {("visit", "Tokyo")}),
     ("The minister began a visit to neighbouring Lebanon on Monday.", {("visit", "Lebanon")}),
+    # An infinitive before the place's own preposition does not hide it.
+    ("Peace talks are due to start in Pretoria at the weekend.", {("meeting", "Pretoria")}),
+    # A compass word before a visit's object keeps it the destination (§3.3).
+    ("The delegation will visit southwestern Guizhou on Friday.", {("visit", "Guizhou Sheng")}),
     # A name right after "<trigger> of" is the trigger's name, not its place.
     ("The declaration of the 4th Summit of the Americas will be adopted in Argentina on Friday.",
      {("summit", "Argentina")}),
