@@ -221,9 +221,11 @@ def main(countryinfo_dir: str, rg_csv: str, allcountries: str | None = None,
             info.setdefault(iso, d)
     rows, dem = [], []
     for iso, c in sorted(gn_countries.items()):
-        d = info.get(iso)
+        # countryinfo adds aliases and demonyms; a country it does not describe (Kosovo, Curaçao)
+        # is still listed, by its GeoNames name and point.
+        d = info.get(iso) or ({"name": c["name"]} if iso in points else None)
         if d is None:
-            continue  # the countries listed are those countryinfo describes (names, demonyms)
+            continue
         if iso in points:
             lat, lon = points[iso]
             src = GEONAMES_SOURCE.format(c["geonameid"])
@@ -234,7 +236,7 @@ def main(countryinfo_dir: str, rg_csv: str, allcountries: str | None = None,
         aliases.update(a for a in d.get("altSpellings", []) if _latin(a) and len(a) > 3)
         aliases.update(EXTRA_ALIASES.get(iso, []))
         aliases.discard("")
-        rows.append([iso, c["name"], lat, lon, c["population"], c["geonameid"],
+        rows.append([iso, c["name"].strip(), lat, lon, c["population"], c["geonameid"],
                      "|".join(sorted(aliases - {c["name"]})), src])
         for form in EXTRA_DEMONYMS.get(iso, []):
             dem.append([form, iso, "curated (common English adjective/demonym)"])

@@ -22,6 +22,8 @@ KNOWN_GEONAMES_POINTS = [
     ("PL", 798544, 52.0, 20.0),
     ("GB", 2635167, 54.75844, -2.69531),
     ("CH", 2658434, 47.00016, 8.01427),
+    # countryinfo has no entry for Kosovo; GeoNames has, so the gazetteer has it too.
+    ("XK", 831053, 42.58333, 20.91667),
 ]
 # A country point must lie within this many degrees of the box around the country's own
 # populated places (checked where GeoNames lists at least MIN_PLACES of them: a territory with
