@@ -150,6 +150,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     cut = _last_match(P.CLAUSE_BREAK, text[lo:start])
     if cut is not None:
         lo += cut.end()
+    # a relative clause opened by a comma ends at the next one: in "Arriving Monday for a stay
+    # which includes talks Tuesday with the premier, he also met ...", "met" is the main clause's
+    relative = cut is not None and cut.group().startswith(",")
     # cues must start before the expression, but may look a few characters into it
     cues = [c for c in P.TENSE_CUE.finditer(text, lo, min(len(text), start + 12))
             if c.start() < start]
@@ -161,6 +164,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     stop = P.CLAUSE_BREAK.search(ahead)
     if stop is not None:
         ahead = ahead[:stop.start()]
+    if relative:
+        ahead = ahead.split(",", 1)[0]
     for cue in P.TENSE_CUE.finditer(ahead):
         if cue.lastgroup != "prep":
             return _cue_tense(cue)
@@ -334,7 +339,11 @@ def weekday_direction(tense: str | None, anchor: dt.date, wd: int) -> str:
     """A bare weekday is the next one after the anchor in a future clause, else the latest on
     or before it. "until Thursday" is mostly past in news. The anchor's own weekday is the anchor
     itself even in a future clause: news written on a Sunday saying she "is due to meet ... Sunday
-    morning" means today; a week ahead would be "next Sunday"."""
+    morning" means today; a week ahead would be "next Sunday". With no cue at all, the day after
+    the anchor is tomorrow ("a stay which includes talks Tuesday" in a Monday story): news names
+    six days back by a bare weekday only in a past clause."""
     if tense in ("future", "wfuture") and anchor.weekday() != wd:
+        return "after"
+    if tense is None and (wd - anchor.weekday()) % 7 == 1:
         return "after"
     return "past"

@@ -238,7 +238,11 @@ TENSE_CUE = re.compile(
     r"(?P<prep>until|till|by|through|effective|payable|record|expires?|deadline|starting)|"
     r"(?P<wfut>would|could|might|may|can|should|must|hopes?|(?:meets?|begins?|starts?|opens?|"
     r"resumes?|arrives?|leaves?|visits?|holds?|travels?|heads?|returns?)"
-    r"(?=\s+(?:on\s+|at\s+|in\s+)?(?-i:[A-Z0-9])))|"
+    r"(?=\s+(?:on\s+|at\s+|in\s+)?(?-i:[A-Z0-9]))|"
+    # a gathering named by what it does next: "a summit opening here Saturday", "talks resuming
+    # Monday" (not a fronted participle: "Opening the talks Monday, he said")
+    r"(?<=[a-z]\s)(?:opening|beginning|resuming|convening)(?=\s+(?:here\s+|there\s+)?(?:on\s+)?"
+    r"(?-i:[A-Z0-9])))|"
     # a participle after "be"/"been" ("will be held", "has been paid") says nothing of the past
     r"(?<!be\s)(?<!been\s)(?:(?P<past>was|were|had|did|ago|last|since|earlier|met|held|took|"
     r"went|came|made|began|saw|left|gave|won|lost|fell|rose|brought|bought|fought|caught|sent|"

@@ -223,7 +223,13 @@ def weekday(m, text, anchor):
         direction = "before"
     elif rel == "next":
         direction = "after"
-    elif rel in ("this", "coming", "later"):
+    elif rel == "later":
+        # "later Saturday" is later on a day the story is about: the anchor itself on a
+        # Saturday; otherwise the Saturday before ("Later Saturday, the conference opened" in a
+        # Sunday story), unless the clause is about the future ("will meet later Saturday")
+        tense = clause_tense(text, m.start(), m.end())
+        direction = "onafter" if tense in ("future", "wfuture", "pfuture") else "past"
+    elif rel in ("this", "coming"):
         direction = "onafter"
     elif rel == "earlier":
         direction = "past"

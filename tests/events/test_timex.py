@@ -426,3 +426,31 @@ def test_no_date_outside_pandas_range_for_any_number(text, anchor):
         if t.first is not None:
             assert low <= t.first <= t.last <= high, t
             pd.Timestamp(t.first), pd.Timestamp(t.last)
+
+
+def test_a_weekday_in_a_relative_clause_takes_no_tense_from_the_main_clause():
+    # GUIDELINES §4: a weekday takes the tense of its own clause. A relative clause opened by a
+    # comma ends at the next comma; the main clause's "met" does not make "Friday" past. With no
+    # cue at all, the day after the anchor is tomorrow, not six days back.
+    thursday = D(2024, 12, 5)
+    text = "On a tour of Oslo, which includes a concert Friday in the old town, she met the mayor."
+    assert [d.first for d in find_dates(text, thursday) if d.text == "Friday"] == [D(2024, 12, 6)]
+    assert only("The mayor, who met her Friday in the old town, praised the tour.", thursday).first == D(2024, 11, 29)
+
+
+def test_later_weekday_is_a_day_the_story_is_about():
+    # GUIDELINES §4: "Later Tuesday" on a Tuesday is the anchor; written the day after, in a
+    # past clause, it is the day before; in a future clause it is the coming one.
+    assert only("Later Wednesday, the ministers signed the accord.", SEED).first == SEED
+    assert only("Later Tuesday, the ministers signed the accord.", SEED).first == D(2024, 12, 3)
+    assert only("Later Tuesday, a long line of tired ministers from many countries signed.", SEED).first \
+        == D(2024, 12, 3)
+    assert only("The ministers will sign the accord later Friday.", SEED).first == D(2024, 12, 6)
+
+
+def test_a_gathering_opening_on_a_weekday_is_ahead():
+    # GUIDELINES §4: "a summit opening here Saturday" is a future clause, even after "told".
+    thursday = D(2024, 12, 5)
+    assert only("He told reporters about the forum opening here Saturday.", thursday).first == D(2024, 12, 7)
+    # a fronted participle says nothing of the future
+    assert only("Opening the forum Saturday, he told reporters it mattered.", thursday).first == D(2024, 11, 30)
