@@ -30,8 +30,6 @@ _PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|this|next|last|e
 
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
-import os
-_MODE = os.environ.get("GEO_PARSE_MODE", "filter")
 
 
 @functools.cache
@@ -43,8 +41,7 @@ def _reporting() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(verb + r"[^.;]*\bthat\b", re.IGNORECASE))
 
 def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
-                 dates: list[TimeExpression], targets: list, others_places: list,
-                 structure=None) -> TimeExpression | None:
+                 dates: list[TimeExpression], targets: list, others_places: list) -> TimeExpression | None:
     """The sentence's date for this trigger, or None.
 
     Skipped: dates that open a state ("since 2000"), date a report ("officials said Tuesday",
@@ -59,43 +56,31 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     if _is_state(trigger, sentence):
         dates = [d for d in dates if d.value == "PRESENT_REF" or basis(d) == "explicit"]
     best, best_key = None, None
-    spans = [(t.start, t.end, t.type) for t in triggers]
     for date in dates:
-        own = None if structure is None else structure.belongs(
-            (trigger.start, trigger.end, trigger.type), (date.start - sentence.start, date.end - sentence.start), spans)
-        if own is False and _MODE in ("filter", "filter+rescue"):
+        between = text_between(sentence, trigger_at, date.start)
+        preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
+        if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):
             continue
-        rescue = own is True and _MODE in ("rescue", "filter+rescue")
+        # A date inside another clause or phrase dates that, not this trigger: a stated start is
+        # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
+        if _OTHER_CLAUSE.search(between) or _covered_period().search(preceding):
+            continue
+        reported_date, reported_that = _reporting()
+        if reported_date.search(preceding) or reported_that.search(between) \
+                or (date.start > trigger_at and trigger.type != "deployment" and places.CLAUSE_VERB.search(between)):
+            continue
+        if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
+            continue
         after_place = _right_after(date, place_ends, sentence)
-        if not rescue and _rejected(date, trigger, triggers, sentence, trigger_at, after_place, others_places):
+        if not after_place and _right_after(date, [a.end for a in others_places], sentence):
             continue
         distances = {id(t): _distance(date, sentence.start + t.start) for t in triggers}
         nearest_other = min((d for key, d in distances.items() if key != id(trigger)), default=None)
         claimed = nearest_other is not None and nearest_other < distances[id(trigger)]
         key = (date.value == "PRESENT_REF", not after_place, claimed, distances[id(trigger)])
-        if _MODE == "tiebreak":
-            key = (date.value == "PRESENT_REF", own is False, not after_place, claimed, distances[id(trigger)])
         if best_key is None or key < best_key:
             best, best_key = date, key
     return None if best is None or best.value in VAGUE else best
-
-
-def _rejected(date, trigger, triggers, sentence, trigger_at, after_place, others_places) -> bool:
-    between = text_between(sentence, trigger_at, date.start)
-    preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
-    if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):
-        return True
-    # A date inside another clause or phrase dates that, not this trigger: a stated start is
-    # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
-    if _OTHER_CLAUSE.search(between) or _covered_period().search(preceding):
-        return True
-    reported_date, reported_that = _reporting()
-    if reported_date.search(preceding) or reported_that.search(between) \
-            or (date.start > trigger_at and trigger.type != "deployment" and places.CLAUSE_VERB.search(between)):
-        return True
-    if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
-        return True
-    return not after_place and _right_after(date, [a.end for a in others_places], sentence)
 
 
 def _is_state(trigger: Trigger, sentence: Sentence) -> bool:

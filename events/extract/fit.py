@@ -34,7 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("eval_dir", type=Path)
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--parse", action="store_true", help="fit for the dependency-parse mode (needs spaCy)")
     args = parser.parse_args(argv)
     try:
         from sklearn.feature_extraction import DictVectorizer
@@ -44,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print("fitting needs scikit-learn: pip install scikit-learn", file=sys.stderr)
         return 2
 
-    rows, labels, groups, gold_total = training_events(args.eval_dir, args.parse)
+    rows, labels, groups, gold_total = training_events(args.eval_dir)
     matrix = DictVectorizer()
     features = matrix.fit_transform([dict.fromkeys(r, 1) for r in rows])
     best = None
@@ -75,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def training_events(eval_dir: Path, parse: bool = False) -> tuple[list[list[str]], list[int], list[str], int]:
+def training_events(eval_dir: Path) -> tuple[list[list[str]], list[int], list[str], int]:
     """Features, labels and article ids of every candidate event of the train articles, and the
     number of gold events there."""
     train = set(json.loads((eval_dir / "split.json").read_text(encoding="utf-8"))["train"])
@@ -83,7 +82,7 @@ def training_events(eval_dir: Path, parse: bool = False) -> tuple[list[list[str]
     for line in (eval_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip() and (event := json.loads(line))["article"] in train:
             gold.setdefault(event["article"], []).append(event)
-    extractor = Extractor(confidence=False, parser=_parser() if parse else None)
+    extractor = Extractor(confidence=False)
     rows, labels, groups = [], [], []
     # The set names each file for its article (articles/<id>.txt): validation files stay unopened.
     for path in sorted(p for p in (eval_dir / "articles").glob("*.txt") if p.stem in train):
@@ -95,11 +94,6 @@ def training_events(eval_dir: Path, parse: bool = False) -> tuple[list[list[str]
                 labels.append(int(i in matched))
                 groups.append(article.id)
     return rows, labels, groups, sum(len(events) for events in gold.values())
-
-
-def _parser():
-    from events.extract.parse import Parser
-    return Parser()
 
 
 def _matches(predicted: list[dict], gold: list[dict]) -> set[int]:

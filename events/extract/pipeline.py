@@ -76,9 +76,8 @@ class Extractor:
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None,
-                 confidence: ConfidenceModel | None | bool = None, parser=None):
+                 confidence: ConfidenceModel | None | bool = None):
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default()
-        self.parser = parser
         self.confidence = None if confidence is False else (confidence or default_confidence())
 
     def extract(self, article: Article) -> list[Event]:
@@ -99,19 +98,14 @@ class Extractor:
         weighs, and its mentions without a place."""
         context, passages = self._read(article)
         events: list[Event] = []
-        structures = {}
         for passage in passages:
-            structure = self.parser(passage.sentence.text) if self.parser and passage.triggers else None
-            structures[passage.sentence.start] = (structure, passage)
             memo = places.SentenceMemo()  # each place's phrase read once for all the triggers
             placed = [(t, places.attach(t, passage.sentence, passage.anchors, context.dateline, passage.triggers,
                                         memo))
                       for t in passage.triggers]
-            if structure is not None:
-                placed = [(t, _structural_places(t, found, passage, structure)) for t, found in placed]
             for trigger, targets in placed:
                 others_places = [a for t, found in placed if t is not trigger for a, _ in found]
-                events.extend(_events_for(trigger, targets, others_places, passage, context, structure))
+                events.extend(_events_for(trigger, targets, others_places, passage, context))
         events = place_by_trip(events, context.anchors + ([context.dateline] if context.dateline else []))
         unplaced = [_unplaced(e, context) for e in events if not e.place_id]
         # Months from context come last, so that they never keep apart two reports of one event.
@@ -121,8 +115,7 @@ class Extractor:
         cues = {(p.sentence.start, t.start): t.cues for p in passages for t in p.triggers}
         dateline_place = context.dateline.place.id if context.dateline else ""
         scored = [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_place, events)
-                   + [f"{cue}|{e.type}" for cue in cues.get((e.evidence_start, e.trigger_span.start), ())]
-                  + _parse_features(e, structures.get(e.evidence_start)))
+                   + [f"{cue}|{e.type}" for cue in cues.get((e.evidence_start, e.trigger_span.start), ())])
                   for e in events]
         # Mentions without a place are kept, unscored, when they introduce an event of their own.
         return scored, [e for e in unplaced if _introduces_event(e, cues)]
@@ -195,12 +188,12 @@ def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str
 
 
 def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _Passage,
-                context: _Context, structure=None) -> list[Event]:
+                context: _Context) -> list[Event]:
     """The events of one trigger: one per place the sentence ties to it (or the trip's, later)."""
     if not targets and trigger.needs_place:
         return []
     sentence, in_sentence = passage.sentence, passage.anchors
-    date = attach_date(trigger, passage.triggers, sentence, passage.dates, targets, others_places, structure)
+    date = attach_date(trigger, passage.triggers, sentence, passage.dates, targets, others_places)
     if not targets:
         # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
@@ -219,57 +212,6 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
                          places_at=[(a.start - sentence.start, a.end - sentence.start) for a in in_sentence],
                          find_new_people=not sentence.headline)
     return [build(trigger, sentence, target, date, actors, context.article) for target in targets]
-
-
-import os
-_PMODE = os.environ.get("GEO_PLACE_MODE", "")
-_LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside"})
-
-
-_FMODE = os.environ.get("GEO_FEAT_MODE", "")
-
-
-def _parse_features(event, entry):
-    if not _FMODE or entry is None or entry[0] is None:
-        return []
-    structure, passage = entry
-    kind = event.type
-    spans = [(t.start, t.end, t.type) for t in passage.triggers]
-    me = (event.trigger_span.start, event.trigger_span.end, kind)
-    features = []
-    word = structure.head(*me[:2])
-    if "role" in _FMODE and word is not None:
-        features.append(f"parse_role={word.dep_}|{kind}")
-        if any(c.dep_ == "neg" for t in structure.clause(word) for c in t.children):
-            features.append("parse_negated")
-    if "date" in _FMODE and event.date_span is not None:
-        features.append(f"parse_date={structure.belongs(me, (event.date_span.start, event.date_span.end), spans)}")
-    if "place" in _FMODE and event.place_span is not None:
-        features.append(f"parse_place={structure.belongs(me, (event.place_span.start, event.place_span.end), spans)}|{kind}")
-    return features
-
-
-def _structural_places(trigger, found, passage, structure):
-    s = passage.sentence
-    spans = [(t.start, t.end, t.type) for t in passage.triggers]
-    me = (trigger.start, trigger.end, trigger.type)
-    def own(a):
-        return structure.belongs(me, (a.start - s.start, a.end - s.start), spans)
-    if "pfilter" in _PMODE:
-        found = [(a, u) for a, u in found if not (s.start <= a.start < s.end) or own(a) is not False]
-    if "prescue" in _PMODE and not found and not ("nodeploy" in _PMODE and trigger.type == "deployment"):
-        for a in passage.anchors:
-            if a.kind != "name":
-                continue
-            word = structure.head(a.start - s.start, a.end - s.start)
-            if word is None or own(a) is not True:
-                continue
-            governed = word.dep_ == "pobj" and word.head.text.lower() in _LOCATIVE_PREPS \
-                or trigger.type == "visit" and word.dep_ == "dobj" and word.head == structure.head(trigger.start, trigger.end)
-            if governed:
-                found = [(a, None)]
-                break
-    return found
 
 
 def _introduces_event(event: Event, cues: dict[tuple[int, int], tuple[str, ...]]) -> bool:
