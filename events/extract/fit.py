@@ -7,8 +7,8 @@ Every candidate event of the train articles is labelled by the gold with the sco
 article and type, within 50 km, dates agreeing at the coarser granularity, one-to-one). A
 logistic regression (scikit-learn, needed only here) is fitted on the binary features of
 events/extract/confidence.py; its regularisation and threshold are chosen by cross-validation
-over articles, repeated on ten shuffles, maximising whole-event F1 on articles each fold did not see. The validation
-articles are never opened.
+over articles, repeated on ten shuffles, maximising whole-event F1 on articles each fold did not
+see. The validation articles are never opened.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 from geopy.distance import great_circle
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     # A few hundred candidates make one cross-validation's F1 noisy: a single flipped candidate
     # could move the choice of C and threshold far. Averaging over repeated splits, and over each
     # threshold's neighbours, makes the choice follow the data, not the split.
-    mean_f1: dict[tuple[float, float], float] = {}
+    mean_f1: dict[tuple[float, float], float] = defaultdict(float)
     for c in C_GRID:
         for repeat in range(CV_REPEATS):
             folds = GroupKFold(n_splits=5, shuffle=True, random_state=repeat)
@@ -58,10 +59,13 @@ def main(argv: list[str] | None = None) -> int:
                                        cv=folds, method="predict_proba")[:, 1]
             for threshold in THRESHOLDS:
                 kept = [y for s, y in zip(scores, labels, strict=True) if s >= threshold]
-                mean_f1[c, threshold] = mean_f1.get((c, threshold), 0.0) + 2 * sum(kept) / (len(kept) + gold_total) / CV_REPEATS
-    smoothed = {(c, t): sum(mean_f1[c, n] for n in THRESHOLDS if abs(n - t) < 0.06) / sum(
-        1 for n in THRESHOLDS if abs(n - t) < 0.06) for c, t in mean_f1}
-    c, threshold = max(smoothed, key=smoothed.get)
+                mean_f1[c, threshold] += 2 * sum(kept) / (len(kept) + gold_total) / CV_REPEATS
+
+    def smoothed(choice: tuple[float, float]) -> float:
+        near = [t for t in THRESHOLDS if abs(t - choice[1]) < 0.06]
+        return sum(mean_f1[choice[0], t] for t in near) / len(near)
+
+    c, threshold = max(mean_f1, key=smoothed)
     f1 = mean_f1[c, threshold]
     model = LogisticRegression(C=c, max_iter=5000).fit(features, labels)
     weights = {name: round(float(w), 4) for name, w in zip(matrix.feature_names_, model.coef_[0], strict=True)

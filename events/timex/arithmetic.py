@@ -150,8 +150,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     cut = _last_match(P.CLAUSE_BREAK, text[lo:start])
     if cut is not None:
         lo += cut.end()
-    # a relative clause opened by a comma ends at the next one: in "Arriving Monday for a stay
-    # which includes talks Tuesday with the premier, he also met ...", "met" is the main clause's
+    # a relative clause opened by a comma ends at the next one: in "Arriving Monday for a stay,
+    # which includes talks Tuesday with the premier, he also met ...", "met" belongs to the main
+    # clause and says nothing of Tuesday
     relative = cut is not None and cut.group().startswith(",")
     # cues must start before the expression, but may look a few characters into it
     cues = [c for c in P.TENSE_CUE.finditer(text, lo, min(len(text), start + 12))
