@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from dataclasses import replace
@@ -15,6 +16,8 @@ SAME_PLACE_KM = 10.0  # two reports of one summit may resolve "Minsk" to points 
 # report is compared only with those in its own and the neighbouring cells: merging stays about
 # linear in the number of events instead of quadratic.
 _CELL_DEGREES = 0.1
+_COLUMNS = round(360 / _CELL_DEGREES)  # longitude wraps round: 180°E and 180°W share a column
+_EARTH_RADIUS_KM = 6371.009  # geopy's great_circle
 
 
 def merge(events: list[Event]) -> list[Event]:
@@ -42,7 +45,7 @@ def merge(events: list[Event]) -> list[Event]:
 def _cell_key(event: Event) -> tuple:
     if event.lat is None or event.lon is None:
         return (event.type, "place", event.place_id)
-    return (event.type, math.floor(event.lat / _CELL_DEGREES), math.floor(event.lon / _CELL_DEGREES))
+    return (event.type, math.floor(event.lat / _CELL_DEGREES), math.floor(event.lon / _CELL_DEGREES) % _COLUMNS)
 
 
 def _candidates(event: Event, cells: dict[tuple, list[int]]) -> list[int]:
@@ -53,11 +56,24 @@ def _candidates(event: Event, cells: dict[tuple, list[int]]) -> list[int]:
     if where[0] == "place":
         return cells.get((kind, *where), [])
     row, column = where
-    # Near the poles a degree of longitude is short; ten kilometres may span several cells.
-    reach = max(1, math.ceil(1 / max(math.cos(math.radians(event.lat)), 0.01)))
-    found = [i for dr in (-1, 0, 1) for dc in range(-reach, reach + 1)
-             for i in cells.get((kind, row + dr, column + dc), [])]
+    reach = _reach(row)
+    columns = range(_COLUMNS) if 2 * reach + 1 >= _COLUMNS else [(column + dc) % _COLUMNS for dc in range(-reach, reach + 1)]
+    found = [i for dr in (-1, 0, 1) for c in columns for i in cells.get((kind, row + dr, c), [])]
     return sorted(found)
+
+
+@functools.cache
+def _reach(row: int) -> int:
+    """How many grid columns either side may hold a point within SAME_PLACE_KM of a point in
+    ``row``: more towards the poles, where meridians converge (all of them within about 10 km of
+    a pole); columns wrap round the antimeridian."""
+    # The neighbouring rows reach up to two cells nearer the pole; there a longitude difference
+    # d keeps two points at least 2R asin(cos(lat) sin(d/2)) apart.
+    polar = math.radians(min(90.0, max(abs(row), abs(row + 1)) * _CELL_DEGREES + _CELL_DEGREES))
+    sine = math.sin(SAME_PLACE_KM / (2 * _EARTH_RADIUS_KM)) / max(math.cos(polar), 1e-12)
+    if sine >= 1:
+        return _COLUMNS
+    return math.ceil(math.degrees(2 * math.asin(sine)) / _CELL_DEGREES) + 1
 
 
 def _same(a: Event, b: Event) -> bool:

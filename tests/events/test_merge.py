@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -85,3 +86,15 @@ def test_the_grid_index_merges_exactly_like_comparing_every_pair(specs):
         events.append(_event(article, type_=kind, place_id=f"p{n}", lat=lat, lon=lon, day=day,
                              reported=dt.date(2024, 12, 1 + n % 20)))
     assert merge(events) == _reference_merge(events)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ((89.75, 0.0), (89.75, 11.0)),  # 5 km apart near the pole, eleven degrees of longitude apart
+    ((89.96, 10.0), (89.96, -170.0)),  # 9 km apart across the pole
+    ((10.0, 179.98), (10.0, -179.98)),  # 4 km apart across the antimeridian
+])
+def test_reports_a_few_km_apart_merge_near_the_poles_and_the_antimeridian(first, second):
+    a = _event("a", place_id="p1", lat=first[0], lon=first[1])
+    b = _event("b", place_id="p2", lat=second[0], lon=second[1])
+    assert len(merge([a, b])) == 1
+    assert merge([a, b]) == _reference_merge([a, b])
