@@ -7,7 +7,7 @@ import math
 from collections import defaultdict
 from dataclasses import replace
 
-from geopy.distance import great_circle
+from geopy.distance import EARTH_RADIUS, great_circle
 
 from events.model import Event
 
@@ -17,7 +17,6 @@ SAME_PLACE_KM = 10.0  # two reports of one summit may resolve "Minsk" to points 
 # linear in the number of events instead of quadratic.
 _CELL_DEGREES = 0.1
 _COLUMNS = round(360 / _CELL_DEGREES)  # longitude wraps round: 180°E and 180°W share a column
-_EARTH_RADIUS_KM = 6371.009  # geopy's great_circle
 
 
 def merge(events: list[Event]) -> list[Event]:
@@ -57,7 +56,10 @@ def _candidates(event: Event, cells: dict[tuple, list[int]]) -> list[int]:
         return cells.get((kind, *where), [])
     row, column = where
     reach = _reach(row)
-    columns = range(_COLUMNS) if 2 * reach + 1 >= _COLUMNS else [(column + dc) % _COLUMNS for dc in range(-reach, reach + 1)]
+    if 2 * reach + 1 >= _COLUMNS:
+        columns = range(_COLUMNS)
+    else:
+        columns = [(column + dc) % _COLUMNS for dc in range(-reach, reach + 1)]
     found = [i for dr in (-1, 0, 1) for c in columns for i in cells.get((kind, row + dr, c), [])]
     return sorted(found)
 
@@ -70,7 +72,7 @@ def _reach(row: int) -> int:
     # The neighbouring rows reach up to two cells nearer the pole; there a longitude difference
     # d keeps two points at least 2R asin(cos(lat) sin(d/2)) apart.
     polar = math.radians(min(90.0, max(abs(row), abs(row + 1)) * _CELL_DEGREES + _CELL_DEGREES))
-    sine = math.sin(SAME_PLACE_KM / (2 * _EARTH_RADIUS_KM)) / max(math.cos(polar), 1e-12)
+    sine = math.sin(SAME_PLACE_KM / (2 * EARTH_RADIUS)) / max(math.cos(polar), 1e-12)
     if sine >= 1:
         return _COLUMNS
     return math.ceil(math.degrees(2 * math.asin(sine)) / _CELL_DEGREES) + 1
