@@ -71,6 +71,8 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
             continue
+        if _names_another_thing(date, sentence, trigger_at):
+            continue
         after_place = _right_after(date, place_ends, sentence)
         if not after_place and _right_after(date, [a.end for a in others_places], sentence):
             continue
@@ -81,6 +83,23 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         if best_key is None or key < best_key:
             best, best_key = date, key
     return None if best is None or best.value in VAGUE else best
+
+
+# A year that premodifies a noun, with no preposition making it a time adjunct: "update 1978
+# defence guidelines", "its 2004 election" (not "in 1998 amid protests").
+_YEAR_ADJUNCT = re.compile(r"\b(?:in|of|since|by|from|until|till|to|through|during|after|before|around|"
+                           r"early|late|mid|and|or)\s+$", re.IGNORECASE)
+_LOWERCASE_WORD = re.compile(r"\s+(?-i:[a-z])")
+
+
+def _names_another_thing(date: TimeExpression, sentence: Sentence, trigger_at: int) -> bool:
+    """A bare year premodifying a noun other than the trigger names that thing ("work to update
+    1978 defence guidelines"), it does not date the event; "the 1998 (state) visit" does."""
+    start, end = date.start - sentence.start, date.end - sentence.start
+    if not re.fullmatch(r"\d{4}", date.text) or _YEAR_ADJUNCT.search(sentence.text[:start]) \
+            or not _LOWERCASE_WORD.match(sentence.text, end):
+        return False
+    return not (trigger_at >= date.end and len(sentence.text[end: trigger_at - sentence.start].split()) <= 2)
 
 
 def _is_state(trigger: Trigger, sentence: Sentence) -> bool:

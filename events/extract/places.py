@@ -66,7 +66,7 @@ _AFTER_PREPOSITION = re.compile(
 CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
     r"including|included|includes|regarding|concerning|involving)\b")
-_HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+\w+ed\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
+_HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:\w+ed|been|begun|brought|built|drawn|given|got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
                       r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")
 
 

@@ -40,6 +40,11 @@ def _dated(extractor, text):
     # ... unless the text says now; forces moved there take the date of the move.
     ("About 2,000 troops are currently stationed in Narva.", {("deployment", "Narva", "2024-12-04")}),
     ("Two battalions of troops moved to Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
+    # A year premodifying another noun names that thing; the trigger's own year and a year after
+    # a preposition date the event.
+    ("The ministers met in Riga to revise the 1998 trade guidelines.", {("meeting", "Riga", None)}),
+    ("The 2019 state visit to Latvia was a success.", {("visit", "Latvia", "2019-01-01")}),
+    ("The king visited Latvia in 2019 amid protests.", {("visit", "Latvia", "2019-01-01")}),
 ])
 def test_dates_of_the_triggers_own_clause(extractor, text, expected):
     assert _dated(extractor, text) == expected

@@ -40,6 +40,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("summit", "Argentina")}),
     # The subject of "host" is where the gathering is.
     ("Nigeria is to host a summit on food security on December 10.", {("summit", "Nigeria")}),
+    # A country that holds forces is where they are; one that has sent them is not.
+    ("Estonia has 300 troops guarding the border.", {("deployment", "Estonia")}),
+    ("Estonia has sent 300 troops across the border.", set()),
     # Coordinated places are separate events (§3.2).
     ("NATO troops were deployed in Tirana and Vlore.", {("deployment", "Tirana"), ("deployment", "Vlorë")}),
 ])
