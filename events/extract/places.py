@@ -57,7 +57,9 @@ _DIRECT_OBJECT = re.compile(r"^\s+(?:(?:the\s+)?(?:(?:north|south|east|west|cent
 # Between a trigger and the next one: "ten meetings, the most recent at the CSTO summit".
 _AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins of)\s+"
                            r"(?:(?:the|a)\s+)?(?:[\w'’\-]+\s+){0,4}$", re.IGNORECASE)
-_COORDINATED = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?$")
+# "Japan and Korea", "to Qatar and then to Oman": coordinated names or locative phrases.
+_COORDINATED = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:(?:then|later|also|finally)\s+)?(?:(?:on\s+)?(?:to|in|at)\s+)?"
+                          r"(?:the\s+)?$")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -45,6 +45,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("Estonia has sent 300 troops across the border.", set()),
     # Coordinated places are separate events (§3.2).
     ("NATO troops were deployed in Tirana and Vlore.", {("deployment", "Tirana"), ("deployment", "Vlorë")}),
+    ("The minister will travel to Qatar and then to Oman.", {("visit", "Qatar"), ("visit", "Oman")}),
 ])
 def test_places_the_structure_attaches(extractor, text, expected):
     assert _events(extractor, text) == expected
