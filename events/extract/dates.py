@@ -76,7 +76,7 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         after_place = _right_after(date, place_ends, sentence)
         if not after_place and _right_after(date, [a.end for a in others_places], sentence):
             continue
-        distances = {id(t): _distance(date, sentence.start + t.start) for t in triggers}
+        distances = {id(t): _distance(date, sentence.start + t.start, sentence.start + t.end) for t in triggers}
         nearest_other = min((d for key, d in distances.items() if key != id(trigger)), default=None)
         claimed = nearest_other is not None and nearest_other < distances[id(trigger)]
         key = (date.value == "PRESENT_REF", not after_place, claimed, distances[id(trigger)])
@@ -133,8 +133,9 @@ def _follows(sentence: Sentence, trigger: Trigger, date: TimeExpression) -> bool
     return date.start - sentence.start >= trigger.end and _PLACE_THEN_DATE.fullmatch(gap) is not None
 
 
-def _distance(date: TimeExpression, position: int) -> int:
-    return min(abs(date.start - position), abs(date.end - position))
+def _distance(date: TimeExpression, start: int, end: int) -> int:
+    """Characters between the date and the trigger's span (0 when they overlap)."""
+    return max(date.start - end, start - date.end, 0)
 
 
 def text_between(sentence: Sentence, first: int, second: int) -> str:

@@ -45,6 +45,9 @@ def _dated(extractor, text):
     ("The ministers met in Riga to revise the 1998 trade guidelines.", {("meeting", "Riga", None)}),
     ("The 2019 state visit to Latvia was a success.", {("visit", "Latvia", "2019-01-01")}),
     ("The king visited Latvia in 2019 amid protests.", {("visit", "Latvia", "2019-01-01")}),
+    # Nearness is measured from the trigger's span, so a date right after it is nearer than one
+    # as far before it.
+    ("Diplomats appointed in 2019 held talks Saturday in Riga.", {("meeting", "Riga", "2024-11-30")}),
 ])
 def test_dates_of_the_triggers_own_clause(extractor, text, expected):
     assert _dated(extractor, text) == expected
