@@ -79,6 +79,14 @@ def _reported_here() -> re.Pattern[str]:
 
 
 @functools.cache
+def _reported_at() -> re.Pattern[str]:
+    """ "told reporters at Narita airport", "according to diplomatic sources in Riyadh": where a
+    report was made, not where the event was."""
+    return re.compile(r"(?:" + lexicon.filter_words("reporting") + r"(?:\s+\w+){0,2}|\baccording to(?:\s+[\w-]+){1,4})"
+                      r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@functools.cache
 def _owner() -> re.Pattern[str]:
     """ "the U.S. warship", "Russia's defence strategy", "US-Japan": the name owns what follows."""
     return re.compile(r"(?:['’]s\b|[-–]|\s+(?:military|navy|naval|army|air|defen[cs]e|armed|"
@@ -233,6 +241,8 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     position = anchor.start - sentence.start
     before = sentence.text[max(0, position - _PHRASE_REACH): position]
     if is_modifier(anchor, sentence.text[anchor.end - sentence.start: anchor.end - sentence.start + _PHRASE_REACH]):
+        return None
+    if _reported_at().search(before):
         return None
     km = _KM_FROM.search(before)
     if km:

@@ -55,6 +55,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # Where counterparts come from is not where the talks are; a departure point is no visit.
     "The minister held talks with counterparts from Russia, China and Japan on Monday.",
     "The envoy arrived from Helsinki on Monday.",
+    # Where a report was made is not where the event is.
+    "The contingent arrived on Tuesday, according to diplomatic sources in Riga.",
 ])
 def test_origins_and_departure_points_locate_nothing(extractor, text):
     assert _events(extractor, text) == set()

@@ -28,6 +28,7 @@ def test_triggers_and_types(sentence, expected):
     "He scrapped plans to visit Paris.",
     "Washington ruled out sending troops to Bosnia.",
     "She hopes to visit Kenya next year.",
+    "She said she looked forward to visiting Kenya but would wait.",
     "If the talks go well, he is likely to meet Lee.",
     "Moscow proposed a meeting in Geneva.",
     "The cabinet meeting approved the budget.",
