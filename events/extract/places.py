@@ -68,6 +68,10 @@ _AFTER_PREPOSITION = re.compile(
 CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
     r"including|included|includes|regarding|concerning|involving)\b")
+# A relative clause opened after the trigger and still open at a place: the place is the clause's
+# ("met a lawyer who opposes his return to Cuba"). Deployments are not checked: where forces go
+# is often said in the clause that names them.
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;]*$")  # still open at the place
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:\w+ed|been|begun|brought|built|drawn|given|got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
                       r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")
 
@@ -189,7 +193,8 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
              and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers, memo.owners))
              and _within_reach(trigger, sentence.text[trigger.end: a.start - sentence.start], relations[a.start])
              and (trigger.type == "deployment"
-                  or not CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start]))]
+                  or not (CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start])
+                          or _RELATIVE.search(sentence.text[trigger.end: a.start - sentence.start])))]
     if after:
         chosen = _with_coordinated(after[0], names, sentence)
         if trigger.type == "deployment":  # forces go to every place their clause names

@@ -46,6 +46,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Coordinated places are separate events (§3.2).
     ("NATO troops were deployed in Tirana and Vlore.", {("deployment", "Tirana"), ("deployment", "Vlorë")}),
     ("The minister will travel to Qatar and then to Oman.", {("visit", "Qatar"), ("visit", "Oman")}),
+    # A relative clause still open at a place keeps it; one closed by a comma does not.
+    ("The minister met a lawyer who opposes his return to Latvia.", set()),
+    ("The minister met the envoy, who had returned from Latvia, in Vilnius.", {("meeting", "Vilnius")}),
 ])
 def test_places_the_structure_attaches(extractor, text, expected):
     assert _events(extractor, text) == expected
