@@ -29,6 +29,8 @@ def test_triggers_and_types(sentence, expected):
     "Washington ruled out sending troops to Bosnia.",
     "She hopes to visit Kenya next year.",
     "She said she looked forward to visiting Kenya but would wait.",
+    "Six suspects are known to be in custody in New York.",
+    "The closing of the sale is expected in December.",
     "If the talks go well, he is likely to meet Lee.",
     "Moscow proposed a meeting in Geneva.",
     "The cabinet meeting approved the budget.",
