@@ -72,6 +72,8 @@ CLAUSE_VERB = re.compile(
 # ("met a lawyer who opposes his return to Cuba"). Deployments are not checked: where forces go
 # is often said in the clause that names them.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;]*$")  # still open at the place
+_NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both)\b)"
+                         r"(?:\s+[^\s,]+){3,}\s+$", re.IGNORECASE)
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:\w+ed|been|begun|brought|built|drawn|given|got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
                       r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")
 
@@ -192,9 +194,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
              and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers, memo.owners))
              and _within_reach(trigger, sentence.text[trigger.end: a.start - sentence.start], relations[a.start])
-             and (trigger.type == "deployment"
-                  or not (CLAUSE_VERB.search(sentence.text[trigger.end: a.start - sentence.start])
-                          or _RELATIVE.search(sentence.text[trigger.end: a.start - sentence.start])))]
+             and not _in_another_clause(trigger, sentence.text[trigger.end: a.start - sentence.start])]
     if after:
         chosen = _with_coordinated(after[0], names, sentence)
         if trigger.type == "deployment":  # forces go to every place their clause names
@@ -273,6 +273,17 @@ _PREMODIFIER_GAP = re.compile(r"(?:['’]s)?\s+")
 def _is_premodifier(anchor: Anchor, gap: str) -> bool:
     """ "the St. Petersburg meeting", "the Venice summit": a city or landmark right before the trigger."""
     return anchor.place.level in ("city", "landmark") and _PREMODIFIER_GAP.fullmatch(gap) is not None
+
+
+def _in_another_clause(trigger: Trigger, gap: str) -> bool:
+    """Whether a place after the trigger, ``gap`` after it, lies in another clause: past a verb of
+    saying or listing, inside a relative clause still open at the place, or past a comma that opens
+    a new clause ("Albright's trip, the ministry issued a warning for Kenya"), not an apposition
+    ("the visit, his first to Britain"). Where forces go is often said in another clause, so
+    deployments are not checked."""
+    if trigger.type == "deployment":
+        return False
+    return bool(CLAUSE_VERB.search(gap) or _RELATIVE.search(gap) or _NEW_CLAUSE.search(gap))
 
 
 def _scope_end(text: str, trigger: Trigger) -> int:

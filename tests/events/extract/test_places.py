@@ -49,6 +49,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A relative clause still open at a place keeps it; one closed by a comma does not.
     ("The minister met a lawyer who opposes his return to Latvia.", set()),
     ("The minister met the envoy, who had returned from Latvia, in Vilnius.", {("meeting", "Vilnius")}),
+    # A comma that opens a new clause ends the trigger's reach; an apposition does not.
+    ("The minister's visit ended quietly, and the ministry then issued a new warning about the floods in Latvia.",
+     set()),
+    ("He began the visit, his first to Latvia, on Monday.", {("visit", "Latvia")}),
 ])
 def test_places_the_structure_attaches(extractor, text, expected):
     assert _events(extractor, text) == expected
