@@ -72,7 +72,10 @@ CLAUSE_VERB = re.compile(
 # ("met a lawyer who opposes his return to Cuba"). Deployments are not checked: where forces go
 # is often said in the clause that names them.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;]*$")  # still open at the place
-_NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both)\b)"
+# A comma followed by a clause of its own (three words or more before the place) that does not
+# open an apposition ("his first to Britain") or a modifier ("scheduled for December 6 in Minsk").
+_NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both|"
+                         r"\w+ed|\w+ing|held|set|due|in|at|on|to|for|with|near|from)\b)"
                          r"(?:\s+[^\s,]+){3,}\s+$", re.IGNORECASE)
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:\w+ed|been|begun|brought|built|drawn|given|got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
                       r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")
