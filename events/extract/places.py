@@ -104,8 +104,12 @@ def _owner() -> re.Pattern[str]:
 
 
 # A possessive followed by a place noun ("'s main airport", "'s southern port city of Busan").
-_OWNED_PLACE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:airport|port|harbou?r|air ?base|base|outskirts|"
-                          r"capital|city|town|border|coast|province|region)\b(?P<named>\s+(?:of\s+)?(?-i:[A-Z]))?")
+# "Kabul's main airport", "Moscow's Sheremetyevo International Airport": a facility the place owns
+# is at the place; an area it owns is at the place unless the phrase names it ("South Korea's
+# southern port city of Busan", "Azerbaijan's Nakhchivan region").
+_OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:[a-z][\w-]*\s+){0,2}(?:outskirts|capital|city|town|border|coast|province|"
+                          r"region)|(?:[\w-]+\s+){0,3}(?i:airport|air ?base|base|harbou?r|port|hospital|hotel|palace|"
+                          r"embassy|headquarters))\b(?P<named>\s+(?:of\s+)?(?-i:[A-Z]))?")
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December""".split())

@@ -28,6 +28,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The summit will take place in South Korea's southern port city of Busan on Friday.",
      {("summit", "Busan")}),
     ("Troops landed at Kabul's main airport on Monday.", {("deployment", "Kabul")}),
+    ("The envoy arrived at Riga's Northgate International Airport on Monday.", {("visit", "Riga")}),
     # "to" + verb is an infinitive, not a direction; "to" + an adjective of place still is.
     ("The minister flew to Tokyo on Monday to avoid angering China.", {("visit", "Tokyo")}),
     ("The minister began a visit to neighbouring Lebanon on Monday.", {("visit", "Lebanon")}),
