@@ -23,11 +23,12 @@ LEXICON_DIR = Path(__file__).with_name("lexicon")
 
 @dataclass(frozen=True)
 class TriggerPattern:
-    """All trigger rows of one type and needs_place, as one regular expression."""
+    """All trigger rows of one type, needs_place and needs_force, as one regular expression."""
 
     type: str
     pattern: re.Pattern[str]
     needs_place: bool
+    needs_force: bool = False  # a force must be named before it ("troops based in", not "an activist based in")
 
 
 def _table(name: str, key: str) -> list[dict]:
@@ -66,13 +67,14 @@ def military_words() -> re.Pattern[str]:
 
 @functools.cache
 def trigger_patterns() -> tuple[TriggerPattern, ...]:
-    """The trigger table grouped by (type, needs_place) in the table's order of precedence."""
-    groups: dict[tuple[str, bool], list[str]] = {}
+    """The trigger table grouped by (type, needs_place, needs_force) in the table's order of precedence."""
+    groups: dict[tuple[str, bool, bool], list[str]] = {}
     for row in _table("triggers", "trigger"):
         pattern = row["pattern"].replace("{FORCE}", force_nouns())
-        groups.setdefault((row["type"], row.get("needs_place", False)), []).append(pattern)
-    return tuple(TriggerPattern(kind, re.compile(_words(rows), re.IGNORECASE), needs_place)
-                 for (kind, needs_place), rows in groups.items())
+        key = (row["type"], row.get("needs_place", False), row.get("needs_force", False))
+        groups.setdefault(key, []).append(pattern)
+    return tuple(TriggerPattern(kind, re.compile(_words(rows), re.IGNORECASE), needs_place, needs_force)
+                 for (kind, needs_place, needs_force), rows in groups.items())
 
 
 @functools.cache

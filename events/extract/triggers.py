@@ -98,6 +98,9 @@ def find_triggers(sentence: str, *, keep_cued: bool = False) -> list[Trigger]:
             trigger = Trigger(row.type, match.start(), match.end(), match.group(), row.needs_place)
             if _overlaps(trigger, found) or not _counts(trigger, sentence, filters):
                 continue
+            # "an activist based in Turkey": only forces are based or massed somewhere (§1).
+            if row.needs_force and not filters.forces_arriving.search(sentence[: trigger.start]):
+                continue
             cues = _cues(trigger, sentence, filters)
             if cues and not keep_cued or _DENIALS.intersection(cues):
                 continue
