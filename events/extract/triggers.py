@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from events.extract import lexicon
+from gazetteer.wordlists import CALENDAR_WORDS
 
 # "American forces could be in the gulf region": the modal follows the trigger.
 _MODAL_AFTER = re.compile(r"\s+(?:could|might|may|would|should)\b")
@@ -22,6 +23,7 @@ _DENIALS = frozenset({"unreal:negation", "unreal:cancellation", "unreal:refusal"
 _GOVERNING_WORDS = 3
 # A capitalised trigger followed by another capitalised word is part of a name.
 _IN_NAME = re.compile(r"(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)")
+_SUMMIT_IN_NAME = re.compile(r"\s+(?!(?:Meetings?|Conference|Talks)\b)((?-i:[A-Z][a-z]+))")
 # "monitors are not slated to arrive before next month": a time, not a negation.
 _NOT_UNTIL = re.compile(r"^[^.;,]{0,40}?\b(?:until|before|till)\b", re.IGNORECASE)
 # The unreal cue counts only inside the trigger's clause: after the last clause break, which is a
@@ -125,6 +127,12 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
     if trigger.type != "summit" and _IN_NAME.match(trigger.text + after) and before.strip() \
             and not _title_case(sentence):
         return False
+    # "North Summit School District": a capitalised Summit that another name word follows is
+    # part of that name, not a gathering ("the Summit Meeting" still is one).
+    if trigger.type == "summit" and trigger.text[0] == "S" and before.strip():
+        name_word = _SUMMIT_IN_NAME.match(after)
+        if name_word and name_word.group(1).lower() not in CALENDAR_WORDS:
+            return False
     if trigger.type == "meeting" and (filters.not_a_meeting.search(before) or filters.not_met.match(after)
                                       or filters.speaks.match(trigger.text + after)):
         return False

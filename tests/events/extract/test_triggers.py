@@ -19,6 +19,9 @@ from events.extract.triggers import find_triggers
     ("During their five-day stay in Uganda, they held discussions.",
      [("visit", "their five-day stay in"), ("meeting", "discussions")]),
     ("The S-400 systems in Belarus have a range of 400 km.", [("deployment", "S-400 systems")]),
+    # A capitalised Summit is a gathering unless another name word follows it.
+    ("Leaders ended the Summit Meeting Thursday.", [("summit", "Summit Meeting")]),
+    ("She taught at the North Summit School District.", []),
 ])
 def test_triggers_and_types(sentence, expected):
     assert [(t.type, t.text) for t in find_triggers(sentence)] == expected
