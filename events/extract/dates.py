@@ -71,7 +71,7 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
             continue
-        if _names_another_thing(date, sentence, trigger_at):
+        if _names_another_thing(date, sentence, trigger_at) or _quoted(sentence, date.start) != _quoted(sentence, trigger_at):
             continue
         after_place = _right_after(date, place_ends, sentence)
         if not after_place and _right_after(date, [a.end for a in others_places], sentence):
@@ -100,6 +100,32 @@ def _names_another_thing(date: TimeExpression, sentence: Sentence, trigger_at: i
             or not _LOWERCASE_WORD.match(sentence.text, end):
         return False
     return not (trigger_at >= date.end and len(sentence.text[end: trigger_at - sentence.start].split()) <= 2)
+
+
+def _quoted(sentence: Sentence, position: int) -> bool:
+    """Whether an article offset lies inside a quotation of a few words or more: a quoted "now" is
+    the speaker's, and a date outside the quotation does not date what the speaker says. Scare
+    quotes around a word or two ('profits were "squeezed" in 1989') quote nothing."""
+    offset = position - sentence.start
+    return any(start <= offset < end and len(sentence.text[start:end].split()) > 3
+               for start, end in _quotations(sentence.text))
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentence's quotations; one left open runs to the end of the sentence,
+    and a closing mark with no opening one closes a quotation begun in an earlier sentence."""
+    spans, opened = [], None
+    for mark in re.finditer(r'["“”]', text):
+        if opened is None and mark.group() != "”":
+            opened = mark.start()
+        elif opened is None:
+            spans.append((0, mark.end()))
+        else:
+            spans.append((opened, mark.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
 
 
 def _is_state(trigger: Trigger, sentence: Sentence) -> bool:
