@@ -8,7 +8,9 @@ from gazetteer.normalize import name_key
 # Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Trinidad and Tobago").
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "and", "upon", "on", "am", "the", "da",
                         "do", "dos", "des", "du", "al", "el", "en", "sur", "y", "i", "au",
-                        "aux", "di", "der", "den", "im", "an", "sous", "lès"})
+                        "aux", "di", "der", "den", "im", "an", "sous", "lès",
+                        # Arabic articles as transliterated ("Dar es Salaam", "Ras ad Dair")
+                        "es", "ed", "ad", "ar", "az", "ash", "as"})
 # Abbreviations that end with a dot yet continue a name ("St. Petersburg", "Ft. Worth").
 DOTTED_PREFIXES = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 # Names of organisations and blocs that gazetteers also list as places (or that would match a

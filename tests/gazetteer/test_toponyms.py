@@ -129,3 +129,11 @@ def test_dateline_prefers_the_big_city(gz):
 ])
 def test_organisations_named_after_places(gz, text):
     assert found(text, gz) == {}
+
+
+def test_names_joined_by_a_transliterated_arabic_article(gz):
+    """ "Dar es Salaam": the article between the capitalised words belongs to the name; a word
+    that is also English ("as") joins only where a gazetteer name needs it."""
+    tops = found("The envoy toured Dar es Salaam on Thursday, as Kuwait as well as Iraq watched.", gz)
+    assert tops["Dar es Salaam"].place.country_code == "TZ"
+    assert {"Kuwait", "Iraq"} <= set(tops)
