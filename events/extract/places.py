@@ -316,7 +316,8 @@ def is_modifier(anchor: Anchor, after: str) -> bool:
         return False
     word = re.match(r"\s+([a-z][a-z\-]*)", after)
     if word:
-        return word.group(1) not in _AFTER_PLACE and not word.group(1).endswith("ly")
+        # "Kuwait threatened", "Kenya finally agreed": a verb after the name, not a noun it qualifies
+        return word.group(1) not in _AFTER_PLACE and not word.group(1).endswith(("ly", "ed"))
     # "the U.S. Navy", "China Daily": a capitalised word that is not a date qualifies the country.
     name = re.match(r"\s+([A-Z][a-z]+)", after)
     return name is not None and name.group(1) not in _DATE_WORDS

@@ -29,6 +29,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("summit", "Busan")}),
     ("Troops landed at Kabul's main airport on Monday.", {("deployment", "Kabul")}),
     ("The envoy arrived at Riga's Northgate International Airport on Monday.", {("visit", "Riga")}),
+    # A country before a verb is its subject, not a modifier ("Latvia threatened").
+    ("Officials said Russian troops massed in Latvia threatened the region.", {("deployment", "Latvia")}),
     # "to" + verb is an infinitive, not a direction; "to" + an adjective of place still is.
     ("The minister flew to Tokyo on Monday to avoid angering China.", {("visit", "Tokyo")}),
     ("The minister began a visit to neighbouring Lebanon on Monday.", {("visit", "Lebanon")}),
