@@ -57,10 +57,12 @@ def _filters() -> SimpleNamespace:
                                    + r"|fighters|bombers|jets|warplanes)\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE),
         # The word right before a meeting word that makes it domestic ("the cabinet meeting").
         not_a_meeting=re.compile(r"(?<![\w-])" + lexicon.filter_words("domestic_meeting") + r"\s+$", re.IGNORECASE),
-        # "meet a NATO request", "met with outrage": a requirement or a reaction, not a meeting.
+        # "meet a NATO request", "met with outrage", "met with his aides": a requirement, a reaction
+        # or the leader's own staff, not a meeting between parties.
         not_met=re.compile(r"^\s+(?:(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,4}?"
                            + lexicon.filter_words("met_requirement") + r"|(?:with|by)\s+(?:\w+\s+)?"
-                           + lexicon.filter_words("reaction") + ")", re.IGNORECASE),
+                           + lexicon.filter_words("reaction") + r"|with\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+                           + lexicon.filter_words("own_staff") + ")", re.IGNORECASE),
         speaks=re.compile(lexicon.filter_words("speaking"), re.IGNORECASE),
         not_an_exercise=re.compile(r"^\s+" + lexicon.filter_words("exercise_of"), re.IGNORECASE),
         combat=re.compile(lexicon.filter_words("combat"), re.IGNORECASE),
