@@ -29,6 +29,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("summit", "Busan")}),
     ("Troops landed at Kabul's main airport on Monday.", {("deployment", "Kabul")}),
     ("The envoy arrived at Riga's Northgate International Airport on Monday.", {("visit", "Riga")}),
+    # "set / scheduled for" a place is where the gathering will be.
+    ("The issue will dominate a summit set for Riga in April.", {("summit", "Riga")}),
     # A country before a verb is its subject, not a modifier ("Latvia threatened").
     ("Officials said Russian troops massed in Latvia threatened the region.", {("deployment", "Latvia")}),
     # "to" + verb is an infinitive, not a direction; "to" + an adjective of place still is.
