@@ -64,6 +64,7 @@ def _filters() -> SimpleNamespace:
                            + lexicon.filter_words("reaction") + r"|with\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
                            + lexicon.filter_words("own_staff") + ")", re.IGNORECASE),
         speaks=re.compile(lexicon.filter_words("speaking"), re.IGNORECASE),
+        crowd=re.compile(lexicon.filter_words("crowd") + r"(?:\s+\S+){0,4}\s+$", re.IGNORECASE),
         not_an_exercise=re.compile(r"^\s+" + lexicon.filter_words("exercise_of"), re.IGNORECASE),
         combat=re.compile(lexicon.filter_words("combat"), re.IGNORECASE),
         targeted=re.compile(lexicon.filter_words("targeted") + r"\s+(?:[\w,]+\s+){0,4}$", re.IGNORECASE),
@@ -136,7 +137,8 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
         if name_word and name_word.group(1).lower() not in CALENDAR_WORDS:
             return False
     if trigger.type == "meeting" and (filters.not_a_meeting.search(before) or filters.not_met.match(after)
-                                      or filters.speaks.match(trigger.text + after)):
+                                      or filters.speaks.match(trigger.text + after)
+                                      or trigger.text.lower().startswith("gather") and filters.crowd.search(before)):
         return False
     if trigger.type == "exercise" and filters.not_an_exercise.match(after):
         return False

@@ -35,6 +35,7 @@ def test_triggers_and_types(sentence, expected):
     "Six suspects are known to be in custody in New York.",
     "A human rights activist based in Turkey said the militias had taken the town.",
     "The president met with his top aides in the White House to assess the crisis.",
+    "Thousands of people began gathering in the capital for the rally.",
     "The closing of the sale is expected in December.",
     "If the talks go well, he is likely to meet Lee.",
     "Moscow proposed a meeting in Geneva.",
