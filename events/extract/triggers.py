@@ -111,7 +111,7 @@ def find_triggers(sentence: str, *, keep_cued: bool = False) -> list[Trigger]:
                 continue
             kind = row.type
             # (the word first: the search before it costs the length of the sentence)
-            if kind == "visit" and filters.motion.match(trigger.text) \
+            if kind == "visit" and filters.motion.search(trigger.text) \
                     and filters.forces_arriving.search(sentence[: trigger.start]):
                 kind = "deployment"
             found.append(Trigger(kind, trigger.start, trigger.end, trigger.text,

@@ -19,6 +19,9 @@ from events.extract.triggers import find_triggers
     ("During their five-day stay in Uganda, they held discussions.",
      [("visit", "their five-day stay in"), ("meeting", "discussions")]),
     ("The S-400 systems in Belarus have a range of 400 km.", [("deployment", "S-400 systems")]),
+    # Forces that land are deployed, whatever words open the motion phrase.
+    ("Two airborne battalions began to land in Kabul.",
+     [("deployment", "battalions"), ("deployment", "to land in")]),
     # A capitalised Summit is a gathering unless another name word follows it.
     ("Leaders ended the Summit Meeting Thursday.", [("summit", "Summit Meeting")]),
     ("She taught at the North Summit School District.", []),
@@ -36,6 +39,7 @@ def test_triggers_and_types(sentence, expected):
     "A human rights activist based in Turkey said the militias had taken the town.",
     "The president met with his top aides in the White House to assess the crisis.",
     "Thousands of people began gathering in the capital for the rally.",
+    "The offensive met with little success in the north.",
     "The closing of the sale is expected in December.",
     "If the talks go well, he is likely to meet Lee.",
     "Moscow proposed a meeting in Geneva.",
