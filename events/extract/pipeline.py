@@ -21,7 +21,7 @@ from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.dates import VAGUE, attach_date, on_news_day
 from events.extract.places import Anchor
 from events.extract.sentences import Sentence, find_dateline, split_sentences
-from events.extract.triggers import Trigger, find_triggers, is_ship
+from events.extract.triggers import Trigger, denied, find_triggers, is_ship
 from events.extract.trip import NO_PLACE, STAY, month_of_context, place_by_trip
 from events.model import Article, Event, TimeExpression
 from events.timex import find_dates
@@ -104,6 +104,8 @@ class Extractor:
                                         memo))
                       for t in passage.triggers]
             for trigger, targets in placed:
+                if denied(trigger):
+                    continue  # no event, though its clause's places and dates stay its own
                 others_places = [a for t, found in placed if t is not trigger for a, _ in found]
                 events.extend(_events_for(trigger, targets, others_places, passage, context))
         events = place_by_trip(events, context.anchors + ([context.dateline] if context.dateline else []))
@@ -162,7 +164,7 @@ def extract(article: Article) -> list[Event]:
 
 
 def _event_triggers(sentence: str) -> list[Trigger]:
-    triggers = find_triggers(sentence, keep_cued=True)
+    triggers = find_triggers(sentence, keep_cued=True, keep_denied=True)
     # Troops taking part in an exercise are the exercise, and warships on a port call are the
     # visit, not deployments (GUIDELINES §1).
     if any(t.type == "exercise" for t in triggers):

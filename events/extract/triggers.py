@@ -59,8 +59,8 @@ def _filters() -> SimpleNamespace:
         not_a_meeting=re.compile(r"(?<![\w-])" + lexicon.filter_words("domestic_meeting") + r"\s+$", re.IGNORECASE),
         # "meet a NATO request", "met with outrage", "met with his aides": a requirement, a reaction
         # or the leader's own staff, not a meeting between parties.
-        not_met=re.compile(r"^\s+(?:(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,4}?"
-                           + lexicon.filter_words("met_requirement") + r"|(?:with|by)\s+(?:\w+\s+)?"
+        not_met=re.compile(r"^\s+(?:(?:(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,4}?|(?-i:[a-z][\w-]*\s+)?)"
+                           + lexicon.filter_words("met_requirement") + r"|(?:(?-i:[a-z][\w-]*\s+){1,2})?(?:with|by)\s+(?:\w+\s+)?"
                            + lexicon.filter_words("reaction") + r"|with\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
                            + lexicon.filter_words("own_staff") + ")", re.IGNORECASE),
         speaks=re.compile(lexicon.filter_words("speaking"), re.IGNORECASE),
@@ -88,13 +88,15 @@ class Trigger:
     cues: tuple[str, ...] = ()  # what in the sentence suggests it did not happen (see find_triggers)
 
 
-def find_triggers(sentence: str, *, keep_cued: bool = False) -> list[Trigger]:
+def find_triggers(sentence: str, *, keep_cued: bool = False, keep_denied: bool = False) -> list[Trigger]:
     """The sentence's event triggers in order, without overlaps.
 
     Uses of a trigger word that report no event of its type (a cabinet meeting, exercising
     restraint) are never triggers. Triggers whose clause negates, conditions or only proposes
     the event, or whose sentence is about combat, carry those ``cues``; they are dropped unless
-    ``keep_cued``, which leaves the decision to the confidence model.
+    ``keep_cued``, which leaves the decision to the confidence model. Denied ones ("refused to
+    meet") are dropped unless ``keep_denied``: they report no event, but still own the places and
+    dates of their clause (see ``denied``).
     """
     filters = _filters()
     found: list[Trigger] = []
@@ -107,7 +109,7 @@ def find_triggers(sentence: str, *, keep_cued: bool = False) -> list[Trigger]:
             if row.needs_force and not filters.forces_arriving.search(sentence[: trigger.start]):
                 continue
             cues = _cues(trigger, sentence, filters)
-            if cues and not keep_cued or _DENIALS.intersection(cues):
+            if cues and not keep_cued or _DENIALS.intersection(cues) and not keep_denied:
                 continue
             kind = row.type
             # (the word first: the search before it costs the length of the sentence)
@@ -117,6 +119,11 @@ def find_triggers(sentence: str, *, keep_cued: bool = False) -> list[Trigger]:
             found.append(Trigger(kind, trigger.start, trigger.end, trigger.text,
                                  row.needs_place and kind == row.type, cues))
     return sorted(found, key=lambda t: t.start)
+
+
+def denied(trigger: Trigger) -> bool:
+    """Whether the sentence denies the trigger's event outright (negated, cancelled, ruled out)."""
+    return not _DENIALS.isdisjoint(trigger.cues)
 
 
 def _overlaps(trigger: Trigger, found: list[Trigger]) -> bool:

@@ -69,6 +69,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The envoy arrived from Helsinki on Monday.",
     # Where a report was made is not where the event is.
     "The contingent arrived on Tuesday, according to diplomatic sources in Riga.",
+    # A denied event reports nothing, and its place is still its own, not an earlier trigger's.
+    "The trip ended badly after he refused to meet the president in Riga.",
+    "The trip was overshadowed by his refusal to meet the president in Riga.",
 ])
 def test_origins_and_departure_points_locate_nothing(extractor, text):
     assert _events(extractor, text) == set()
