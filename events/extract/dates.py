@@ -33,12 +33,14 @@ VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
 
 
 @functools.cache
-def _reporting() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _reporting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A date that dates a report, not the event: right after a reporting verb ("said on
-    Monday", "told Xinhua Tuesday"), or before what the report says ("said Tuesday that")."""
+    Monday", "told Xinhua Tuesday"), before what the report says ("said Tuesday that"), or right
+    before the verb ("Officials on April 13 said the battalion will be stationed")."""
     verb = lexicon.filter_words("reporting")
     return (re.compile(verb + r"(?:\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE),
-            re.compile(verb + r"[^.;]*\bthat\b", re.IGNORECASE))
+            re.compile(verb + r"[^.;]*\bthat\b", re.IGNORECASE),
+            re.compile(r"[\s,]*" + verb, re.IGNORECASE))
 
 def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  dates: list[TimeExpression], targets: list, others_places: list) -> TimeExpression | None:
@@ -65,8 +67,9 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
         if _OTHER_CLAUSE.search(between) or _covered_period().search(preceding):
             continue
-        reported_date, reported_that = _reporting()
+        reported_date, reported_that, reported_next = _reporting()
         if reported_date.search(preceding) or reported_that.search(between) \
+                or date.end <= trigger_at and reported_next.match(sentence.text, date.end - sentence.start) \
                 or (date.start > trigger_at and trigger.type != "deployment" and places.CLAUSE_VERB.search(between)):
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):

@@ -37,6 +37,11 @@ _LOCATIVE = re.compile(
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
+# "troops from Fort Knox in Kentucky", "from Ramstein Air Base in Germany": the place of a base
+# the forces come from is their origin, not where they go ("arrived from Paris in Riga" is at Riga).
+_FROM_NAMED = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.\-]*\s+){0,3}?(?-i:Fort|Camp|Base|Air Base|"
+                         r"Naval Station|Naval Base|Barracks|Airfield)(?:\s+(?-i:[A-Z])[\w'’.\-]*){0,2},?\s+(?:in|at)?\s*"
+                         r"(?:the\s+)?$")
 # "to" followed by a lower-case word without an article is the infinitive, not a direction:
 # "to avoid angering China", unlike "to the northern city of Basra" or "to China".
 # Adjectives of place are not verbs: "to neighbouring Lebanon", "to southern Iraq".
@@ -110,7 +115,7 @@ def _owner() -> re.Pattern[str]:
 # southern port city of Busan", "Azerbaijan's Nakhchivan region").
 _OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:[a-z][\w-]*\s+){0,2}(?:outskirts|capital|city|town|border|coast|province|"
                           r"region)|(?:[\w-]+\s+){0,3}(?i:airport|air ?base|base|harbou?r|port|hospital|hotel|palace|"
-                          r"embassy|headquarters))\b(?P<named>\s+(?:of\s+)?(?-i:[A-Z]))?")
+                          r"embassy|headquarters))\b(?P<named>,?\s+(?:of\s+)?(?-i:[A-Z]))?")
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December""".split())
@@ -255,7 +260,7 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     before = sentence.text[max(0, position - _PHRASE_REACH): position]
     if is_modifier(anchor, sentence.text[anchor.end - sentence.start: anchor.end - sentence.start + _PHRASE_REACH]):
         return None
-    if _reported_at().search(before):
+    if _reported_at().search(before) or _FROM_NAMED.search(before):
         return None
     km = _KM_FROM.search(before)
     if km:
@@ -319,6 +324,8 @@ def is_modifier(anchor: Anchor, after: str) -> bool:
     if word:
         # "Kuwait threatened", "Kenya finally agreed": a verb after the name, not a noun it qualifies
         return word.group(1) not in _AFTER_PLACE and not word.group(1).endswith(("ly", "ed"))
+    if re.match(r"\s+\d+(?:st|nd|rd|th)\b", after):
+        return True  # "the U.S. 6th Fleet", "Russia's 1st Guards Tank Army"
     # "the U.S. Navy", "China Daily": a capitalised word that is not a date qualifies the country.
     name = re.match(r"\s+([A-Z][a-z]+)", after)
     return name is not None and name.group(1) not in _DATE_WORDS

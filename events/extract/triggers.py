@@ -53,7 +53,7 @@ def _filters() -> SimpleNamespace:
         # forces on the move are deployed, not visiting. Warships are the exception: a warship's
         # arrival or port call is a visit (GUIDELINES §1).
         motion=re.compile(lexicon.filter_words("motion"), re.IGNORECASE),
-        forces_arriving=re.compile(r"\b(?!" + lexicon.ship_nouns().pattern + r"\b)(?:" + force
+        forces_arriving=re.compile(r"(?<!-)\b(?!" + lexicon.ship_nouns().pattern + r"\b)(?:" + force
                                    + r"|fighters|bombers|jets|warplanes)\b(?:\s+\S+){0,6}\s*$", re.IGNORECASE),
         # The word right before a meeting word that makes it domestic ("the cabinet meeting").
         not_a_meeting=re.compile(r"(?<![\w-])" + lexicon.filter_words("domestic_meeting") + r"\s+$", re.IGNORECASE),

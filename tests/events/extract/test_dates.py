@@ -48,8 +48,12 @@ def _dated(extractor, text):
     # Nearness is measured from the trigger's span, so a date right after it is nearer than one
     # as far before it.
     ("Diplomats appointed in 2019 held talks Saturday in Riga.", {("meeting", "Riga", "2024-11-30")}),
+    # A date right before a reporting verb, or after "saying", dates the report.
+    ("Officials on Monday said two battalions will move to Latvia.", {("deployment", "Latvia", None)}),
+    ("The ministry was quoted as saying on Monday that troops have deployed to Latvia.",
+     {("deployment", "Latvia", None)}),
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.
-    ('He decided to act, saying, "Now we have a problem making our power credible," to a reporter '
+    ('He decided to act, writing, "Now we have a problem making our power credible," to a reporter '
      "right after meeting Lee in Riga.", {("meeting", "Riga", None)}),
 ])
 def test_dates_of_the_triggers_own_clause(extractor, text, expected):

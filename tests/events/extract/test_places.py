@@ -31,6 +31,15 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy arrived at Riga's Northgate International Airport on Monday.", {("visit", "Riga")}),
     # "set / scheduled for" a place is where the gathering will be.
     ("The issue will dominate a summit set for Riga in April.", {("summit", "Riga")}),
+    # The place of the base forces come from is their origin.
+    ("Two squadrons from Ramstein Air Base in Germany arrived in Riga.", {("deployment", "Riga")}),
+    ("The minister arrived from Paris in Riga on Monday.", {("visit", "Riga")}),
+    # A country before a unit's number names the unit ("the U.S. 6th Fleet").
+    ("The warships operate in the U.S. 6th Fleet area of operations.", set()),
+    # "the country's capital, X" is at X alone (§3.2: the most specific place).
+    ("The troops arrived in Latvia's capital, Riga, on Friday.", {("deployment", "Riga")}),
+    # A force noun inside a compound is no force: a guided-missile destroyer's arrival is a port call.
+    ("The guided-missile destroyer arrived in Riga on Monday for a port call.", {("visit", "Riga")}),
     # A country before a verb is its subject, not a modifier ("Latvia threatened").
     ("Officials said Russian troops massed in Latvia threatened the region.", {("deployment", "Latvia")}),
     # "to" + verb is an infinitive, not a direction; "to" + an adjective of place still is.
