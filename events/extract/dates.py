@@ -20,7 +20,8 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # dash, or a temporal connective opening its own noun phrase or clause ("following the rape of a
 # girl in 1995", "since Britain seized the territory in 1841", "ahead of the handover in July").
 _OTHER_CLAUSE = re.compile(r";|\s--?\s|\b(?:since|following|after|before|until|ahead of|prior to)\s+"
-                           r"(?!(?:early|late|mid|last|next|this)\b)(?:the|a|an|his|her|its|their|[A-Z]\w+)\b")
+                           r"(?!(?:early|late|mid|last|next|this)\b)(?:the|a|an|his|her|its|their|he|she|they|it|we|"
+                           r"[A-Z]\w+)\b")
 
 _CALENDAR_WORD = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")

@@ -42,6 +42,8 @@ _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
+# Where a dateline ends and the story begins: "-- ", "— ", ": ", ") -".
+_DATELINE_END = re.compile(r"\s(?:--?|—|–)\s|\)\s*(?:--?|—|–|:)|\s?:\s")
 # Events that happen where the actors gather: on the news day, at the dateline (GUIDELINES §3.4 b).
 _GATHERINGS = frozenset({"meeting", "summit", "exercise"})
 
@@ -183,10 +185,13 @@ def _inside(spans: list, sentence: Sentence) -> list:
 
 
 def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str) -> bool:
-    """ "LONDON, March 22 - ": the dateline's date is when the story was filed, not an event date."""
+    """ "LONDON, March 22 - ": the dateline's date is when the story was filed, not an event date.
+    The dateline ends at its dash or colon ("KATHMANDU : Modi yesterday held talks" dates the talks)."""
     line_end = text.find("\n", dateline_span[0])
-    return dateline_span[0] <= date.start < (line_end if line_end != -1 else len(text)) \
-        and date.start - dateline_span[1] < 30
+    line_end = line_end if line_end != -1 else len(text)
+    separator = _DATELINE_END.search(text, dateline_span[1], line_end)
+    head_end = separator.start() if separator else dateline_span[1] + 30
+    return dateline_span[0] <= date.start < min(line_end, head_end)
 
 
 def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _Passage,

@@ -56,10 +56,11 @@ _AFTER_PLACE = frozenset(
     be been being has have had will would shall should can could may might must do does did not
     the a an about over under into near via amid today tomorrow yesterday tonight now soon early
     late again too also then""".split())
-# "visit Rome", "visited Zhanjiang": the visit verb takes its destination as a direct object.
+# "visit Rome", "visited Zhanjiang": the visit verb takes its destination as a direct object, and
+# so does the noun with "to" ("a visit to the Netherlands", where "to the" is no infinitive).
 # "visit southwestern Guizhou": a compass word before the name keeps it the destination (§3.3).
-_DIRECT_OBJECT = re.compile(r"^\s+(?:(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|" + _DESCRIPTOR + ")$",
-                            re.IGNORECASE)
+_DIRECT_OBJECT = re.compile(r"^\s+(?:(?:to\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
+                            + _DESCRIPTOR + ")$", re.IGNORECASE)
 # Between a trigger and the next one: "ten meetings, the most recent at the CSTO summit".
 _AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins of)\s+"
                            r"(?:(?:the|a)\s+)?(?:[\w'’\-]+\s+){0,4}$", re.IGNORECASE)
@@ -72,12 +73,24 @@ _AFTER_PREPOSITION = re.compile(
 # A verb between "talks" and a later place or date starts another predicate: "talks covered issues
 # including the situation in North Korea". Reporting verbs and participles that open a new clause.
 CLAUSE_VERB = re.compile(
-    r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
-    r"including|included|includes|regarding|concerning|involving)\b")
+    r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|including|included|includes|regarding|concerning|involving)\b")
+# What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
+# (its dates still date the talks: "to discuss trade on Monday").
+_TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b")
+# A temporal clause with a subject of its own: "his first visit since the Taliban took power in
+# Kabul", "talks after he assumed office in Delhi".
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prior to)\s+(?:the|a|an|his|her|its|"
+                          r"their|he|she|they|it|we|(?-i:[A-Z])\w+)\b(?:\s+[\w'’-]+){0,4}?\s+"
+                          r"(?-i:[a-z]+(?:ed|s)|took|came|began|won|fell|left|went|made|held|met|became|gave|sent|"
+                          r"broke|rose|seized)\b",
+                          re.IGNORECASE)
 # A relative clause opened after the trigger and still open at a place: the place is the clause's
 # ("met a lawyer who opposes his return to Cuba"). Deployments are not checked: where forces go
 # is often said in the clause that names them.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;]*$")  # still open at the place
+# ... unless it opens right after the trigger and so describes the event ("the meeting, which
+# is scheduled to be held in Islamabad").
+_OWN_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;]*$")
 # A comma followed by a clause of its own (three words or more before the place) that does not
 # open an apposition ("his first to Britain") or a modifier ("scheduled for December 6 in Minsk").
 _NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both|"
@@ -296,7 +309,8 @@ def _in_another_clause(trigger: Trigger, gap: str) -> bool:
     deployments are not checked."""
     if trigger.type == "deployment":
         return False
-    return bool(CLAUSE_VERB.search(gap) or _RELATIVE.search(gap) or _NEW_CLAUSE.search(gap))
+    return bool(CLAUSE_VERB.search(gap) or _TOPIC.search(gap) or _SUBORDINATE.search(gap)
+                or _RELATIVE.search(gap) and not _OWN_RELATIVE.match(gap) or _NEW_CLAUSE.search(gap))
 
 
 def _scope_end(text: str, trigger: Trigger) -> int:

@@ -27,9 +27,12 @@ _FURNITURE = re.compile(
 
 # A newswire dateline opening the body: "TAIPEI, April 2, 1997 (AFP)", "LONDON, March 22 - ",
 # "ZHANJIANG, Guangdong, Nov. 15 (Xinhua) --". The place is the upper-case head.
+# "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", and the forms without a date:
+# "SEOUL (AP) —", "KATHMANDU :", "SEOUL, Korea —".
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .'\-]{1,30})?,\s*"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .'\-]{1,30}){0,2}"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*(?:--?|—|–|:)|\s+(?:--?|—|–)\s|\s?:\s)"
 )
 
 

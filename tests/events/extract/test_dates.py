@@ -48,6 +48,10 @@ def _dated(extractor, text):
     # Nearness is measured from the trigger's span, so a date right after it is nearer than one
     # as far before it.
     ("Diplomats appointed in 2019 held talks Saturday in Riga.", {("meeting", "Riga", "2024-11-30")}),
+    # A date in a temporal clause with its own subject dates that clause.
+    ("It is his first visit to Latvia after he took office in July last year.", {("visit", "Latvia", None)}),
+    # The date after a dateline's colon is the story's.
+    ("RIGA : The ministers held talks here yesterday.", {("meeting", "Riga", "2024-12-03")}),
     # A date right before a reporting verb, or after "saying", dates the report.
     ("Officials on Monday said two battalions will move to Latvia.", {("deployment", "Latvia", None)}),
     ("The ministry was quoted as saying on Monday that troops have deployed to Latvia.",

@@ -63,6 +63,15 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A relative clause still open at a place keeps it; one closed by a comma does not.
     ("The minister met a lawyer who opposes his return to Latvia.", set()),
     ("The minister met the envoy, who had returned from Latvia, in Vilnius.", {("meeting", "Vilnius")}),
+    # A relative clause right after the trigger describes the event itself.
+    ("He will attend the meeting which is scheduled to be held in Riga on Friday.", {("meeting", "Riga")}),
+    # What is discussed is a topic, not a venue; a temporal clause with its own subject and verb
+    # keeps its places.
+    ("The minister will meet the king to discuss the situation in Latvia and Estonia.", set()),
+    ("He will travel to Latvia on his first visit since the government took power in Vilnius.",
+     {("visit", "Latvia")}),
+    # "to the" after a visit is its destination, not an infinitive.
+    ("The minister paid a visit to the Netherlands on Monday.", {("visit", "The Netherlands")}),
     # A comma that opens a new clause ends the trigger's reach; an apposition does not.
     ("The minister's visit ended quietly, and the ministry then issued a new warning about the floods in Latvia.",
      set()),
@@ -86,8 +95,14 @@ def test_origins_and_departure_points_locate_nothing(extractor, text):
     assert _events(extractor, text) == set()
 
 
-def test_talks_at_a_city_dateline_on_the_news_day(extractor):
-    text = "WARSAW, Dec. 4 -- The summit of the bloc's leaders ended on Wednesday with a declaration."
+@pytest.mark.parametrize("text", [
+    "WARSAW, Dec. 4 -- The summit of the bloc's leaders ended on Wednesday with a declaration.",
+    # Datelines without a date: the agency's, a colon, a dash.
+    "WARSAW (Reuters) - The summit of the bloc's leaders ended here on Wednesday.",
+    "WARSAW : The summit of the bloc's leaders ended here yesterday.",
+    "WARSAW, Poland — The summit of the bloc's leaders ended here on Wednesday.",
+])
+def test_talks_at_a_city_dateline_on_the_news_day(extractor, text):
     assert _events(extractor, text) == {("summit", "Warsaw")}
 
 

@@ -32,6 +32,7 @@ def test_triggers_and_types(sentence, expected):
 
 @pytest.mark.parametrize("sentence", [
     "He scrapped plans to visit Paris.",
+    "The government pulled the plug on the minister's visit to Latvia.",
     "Washington ruled out sending troops to Bosnia.",
     "She hopes to visit Kenya next year.",
     "She said she looked forward to visiting Kenya but would wait.",
