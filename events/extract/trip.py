@@ -15,7 +15,7 @@ from events.model import Event
 
 NO_PLACE = "no place in the text"
 # The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
-STAY = re.compile(r"\b(?:during|on|in the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
+STAY = re.compile(r"\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b|\bafter (?:his|her|their) arrival\b", re.IGNORECASE)
 
 
@@ -68,7 +68,9 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     subjects = [name for _, _, name in find_people(before_trigger)]
     if subjects:
         return bool(set(subjects) & set(trip.actors))
-    return bool(set(event.actors) & set(trip.actors)) or STAY.search(event.evidence) is not None
+    # "He will meet the minister on Friday": in a story of a trip, the pronoun is the traveller.
+    traveller = re.match(r"\s*(?:He|She)\s+(?:\w+\s+){0,3}$", before_trigger) is not None
+    return traveller or bool(set(event.actors) & set(trip.actors)) or STAY.search(event.evidence) is not None
 
 
 def month_of_context(event: Event, events: list[Event]) -> Event:

@@ -167,3 +167,13 @@ def test_talks_during_the_visit_go_to_the_visit_before_the_dateline(extractor):
             "visit, talks with the president were held on Wednesday.")
     events = _events(extractor, text)
     assert ("meeting", "Seoul") in events and ("meeting", "Tokyo") not in events
+
+
+@pytest.mark.parametrize("second", [
+    "He will meet the foreign minister at the ministry on Friday.",   # the traveller as a pronoun
+    "Over the course of his stay, the president will hold talks with the prime minister.",
+])
+def test_the_travellers_talks_join_the_trip(extractor, second):
+    """GUIDELINES §3.4 (a), (c): talks of the traveller, or held during the stay, are at its destination."""
+    text = "Foreign Minister Anna Berg arrived in Vilnius on Thursday for an official visit. " + second
+    assert ("meeting", "Vilnius") in _events(extractor, text)
