@@ -157,9 +157,14 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     # cues must start before the expression, but may look a few characters into it
     cues = [c for c in P.TENSE_CUE.finditer(text, lo, min(len(text), start + 12))
             if c.start() < start]
-    for cue in reversed(cues):
+    for i in range(len(cues) - 1, -1, -1):
+        cue = cues[i]
         if cue.lastgroup == "prep" and start - cue.end() > 12:
             continue  # "killed by police on Tuesday": "by" is not about the date
+        before = cues[i - 1] if i else None
+        if cue.lastgroup == "wfut" and before is not None and before.lastgroup == "fut" \
+                and cue.start() - before.end() <= 12:
+            return "future"  # "will open on December 1": the verb group is future
         return _cue_tense(cue)
     ahead = text[end:end + 60]
     stop = P.CLAUSE_BREAK.search(ahead)
@@ -174,6 +179,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
 
 
 # how much farther a candidate on the disfavoured side of the anchor may be, by weak tense
+_TENSE_SLACK = dt.timedelta(days=7)
 _BIAS = {"wfuture": (3.0, 1.0), "pfuture": (3.0, 1.0), "wpast": (1.0, 3.0), None: (1.0, 1.5)}
 
 
@@ -182,11 +188,13 @@ def pick(cands: list[dt.date], anchor: dt.date, tense: str | None,
     """Choose among candidate starts: strong past ≤ anchor, strong future ≥ anchor, else the
     nearest, distances weighted by the weak tense (``_BIAS``: past weight, future weight)."""
     last_of = key_last or (lambda d: d)
+    # A tense a few days off is the writer's clock, not another year: "will attend the conference
+    # on March 1" in a story filed on March 2 is this March, not next year's.
     if tense == "past":
-        ok = [c for c in cands if c <= anchor]
+        ok = [c for c in cands if c <= anchor + _TENSE_SLACK]
         return max(ok) if ok else min(cands)
     if tense == "future":
-        ok = [c for c in cands if last_of(c) >= anchor]
+        ok = [c for c in cands if last_of(c) >= anchor - _TENSE_SLACK]
         return min(ok) if ok else max(cands)
     w_past, w_future = _BIAS[tense]
 

@@ -454,3 +454,19 @@ def test_a_gathering_opening_on_a_weekday_is_ahead():
     assert only("He told reporters about the forum opening here Saturday.", thursday).first == D(2024, 12, 7)
     # a fronted participle says nothing of the future
     assert only("Opening the forum Saturday, he told reporters it mattered.", thursday).first == D(2024, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # A weak verb after "will" is still a future clause.
+        ("The summit in Riga will open on December 1.", dt.date(2023, 3, 2), "2023-12-01"),
+        # A clause's tense a few days off the publication date is the writer's clock: this year.
+        ("He will attend the conference in Riga on March 1.", dt.date(2023, 3, 2), "2023-03-01"),
+        ("He arrived in Riga on March 5.", dt.date(2023, 3, 2), "2023-03-05"),
+        # Farther off, the tense decides the year.
+        ("He will attend the conference in Riga on February 1.", dt.date(2023, 3, 2), "2024-02-01"),
+    ],
+)
+def test_the_year_of_a_yearless_date_follows_its_clause(text, published, value):
+    assert find_dates(text, published)[0].value == value
