@@ -34,6 +34,9 @@ _CLAUSE_BREAK = re.compile(r"[;:\"“”]|,\s+(?:while|but|and|as|after|before|w
                            re.IGNORECASE)
 
 
+_SUBORDINATORS = frozenset({"although", "though", "because", "since", "when", "whereas", "after", "before", "while"})
+
+
 def cameo(event_type: str) -> str:
     """The CAMEO code of an event type (lexicon/types.toml)."""
     return lexicon.cameo_codes()[event_type]
@@ -186,6 +189,10 @@ def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     before = sentence[:position]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
+    # "Although Pakistan has not recognised the government, Qureshi visited Kabul": a fronted
+    # adverbial clause ends at its comma, and its negation stays inside it.
+    if breaks and breaks[-1].group().lower() in _SUBORDINATORS and "," in clause:
+        clause = clause[clause.index(",") + 1:]
     unreal = _filters().unreal.search(clause)
     # "monitors are not slated to arrive before next month": a time, not a negation.
     if not unreal or unreal.group().lower().startswith(("not", "n't")) and _NOT_UNTIL.search(sentence[position:]):

@@ -22,6 +22,8 @@ from events.extract.triggers import find_triggers
     # Forces that land are deployed, whatever words open the motion phrase.
     ("Two airborne battalions began to land in Kabul.",
      [("deployment", "battalions"), ("deployment", "to land in")]),
+    # A negation inside a fronted "although" clause stays inside it.
+    ("Although Latvia has not recognised the government, the envoy visited Riga.", [("visit", "visited")]),
     # A capitalised Summit is a gathering unless another name word follows it.
     ("Leaders ended the Summit Meeting Thursday.", [("summit", "Summit Meeting")]),
     ("She taught at the North Summit School District.", []),
