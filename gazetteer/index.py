@@ -190,6 +190,7 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._demonyms: dict[str, str] | None = None
         self._countries: dict[str, Place | None] = {}
+        self._capitals: dict[str, Place] | None = None
         self._by_key: dict[str, tuple[tuple[Place, bool], ...]] = {}
 
     @classmethod
@@ -279,6 +280,13 @@ class Gazetteer:
         if iso2 not in self._countries:
             self._countries[iso2] = self.get(f"country:{iso2}")
         return self._countries[iso2]
+
+    def capital(self, iso2: str) -> Place | None:
+        """The capital city of an ISO 3166-1 alpha-2 code ("AF" -> Kabul), or None."""
+        if self._capitals is None:
+            rows = self._con.execute("SELECT * FROM places WHERE feature = 'PPLC' ORDER BY pop").fetchall()
+            self._capitals = {row[3]: self._place(tuple(row)) for row in rows}  # the largest wins
+        return self._capitals.get(str(iso2).upper())
 
     @property
     def demonyms(self) -> dict[str, str]:

@@ -174,8 +174,31 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
 
     Continents are too vague to put an event on a map ("a trip to Europe", "west Africa").
     """
-    return [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
-            if t.place and t.place.feature != "CONT"]
+    anchors = [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
+               if t.place and t.place.feature != "CONT"]
+    return [_capital(a, text, gazetteer) or a for a in anchors]
+
+
+# "the Afghan capital", "Afghanistan's capital" with no name after it (§3.1: "the capital" is
+# its antecedent): the country's capital city.
+_UNNAMED_CAPITAL = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!,?\s+(?:of\s+)?(?-i:[A-Z]))")
+
+
+def _capital(anchor: Anchor, text: str, gazetteer: Gazetteer) -> Anchor | None:
+    """The capital city an unnamed "<country> capital" description refers to, as an anchor over
+    the whole description, or None."""
+    if anchor.place.level != "country":
+        return None
+    description = _UNNAMED_CAPITAL.match(text, anchor.end)
+    if description is None:
+        return None
+    word = re.match(r"\s+([a-z]+)", text[description.end():])
+    if word and word.group(1) not in _AFTER_PLACE:
+        return None  # "Russian capital markets", "Iran's capital spending"
+    city = gazetteer.capital(anchor.place.country_code)
+    if city is None:
+        return None
+    return Anchor(anchor.start, description.end(), text[anchor.start:description.end()], "name", city)
 
 
 def dateline_anchor(text: str, span: tuple[int, int], anchors: list[Anchor],

@@ -73,3 +73,9 @@ def test_country_points_lie_within_their_countries():
             outside.append((row["iso2"], lat, lon))
     assert checked > 180
     assert outside == []
+
+
+def test_capitals_by_country_code(gz):
+    assert gz.capital("AF").name == "Kabul"
+    assert gz.capital("by").name == "Minsk"
+    assert gz.capital("ZZ") is None

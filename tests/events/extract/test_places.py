@@ -70,6 +70,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The minister will meet the king to discuss the situation in Latvia and Estonia.", set()),
     ("He will travel to Latvia on his first visit since the government took power in Vilnius.",
      {("visit", "Latvia")}),
+    # "the country's capital" with no name after it is the capital city (§3.1); "capital markets" is not.
+    ("Talks were held in the Latvian capital on Monday.", {("meeting", "Riga")}),
+    ("The envoy arrived in Lithuania's capital on Monday.", {("visit", "Vilnius")}),
+    ("Two battalions of troops arrived to protect Latvian capital markets in Tallinn.", {("deployment", "Tallinn")}),
     # "to the" after a visit is its destination, not an infinitive.
     ("The minister paid a visit to the Netherlands on Monday.", {("visit", "The Netherlands")}),
     # A comma that opens a new clause ends the trigger's reach; an apposition does not.
