@@ -32,7 +32,7 @@ _DESCRIPTOR = (r"(?:(?:the|a|an)\s+|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['�
 # "counterparts from the US and Russia"), which the guideline does not annotate (§1 visit).
 # "off" only after a sea word: "kicking off a Middle East tour" is not a place "off" anything.
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|via|"
+    r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|throughout|within|via|"
     r"(?:set|scheduled|planned|slated|due|bound|destined) for)|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"

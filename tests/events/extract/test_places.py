@@ -31,6 +31,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy arrived at Riga's Northgate International Airport on Monday.", {("visit", "Riga")}),
     # "set / scheduled for" a place is where the gathering will be.
     ("The issue will dominate a summit set for Riga in April.", {("summit", "Riga")}),
+    # "throughout" locates; a battle group and an infantry company are forces.
+    ("Two battalions are spread throughout northern Latvia.", {("deployment", "Latvia")}),
+    ("A NATO battle group arrived in Riga on Monday.", {("deployment", "Riga")}),
+    ("An infantry company arrived in Riga on Monday.", {("deployment", "Riga")}),
     # The place of the base forces come from is their origin.
     ("Two squadrons from Ramstein Air Base in Germany arrived in Riga.", {("deployment", "Riga")}),
     ("The minister arrived from Paris in Riga on Monday.", {("visit", "Riga")}),
