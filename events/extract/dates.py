@@ -136,6 +136,8 @@ def _is_state(trigger: Trigger, sentence: Sentence) -> bool:
     """ "US troops in Japan", "troops are stationed in": forces named where they are, with no verb
     moving them there, are an ongoing state (GUIDELINES §4). The news day's weekday dates what is
     reported of them, not the state; "now" dates it, and so does a calendar date, its stated start."""
+    if re.search(r"\bbeing\s+$", sentence.text[: trigger.start]):
+        return False  # "missiles are being stationed ... on Monday": a move under way
     return trigger.type == "deployment" and (trigger.needs_place or trigger.text.lower().startswith("station")) \
         and _movement().search(sentence.text) is None
 
