@@ -335,7 +335,8 @@ class Recognizer:
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         prev_joined = prev is not None and _joinable(text, prev, first)
-        next_joined = nxt is not None and _joinable(text, tokens[j], nxt)
+        # "arrived in Doha Monday": a weekday or month after a name does not continue it
+        next_joined = nxt is not None and _joinable(text, tokens[j], nxt) and nxt.text.lower() not in CALENDAR_WORDS
         if prev_joined and prev.text.lower().rstrip(".") in TITLES and not facts.country:
             return False
         if prev_joined and prev.text.lower() in FIRST_NAMES and not facts.country:

@@ -137,3 +137,10 @@ def test_names_joined_by_a_transliterated_arabic_article(gz):
     tops = found("The envoy toured Dar es Salaam on Thursday, as Kuwait as well as Iraq watched.", gz)
     assert tops["Dar es Salaam"].place.country_code == "TZ"
     assert {"Kuwait", "Iraq"} <= set(tops)
+
+
+def test_a_weekday_after_a_name_does_not_continue_it(gz):
+    """Wire copy drops "on": "arrived in Doha Monday" names Doha."""
+    tops = found("The premier arrived in Doha Monday and left for Wellington Wednesday.", gz)
+    assert tops["Doha"].place.country_code == "QA"
+    assert tops["Wellington"].place.country_code == "NZ"
