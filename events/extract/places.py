@@ -33,7 +33,7 @@ _DESCRIPTOR = (r"(?:(?:the|a|an)\s+|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['�
 # "off" only after a sea word: "kicking off a Middle East tour" is not a place "off" anything.
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|throughout|within|via|"
-    r"(?:set|scheduled|planned|slated|due|bound|destined) for)|"
+    r"(?:set|scheduled|planned|slated|due|bound|destined) for|includ(?:es|ed|ing))|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
@@ -74,6 +74,10 @@ _AFTER_PREPOSITION = re.compile(
 # including the situation in North Korea". Reporting verbs and participles that open a new clause.
 CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|including|included|includes|regarding|concerning|involving)\b")
+_TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)
+# A tour's own relative clause listing its stops.
+_STOPS = re.compile(r"^\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:includ(?:es|ed|ing)|(?:taken|take|takes|took|brought|bring|"
+                    r"brings|led|leads)\s+(?:him|her|them|the\s+\w+)(?:\s+on)?\s+to)\b[^;]*$", re.IGNORECASE)
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
 # (its dates still date the talks: "to discuss trade on Monday").
 _TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b")
@@ -93,7 +97,7 @@ _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;]*$")  # still open at 
 _OWN_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;]*$")
 # A comma followed by a clause of its own (three words or more before the place) that does not
 # open an apposition ("his first to Britain") or a modifier ("scheduled for December 6 in Minsk").
-_NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both|"
+_NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both|which|that|who|"
                          r"\w+ed|\w+ing|held|set|due|in|at|on|to|for|with|near|from)\b)"
                          r"(?:\s+[^\s,]+){3,}\s+$", re.IGNORECASE)
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:\w+ed|been|begun|brought|built|drawn|given|got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
@@ -236,9 +240,10 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     # Keyed by start (anchors never overlap): hashing an Anchor hashes its Place, field by field.
     relations = {a.start: _relation(a, sentence, trigger, memo.phrases) for a in names}
     # "the Summit of the Americas", "a visit of Iran's president": a name right after "<trigger> of"
-    # completes the trigger (its name, its owner), it does not locate it.
+    # completes the trigger (its name, its owner), it does not locate it; "a tour of Japan" goes there.
     located = [a for a in names if relations[a.start] is not None
-               and not _OF_TRIGGER.fullmatch(sentence.text[trigger.end: a.start - sentence.start])]
+               and not (_OF_TRIGGER.fullmatch(sentence.text[trigger.end: a.start - sentence.start])
+                        and not _TOUR.fullmatch(trigger.text))]
     limit = sentence.start + _scope_end(sentence.text, trigger)
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
              and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers, memo.owners))
@@ -273,8 +278,10 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,
     if phrase is not _UNDECIDED:
         return phrase
     if trigger.type == "visit" and trigger.end <= anchor.start - sentence.start \
-            and _DIRECT_OBJECT.match(sentence.text[trigger.end: anchor.start - sentence.start]):
-        return 0.0
+            and (_DIRECT_OBJECT.match(sentence.text[trigger.end: anchor.start - sentence.start])
+                 or _TOUR.fullmatch(trigger.text) and _OF_TRIGGER.fullmatch(sentence.text, trigger.end,
+                                                                            anchor.start - sentence.start)):
+        return 0.0  # "visit Rome", "a tour of Japan"
     # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger
     # (_is_premodifier, without cutting out the gap: it may be the whole sentence).
     if anchor.place.level in ("city", "landmark") \
@@ -332,6 +339,8 @@ def _in_another_clause(trigger: Trigger, gap: str) -> bool:
     deployments are not checked."""
     if trigger.type == "deployment":
         return False
+    if _TOUR.fullmatch(trigger.text) and _STOPS.search(gap):
+        return False  # "a tour which includes Namibia", "a tour that has taken him to Kenya"
     return bool(CLAUSE_VERB.search(gap) or _TOPIC.search(gap) or _SUBORDINATE.search(gap)
                 or _RELATIVE.search(gap) and not _OWN_RELATIVE.match(gap) or _NEW_CLAUSE.search(gap))
 

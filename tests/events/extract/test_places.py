@@ -31,6 +31,11 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy arrived at Riga's Northgate International Airport on Monday.", {("visit", "Riga")}),
     # "set / scheduled for" a place is where the gathering will be.
     ("The issue will dominate a summit set for Riga in April.", {("summit", "Riga")}),
+    # A tour goes to the places "of" it names, and to the stops its own relative clause lists.
+    ("The premier began a tour of Latvia and Estonia on Monday.", {("visit", "Latvia"), ("visit", "Estonia")}),
+    ("He is on a tour, which has already taken him to Latvia and Estonia.", {("visit", "Latvia"), ("visit", "Estonia")}),
+    ("The tour, which also includes Latvia, ends on Friday.", {("visit", "Latvia")}),
+    ("He served a tour of duty in Latvia.", set()),
     # "throughout" locates; a battle group and an infantry company are forces.
     ("Two battalions are spread throughout northern Latvia.", {("deployment", "Latvia")}),
     ("A NATO battle group arrived in Riga on Monday.", {("deployment", "Riga")}),
