@@ -39,9 +39,10 @@ _LOCATIVE = re.compile(
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
 # "troops from Fort Knox in Kentucky", "from Ramstein Air Base in Germany": the place of a base
 # the forces come from is their origin, not where they go ("arrived from Paris in Riga" is at Riga).
-_FROM_NAMED = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.\-]*\s+){0,3}?(?-i:Fort|Camp|Base|Air Base|"
-                         r"Naval Station|Naval Base|Barracks|Airfield)(?:\s+(?-i:[A-Z])[\w'’.\-]*){0,2},?\s+(?:in|at)?\s*"
-                         r"(?:the\s+)?$")
+_FROM_NAMED = re.compile(r"\b(?:from|left|leaves?|leaving|depart(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:(?-i:[A-Z])[\w'’.\-]*\s+){0,3}?(?:Fort|Camp|(?:air |naval |military )?base|home ?port|"
+                         r"naval station|barracks|airfield)(?:\s+(?-i:[A-Z])[\w'’.\-]*){0,2},?\s+(?:in|at|of)?\s*"
+                         r"(?:the\s+)?$", re.IGNORECASE)
 # "to" followed by a lower-case word without an article is the infinitive, not a direction:
 # "to avoid angering China", unlike "to the northern city of Basra" or "to China".
 # Adjectives of place are not verbs: "to neighbouring Lebanon", "to southern Iraq".

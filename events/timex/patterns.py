@@ -247,7 +247,7 @@ TENSE_CUE = re.compile(
     r"(?<!be\s)(?<!been\s)(?:(?P<past>was|were|had|did|ago|last|since|earlier|met|held|took|"
     r"went|came|made|began|saw|left|gave|won|lost|fell|rose|brought|bought|fought|caught|sent|"
     r"spent|built|paid|kept|led|ran|became|found|knew|grew|struck|stood|hit|killed|died|arrived|"
-    r"visited|attended|ended|closed)|"
+    r"visited|attended|ended|closed|flew|drove|sailed|rode|chose)|"
     r"(?P<wpast>said|says|told|reported|announced|(?-i:[a-z]{3,}ed))))\b",
     re.IGNORECASE)
 # where a clause stops when looking for its tense: sentence ends, "but", relative clauses

@@ -464,6 +464,8 @@ def test_a_gathering_opening_on_a_weekday_is_ahead():
         # A clause's tense a few days off the publication date is the writer's clock: this year.
         ("He will attend the conference in Riga on March 1.", dt.date(2023, 3, 2), "2023-03-01"),
         ("He arrived in Riga on March 5.", dt.date(2023, 3, 2), "2023-03-05"),
+        # "flew" is past: the Monday before a Sunday story, not the day after.
+        ("The minister flew to Tokyo on Monday.", dt.date(2001, 11, 25), "2001-11-19"),
         # Farther off, the tense decides the year.
         ("He will attend the conference in Riga on February 1.", dt.date(2023, 3, 2), "2024-02-01"),
     ],

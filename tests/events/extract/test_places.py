@@ -42,6 +42,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("An infantry company arrived in Riga on Monday.", {("deployment", "Riga")}),
     # The place of the base forces come from is their origin.
     ("Two squadrons from Ramstein Air Base in Germany arrived in Riga.", {("deployment", "Riga")}),
+    ("The destroyers left their home port in Kiel on Sunday.", set()),
+    # A peacekeeping force and an engineering unit are forces.
+    ("A peacekeeping force is currently deployed in Latvia.", {("deployment", "Latvia")}),
+    ("The engineering unit arrived in Riga on Sunday.", {("deployment", "Riga")}),
     ("The minister arrived from Paris in Riga on Monday.", {("visit", "Riga")}),
     # A country before a unit's number names the unit ("the U.S. 6th Fleet").
     ("The warships operate in the U.S. 6th Fleet area of operations.", set()),
