@@ -403,9 +403,15 @@ def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool
 
 def _owned_by(trigger: Trigger, owner: Trigger | None) -> bool:
     """Whether a place whose nearest preceding trigger is ``owner`` belongs to ``trigger``: its own,
-    or one of a run of deployment words ("missile destroyers and two guided missile frigates")."""
-    return owner is trigger or (owner is not None and trigger.type == owner.type == "deployment"
-                                and owner.start > trigger.start)
+    one of a run of deployment words ("missile destroyers and two guided missile frigates"), or
+    talks with a visitor ("met visiting President Kibaki in Beijing": the talks are where the
+    visitor is)."""
+    if owner is trigger:
+        return True
+    if owner is None or owner.start <= trigger.start:
+        return False
+    return trigger.type == owner.type == "deployment" \
+        or trigger.type == "meeting" and owner.text.lower() == "visiting"
 
 
 def _nearest_trigger_before(anchor: Anchor, sentence: Sentence, triggers: list[Trigger],

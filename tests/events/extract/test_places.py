@@ -87,6 +87,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("Talks were held in the Latvian capital on Monday.", {("meeting", "Riga")}),
     ("The envoy arrived in Lithuania's capital on Monday.", {("visit", "Vilnius")}),
     ("Two battalions of troops arrived to protect Latvian capital markets in Tallinn.", {("deployment", "Tallinn")}),
+    # Talks with a visitor are where the visitor is.
+    ("The premier met visiting Latvian President Anna Berg in Vilnius on Friday.",
+     {("meeting", "Vilnius"), ("visit", "Vilnius")}),
     # "to the" after a visit is its destination, not an infinitive.
     ("The minister paid a visit to the Netherlands on Monday.", {("visit", "The Netherlands")}),
     # A comma that opens a new clause ends the trigger's reach; an apposition does not.
