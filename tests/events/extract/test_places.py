@@ -87,6 +87,13 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("Talks were held in the Latvian capital on Monday.", {("meeting", "Riga")}),
     ("The envoy arrived in Lithuania's capital on Monday.", {("visit", "Vilnius")}),
     ("Two battalions of troops arrived to protect Latvian capital markets in Tallinn.", {("deployment", "Tallinn")}),
+    # Wire-style travel: a day or a starting point between the verb and "to", no preposition after
+    # "arrived", "touched down in".
+    ("The envoy traveled Friday from Vilnius to Riga.", {("visit", "Riga")}),
+    ("He left Vilnius for Riga on Monday.", {("visit", "Riga")}),
+    ("The minister arrived Riga on Monday.", {("visit", "Riga")}),
+    ("The minister arrived today to Riga.", {("visit", "Riga")}),
+    ("The president's plane touched down in Riga on Monday.", {("visit", "Riga")}),
     # Talks with a visitor are where the visitor is.
     ("The premier met visiting Latvian President Anna Berg in Vilnius on Friday.",
      {("meeting", "Vilnius"), ("visit", "Vilnius")}),
