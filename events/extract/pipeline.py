@@ -187,11 +187,12 @@ def _inside(spans: list, sentence: Sentence) -> list:
 def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str) -> bool:
     """ "LONDON, March 22 - ": the dateline's date is when the story was filed, not an event date.
     The dateline ends at its dash or colon ("KATHMANDU : Modi yesterday held talks" dates the talks)."""
+    line_start = text.rfind("\n", 0, dateline_span[0]) + 1  # "Dec 9, 2006 (KHARTOUM) —" has it first
     line_end = text.find("\n", dateline_span[0])
     line_end = line_end if line_end != -1 else len(text)
     separator = _DATELINE_END.search(text, dateline_span[1], line_end)
     head_end = separator.start() if separator else dateline_span[1] + 30
-    return dateline_span[0] <= date.start < min(line_end, head_end)
+    return line_start <= date.start < min(line_end, head_end)
 
 
 def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _Passage,

@@ -29,10 +29,16 @@ _FURNITURE = re.compile(
 # "ZHANJIANG, Guangdong, Nov. 15 (Xinhua) --". The place is the upper-case head.
 # "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", and the forms without a date:
 # "SEOUL (AP) —", "KATHMANDU :", "SEOUL, Korea —".
+_AGENCY = r"\((?:AP|AFP|Reuters|Xinhua|Kyodo|UPI|PTI|IANS|ANI|IRNA|dpa|DPA|Yonhap|Bernama|KUNA|WAM|SPA|MENA|TASS|Interfax|Anadolu|AA|APA|Petra|SANA|QNA|BNA|ONA|Itar-Tass)\)"
+# "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", the forms without a date ("SEOUL
+# (AP) —", "KATHMANDU :", "SEOUL, Korea —", "QINGDAO China:"), a title-case city before an agency
+# ("Khartoum (AP) —") and the date first ("Dec 9, 2006 (KHARTOUM) —").
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .'\-]{1,30}){0,2}"
+    r"^(?:(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,?\s*[A-Z][A-Za-z .'\-]{1,30}){0,2}"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*(?:--?|—|–|:)|\s+(?:--?|—|–)\s|\s?:\s)"
+    r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*" + _AGENCY + r"\s*(?:--?|—|–|:)"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\((?P<dated>[A-Z][A-Z .'\-]{1,40}[A-Z])\)\s*(?:--?|—|–|:))"
 )
 
 
@@ -121,5 +127,6 @@ def find_dateline(text: str) -> tuple[int, int] | None:
     for line_match in list(re.finditer(r"[^\n]+", text))[:3]:
         match = _DATELINE.match(line_match.group())
         if match:
-            found = (line_match.start() + match.start("place"), line_match.start() + match.end("place"))
+            group = next(g for g in ("place", "titled", "dated") if match.group(g))
+            found = (line_match.start() + match.start(group), line_match.start() + match.end(group))
     return found

@@ -128,6 +128,9 @@ def test_origins_and_departure_points_locate_nothing(extractor, text):
     "WARSAW (Reuters) - The summit of the bloc's leaders ended here on Wednesday.",
     "WARSAW : The summit of the bloc's leaders ended here yesterday.",
     "WARSAW, Poland — The summit of the bloc's leaders ended here on Wednesday.",
+    "WARSAW Poland: The summit of the bloc's leaders ended here on Wednesday.",
+    "Warsaw (AP) — The summit of the bloc's leaders ended here on Wednesday.",
+    "Dec 4, 2024 (WARSAW) — The summit of the bloc's leaders ended here on Wednesday.",
 ])
 def test_talks_at_a_city_dateline_on_the_news_day(extractor, text):
     assert _events(extractor, text) == {("summit", "Warsaw")}
