@@ -35,7 +35,8 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|throughout|within|via|"
     r"(?:set|scheduled|planned|slated|due|bound|destined) for|includ(?:es|ed|ing))|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
-    r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
+    r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + r"|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+"
+    r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
 # "troops from Fort Knox in Kentucky", "from Ramstein Air Base in Germany": the place of a base
 # the forces come from is their origin, not where they go ("arrived from Paris in Riga" is at Riga).
@@ -81,7 +82,8 @@ _STOPS = re.compile(r"^\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:includ(?:es|e
                     r"brings|led|leads)\s+(?:him|her|them|the\s+\w+)(?:\s+on)?\s+to)\b[^;]*$", re.IGNORECASE)
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
 # (its dates still date the talks: "to discuss trade on Monday").
-_TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b")
+_TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:situation|issue|"
+                    r"question|crisis|conflict|problem|dispute|peace process|relations|ties|cooperation)\b")
 # A temporal clause with a subject of its own: "his first visit since the Taliban took power in
 # Kabul", "talks after he assumed office in Delhi".
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prior to)\s+(?:the|a|an|his|her|its|"
@@ -151,7 +153,7 @@ _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negoti
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
 _WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,4}", re.IGNORECASE)
 # "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit".
-_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|ahead of)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}",
+_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|ahead of)\s+(?:(?:the|a|an)\s+)?(?:[\w()'’-]+\s+){0,6}",
                             re.IGNORECASE)
 # "an exercise here next week", "talks held here on Monday", "arrived here": "here" in the
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
@@ -187,6 +189,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
 # "the Afghan capital", "Afghanistan's capital" with no name after it (§3.1: "the capital" is
 # its antecedent): the country's capital city.
 _UNNAMED_CAPITAL = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!,?\s+(?:of\s+)?(?-i:[A-Z]))")
+_CAPITAL_OF = re.compile(r"\bthe\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # "the capital of Laos"
 
 
 def _capital(anchor: Anchor, text: str, gazetteer: Gazetteer) -> Anchor | None:
@@ -194,6 +197,10 @@ def _capital(anchor: Anchor, text: str, gazetteer: Gazetteer) -> Anchor | None:
     the whole description, or None."""
     if anchor.place.level != "country":
         return None
+    capital_of = _CAPITAL_OF.search(text, max(0, anchor.start - 30), anchor.start)
+    if capital_of:
+        city = gazetteer.capital(anchor.place.country_code)
+        return Anchor(capital_of.start(), anchor.end, text[capital_of.start():anchor.end], "name", city) if city else None
     description = _UNNAMED_CAPITAL.match(text, anchor.end)
     if description is None:
         return None

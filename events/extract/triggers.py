@@ -74,7 +74,8 @@ def _filters() -> SimpleNamespace:
         unreal=re.compile(lexicon.modality_cues() + r"[^;]*$", re.IGNORECASE),
         cue_start=re.compile(lexicon.modality_cues(), re.IGNORECASE),
         # Denied after the fact: "the visit to the capital was cancelled".
-        denied_after=re.compile(r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|had been|will be)\s+"
+        denied_after=re.compile(r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|had been|will be|"
+                                r"(?:had|has|have) to be)\s+"
                                 + lexicon.modality_cues(after=True), re.IGNORECASE),
     )
 
@@ -136,8 +137,9 @@ def _overlaps(trigger: Trigger, found: list[Trigger]) -> bool:
 def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
     before, after = sentence[: trigger.start], sentence[trigger.end:]
     # "the Visiting Forces Agreement", "the Meeting Point Committee": a capitalised word inside a
-    # name mid-sentence names a thing, not an event; a named summit is still a summit.
-    if trigger.type != "summit" and _IN_NAME.match(trigger.text + after) and before.strip() \
+    # name mid-sentence names a thing, not an event; a named summit or exercise is still one
+    # ("the Joint Military Exercise in the Bay of Bengal").
+    if trigger.type not in ("summit", "exercise") and _IN_NAME.match(trigger.text + after) and before.strip() \
             and not _title_case(sentence):
         return False
     # "North Summit School District": a capitalised Summit that another name word follows is

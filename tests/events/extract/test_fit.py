@@ -64,3 +64,5 @@ def test_a_fit_on_a_small_set_writes_weights_that_load(tmp_path, monkeypatch):
     assert "v0.txt" not in opened and len(opened) == 6
     model = ConfidenceModel.load(out)
     assert 0.0 < model.threshold < 1.0 and "bias" in model.weights
+    # The threshold is half the F1 reached (the F1-optimal threshold for calibrated probabilities).
+    assert abs(written["threshold"] - written["cross_validated_f1"] / 2) <= 0.05

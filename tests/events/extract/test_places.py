@@ -97,6 +97,14 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Talks with a visitor are where the visitor is.
     ("The premier met visiting Latvian President Anna Berg in Vilnius on Friday.",
      {("meeting", "Vilnius"), ("visit", "Vilnius")}),
+    ("The ministers met in the capital of the Czech Republic on Friday.", {("meeting", "Prague")}),
+    # "in Country's City" is in the city.
+    ("The leaders gathered for the summit in Lithuania's Vilnius on Friday.", {("summit", "Vilnius")}),
+    # "talks on the situation in X": X is the topic.
+    ("RIGA, Dec. 4 -- The envoy held talks here on the situation in Estonia on Monday.", {("meeting", "Riga")}),
+    # A long name of the gathering between "for the" and "summit".
+    ("He arrived in Riga for the Shanghai Cooperation Organisation (SCO) summit.",
+     {("visit", "Riga"), ("summit", "Riga")}),
     # "to the" after a visit is its destination, not an infinitive.
     ("The minister paid a visit to the Netherlands on Monday.", {("visit", "The Netherlands")}),
     # A comma that opens a new clause ends the trigger's reach; an apposition does not.

@@ -24,6 +24,11 @@ from events.extract.triggers import find_triggers
      [("deployment", "battalions"), ("deployment", "to land in")]),
     # A negation inside a fronted "although" clause stays inside it.
     ("Although Latvia has not recognised the government, the envoy visited Riga.", [("visit", "visited")]),
+    # A named exercise is an exercise; a summit conference is a summit; the leaders of a bloc
+    # meeting together hold a summit (§1).
+    ("The navies held a Joint Military Exercise in the bay.", [("exercise", "Military Exercise")]),
+    ("The summit conference opened on Friday.", [("summit", "summit conference")]),
+    ("NATO leaders will meet in the capital.", [("summit", "NATO leaders will meet")]),
     # A capitalised Summit is a gathering unless another name word follows it.
     ("Leaders ended the Summit Meeting Thursday.", [("summit", "Summit Meeting")]),
     ("She taught at the North Summit School District.", []),
@@ -35,6 +40,8 @@ def test_triggers_and_types(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     "He scrapped plans to visit Paris.",
     "The government pulled the plug on the minister's visit to Latvia.",
+    "Heavy floods forced the cancellation of the summit in Riga.",
+    "He was to visit Riga on Friday, but his trip had to be postponed.",
     "Washington ruled out sending troops to Bosnia.",
     "She hopes to visit Kenya next year.",
     "She said she looked forward to visiting Kenya but would wait.",
