@@ -54,8 +54,11 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     after the event's place ("in Astana on November 28"); a date nearer this trigger than any
     other; the nearest. "soon" and "recently" are dates too, and they leave the event undated.
     """
-    place_ends = [anchor.end for anchor, _ in (t for t in targets if t)]
     trigger_at = sentence.start + trigger.start
+    # Not a place borrowed from another trigger's phrase before this one ("arrived in Samarkand on
+    # Wednesday to attend the summit on Friday"): the date after it is that trigger's.
+    place_ends = [anchor.end for anchor, _ in (t for t in targets if t)
+                  if anchor.start > trigger_at or not any(sentence.start + t.end <= anchor.start for t in triggers)]
     if _is_state(trigger, sentence):
         dates = [d for d in dates if d.value == "PRESENT_REF" or basis(d) == "explicit"]
     best, best_key = None, None

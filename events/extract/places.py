@@ -160,7 +160,8 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|ahead of)\s+(?
 # discuss trade, officials disclosed here Thursday").
 _HERE = re.compile(r"[^,;:()\"“”]{0,60}?\bhere\b")
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
-_FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s*){1,4}(?=,)", re.IGNORECASE)
+_FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'’\-]*\s*){1,4}"
+                    r"(?=(?:\s*on\s+\w+(?:\s+\d{1,2})?)?,)", re.IGNORECASE)  # "In Riga (on Monday),"
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
                      r"at|in|on|since|earlier|later)\b", re.IGNORECASE)
 
@@ -463,7 +464,8 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
         between = sentence.text[anchor.end - sentence.start: trigger.start]
         if _is_premodifier(anchor, between) or _WHERE.fullmatch(between) or _FOR_GATHERING.fullmatch(between):
             return [anchor]
-        if frame and anchor.end - sentence.start == frame.end() and frame.end() < trigger.start:
+        frame_end = frame.start() + len(frame.group().rstrip()) if frame else -1
+        if frame and anchor.end - sentence.start == frame_end and frame_end < trigger.start:
             return [anchor]
     return []
 

@@ -49,6 +49,11 @@ def _dated(extractor, text):
     # Nearness is measured from the trigger's span, so a date right after it is nearer than one
     # as far before it.
     ("Diplomats appointed in 2019 held talks Saturday in Riga.", {("meeting", "Riga", "2024-11-30")}),
+    # A gathering the traveller arrives for keeps its own date, not the arrival's.
+    ("The president arrived in Riga on Monday to attend the summit on Friday.",
+     {("visit", "Riga", "2024-12-02"), ("summit", "Riga", "2024-12-06")}),
+    # A framing place with its date: "In Riga on Monday, ..."
+    ("In Riga on Monday, the leaders met for talks.", {("meeting", "Riga", "2024-12-02")}),
     # A date in a temporal clause with its own subject dates that clause.
     ("It is his first visit to Latvia after he took office in July last year.", {("visit", "Latvia", None)}),
     # The date after a dateline's colon is the story's.
