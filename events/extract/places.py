@@ -76,6 +76,8 @@ _AFTER_PREPOSITION = re.compile(
 # including the situation in North Korea". Reporting verbs and participles that open a new clause.
 CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|including|included|includes|regarding|concerning|involving)\b")
+# "is in Germany on a two-day visit" (§1 visit: be in X on a trip).
+_ON_VISIT = re.compile(r"\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)
 # A tour's own relative clause listing its stops.
 _STOPS = re.compile(r"^\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:includ(?:es|ed|ing)|(?:taken|take|takes|took|brought|bring|"
@@ -462,7 +464,8 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
         if anchor.end > sentence.start + trigger.start:
             continue
         between = sentence.text[anchor.end - sentence.start: trigger.start]
-        if _is_premodifier(anchor, between) or _WHERE.fullmatch(between) or _FOR_GATHERING.fullmatch(between):
+        if _is_premodifier(anchor, between) or _WHERE.fullmatch(between) or _FOR_GATHERING.fullmatch(between) \
+                or trigger.type == "visit" and _ON_VISIT.fullmatch(between):
             return [anchor]
         frame_end = frame.start() + len(frame.group().rstrip()) if frame else -1
         if frame and anchor.end - sentence.start == frame_end and frame_end < trigger.start:

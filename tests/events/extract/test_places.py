@@ -94,6 +94,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The minister arrived Riga on Monday.", {("visit", "Riga")}),
     ("The minister arrived today to Riga.", {("visit", "Riga")}),
     ("The president's plane touched down in Riga on Monday.", {("visit", "Riga")}),
+    # "is in X on a visit" (§1 visit: be in X on a trip).
+    ("The premier is in Latvia on a two-day official visit.", {("visit", "Latvia")}),
     # Talks with a visitor are where the visitor is.
     ("The premier met visiting Latvian President Anna Berg in Vilnius on Friday.",
      {("meeting", "Vilnius"), ("visit", "Vilnius")}),
