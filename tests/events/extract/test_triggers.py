@@ -29,6 +29,9 @@ from events.extract.triggers import find_triggers
     ("The navies held a Joint Military Exercise in the bay.", [("exercise", "Military Exercise")]),
     ("The summit conference opened on Friday.", [("summit", "summit conference")]),
     ("NATO leaders will meet in the capital.", [("summit", "NATO leaders will meet")]),
+    # An exchange of views and receiving a visitor are talks (§1: an audience).
+    ("The two ministers had an exchange of views on Friday.", [("meeting", "exchange of views")]),
+    ("The president received visiting Latvian leaders.", [("meeting", "received"), ("visit", "visiting")]),
     # A capitalised Summit is a gathering unless another name word follows it.
     ("Leaders ended the Summit Meeting Thursday.", [("summit", "Summit Meeting")]),
     ("She taught at the North Summit School District.", []),
@@ -49,6 +52,7 @@ def test_triggers_and_types(sentence, expected):
     "A human rights activist based in Turkey said the militias had taken the town.",
     "The president met with his top aides in the White House to assess the crisis.",
     "Thousands of people began gathering in the capital for the rally.",
+    "Reporters gathered in Riga for the announcement.",
     "The offensive met with little success in the north.",
     "The closing of the sale is expected in December.",
     "If the talks go well, he is likely to meet Lee.",
