@@ -56,8 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     # the threshold that maximises F1 for calibrated probabilities is half the F1 reached
     # (Lipton et al. 2014, "Thresholding classifiers to maximize F1 score"), rounded to the grid;
     threshold = min(THRESHOLDS, key=lambda t: abs(t - best / 2))
-    # C is then the one that does best at that threshold.
-    c = max(C_GRID, key=lambda c: mean_f1[c, threshold])
+    # C is then the one that does best around that threshold (within 0.1 of it), so that a tie at
+    # the threshold itself is not decided by noise.
+    near = [t for t in THRESHOLDS if abs(t - threshold) <= 0.1 + 1e-9]
+    c = max(C_GRID, key=lambda c: sum(mean_f1[c, t] for t in near))
     f1 = mean_f1[c, threshold]
     model = LogisticRegression(C=c, max_iter=5000).fit(features, labels)
     weights = {name: round(float(w), 4) for name, w in zip(matrix.feature_names_, model.coef_[0], strict=True)

@@ -62,7 +62,8 @@ def _joins_trip(event: Event, trip: Event) -> bool:
         return trip.date_start is None or event.date_start is None \
             or dedupe.within(event, trip) or dedupe.within(trip, event)
     before_trigger = event.evidence[: event.trigger_span.start]
-    if re.search(r"\b[A-Z][\w-]*\s+$", before_trigger):  # "the WTO talks", "Doha Round talks"
+    # "the WTO talks", "Doha Round talks" (a capitalised determiner only opens the sentence)
+    if re.search(r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our)\s)[A-Z][\w-]*\s+$", before_trigger):
         return False
     # "by the time Prime Minister Hashimoto meets President Clinton": someone else's talks.
     subjects = [name for _, _, name in find_people(before_trigger)]
