@@ -70,7 +70,7 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     if subjects:
         return bool(set(subjects) & set(trip.actors))
     # "He will meet the minister on Friday": in a story of a trip, the pronoun is the traveller.
-    traveller = re.match(r"\s*(?:He|She)\s+(?:\w+\s+){0,3}$", before_trigger) is not None
+    traveller = re.search(r"(?:^|,)\s*(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,3}$", before_trigger) is not None
     return traveller or bool(set(event.actors) & set(trip.actors)) or STAY.search(event.evidence) is not None
 
 

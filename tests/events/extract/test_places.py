@@ -211,6 +211,7 @@ def test_talks_during_the_visit_go_to_the_visit_before_the_dateline(extractor):
 
 @pytest.mark.parametrize("second", [
     "He will meet the foreign minister at the ministry on Friday.",   # the traveller as a pronoun
+    "On Friday, she is expected to meet the prime minister.",
     "The talks of Anna Berg with the prime minister ended on Friday.",  # "The" is no name ("the WTO talks")
     "Over the course of his stay, the president will hold talks with the prime minister.",
 ])
