@@ -23,7 +23,7 @@ _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of
 # A description naming the kind of place before its name: "the northern Russian city of",
 # "the Iranian capital", "the Malian capital,", "South Korea's southern port city of": an
 # apposition, so the name is still the object.
-_DESCRIPTOR = (r"(?:(?:the|a|an)\s+|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+)?(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+){0,3}"
+_DESCRIPTOR = (r"(?:(?:the|a|an)\s+(?:(?-i:[a-z])\w*\s+)?)?(?:(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+)?(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+){0,3}"
                r"(?-i:city|town|capital|port|province|region|island|village|state|county|district|"
                r"resort|base|border town|port city)\s*(?:of\s+|,\s*)?")
 # A locative preposition right before the place, allowing a few modifier words in between

@@ -27,6 +27,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("visit", "Saint Petersburg")}),
     ("The summit will take place in South Korea's southern port city of Busan on Friday.",
      {("summit", "Busan")}),
+    ("The warships arrived at the east China's port city Qingdao on Friday.", {("visit", "Qingdao")}),
     ("Troops landed at Kabul's main airport on Monday.", {("deployment", "Kabul")}),
     ("The envoy arrived at Riga's Northgate International Airport on Monday.", {("visit", "Riga")}),
     # "set / scheduled for" a place is where the gathering will be.
