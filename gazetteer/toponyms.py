@@ -35,6 +35,7 @@ from gazetteer.wordlists import (
     NOT_PLACES,
     PLACE_PREPOSITIONS,
     TITLES,
+    VERBS_BEFORE_PEOPLE,
 )
 
 # A word: letters with inner apostrophes ("d'Ivoire"), but a possessive "'s" is left out
@@ -141,6 +142,10 @@ class _Facts:
     strong: bool  # some candidate is well known (a country, a big city, a famous name...)
     huge: bool  # some candidate is a country, a curated row or a city of a million
     country: bool  # some candidate is a country
+
+
+_FACILITY_WORDS = frozenset("hotel palace hospital airport street avenue square bridge road house hall "
+                            "center centre park stadium".split())  # "the President Hotel Riga"
 
 
 def _facts(cands) -> _Facts:
@@ -339,6 +344,10 @@ class Recognizer:
         next_joined = nxt is not None and _joinable(text, tokens[j], nxt) and nxt.text.lower() not in CALENDAR_WORDS
         if prev_joined and prev.text.lower().rstrip(".") in TITLES and not facts.country:
             return False
+        if prev_joined and prev.cap and i >= 2 and _joinable(text, tokens[i - 2], prev) \
+                and tokens[i - 2].text.lower().rstrip(".") in TITLES and not facts.country and j == i \
+                and prev.text.lower() not in _FACILITY_WORDS:
+            return False  # "President Ricardo Lagos": a title, a given name, a surname
         if prev_joined and prev.text.lower() in FIRST_NAMES and not facts.country:
             return False  # "George Washington", "John Bolton"
         if prev is not None and text[prev.end:first.start] == ". " and \
@@ -393,6 +402,9 @@ class Recognizer:
             elif (low in self.common and not huge and next_joined and nxt.cap
                   and not self._is_place_start(spans, found, j + 1)):
                 return False  # a word-like name starting a longer name ("Delta Air Lines")
+            elif low in self.common and not huge and not after_locative and best_place.level == "city" \
+                    and prev is not None and prev.text.lower() in VERBS_BEFORE_PEOPLE:
+                return False  # "met Bush", "told Bush": a person, though Būsh is a city
             return True
         # Multi-word names: capitalised sequences that exactly match a name are rarely wrong,
         # but require own-name evidence or a sizeable place for alternate-name matches.

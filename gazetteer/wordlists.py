@@ -48,6 +48,10 @@ GIVEN_NAMES = frozenset({"vladimir", "victoria", "alexander", "elizabeth", "flor
                          "douglas", "warren", "clinton", "nelson", "virginia", "savannah",
                          "beverly", "shelby", "florida", "lafayette", "cleveland", "harrison"})
 # Words after a place name that make the pair something else ("Marburg virus").
+# Verbs whose object is a person: a word-like name right after them is one ("met Bush").
+VERBS_BEFORE_PEOPLE = frozenset("""met meet meets meeting told tells telling thanked thank urged urge asked ask
+    phoned called praised criticized criticised accused congratulated invited welcomed received greeted
+    warned joined succeeded replaced defeated backed supported quoted interviewed said""".split())
 NOT_AFTER_PLACE = frozenset({"virus", "ebolavirus", "fever", "syndrome", "strain"})
 # Months and weekdays, and their abbreviations: "in May", "on Nov. 1" are dates, whatever
 # GeoNames says ("Nov" is a town in Tajikistan).

@@ -144,3 +144,12 @@ def test_a_weekday_after_a_name_does_not_continue_it(gz):
     tops = found("The premier arrived in Doha Monday and left for Wellington Wednesday.", gz)
     assert tops["Doha"].place.country_code == "QA"
     assert tops["Wellington"].place.country_code == "NZ"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Chilean President Ricardo Lagos arrived in Santiago.", "Lagos"),   # title, given name, surname
+    ("The president met Bush in Santiago.", "Bush"),                     # a word-like name after "met"
+])
+def test_people_named_like_places_are_not_places(gz, text, person):
+    tops = found(text, gz)
+    assert person not in tops and "Santiago" in tops
