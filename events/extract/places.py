@@ -84,8 +84,9 @@ _STOPS = re.compile(r"^\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:includ(?:es|e
                     r"brings|led|leads)\s+(?:him|her|them|the\s+\w+)(?:\s+on)?\s+to)\b[^;]*$", re.IGNORECASE)
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
 # (its dates still date the talks: "to discuss trade on Monday").
-_TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:situation|issue|"
-                    r"question|crisis|conflict|problem|dispute|peace process|relations|ties|cooperation)\b")
+_TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+                    r"(?:situation|issue|question|crisis|conflict|problem|dispute|peace process|relations|ties|"
+                    r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence)\s+(?:in|of|with|between)\s+(?:the\s+)?$")
 # A temporal clause with a subject of its own: "his first visit since the Taliban took power in
 # Kabul", "talks after he assumed office in Delhi".
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prior to)\s+(?:the|a|an|his|her|its|"

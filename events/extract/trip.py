@@ -45,7 +45,10 @@ def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
 
 def _trip_of(event: Event, visits: list[Event]) -> Event | None:
     """The trip a placeless event belongs to: the traveller's latest visit reported before it,
-    else the article's first placed visit."""
+    else the article's first placed visit, but never one reported later in its own sentence ("met
+    officials on Wednesday and will fly to Eritrea on Thursday": the next leg)."""
+    visits = [v for v in visits if v.evidence_start != event.evidence_start
+              or v.trigger_span.start < event.trigger_span.start]
     before = [v for v in visits if v.evidence_start <= event.evidence_start]
     own = [v for v in before if set(v.actors) & set(event.actors)]
     return (own or before or visits or [None])[-1 if (own or before) else 0]
@@ -63,7 +66,8 @@ def _joins_trip(event: Event, trip: Event) -> bool:
             or dedupe.within(event, trip) or dedupe.within(trip, event)
     before_trigger = event.evidence[: event.trigger_span.start]
     # "the WTO talks", "Doha Round talks" (a capitalised determiner only opens the sentence)
-    if re.search(r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our)\s)[A-Z][\w-]*\s+$", before_trigger):
+    if re.search(r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our|He|She|They|We)\s)[A-Z][\w-]*\s+$",
+                 before_trigger):
         return False
     # "by the time Prime Minister Hashimoto meets President Clinton": someone else's talks.
     subjects = [name for _, _, name in find_people(before_trigger)]

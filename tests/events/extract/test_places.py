@@ -108,6 +108,12 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A long name of the gathering between "for the" and "summit".
     ("He arrived in Riga for the Shanghai Cooperation Organisation (SCO) summit.",
      {("visit", "Riga"), ("summit", "Riga")}),
+    ("They held talks on the war in Estonia in Riga.", {("meeting", "Riga")}),
+    # A ship that pulls into or calls at a port makes a port call (§1 visit).
+    ("The frigate pulled into Riga on Monday.", {("visit", "Riga")}),
+    ("The destroyer called at Riga on Monday.", {("visit", "Riga")}),
+    # A trip reported later in the sentence is not where earlier talks were.
+    ("The envoy met Latvian officials on Wednesday and will fly to Vilnius on Thursday.", {("visit", "Vilnius")}),
     # "to the" after a visit is its destination, not an infinitive.
     ("The minister paid a visit to the Netherlands on Monday.", {("visit", "The Netherlands")}),
     # A comma that opens a new clause ends the trigger's reach; an apposition does not.
@@ -213,6 +219,7 @@ def test_talks_during_the_visit_go_to_the_visit_before_the_dateline(extractor):
 @pytest.mark.parametrize("second", [
     "He will meet the foreign minister at the ministry on Friday.",   # the traveller as a pronoun
     "On Friday, she is expected to meet the prime minister.",
+    "He met with the prime minister on Friday.",                      # "He" is no body's name
     "The talks of Anna Berg with the prime minister ended on Friday.",  # "The" is no name ("the WTO talks")
     "Over the course of his stay, the president will hold talks with the prime minister.",
 ])
