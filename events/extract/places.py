@@ -35,7 +35,9 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|throughout|within|via|"
     r"(?:set|scheduled|planned|slated|due|bound|destined) for|includ(?:es|ed|ing))|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
-    r"\b(?:waters|coast|shores?|island) off)\s+(?:" + _DESCRIPTOR + r"|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+"
+    r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:(?-i:[A-Z][\w'’\-]*)\s*,\s+){0,3}(?-i:[A-Z][\w'’\-]*)\s+and\s+)?"
+    # ^ a list ending in "and" before the place: "to Masiaka and Kenema" ("in Doha, Qatar" is no list)
+    r"(?:" + _DESCRIPTOR + r"|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+"
     r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
 # "troops from Fort Knox in Kentucky", "from Ramstein Air Base in Germany": the place of a base
@@ -61,7 +63,8 @@ _AFTER_PLACE = frozenset(
 # "visit Rome", "visited Zhanjiang": the visit verb takes its destination as a direct object, and
 # so does the noun with "to" ("a visit to the Netherlands", where "to the" is no infinitive).
 # "visit southwestern Guizhou": a compass word before the name keeps it the destination (§3.3).
-_DIRECT_OBJECT = re.compile(r"^\s+(?:(?:to\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
+_DIRECT_OBJECT = re.compile(r"^\s+(?:(?:(?-i:[A-Z][\w'’\-]*)\s*,\s+){0,3}(?-i:[A-Z][\w'’\-]*)\s+and\s+)?"  # "visit Masiaka and Bo"
+                            r"(?:(?:to\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
                             + _DESCRIPTOR + ")$", re.IGNORECASE)
 # Between a trigger and the next one: "ten meetings, the most recent at the CSTO summit".
 _AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins of)\s+"

@@ -109,6 +109,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("He arrived in Riga for the Shanghai Cooperation Organisation (SCO) summit.",
      {("visit", "Riga"), ("summit", "Riga")}),
     ("They held talks on the war in Estonia in Riga.", {("meeting", "Riga")}),
+    # A place the gazetteer lacks does not hide the known one after "and".
+    ("Two battalions were sent to Xqzville and Riga on Monday.", {("deployment", "Riga")}),
+    # A force's aside before its verb: "The battalion, from Latvia, is to arrive in Vilnius".
+    ("The remaining battalion, from Latvia, is scheduled to arrive in Vilnius.", {("deployment", "Vilnius")}),
     # A ship that pulls into or calls at a port makes a port call (§1 visit).
     ("The frigate pulled into Riga on Monday.", {("visit", "Riga")}),
     ("The destroyer called at Riga on Monday.", {("visit", "Riga")}),

@@ -45,6 +45,7 @@ def test_triggers_and_types(sentence, expected):
     "The government pulled the plug on the minister's visit to Latvia.",
     "Heavy floods forced the cancellation of the summit in Riga.",
     "He was to visit Riga on Friday, but his trip had to be postponed.",
+    "The talks in Riga were postponed.",
     "Washington ruled out sending troops to Bosnia.",
     "She hopes to visit Kenya next year.",
     "She said she looked forward to visiting Kenya but would wait.",
@@ -126,3 +127,8 @@ def test_negation_stays_in_its_own_clause():
     sentence = "Relations did not improve although the minister made a trip to Tokyo last week."
     assert [(t.type, t.text) for t in find_triggers(sentence)] == [("visit", "trip")]
     assert find_triggers("The minister did not make a trip to Tokyo last week.") == []
+
+
+def test_an_event_postponed_to_a_date_still_happens():
+    """§1 drops cancelled events; one moved to a new date is still scheduled."""
+    assert [t.type for t in find_triggers("The talks in Riga were postponed until Friday.")] == ["meeting"]
