@@ -78,7 +78,8 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
             continue
-        if _names_another_thing(date, sentence, trigger_at) or _quoted(sentence, date.start) != _quoted(sentence, trigger_at):
+        if _names_another_thing(date, sentence, trigger_at) \
+                or _quoted(sentence, date.start) != _quoted(sentence, trigger_at):
             continue
         after_place = _right_after(date, place_ends, sentence)
         if not after_place and _right_after(date, [a.end for a in others_places], sentence):

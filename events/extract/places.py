@@ -23,7 +23,8 @@ _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of
 # A description naming the kind of place before its name: "the northern Russian city of",
 # "the Iranian capital", "the Malian capital,", "South Korea's southern port city of": an
 # apposition, so the name is still the object.
-_DESCRIPTOR = (r"(?:(?:the|a|an)\s+(?:(?-i:[a-z])\w*\s+)?)?(?:(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+)?(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+){0,3}"
+_DESCRIPTOR = (r"(?:(?:the|a|an)\s+(?:(?-i:[a-z])\w*\s+)?)?(?:(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+)?"
+               r"(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+){0,3}"
                r"(?-i:city|town|capital|port|province|region|island|village|state|county|district|"
                r"resort|base|border town|port city)\s*(?:of\s+|,\s*)?")
 # A locative preposition right before the place, allowing a few modifier words in between
@@ -78,7 +79,8 @@ _AFTER_PREPOSITION = re.compile(
 # A verb between "talks" and a later place or date starts another predicate: "talks covered issues
 # including the situation in North Korea". Reporting verbs and participles that open a new clause.
 CLAUSE_VERB = re.compile(
-    r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|including|included|includes|regarding|concerning|involving)\b")
+    r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
+    r"including|included|includes|regarding|concerning|involving)\b")
 # "is in Germany on a two-day visit" (§1 visit: be in X on a trip).
 _ON_VISIT = re.compile(r"\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)
@@ -109,7 +111,10 @@ _OWN_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;]*$")
 _NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both|which|that|who|"
                          r"\w+ed|\w+ing|held|set|due|in|at|on|to|for|with|near|from)\b)"
                          r"(?:\s+[^\s,]+){3,}\s+$", re.IGNORECASE)
-_HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:\w+ed|been|begun|brought|built|drawn|given|got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|keeps?|maintains?|possess(?:es)?|"
+# "has 4,000 troops", not "has sent troops": a perfect's participle is no possession.
+_HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:\w+ed|been|begun|brought|built|drawn|given|"
+                      r"got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|"
+                      r"keeps?|maintains?|possess(?:es)?|"
                       r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")
 
 

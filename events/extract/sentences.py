@@ -29,7 +29,8 @@ _FURNITURE = re.compile(
 # "ZHANJIANG, Guangdong, Nov. 15 (Xinhua) --". The place is the upper-case head.
 # "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", and the forms without a date:
 # "SEOUL (AP) —", "KATHMANDU :", "SEOUL, Korea —".
-_AGENCY = r"\((?:AP|AFP|Reuters|Xinhua|Kyodo|UPI|PTI|IANS|ANI|IRNA|dpa|DPA|Yonhap|Bernama|KUNA|WAM|SPA|MENA|TASS|Interfax|Anadolu|AA|APA|Petra|SANA|QNA|BNA|ONA|Itar-Tass)\)"
+_AGENCY = (r"\((?:AP|AFP|Reuters|Xinhua|Kyodo|UPI|PTI|IANS|ANI|IRNA|dpa|DPA|Yonhap|Bernama|KUNA|WAM|SPA|"
+           r"MENA|TASS|Interfax|Anadolu|AA|APA|Petra|SANA|QNA|BNA|ONA|Itar-Tass)\)")
 # "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", the forms without a date ("SEOUL
 # (AP) —", "KATHMANDU :", "SEOUL, Korea —", "QINGDAO China:"), a title-case city before an agency
 # ("Khartoum (AP) —") and the date first ("Dec 9, 2006 (KHARTOUM) —").
