@@ -119,7 +119,8 @@ def _quoted(sentence: Sentence, position: int) -> bool:
                for start, end in _quotations(sentence.text))
 
 
-def _quotations(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=256)  # asked for each date and trigger of the same sentence
+def _quotations(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the sentence's quotations; one left open runs to the end of the sentence,
     and a closing mark with no opening one closes a quotation begun in an earlier sentence."""
     spans, opened = [], None
@@ -133,7 +134,7 @@ def _quotations(text: str) -> list[tuple[int, int]]:
             opened = None
     if opened is not None:
         spans.append((opened, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _is_state(trigger: Trigger, sentence: Sentence) -> bool:
