@@ -20,7 +20,7 @@ from events.extract.build import build
 from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.dates import VAGUE, attach_date, on_news_day
 from events.extract.places import Anchor
-from events.extract.sentences import Sentence, find_dateline, split_sentences
+from events.extract.sentences import Sentence, dateline_head, find_dateline, split_sentences
 from events.extract.triggers import Trigger, denied, find_triggers, is_ship
 from events.extract.trip import NO_PLACE, STAY, month_of_context, place_by_trip
 from events.model import Article, Event, TimeExpression
@@ -42,8 +42,6 @@ _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
-# Where a dateline ends and the story begins: "-- ", "— ", ": ", ") -".
-_DATELINE_END = re.compile(r"\s(?:--?|—|–)\s|\)\s*(?:--?|—|–|:)|\s?:\s")
 # Events that happen where the actors gather: on the news day, at the dateline (GUIDELINES §3.4 b).
 _GATHERINGS = frozenset({"meeting", "summit", "exercise"})
 
@@ -185,14 +183,9 @@ def _inside(spans: list, sentence: Sentence) -> list:
 
 
 def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str) -> bool:
-    """ "LONDON, March 22 - ": the dateline's date is when the story was filed, not an event date.
-    The dateline ends at its dash or colon ("KATHMANDU : Modi yesterday held talks" dates the talks)."""
-    line_start = text.rfind("\n", 0, dateline_span[0]) + 1  # "Dec 9, 2006 (KHARTOUM) —" has it first
-    line_end = text.find("\n", dateline_span[0])
-    line_end = line_end if line_end != -1 else len(text)
-    separator = _DATELINE_END.search(text, dateline_span[1], line_end)
-    head_end = separator.start() if separator else dateline_span[1] + 30
-    return line_start <= date.start < min(line_end, head_end)
+    """ "LONDON, March 22 - ": the dateline's date is when the story was filed, not an event date."""
+    start, end = dateline_head(text, dateline_span)
+    return start <= date.start < end
 
 
 def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _Passage,

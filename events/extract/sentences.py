@@ -131,3 +131,13 @@ def find_dateline(text: str) -> tuple[int, int] | None:
             group = next(g for g in ("place", "titled", "dated") if match.group(g))
             found = (line_match.start() + match.start(group), line_match.start() + match.end(group))
     return found
+
+
+def dateline_head(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Where the dateline whose place is ``span`` (from ``find_dateline``) starts and ends on its
+    line: "LONDON, March 22", "SEOUL (AP) —", "Dec 9, 2006 (KHARTOUM) —". Dates inside it date the
+    filing; the story starts after it ("KATHMANDU : Modi yesterday held talks")."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[0])
+    match = _DATELINE.match(text[line_start: line_end if line_end != -1 else len(text)])
+    return line_start, line_start + match.end() if match else span[1]
