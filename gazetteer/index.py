@@ -22,7 +22,7 @@ from gazetteer.normalize import name_key
 from gazetteer.place import LEVELS, Place
 from gazetteer.scoring import name_priors
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 REPO_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Names longer than this many words are never looked up in running text.
 MAX_NAME_WORDS = 6
@@ -101,9 +101,12 @@ def build_index(path: str, *, geonames: Sequence[str] = ()) -> str:
                   if (e.place.country_code, e.place.name) not in curated]
         _insert(con, _chain(sources.read_countries(), sources.read_continents(), admin1,
                             supplement, cities, sources.read_admin2()))
+        # "Philippines" is a country, not the plural of the adjective "Philippine".
+        country_keys = {key for key, in con.execute(
+            "SELECT n.key FROM names n JOIN places p ON p.pid = n.pid WHERE p.level = 'country'")}
         dem_rows = []
         for form, cc in sources.read_demonyms().items():
-            for f in (form, *_plural_forms(form)):
+            for f in (form, *(p for p in _plural_forms(form) if name_key(p) not in country_keys)):
                 dem_rows.append((name_key(f), cc, f))
         con.executemany("INSERT OR IGNORE INTO demonyms VALUES (?, ?, ?)", dem_rows)
         con.execute("CREATE INDEX names_key ON names(key)")

@@ -85,8 +85,10 @@ CLAUSE_VERB = re.compile(
 _ON_VISIT = re.compile(r"\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)
 # A tour's own relative clause listing its stops.
-_STOPS = re.compile(r"^\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:includ(?:es|ed|ing)|(?:taken|take|takes|took|brought|bring|"
+_STOPS = re.compile(r"^(?:\s+(?:of|to|in|through|across)\s+[^,;]{1,40}?)?\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:includ(?:es|ed|ing)|(?:taken|take|takes|took|brought|bring|"
                     r"brings|led|leads)\s+(?:him|her|them|the\s+\w+)(?:\s+on)?\s+to)\b[^;]*$", re.IGNORECASE)
+# A stop its relative clause names with "to the" ("which has taken him to the Netherlands").
+_STOP_TO_THE = re.compile(_STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGNORECASE)  # fullmatch
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
 # (its dates still date the talks: "to discuss trade on Monday").
 _TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
@@ -273,6 +275,9 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         chosen = _with_coordinated(after[0], names, sentence)
         if trigger.type == "deployment":  # forces go to every place their clause names
             chosen += [a for a in after if a not in chosen]
+        elif _TOUR.fullmatch(trigger.text):  # and a tour to every stop its relative clause lists
+            chosen += [a for a in after if a not in chosen
+                       and _STOPS.search(sentence.text[trigger.end: a.start - sentence.start])]
     else:
         chosen = _before(trigger, sentence, located)
     if not chosen:
@@ -300,8 +305,10 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,
     if trigger.type == "visit" and trigger.end <= anchor.start - sentence.start \
             and (_DIRECT_OBJECT.match(sentence.text[trigger.end: anchor.start - sentence.start])
                  or _TOUR.fullmatch(trigger.text) and _OF_TRIGGER.fullmatch(sentence.text, trigger.end,
-                                                                            anchor.start - sentence.start)):
-        return 0.0  # "visit Rome", "a tour of Japan"
+                                                                            anchor.start - sentence.start)
+                 or _TOUR.fullmatch(trigger.text) and _STOP_TO_THE.fullmatch(sentence.text, trigger.end,
+                                                                          anchor.start - sentence.start)):
+        return 0.0  # "visit Rome", "a tour of Japan", "a tour which took him to the Gulf"
     # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger
     # (_is_premodifier, without cutting out the gap: it may be the whole sentence).
     if anchor.place.level in ("city", "landmark") \

@@ -73,6 +73,14 @@ def test_demonyms_refer_to_countries(gz):
     assert found["Belarusians"].place.level == "country"
 
 
+def test_a_country_named_like_a_plural_demonym_is_a_name(gz):
+    # "Philippines" is the country, not the plural of the adjective "Philippine".
+    found = places("Philippine officials said troops arrived in the Philippines.", gz)
+    assert found["Philippine"].kind == "demonym"
+    assert found["Philippines"].kind == "name"
+    assert found["Philippines"].place.country_code == "PH"
+
+
 def test_country_context_resolves_ambiguous_city(gz):
     fr = places("French police said the port of Brest in Brittany, France, was closed.", gz)
     assert fr["Brest"].place.country_code == "FR"

@@ -36,6 +36,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The premier began a tour of Latvia and Estonia on Monday.", {("visit", "Latvia"), ("visit", "Estonia")}),
     ("He is on a tour, which has already taken him to Latvia and Estonia.", {("visit", "Latvia"), ("visit", "Estonia")}),
     ("The tour, which also includes Latvia, ends on Friday.", {("visit", "Latvia")}),
+    ("He is on a tour of the Baltics, which has taken him to the Netherlands and will take him on to"
+     " Latvia and Estonia.", {("visit", "The Netherlands"), ("visit", "Latvia"), ("visit", "Estonia")}),
     ("He served a tour of duty in Latvia.", set()),
     # "throughout" locates; a battle group and an infantry company are forces.
     ("Two battalions are spread throughout northern Latvia.", {("deployment", "Latvia")}),
