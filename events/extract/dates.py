@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from events.extract import lexicon, places
+from events.extract import clauses, lexicon
 from events.extract.sentences import Sentence
 from events.extract.triggers import Trigger
 from events.model import Article, TimeExpression
@@ -74,7 +74,7 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         reported_date, reported_that, reported_next = _reporting()
         if reported_date.search(preceding) or reported_that.search(between) \
                 or date.end <= trigger_at and reported_next.match(sentence.text, date.end - sentence.start) \
-                or (date.start > trigger_at and trigger.type != "deployment" and places.CLAUSE_VERB.search(between)):
+                or (date.start > trigger_at and trigger.type != "deployment" and clauses.CLAUSE_VERB.search(between)):
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
             continue

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from events.extract import lexicon
+from events.extract import clauses, lexicon
 from events.extract.sentences import Sentence
 from events.extract.triggers import Trigger
 from gazetteer import Gazetteer, Place, geoparse
@@ -76,43 +76,8 @@ _COORDINATED = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:(?:then|later|also|f
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
-# A verb between "talks" and a later place or date starts another predicate: "talks covered issues
-# including the situation in North Korea". Reporting verbs and participles that open a new clause.
-CLAUSE_VERB = re.compile(
-    r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
-    r"including|included|includes|regarding|concerning|involving)\b")
 # "is in Germany on a two-day visit" (§1 visit: be in X on a trip).
 _ON_VISIT = re.compile(r"\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
-_TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)
-# A tour's own relative clause listing its stops.
-_STOPS = re.compile(r"^(?:\s+(?:of|to|in|through|across)\s+[^,;]{1,40}?)?\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:includ(?:es|ed|ing)|(?:taken|take|takes|took|brought|bring|"
-                    r"brings|led|leads)\s+(?:him|her|them|the\s+\w+)(?:\s+on)?\s+to)\b[^;]*$", re.IGNORECASE)
-# A stop its relative clause names with "to the" ("which has taken him to the Netherlands").
-_STOP_TO_THE = re.compile(_STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGNORECASE)  # fullmatch
-# What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
-# (its dates still date the talks: "to discuss trade on Monday").
-_TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
-                    r"(?:situation|issue|question|crisis|conflict|problem|dispute|peace process|relations|ties|"
-                    r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence)\s+(?:in|of|with|between)\s+(?:the\s+)?$")
-# A temporal clause with a subject of its own: "his first visit since the Taliban took power in
-# Kabul", "talks after he assumed office in Delhi".
-_SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prior to)\s+(?:the|a|an|his|her|its|"
-                          r"their|he|she|they|it|we|(?-i:[A-Z])\w+)\b(?:\s+[\w'’-]+){0,4}?\s+"
-                          r"(?-i:[a-z]+(?:ed|s)|took|came|began|won|fell|left|went|made|held|met|became|gave|sent|"
-                          r"broke|rose|seized)\b",
-                          re.IGNORECASE)
-# A relative clause opened after the trigger and still open at a place: the place is the clause's
-# ("met a lawyer who opposes his return to Cuba"). Deployments are not checked: where forces go
-# is often said in the clause that names them.
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;]*$")  # still open at the place
-# ... unless it opens right after the trigger and so describes the event ("the meeting, which
-# is scheduled to be held in Islamabad").
-_OWN_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;]*$")
-# A comma followed by a clause of its own (three words or more before the place) that does not
-# open an apposition ("his first to Britain") or a modifier ("scheduled for December 6 in Minsk").
-_NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both|which|that|who|"
-                         r"\w+ed|\w+ing|held|set|due|in|at|on|to|for|with|near|from)\b)"
-                         r"(?:\s+[^\s,]+){3,}\s+$", re.IGNORECASE)
 # "has 4,000 troops", not "has sent troops": a perfect's participle is no possession.
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:\w+ed|been|begun|brought|built|drawn|given|"
                       r"got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|"
@@ -265,19 +230,19 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     # completes the trigger (its name, its owner), it does not locate it; "a tour of Japan" goes there.
     located = [a for a in names if relations[a.start] is not None
                and not (_OF_TRIGGER.fullmatch(sentence.text[trigger.end: a.start - sentence.start])
-                        and not _TOUR.fullmatch(trigger.text))]
+                        and not clauses.TOUR.fullmatch(trigger.text))]
     limit = sentence.start + _scope_end(sentence.text, trigger)
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
              and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers, memo.owners))
              and _within_reach(trigger, sentence.text[trigger.end: a.start - sentence.start], relations[a.start])
-             and not _in_another_clause(trigger, sentence.text[trigger.end: a.start - sentence.start])]
+             and not clauses.in_another_clause(trigger, sentence.text[trigger.end: a.start - sentence.start])]
     if after:
         chosen = _with_coordinated(after[0], names, sentence)
         if trigger.type == "deployment":  # forces go to every place their clause names
             chosen += [a for a in after if a not in chosen]
-        elif _TOUR.fullmatch(trigger.text):  # and a tour to every stop its relative clause lists
+        elif clauses.TOUR.fullmatch(trigger.text):  # and a tour to every stop its relative clause lists
             chosen += [a for a in after if a not in chosen
-                       and _STOPS.search(sentence.text[trigger.end: a.start - sentence.start])]
+                       and clauses.STOPS.search(sentence.text[trigger.end: a.start - sentence.start])]
     else:
         chosen = _before(trigger, sentence, located)
     if not chosen:
@@ -304,10 +269,9 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,
         return phrase
     if trigger.type == "visit" and trigger.end <= anchor.start - sentence.start \
             and (_DIRECT_OBJECT.match(sentence.text[trigger.end: anchor.start - sentence.start])
-                 or _TOUR.fullmatch(trigger.text) and _OF_TRIGGER.fullmatch(sentence.text, trigger.end,
-                                                                            anchor.start - sentence.start)
-                 or _TOUR.fullmatch(trigger.text) and _STOP_TO_THE.fullmatch(sentence.text, trigger.end,
-                                                                          anchor.start - sentence.start)):
+                 or clauses.TOUR.fullmatch(trigger.text)
+                 and (_OF_TRIGGER.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start)
+                      or clauses.STOP_TO_THE.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start))):
         return 0.0  # "visit Rome", "a tour of Japan", "a tour which took him to the Gulf"
     # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger
     # (_is_premodifier, without cutting out the gap: it may be the whole sentence).
@@ -356,20 +320,6 @@ _PREMODIFIER_GAP = re.compile(r"(?:['’]s)?\s+")
 def _is_premodifier(anchor: Anchor, gap: str) -> bool:
     """ "the St. Petersburg meeting", "the Venice summit": a city or landmark right before the trigger."""
     return anchor.place.level in ("city", "landmark") and _PREMODIFIER_GAP.fullmatch(gap) is not None
-
-
-def _in_another_clause(trigger: Trigger, gap: str) -> bool:
-    """Whether a place after the trigger, ``gap`` after it, lies in another clause: past a verb of
-    saying or listing, inside a relative clause still open at the place, or past a comma that opens
-    a new clause ("Albright's trip, the ministry issued a warning for Kenya"), not an apposition
-    ("the visit, his first to Britain"). Where forces go is often said in another clause, so
-    deployments are not checked."""
-    if trigger.type == "deployment":
-        return False
-    if _TOUR.fullmatch(trigger.text) and _STOPS.search(gap):
-        return False  # "a tour which includes Namibia", "a tour that has taken him to Kenya"
-    return bool(CLAUSE_VERB.search(gap) or _TOPIC.search(gap) or _SUBORDINATE.search(gap)
-                or _RELATIVE.search(gap) and not _OWN_RELATIVE.match(gap) or _NEW_CLAUSE.search(gap))
 
 
 def _scope_end(text: str, trigger: Trigger) -> int:

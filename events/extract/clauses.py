@@ -1,0 +1,58 @@
+"""Clause structure between a trigger and a later word: whether a place or date after the trigger
+still belongs to the trigger's own clause (GUIDELINES §3.1 and §4: the event's own place and date)."""
+
+from __future__ import annotations
+
+import re
+
+from events.extract.triggers import Trigger
+
+# A verb between "talks" and a later place or date starts another predicate: "talks covered issues
+# including the situation in North Korea". Reporting verbs and participles that open a new clause.
+CLAUSE_VERB = re.compile(
+    r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
+    r"including|included|includes|regarding|concerning|involving)\b")
+# A tour and its stops (§1 visit: "trip/tour to").
+TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)
+# A tour's own relative clause listing its stops.
+STOPS = re.compile(r"^(?:\s+(?:of|to|in|through|across)\s+[^,;]{1,40}?)?\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?"
+                   r"(?:includ(?:es|ed|ing)|(?:taken|take|takes|took|brought|bring|brings|led|leads)\s+(?:him|her|them|the\s+\w+)(?:\s+on)?\s+to)\b[^;]*$", re.IGNORECASE)
+# A stop its relative clause names with "to the" ("which has taken him to the Netherlands").
+STOP_TO_THE = re.compile(STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGNORECASE)  # fullmatch
+# What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
+# (its dates still date the talks: "to discuss trade on Monday").
+TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+                   r"(?:situation|issue|question|crisis|conflict|problem|dispute|peace process|relations|ties|"
+                   r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence)\s+(?:in|of|with|between)\s+(?:the\s+)?$")
+# A temporal clause with a subject of its own: "his first visit since the Taliban took power in
+# Kabul", "talks after he assumed office in Delhi".
+SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prior to)\s+(?:the|a|an|his|her|its|"
+                         r"their|he|she|they|it|we|(?-i:[A-Z])\w+)\b(?:\s+[\w'’-]+){0,4}?\s+"
+                         r"(?-i:[a-z]+(?:ed|s)|took|came|began|won|fell|left|went|made|held|met|became|gave|sent|"
+                         r"broke|rose|seized)\b", re.IGNORECASE)
+# A relative clause opened after the trigger and still open at a place: the place is the clause's
+# ("met a lawyer who opposes his return to Cuba"). Deployments are not checked: where forces go
+# is often said in the clause that names them.
+RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;]*$")  # still open at the place
+# ... unless it opens right after the trigger and so describes the event ("the meeting, which
+# is scheduled to be held in Islamabad").
+OWN_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;]*$")
+# A comma followed by a clause of its own (three words or more before the place) that does not
+# open an apposition ("his first to Britain") or a modifier ("scheduled for December 6 in Minsk").
+NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both|which|that|who|"
+                        r"\w+ed|\w+ing|held|set|due|in|at|on|to|for|with|near|from)\b)"
+                        r"(?:\s+[^\s,]+){3,}\s+$", re.IGNORECASE)
+
+
+def in_another_clause(trigger: Trigger, gap: str) -> bool:
+    """Whether a place after the trigger, ``gap`` after it, lies in another clause: past a verb of
+    saying or listing, inside a relative clause still open at the place, or past a comma that opens
+    a new clause ("Albright's trip, the ministry issued a warning for Kenya"), not an apposition
+    ("the visit, his first to Britain"). Where forces go is often said in another clause, so
+    deployments are not checked."""
+    if trigger.type == "deployment":
+        return False
+    if TOUR.fullmatch(trigger.text) and STOPS.search(gap):
+        return False  # "a tour which includes Namibia", "a tour that has taken him to Kenya"
+    return bool(CLAUSE_VERB.search(gap) or TOPIC.search(gap) or SUBORDINATE.search(gap)
+                or RELATIVE.search(gap) and not OWN_RELATIVE.match(gap) or NEW_CLAUSE.search(gap))
