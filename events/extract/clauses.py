@@ -48,9 +48,10 @@ def in_another_clause(trigger: Trigger, gap: str) -> bool:
     """Whether a place after the trigger, ``gap`` after it, lies in another clause: past a verb of
     saying or listing, inside a relative clause still open at the place, or past a comma that opens
     a new clause ("Albright's trip, the ministry issued a warning for Kenya"), not an apposition
-    ("the visit, his first to Britain"). Where forces go is often said in another clause, so
-    deployments are not checked."""
-    if trigger.type == "deployment":
+    ("the visit, his first to Britain"). Where forces go or train is often said in another clause
+    ("The drill, involving 6,500 soldiers, was carried out in X"), so deployments and exercises
+    are not checked."""
+    if trigger.type in ("deployment", "exercise"):
         return False
     if TOUR.fullmatch(trigger.text) and STOPS.search(gap):
         return False  # "a tour which includes Namibia", "a tour that has taken him to Kenya"

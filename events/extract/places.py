@@ -34,7 +34,9 @@ _DESCRIPTOR = (r"(?:(?:the|a|an)\s+(?:(?-i:[a-z])\w*\s+)?)?(?:(?-i:[A-Z][\w.]*(?
 # "off" only after a sea word: "kicking off a Middle East tour" is not a place "off" anything.
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|throughout|within|via|"
-    r"(?:set|scheduled|planned|slated|due|bound|destined) for|includ(?:es|ed|ing))|"
+    r"(?:set|scheduled|planned|slated|due|bound|destined) for|includ(?:es|ed|ing)|"
+    # a departure's destination: "left for Darfur", "set sail for the Gulf of Aden"
+    r"(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|sail(?:s|ed|ing)?|head(?:s|ed|ing)?)(?:\s+[\w'’.\-]+){0,4}?\s+for)|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:(?-i:[A-Z][\w'’\-]*)\s*,\s+){0,3}(?-i:[A-Z][\w'’\-]*)\s+and\s+)?"
     # ^ a list ending in "and" before the place: "to Masiaka and Kenema" ("in Doha, Qatar" is no list)
@@ -79,7 +81,8 @@ _AFTER_PREPOSITION = re.compile(
 # "is in Germany on a two-day visit" (§1 visit: be in X on a trip).
 _ON_VISIT = re.compile(r"\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 # "has 4,000 troops", not "has sent troops": a perfect's participle is no possession.
-_HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:\w+ed|been|begun|brought|built|drawn|given|"
+_HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:(?:so far|already|also|now|since|just|recently|"
+                      r"previously|reportedly)\s+)?(?:\w+ed|been|begun|brought|built|drawn|given|"
                       r"got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|"
                       r"keeps?|maintains?|possess(?:es)?|"
                       r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")

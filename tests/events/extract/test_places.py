@@ -126,6 +126,17 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The minister's visit ended quietly, and the ministry then issued a new warning about the floods in Latvia.",
      set()),
     ("He began the visit, his first to Latvia, on Monday.", {("visit", "Latvia")}),
+    # A departure's destination: "leave for", "set sail for", "left X on Monday for".
+    ("The first battalion will leave for Latvia on Friday.", {("deployment", "Latvia")}),
+    ("The fleet set sail for the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
+    ("The frigates left Kiel on Monday for the Baltic Sea.", {("deployment", "Baltic Sea")}),
+    # Cruisers, assault ships and named units are forces.
+    ("The cruiser was deployed in the Baltic Sea on Tuesday.", {("deployment", "Baltic Sea")}),
+    ("The amphibious assault ships were deployed in the Baltic Sea.", {("deployment", "Baltic Sea")}),
+    ("The peacekeeping unit arrived in Riga on Monday.", {("deployment", "Riga")}),
+    # An exercise is placed by its predicate, after the apposition that names it.
+    ("The drill, involving about 6,500 soldiers, was carried out in Riga.", {("exercise", "Riga")}),
+    ("Joint exercises, code-named Amber Shield, were held in Latvia on Monday.", {("exercise", "Latvia")}),
 ])
 def test_places_the_structure_attaches(extractor, text, expected):
     assert _events(extractor, text) == expected
@@ -140,6 +151,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # A denied event reports nothing, and its place is still its own, not an earlier trigger's.
     "The trip ended badly after he refused to meet the president in Riga.",
     "The trip was overshadowed by his refusal to meet the president in Riga.",
+    # The country that sends forces is not where they go ("has so far sent" is no possession).
+    "Latvia has so far sent 29 warships with 10,000 crew members abroad.",
 ])
 def test_origins_and_departure_points_locate_nothing(extractor, text):
     assert _events(extractor, text) == set()
