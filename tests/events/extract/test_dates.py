@@ -76,3 +76,14 @@ def test_a_one_line_file_without_a_header_is_read(extractor):
     text = "The foreign ministers met in Riga on Tuesday."
     article = Article(id="t", text=text, title=text, published=PUBLISHED, published_basis="metadata")
     assert {(e.type, e.place_name) for e in extractor.extract(article)} == {("meeting", "Riga")}
+
+
+def test_talks_during_a_dated_visit_take_its_month_wherever_in_the_country(extractor):
+    # §4: undated parts of a dated stay take its month, also when the stay is given by its city
+    # and the talks by the country.
+    text = ("The premier arrived in Riga on Monday, starting a six-day official visit to Latvia. "
+            "Latvian leaders will meet with the premier during the visit.")
+    article = Article(id="t", text=text, title="", published=PUBLISHED, published_basis="metadata")
+    talks = [e for e in Extractor(confidence=False).extract(article) if e.type == "meeting"]
+    assert [(e.place_name, e.date_start, e.date_granularity) for e in talks] == \
+        [("Latvia", dt.date(2024, 12, 1), "month")]
