@@ -41,7 +41,9 @@ def _reporting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verb = lexicon.filter_words("reporting")
     return (re.compile(verb + r"(?:\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE),
             re.compile(verb + r"[^.;]*\bthat\b", re.IGNORECASE),
-            re.compile(r"[\s,]*" + verb, re.IGNORECASE))
+            # "On Monday, officials said": a short subject may come between.
+            re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their|(?-i:[A-Z])[\w'’.-]*|officials?|sources?|"
+                       r"diplomats?|spokes\w+|ministry|government|military|reporters?)\s+){0,4}?" + verb, re.IGNORECASE))
 
 def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  dates: list[TimeExpression], targets: list, others_places: list) -> TimeExpression | None:
@@ -61,7 +63,7 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                   if anchor.start > trigger_at or not any(sentence.start + t.end <= anchor.start for t in triggers)]
     if _is_state(trigger, sentence):
         dates = [d for d in dates if d.value == "PRESENT_REF" or basis(d) == "explicit"]
-    best, best_key = None, None
+    candidates = []
     for date in dates:
         between = text_between(sentence, trigger_at, date.start)
         preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
@@ -69,7 +71,10 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
             continue
         # A date inside another clause or phrase dates that, not this trigger: a stated start is
         # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
-        if _OTHER_CLAUSE.search(between) or _covered_period().search(preceding):
+        # "an action plan for 2007-2009" covers a period, "the agenda for the July 21-23 G8 summit"
+        # names the summit's days: a date premodifying the trigger is its own.
+        if _OTHER_CLAUSE.search(between) \
+                or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
             continue
         reported_date, reported_that, reported_next = _reporting()
         if reported_date.search(preceding) or reported_that.search(between) \
@@ -87,10 +92,20 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         distances = {id(t): _distance(date, sentence.start + t.start, sentence.start + t.end) for t in triggers}
         nearest_other = min((d for key, d in distances.items() if key != id(trigger)), default=None)
         claimed = nearest_other is not None and nearest_other < distances[id(trigger)]
-        key = (date.value == "PRESENT_REF", not after_place, claimed, distances[id(trigger)])
-        if best_key is None or key < best_key:
-            best, best_key = date, key
-    return None if best is None or best.value in VAGUE else best
+        # "the summit, which opens on Saturday": the event's own relative clause dates it.
+        own_clause = date.start > trigger_at and clauses.OWN_RELATIVE.match(
+            text_between(sentence, sentence.start + trigger.end, date.start)) is not None
+        key = (date.value == "PRESENT_REF", not after_place, not own_clause, claimed, distances[id(trigger)])
+        candidates.append((key, date))
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda c: c[0])[1]
+    # "The 2006 summit, held here Thursday": a year naming the edition yields to its day.
+    if best.granularity == "year" and _premodifies(best, sentence, trigger_at):
+        finer = [d for _, d in candidates if d.granularity in ("day", "month")
+                 and d.first is not None and best.first is not None and d.first.year == best.first.year]
+        best = finer[0] if finer else best
+    return None if best.value in VAGUE else best
 
 
 # A year that premodifies a noun, with no preposition making it a time adjunct: "update 1978
@@ -108,6 +123,13 @@ def _names_another_thing(date: TimeExpression, sentence: Sentence, trigger_at: i
             or not _LOWERCASE_WORD.match(sentence.text, end):
         return False
     return not (trigger_at >= date.end and len(sentence.text[end: trigger_at - sentence.start].split()) <= 2)
+
+
+def _premodifies(date: TimeExpression, sentence: Sentence, trigger_at: int) -> bool:
+    """ "the July 21-23 Group of Eight summit", "the 2006 annual summit": the date comes right
+    before the trigger, with only modifier words (no punctuation) between."""
+    gap = sentence.text[date.end - sentence.start: trigger_at - sentence.start]
+    return trigger_at >= date.end and len(gap.split()) <= 4 and re.fullmatch(r"[\w\s'’-]*", gap) is not None
 
 
 def _quoted(sentence: Sentence, position: int) -> bool:

@@ -63,6 +63,17 @@ def _dated(extractor, text):
     ("Officials on Monday said two battalions will move to Latvia.", {("deployment", "Latvia", None)}),
     ("The ministry was quoted as saying on Monday that troops have deployed to Latvia.",
      {("deployment", "Latvia", None)}),
+    # A date premodifying the trigger is its own, even after a noun of plans ("the agenda for").
+    ("Ministers set the agenda for the December 21-23 NATO summit in Riga.",
+     {("summit", "Riga", "2024-12-21")}),
+    # A year naming the edition yields to the day its clause gives.
+    ("RIGA, Dec. 4 -- The 2024 annual summit of the bloc, which was held here Monday, ended.",
+     {("summit", "Riga", "2024-12-02")}),
+    # The event's own relative clause dates it, not another verb's date before it.
+    ("RIGA, Dec. 4 -- Leaders arrived yesterday for the summit, which opens on Friday.",
+     {("summit", "Riga", "2024-12-06")}),
+    # A date before a short subject and a reporting verb dates the report.
+    ("On Monday, officials said the president would visit Riga.", {("visit", "Riga", None)}),
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.
     ('He decided to act, writing, "Now we have a problem making our power credible," to a reporter '
      "right after meeting Lee in Riga.", {("meeting", "Riga", None)}),
