@@ -15,6 +15,7 @@ from geopy.distance import great_circle
 from events.extract.places import LEVEL_RANK
 from events.model import Event
 
+_STAYS = frozenset({"visit", "deployment"})  # events that last, so "now" and a recent day meet
 NESTED_KM = 30.0  # a landmark and its city, or a city and its centre, are one place
 # "the meeting", "The December 6th meeting", "this week's session": a gathering named again.
 _DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w'’\-]+\s+){0,3}$", re.IGNORECASE)
@@ -72,8 +73,10 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if undated:
         return True
-    if (_is_deictic(a) or _is_deictic(b)) and abs((a.date_start - b.date_start).days) <= 7:
-        return True  # "is currently paying a visit" and "arrived on Saturday": one visit
+    # "is currently paying a visit" and "arrived on Saturday": one stay; but talks that "resume
+    # today" after Monday's are another round.
+    if a.type in _STAYS and (_is_deictic(a) or _is_deictic(b)) and abs((a.date_start - b.date_start).days) <= 7:
+        return True
     return within(a, b) or within(b, a)
 
 

@@ -41,7 +41,8 @@ _LOCATIVE = re.compile(
     r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:(?-i:[A-Z][\w'’\-]*)\s*,\s+){0,3}(?-i:[A-Z][\w'’\-]*)\s+and\s+)?"
     # ^ a list ending in "and" before the place: "to Masiaka and Kenema" ("in Doha, Qatar" is no list)
     r"(?:" + _DESCRIPTOR + r"|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+"
-    r"|(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
+    # modifiers, not a verb: "in the war-torn Darfur", not "involved in the talks are Japan"
+    r"|(?:(?:the|a|an)\s+)?(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|said|says)\s)(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
 # "troops from Fort Knox in Kentucky", "from Ramstein Air Base in Germany": the place of a base
 # the forces come from is their origin, not where they go ("arrived from Paris in Riga" is at Riga).
@@ -131,6 +132,7 @@ _WEAK_MOTION = re.compile(r"(?:came|come|comes|going|goes|went|head|heads|headed
                           re.IGNORECASE)
 _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negotiations|consultations",
                         re.IGNORECASE)
+_WITH_PARTICIPANTS = re.compile(r"\s+with\s+[^,;()]*?\s+(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
 _WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,4}", re.IGNORECASE)
 # "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit".
@@ -374,7 +376,9 @@ def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool
             return False
         return words <= 8 or bool(uncertainty)
     if _WEAK_NOUN.fullmatch(trigger.text):
-        return words <= 6
+        # "consultations with his Japanese counterpart Taro Aso in Kuala Lumpur": who takes part
+        # does not count against the reach.
+        return words <= 6 or words <= 14 and _WITH_PARTICIPANTS.fullmatch(gap) is not None
     if _WEAK_MOTION.match(trigger.text):  # "went to Saudi Arabia", not "goes to a clinic in X"
         return words <= 1
     return True

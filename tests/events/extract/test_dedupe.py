@@ -46,6 +46,13 @@ def test_currently_gives_way_to_the_arrival_date():
     assert merged.date_start == dt.date(2005, 11, 26)
 
 
+def test_talks_today_are_another_round_than_talks_on_monday():
+    today = _event("The talks will resume today.", trigger="talks", day=dt.date(2005, 11, 30),
+                   date_text="today", **CITY)
+    monday = _event("Negotiators met on Monday.", day=dt.date(2005, 11, 28), date_text="Monday", **CITY)
+    assert {e.date_start for e in deduplicate([today, monday])} == {dt.date(2005, 11, 28), dt.date(2005, 11, 30)}
+
+
 def test_an_undated_country_meeting_joins_the_dated_one_in_a_city_but_plurals_do_not():
     country = _event("Talks in Russia covered a wide range.", trigger="Talks", **RUSSIA)
     city = _event("They met in the city on Monday.", day=dt.date(2006, 12, 4), **CITY)

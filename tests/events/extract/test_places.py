@@ -126,6 +126,11 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The minister's visit ended quietly, and the ministry then issued a new warning about the floods in Latvia.",
      set()),
     ("He began the visit, his first to Latvia, on Monday.", {("visit", "Latvia")}),
+    # Who takes part does not count against a weak noun's reach.
+    ("He held bilateral consultations with his Estonian counterpart Kaja Tamm in Riga on Thursday.",
+     {("meeting", "Riga")}),
+    # A verb between a preposition and a name ends the preposition's phrase.
+    ("The other countries involved in the talks are Latvia, Estonia and Lithuania.", set()),
     # A departure's destination: "leave for", "set sail for", "left X on Monday for".
     ("The first battalion will leave for Latvia on Friday.", {("deployment", "Latvia")}),
     ("The fleet set sail for the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
