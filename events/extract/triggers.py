@@ -74,9 +74,13 @@ def _filters() -> SimpleNamespace:
         unreal=re.compile(lexicon.modality_cues() + r"[^;]*$", re.IGNORECASE),
         cue_start=re.compile(lexicon.modality_cues(), re.IGNORECASE),
         # Denied after the fact: "the visit to the capital was cancelled".
-        denied_after=re.compile(r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|had been|will be|"
-                                r"(?:had|has|have) to be)\s+"
-                                + lexicon.modality_cues(after=True), re.IGNORECASE),
+        denied_after=re.compile(r"[^.;]{0,60}?\b(?:(?:was|were|is|are|has been|have been|had been|will be|"
+                                r"(?:had|has|have) to be)\s+" + lexicon.modality_cues(after=True)
+                                # "the summit did not take place": what did not happen is the event
+                                + r"|(?:did|does|do|will|would|has|have|had)\s*(?:not|n't|never)\s+(?:\w+\s+)?"
+                                r"(?:take place|happen|go ahead|occur|materiali[sz]e|come off)"
+                                r"|never\s+(?:took place|happened|went ahead|occurred|materiali[sz]ed|came off))",
+                                re.IGNORECASE),
     )
 
 
@@ -185,6 +189,12 @@ def _title_case(sentence: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+_TAKING_PART = re.compile(r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed|ing)?|(?:take|taking|took) part in|"
+                          r"participat(?:e|es|ed|ing) in|go(?:ing)? to|went to|boycott(?:s|ed|ing)?|skip(?:s|ped|ping)?)\b",
+                          re.IGNORECASE)
+_GATHERING_NOUN = re.compile(r"(?:summit|meeting|conference|session|talks|exercise|drill)", re.IGNORECASE)
+
+
 def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     """The kind of modality cue (modality.toml) in the clause leading up to ``position`` and how
     many words lie between it and ``position``; (None, 0) when there is none."""
@@ -200,4 +210,9 @@ def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     if not unreal or unreal.group().lower().startswith(("not", "n't")) and _NOT_UNTIL.search(sentence[position:]):
         return None, 0
     cue = _filters().cue_start.match(clause, unreal.start())
-    return lexicon.modality_kind(cue.group()), len(clause[cue.end():].split())
+    kind = lexicon.modality_kind(cue.group())
+    # "did not attend a summit held in Khartoum": what is negated is taking part, not the gathering.
+    if kind in ("negation", "refusal") and _TAKING_PART.search(clause, cue.end()) \
+            and _GATHERING_NOUN.match(sentence, position):
+        return None, 0
+    return kind, len(clause[cue.end():].split())

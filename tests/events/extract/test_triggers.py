@@ -79,6 +79,10 @@ def test_triggers_and_types(sentence, expected):
     "Moscow said it was ready to send troops to the region.",
     "The agency would revoke his permission to stay in the United States.",
     "One more trip around Havana closes the broadcast.",
+    # What did not happen is the event; a possibility is no event.
+    "The summit in Riga did not take place.",
+    "The planned visit to Riga never happened.",
+    "On the possibility of the envoy visiting Riga, officials called it speculation.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []
@@ -132,3 +136,10 @@ def test_negation_stays_in_its_own_clause():
 def test_an_event_postponed_to_a_date_still_happens():
     """§1 drops cancelled events; one moved to a new date is still scheduled."""
     assert [t.type for t in find_triggers("The talks in Riga were postponed until Friday.")] == ["meeting"]
+
+
+def test_not_taking_part_in_a_gathering_does_not_deny_it():
+    """ "did not attend a summit": what is negated is taking part (§1), not the summit."""
+    assert [t.type for t in find_triggers("The president did not attend the summit held in Riga.")] == ["summit"]
+    assert [t.type for t in find_triggers("The talks in Riga did not yield results.")] == ["meeting"]
+    assert find_triggers("The president did not visit Riga.") == []
