@@ -42,6 +42,7 @@ _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
+_FRAME_END = re.compile(r"(?:\s+(?:to|in)\s+[^,;]{1,40}?)?\s*,")  # "During the visit( to Riga),"
 # Events that happen where the actors gather: on the news day, at the dateline (GUIDELINES §3.4 b).
 _GATHERINGS = frozenset({"meeting", "summit", "exercise"})
 
@@ -195,6 +196,8 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         return []
     sentence, in_sentence = passage.sentence, passage.anchors
     date = attach_date(trigger, passage.triggers, sentence, passage.dates, targets, others_places)
+    if date is not None and _frames_the_clause(trigger, sentence, date):
+        date = None  # "During the visit, she will hold talks on Wednesday": Wednesday is the talks'
     if not targets:
         # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
@@ -213,6 +216,16 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
                          places_at=[(a.start - sentence.start, a.end - sentence.start) for a in in_sentence],
                          find_new_people=not sentence.headline)
     return [build(trigger, sentence, target, date, actors, context.article) for target in targets]
+
+
+def _frames_the_clause(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:
+    """A stay named in a fronted frame ("During the visit, ...", "On his trip to Riga, ...") with
+    the date past the frame's comma: the date is the clause's, not the stay's."""
+    frame = STAY.search(sentence.text, 0, trigger.end)
+    if frame is None or frame.end() != trigger.end:
+        return False
+    comma = _FRAME_END.match(sentence.text, trigger.end)
+    return comma is not None and date.start >= sentence.start + comma.end()
 
 
 def _introduces_event(event: Event, cues: dict[tuple[int, int], tuple[str, ...]]) -> bool:

@@ -96,6 +96,11 @@ def _reported_here() -> re.Pattern[str]:
 
 
 @functools.cache
+def _reporting_verb() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.filter_words("reporting") + r"\b", re.IGNORECASE)
+
+
+@functools.cache
 def _reported_at() -> re.Pattern[str]:
     """ "told reporters at Narita airport", "according to diplomatic sources in Riyadh": where a
     report was made, not where the event was."""
@@ -441,7 +446,9 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
                 or trigger.type == "visit" and _ON_VISIT.fullmatch(between):
             return [anchor]
         frame_end = frame.start() + len(frame.group().rstrip()) if frame else -1
-        if frame and anchor.end - sentence.start == frame_end and frame_end < trigger.start:
+        # "In Tehran, the agency said X held meetings with ...": the frame places the report.
+        if frame and anchor.end - sentence.start == frame_end and frame_end < trigger.start \
+                and not _reporting_verb().search(sentence.text, frame_end, trigger.start):
             return [anchor]
     return []
 

@@ -98,3 +98,12 @@ def test_talks_during_a_dated_visit_take_its_month_wherever_in_the_country(extra
     talks = [e for e in Extractor(confidence=False).extract(article) if e.type == "meeting"]
     assert [(e.place_name, e.date_start, e.date_granularity) for e in talks] == \
         [("Latvia", dt.date(2024, 12, 1), "month")]
+
+
+def test_a_stay_named_in_a_fronted_frame_takes_no_date_from_its_clause(extractor):
+    # "During the visit, ... on Friday": Friday dates the talks, not a second visit.
+    text = ("The minister arrived in Riga on Monday for a three-day visit. "
+            "During the visit, she will hold talks with Latvian leaders on Friday.")
+    article = Article(id="t", text=text, title="", published=PUBLISHED, published_basis="metadata")
+    found = {(e.type, e.date_start) for e in Extractor(confidence=False).extract(article) if e.place_id}
+    assert found == {("visit", dt.date(2024, 12, 2)), ("meeting", dt.date(2024, 12, 6))}

@@ -126,6 +126,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The minister's visit ended quietly, and the ministry then issued a new warning about the floods in Latvia.",
      set()),
     ("He began the visit, his first to Latvia, on Monday.", {("visit", "Latvia")}),
+    # A frame before a reporting verb places the report, not what it reports.
+    ("In Riga, the news agency said the envoy had held talks with the Estonian premier.", set()),
     # Who takes part does not count against a weak noun's reach.
     ("He held bilateral consultations with his Estonian counterpart Kaja Tamm in Riga on Thursday.",
      {("meeting", "Riga")}),
