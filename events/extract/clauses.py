@@ -21,7 +21,7 @@ STOPS = re.compile(r"^(?:\s+(?:of|to|in|through|across)\s+[^,;]{1,40}?)?\s*,?\s*
 STOP_TO_THE = re.compile(STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGNORECASE)  # fullmatch
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
 # (its dates still date the talks: "to discuss trade on Monday").
-TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?"
                    r"(?:situation|issue|question|crisis|conflict|problem|dispute|peace process|relations|ties|"
                    r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence)\s+(?:in|of|with|between)\s+(?:the\s+)?$")
 # A temporal clause with a subject of its own: "his first visit since the Taliban took power in

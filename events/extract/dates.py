@@ -63,6 +63,8 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                   if anchor.start > trigger_at or not any(sentence.start + t.end <= anchor.start for t in triggers)]
     if _is_state(trigger, sentence):
         dates = [d for d in dates if d.value == "PRESENT_REF" or basis(d) == "explicit"]
+    # "in the 21st century", "the 1990s": spans longer than a year date no event (§4 has no such row).
+    dates = [d for d in dates if d.first is None or d.last is None or (d.last - d.first).days <= 366]
     candidates = []
     for date in dates:
         between = text_between(sentence, trigger_at, date.start)

@@ -140,8 +140,9 @@ _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negoti
 _WITH_PARTICIPANTS = re.compile(r"\s+with\s+[^,;()]*?\s+(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
 _WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,4}", re.IGNORECASE)
-# "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit".
-_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|ahead of)\s+(?:(?:the|a|an)\s+)?(?:[\w()'’-]+\s+){0,6}",
+# "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit", "left for Juba
+# to hold talks": the purpose of a trip happens at its destination (§3.4 a).
+_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|ahead of)\s+(?:(?:the|a|an)\s+)?(?:[\w()'’-]+\s+){0,6}",
                             re.IGNORECASE)
 # "an exercise here next week", "talks held here on Monday", "arrived here": "here" in the
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to

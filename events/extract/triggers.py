@@ -75,7 +75,8 @@ def _filters() -> SimpleNamespace:
         cue_start=re.compile(lexicon.modality_cues(), re.IGNORECASE),
         # Denied after the fact: "the visit to the capital was cancelled".
         denied_after=re.compile(r"[^.;]{0,60}?\b(?:(?:was|were|is|are|has been|have been|had been|will be|"
-                                r"(?:had|has|have) to be)\s+" + lexicon.modality_cues(after=True)
+                                r"(?:had|has|have) to be)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+|\w+ly\s+)?"
+                                + lexicon.modality_cues(after=True)
                                 # "the summit did not take place": what did not happen is the event
                                 + r"|(?:did|does|do|will|would|has|have|had)\s*(?:not|n't|never)\s+(?:\w+\s+)?"
                                 r"(?:take place|happen|go ahead|occur|materiali[sz]e|come off)"

@@ -83,7 +83,7 @@ def month_of_context(event: Event, events: list[Event]) -> Event:
     during a dated trip or summit at their place; a stop inside a dated trip to the country ("also
     expected to visit a factory in Nairobi" on a trip to Kenya); and a trip with dated talks or stops
     inside it ("her trip to the Palestinian territories", talks in Gaza City on Sunday)."""
-    if event.type == "meeting":
+    if event.type == "meeting" and not dedupe.is_plural(event):
         sources = [c for c in events if c.type in ("visit", "summit")
                    and (c.place_id == event.place_id or c.type == "visit" and dedupe.inside(event, c))]
     elif event.type == "visit" and not dedupe.is_plural(event):

@@ -74,6 +74,8 @@ def _dated(extractor, text):
      {("summit", "Riga", "2024-12-06")}),
     # A date before a short subject and a reporting verb dates the report.
     ("On Monday, officials said the president would visit Riga.", {("visit", "Riga", None)}),
+    # A century or a decade dates no event.
+    ("The two leaders met in Riga to discuss cooperation in the 21st century.", {("meeting", "Riga", None)}),
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.
     ('He decided to act, writing, "Now we have a problem making our power credible," to a reporter '
      "right after meeting Lee in Riga.", {("meeting", "Riga", None)}),
@@ -107,3 +109,11 @@ def test_a_stay_named_in_a_fronted_frame_takes_no_date_from_its_clause(extractor
     article = Article(id="t", text=text, title="", published=PUBLISHED, published_basis="metadata")
     found = {(e.type, e.date_start) for e in Extractor(confidence=False).extract(article) if e.place_id}
     assert found == {("visit", dt.date(2024, 12, 2)), ("meeting", dt.date(2024, 12, 6))}
+
+
+def test_meetings_in_general_take_no_month_from_a_dated_summit(extractor):
+    text = ("The heads of state will gather in Riga for a summit on Friday. "
+            "Meetings by ministers from the member states have already begun in Riga.")
+    article = Article(id="t", text=text, title="", published=PUBLISHED, published_basis="metadata")
+    meetings = [e for e in Extractor(confidence=False).extract(article) if e.evidence.startswith("Meetings")]
+    assert [(e.place_name, e.date_start) for e in meetings] == [("Riga", None)]

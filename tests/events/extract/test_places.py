@@ -111,6 +111,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("He arrived in Riga for the Shanghai Cooperation Organisation (SCO) summit.",
      {("visit", "Riga"), ("summit", "Riga")}),
     ("They held talks on the war in Estonia in Riga.", {("meeting", "Riga")}),
+    ("The minister held talks on developments in the situation in Estonia.", set()),
+    # The purpose of a trip happens at its destination.
+    ("The envoy left Vilnius for Riga on Monday to hold talks with the rebels.",
+     {("visit", "Riga"), ("meeting", "Riga")}),
     # A place the gazetteer lacks does not hide the known one after "and".
     ("Two battalions were sent to Xqzville and Riga on Monday.", {("deployment", "Riga")}),
     # A force's aside before its verb: "The battalion, from Latvia, is to arrive in Vilnius".

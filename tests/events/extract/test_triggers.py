@@ -83,6 +83,9 @@ def test_triggers_and_types(sentence, expected):
     "The summit in Riga did not take place.",
     "The planned visit to Riga never happened.",
     "On the possibility of the envoy visiting Riga, officials called it speculation.",
+    "Talks in Riga had been set for Friday but were later cancelled.",
+    "The government decided to bar him from visiting Riga this week.",
+    "The bloc is pushing for sending a delegation to Riga.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []
