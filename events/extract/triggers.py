@@ -157,6 +157,9 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
                                       or filters.speaks.match(trigger.text + after)
                                       or trigger.text.lower().startswith("gather") and filters.crowd.search(before)):
         return False
+    # "Leaders gathered in Riga for the summit": the gathering is the summit, not talks besides it.
+    if trigger.type == "meeting" and trigger.text.lower().startswith("gather") and _FOR_SUMMIT.match(after):
+        return False
     if trigger.type == "exercise" and filters.not_an_exercise.match(after):
         return False
     # "Salt trucks have been deployed", "police were deployed": only armed forces deploy (§1).
@@ -190,6 +193,8 @@ def _title_case(sentence: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+_FOR_SUMMIT = re.compile(r"[^.;,]{0,60}?\b(?:for|to attend)\s+(?:the|a|an|their|its)\s+(?:[\w'’()-]+\s+){0,6}?summit",
+                         re.IGNORECASE)
 _TAKING_PART = re.compile(r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed|ing)?|(?:take|taking|took) part in|"
                           r"participat(?:e|es|ed|ing) in|go(?:ing)? to|went to|boycott(?:s|ed|ing)?|skip(?:s|ped|ping)?)\b",
                           re.IGNORECASE)

@@ -146,3 +146,8 @@ def test_not_taking_part_in_a_gathering_does_not_deny_it():
     assert [t.type for t in find_triggers("The president did not attend the summit held in Riga.")] == ["summit"]
     assert [t.type for t in find_triggers("The talks in Riga did not yield results.")] == ["meeting"]
     assert find_triggers("The president did not visit Riga.") == []
+
+
+def test_gathering_for_a_summit_is_the_summit():
+    assert [t.type for t in find_triggers("The leaders will gather in Riga for a summit on Friday.")] == ["summit"]
+    assert [t.type for t in find_triggers("Ministers gathered in Riga on Monday for talks.")] == ["meeting", "meeting"]
