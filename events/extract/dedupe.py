@@ -68,7 +68,7 @@ def same_event(a: Event, b: Event) -> bool:
         return False  # "several visits to Saudi Arabia" are not the dated visit of the same article
     one_dated = (a.date_start is None) != (b.date_start is None)
     nested = _vague_country_report(a, b) or _vague_country_report(b, a) if a.type == "visit" \
-        else one_dated and inside(a, b)
+        else one_dated and inside(a, b) and a.type != "deployment"
     if a.place_id != b.place_id and not (_near(a, b) or nested):
         return False
     if undated:

@@ -53,6 +53,16 @@ def test_talks_today_are_another_round_than_talks_on_monday():
     assert {e.date_start for e in deduplicate([today, monday])} == {dt.date(2005, 11, 28), dt.date(2005, 11, 30)}
 
 
+def test_forces_in_a_city_and_others_sent_to_its_country_stay_two_deployments():
+    # "German peacekeepers are already in X. The Finnish battalion will deploy in <country> on
+    # August 25.": other forces, another event; the city's does not take the country's date.
+    state = _event("Peacekeepers are already in the city.", trigger="Peacekeepers", type_="deployment", **CITY)
+    move = _event("The battalion will deploy in the country.", trigger="deploy", type_="deployment",
+                  day=dt.date(2023, 8, 25), **RUSSIA)
+    kept = deduplicate([state, move])
+    assert {(e.place_level, e.date_start) for e in kept} == {("city", None), ("country", dt.date(2023, 8, 25))}
+
+
 def test_an_undated_country_meeting_joins_the_dated_one_in_a_city_but_plurals_do_not():
     country = _event("Talks in Russia covered a wide range.", trigger="Talks", **RUSSIA)
     city = _event("They met in the city on Monday.", day=dt.date(2006, 12, 4), **CITY)
