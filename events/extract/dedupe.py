@@ -57,7 +57,8 @@ def same_event(a: Event, b: Event) -> bool:
 
     Nested: within 30 km (a palace and its city), or, when one of them is dated, a country and a
     place in it ("talks in Japan" and "talks late Monday" in TOKYO; an exercise in Hong Kong and
-    "the exercise in the New Territories"). For visits only an undated country report joins a dated
+    "the exercise in the New Territories"); not for deployments, whose reports at a city and at its
+    country are mostly of other forces. For visits only an undated country report joins a dated
     place: an undated stop within a dated trip ("due in Kenya on Friday", "also expected to visit a
     factory in Nairobi") is its own event.
     """
