@@ -21,7 +21,7 @@ from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.dates import VAGUE, attach_date, on_news_day
 from events.extract.places import Anchor
 from events.extract.sentences import Sentence, dateline_head, find_dateline, split_sentences
-from events.extract.triggers import Trigger, denied, find_triggers, is_ship
+from events.extract.triggers import Trigger, denied, find_triggers, is_ship, ships_moving
 from events.extract.trip import NO_PLACE, STAY, month_of_context, place_by_trip
 from events.model import Article, Event, TimeExpression
 from events.timex import find_dates
@@ -215,7 +215,16 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
     actors = find_actors(sentence.text, context.surnames, places.acting_countries(sentence, in_sentence),
                          places_at=[(a.start - sentence.start, a.end - sentence.start) for a in in_sentence],
                          find_new_people=not sentence.headline)
-    return [build(trigger, sentence, target, date, actors, context.article) for target in targets]
+    return [build(_at_sea(trigger, sentence, target), sentence, target, date, actors, context.article)
+            for target in targets]
+
+
+def _at_sea(trigger: Trigger, sentence: Sentence, target) -> Trigger:
+    """Warships that arrive at a port make a port call (a visit); at a sea or a region, they are
+    deployed there (GUIDELINES §1)."""
+    if target and trigger.type == "visit" and target[0].place.level == "region" and ships_moving(trigger, sentence.text):
+        return replace(trigger, type="deployment")
+    return trigger
 
 
 def _frames_the_clause(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:

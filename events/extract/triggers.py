@@ -42,6 +42,13 @@ def cameo(event_type: str) -> str:
     return lexicon.cameo_codes()[event_type]
 
 
+def ships_moving(trigger: Trigger, sentence: str) -> bool:
+    """Whether a visit word's subject is ships ("Two warships arrived in"): at a port that is a port
+    call, at sea a deployment (GUIDELINES §1)."""
+    return _filters().motion.search(trigger.text) is not None \
+        and _filters().ships_arriving.search(sentence[: trigger.start]) is not None
+
+
 def is_ship(trigger: Trigger) -> bool:
     """Whether the trigger is a ship noun: a warship's port call is a visit (GUIDELINES §1)."""
     return trigger.needs_place and lexicon.ship_nouns().fullmatch(trigger.text) is not None
@@ -58,6 +65,8 @@ def _filters() -> SimpleNamespace:
         motion=re.compile(lexicon.filter_words("motion"), re.IGNORECASE),
         forces_arriving=re.compile(r"(?<!-)\b(?!" + lexicon.ship_nouns().pattern + r"\b)(?:" + force
                                    + r"|fighters|bombers|jets|warplanes)\b,?(?:\s+\S+){0,6}\s*$", re.IGNORECASE),
+        ships_arriving=re.compile(r"(?<!-)\b(?:" + lexicon.ship_nouns().pattern + r")\b,?(?:\s+\S+){0,6}\s*$",
+                                  re.IGNORECASE),
         # The word right before a meeting word that makes it domestic ("the cabinet meeting").
         not_a_meeting=re.compile(r"(?<![\w-])" + lexicon.filter_words("domestic_meeting") + r"\s+$", re.IGNORECASE),
         # "meet a NATO request", "met with outrage", "met with his aides": a requirement, a reaction

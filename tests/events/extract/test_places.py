@@ -122,6 +122,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A ship that pulls into or calls at a port makes a port call (§1 visit).
     ("The frigate pulled into Riga on Monday.", {("visit", "Riga")}),
     ("The destroyer called at Riga on Monday.", {("visit", "Riga")}),
+    # Warships arriving at a port make a port call; at sea they are deployed.
+    ("Two warships arrived in Riga on Monday.", {("visit", "Riga")}),
+    ("Two warships arrived in the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
     # A trip reported later in the sentence is not where earlier talks were.
     ("The envoy met Latvian officials on Wednesday and will fly to Vilnius on Thursday.", {("visit", "Vilnius")}),
     # "to the" after a visit is its destination, not an infinitive.
