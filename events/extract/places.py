@@ -56,6 +56,8 @@ _FROM_NAMED = re.compile(r"\b(?:from|left|leaves?|leaving|depart(?:s|ed|ing)?)\s
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:neighbou?ring|nearby|northern|southern|eastern|western|central|"
                          r"north|south|east|west|coastal|remote|war-torn|restive|oil-rich)\b)"
                          r"(?-i:[a-z][\w'’\-]*)\s+(?:(?-i:[a-z][\w'’\-]*)\s+)?$", re.IGNORECASE)
+_TO_THE = re.compile(r"to\s+the\s+", re.IGNORECASE)
+_WATER = re.compile(r"\b(?:Sea|Gulf|Ocean|Straits?|Bay|Channel)\b")
 # After a country name, words that keep it a place ("troops in Japan are") rather than make it a
 # modifier ("US troops", "a U.S. missile base").
 _AFTER_PLACE = frozenset(
@@ -317,7 +319,10 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     infinitive = _INFINITIVE.search(before)
     # "to avoid angering China": the "to" is an infinitive's; "due to start in Pretoria" is
     # located by the preposition after it.
-    if infinitive and locative and locative.start() == infinitive.start():
+    # "sent to the Red Sea": no verb is named like a sea, so "to the" before one is a direction.
+    if infinitive and locative and locative.start() == infinitive.start() \
+            and not (_WATER.search(anchor.place.name) and anchor.place.country_code == ""
+                     and _TO_THE.fullmatch(infinitive.group())):
         locative = _LOCATIVE.search(before, infinitive.start() + 2)
     if locative:
         return 0.0

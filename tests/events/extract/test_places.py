@@ -122,6 +122,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A ship that pulls into or calls at a port makes a port call (§1 visit).
     ("The frigate pulled into Riga on Monday.", {("visit", "Riga")}),
     ("The destroyer called at Riga on Monday.", {("visit", "Riga")}),
+    # "to the" before a sea is a direction (no verb is named like a sea).
+    ("Two destroyers will be deployed to the Baltic Sea on Friday.", {("deployment", "Baltic Sea")}),
     # Warships arriving at a port make a port call; at sea they are deployed.
     ("Two warships arrived in Riga on Monday.", {("visit", "Riga")}),
     ("Two warships arrived in the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
