@@ -77,6 +77,7 @@ def _filters() -> SimpleNamespace:
                            + lexicon.filter_words("own_staff") + ")", re.IGNORECASE),
         speaks=re.compile(lexicon.filter_words("speaking"), re.IGNORECASE),
         crowd=re.compile(lexicon.filter_words("crowd") + r"(?:\s+\S+){0,4}\s+$", re.IGNORECASE),
+        travelling_crowd=re.compile(lexicon.filter_words("travelling_crowd") + r"(?:\s+\S+){0,6}\s+$", re.IGNORECASE),
         not_an_exercise=re.compile(r"^\s+" + lexicon.filter_words("exercise_of"), re.IGNORECASE),
         combat=re.compile(lexicon.filter_words("combat"), re.IGNORECASE),
         targeted=re.compile(lexicon.filter_words("targeted") + r"\s+(?:[\w,]+\s+){0,4}$", re.IGNORECASE),
@@ -169,6 +170,8 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
     # "Leaders gathered in Riga for the summit": the gathering is the summit, not talks besides it.
     if trigger.type == "meeting" and trigger.text.lower().startswith("gather") and _FOR_SUMMIT.match(after):
         return False
+    if trigger.type == "visit" and filters.travelling_crowd.search(before):
+        return False  # "Thousands of pilgrims arrived in Mecca": not a delegation's visit
     if trigger.type == "exercise" and filters.not_an_exercise.match(after):
         return False
     # "Salt trucks have been deployed", "police were deployed": only armed forces deploy (§1).

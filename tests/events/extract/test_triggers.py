@@ -86,6 +86,10 @@ def test_triggers_and_types(sentence, expected):
     "Talks in Riga had been set for Friday but were later cancelled.",
     "The government decided to bar him from visiting Riga this week.",
     "The bloc is pushing for sending a delegation to Riga.",
+    # Crowds travelling are not a delegation's visit.
+    "Thousands of pilgrims arrived in Riga on Monday.",
+    "More than a million people from across the world have arrived in Riga.",
+    "Pilgrims spend the day in prayers in Riga.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []
@@ -102,6 +106,10 @@ def test_month_may_is_not_a_modal():
     ("The premier leaves for Tokyo on Sunday.", [("visit", "leaves for")]),
     ("The foreign minister is expected in Cairo on Tuesday.", [("visit", "expected in")]),
     ("She spent two days in Hanoi.", [("visit", "spent two days in")]),
+    ("He will spend Thursday in Hanoi.", [("visit", "spend Thursday in")]),
+    ("He will spend Thursday in Hanoi before traveling on to Hue.",
+     [("visit", "spend Thursday in"), ("visit", "traveling on to")]),
+    ("The premier left Tokyo on Monday for Beijing.", [("visit", "left Tokyo on Monday for")]),
     ("The queen will tour Kenya next month.", [("visit", "tour")]),
     ("The queen toured the Great Wall on Friday.", [("visit", "toured")]),
     ("He will lead a business delegation to Jiangxi next year.", [("visit", "lead a business delegation to")]),
