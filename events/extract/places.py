@@ -150,6 +150,7 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|ahead 
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
 # discuss trade, officials disclosed here Thursday").
 _HERE = re.compile(r"[^,;:()\"“”]{0,60}?\bhere\b")
+_THERE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
 _FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'’\-]*\s*){1,4}"
                     r"(?=(?:\s*on\s+\w+(?:\s+\d{1,2})?)?,)", re.IGNORECASE)  # "In Riga (on Monday),"
@@ -262,6 +263,10 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         shared = _gathering_place(trigger, sentence, anchors, dateline, triggers, memo)
         if shared:
             return shared
+    if not chosen and _THERE.match(sentence.text, trigger.end):
+        # "flew to Riga and held talks there": "there" is the place last named before it (§3.1).
+        earlier = [a for a in names if a.end <= sentence.start + trigger.start]
+        chosen = earlier[-1:]
     if not chosen and dateline and (here := _HERE.match(sentence.text, trigger.end)) \
             and not _reported_here().search(here.group()):
         return [(dateline, None)]

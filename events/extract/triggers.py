@@ -84,7 +84,9 @@ def _filters() -> SimpleNamespace:
         unreal=re.compile(lexicon.modality_cues() + r"[^;]*$", re.IGNORECASE),
         cue_start=re.compile(lexicon.modality_cues(), re.IGNORECASE),
         # Denied after the fact: "the visit to the capital was cancelled".
-        denied_after=re.compile(r"[^.;]{0,60}?\b(?:(?:was|were|is|are|has been|have been|had been|will be|"
+        # (within the trigger's clause: not past "while" or a verb of saying)
+        denied_after=re.compile(r"(?:(?!,\s*(?:while|whereas|although|though)\b|\b(?:said|says|told|added)\b)[^.;]){0,60}?"
+                                r"\b(?:(?:was|were|is|are|has been|have been|had been|will be|"
                                 r"(?:had|has|have) to be)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+|\w+ly\s+)?"
                                 + lexicon.modality_cues(after=True)
                                 # "the summit did not take place": what did not happen is the event

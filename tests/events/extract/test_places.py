@@ -142,6 +142,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("meeting", "Riga")}),
     # A verb between a preposition and a name ends the preposition's phrase.
     ("The other countries involved in the talks are Latvia, Estonia and Lithuania.", set()),
+    # "there" is the place last named before it.
+    ("The envoy flew to Riga on Monday and held talks there with the premier.",
+     {("visit", "Riga"), ("meeting", "Riga")}),
+    ("The premier arrived from Latvia after his six-day official visit there.", {("visit", "Latvia")}),
     # A departure's destination: "leave for", "set sail for", "left X on Monday for".
     ("The first battalion will leave for Latvia on Friday.", {("deployment", "Latvia")}),
     ("The fleet set sail for the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),

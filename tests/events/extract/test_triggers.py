@@ -159,3 +159,8 @@ def test_not_taking_part_in_a_gathering_does_not_deny_it():
 def test_gathering_for_a_summit_is_the_summit():
     assert [t.type for t in find_triggers("The leaders will gather in Riga for a summit on Friday.")] == ["summit"]
     assert [t.type for t in find_triggers("Ministers gathered in Riga on Monday for talks.")] == ["meeting", "meeting"]
+
+
+def test_a_denial_after_the_trigger_stays_in_its_clause():
+    sentence = "He met the premier in Riga, but said there were no plans for talks."
+    assert [(t.type, t.text) for t in find_triggers(sentence)] == [("meeting", "met")]
