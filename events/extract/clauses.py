@@ -43,6 +43,11 @@ NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|no
                         r"\w+ed|\w+ing|held|set|due|in|at|on|to|for|with|near|from)\b)"
                         r"(?:\s+[^\s,]+){3,}\s+$", re.IGNORECASE)
 
+# ... but the commas of a list of names are no clause ("talks with Hu Jintao, Wu Bangguo and Wen
+# Jiabao in Beijing").
+NAME_LIST = re.compile(r",\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:(?:,\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3})*?"
+                       r"and\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:in|at)\s+(?:the\s+)?$")
+
 
 def in_another_clause(trigger: Trigger, gap: str) -> bool:
     """Whether a place after the trigger, ``gap`` after it, lies in another clause: past a verb of
@@ -56,4 +61,5 @@ def in_another_clause(trigger: Trigger, gap: str) -> bool:
     if TOUR.fullmatch(trigger.text) and STOPS.search(gap):
         return False  # "a tour which includes Namibia", "a tour that has taken him to Kenya"
     return bool(CLAUSE_VERB.search(gap) or TOPIC.search(gap) or SUBORDINATE.search(gap)
-                or RELATIVE.search(gap) and not OWN_RELATIVE.match(gap) or NEW_CLAUSE.search(gap))
+                or RELATIVE.search(gap) and not OWN_RELATIVE.match(gap)
+                or NEW_CLAUSE.search(gap) and not NAME_LIST.search(gap))

@@ -68,7 +68,7 @@ def same_event(a: Event, b: Event) -> bool:
     if undated and (is_plural(a) or is_plural(b)):
         return False  # "several visits to Saudi Arabia" are not the dated visit of the same article
     one_dated = (a.date_start is None) != (b.date_start is None)
-    nested = _vague_country_report(a, b) or _vague_country_report(b, a) if a.type == "visit" \
+    nested = _country_report_of(a, b) or _country_report_of(b, a) if a.type == "visit" \
         else one_dated and inside(a, b) and a.type != "deployment"
     if a.place_id != b.place_id and not (_near(a, b) or nested):
         return False
@@ -87,9 +87,10 @@ def _near(a: Event, b: Event) -> bool:
     return great_circle((a.lat, a.lon), (b.lat, b.lon)).km <= NESTED_KM
 
 
-def _vague_country_report(country: Event, place: Event) -> bool:
-    return (country.place_level == "country" and country.date_start is None
-            and place.date_start is not None and inside(country, place))
+def _country_report_of(country: Event, place: Event) -> bool:
+    return (country.place_level == "country" and place.date_start is not None and inside(country, place)
+            and (country.date_start is None or country.date_start == place.date_start
+                 and country.date_granularity == place.date_granularity == "day"))
 
 
 def inside(a: Event, b: Event) -> bool:

@@ -101,9 +101,9 @@ class Extractor:
         events: list[Event] = []
         for passage in passages:
             memo = places.SentenceMemo()  # each place's phrase read once for all the triggers
-            placed = [(t, places.attach(t, passage.sentence, passage.anchors, context.dateline, passage.triggers,
-                                        memo))
-                      for t in passage.triggers]
+            placed = _visitors_at_their_talks([(t, places.attach(t, passage.sentence, passage.anchors, context.dateline,
+                                                                 passage.triggers, memo))
+                                               for t in passage.triggers])
             for trigger, targets in placed:
                 if denied(trigger):
                     continue  # no event, though its clause's places and dates stay its own
@@ -207,7 +207,8 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         if trigger.type in _GATHERINGS and at_dateline and date and on_news_day(date, context.article) \
                 and not STAY.search(sentence.text):
             targets = [(context.dateline, None)]
-        elif trigger.type == "visit" and date is not None or trigger.type == "meeting":
+        elif trigger.type == "visit" and date is not None or trigger.type == "meeting" \
+                or trigger.type == "summit" and STAY.search(sentence.text):  # "During his stay, he will attend a summit"
             targets = [None]  # the trip's, if it belongs to one (place_by_trip)
         else:
             unplaced = replace(build(trigger, sentence, None, date, (), context.article), unplaced_reason=NO_PLACE)
@@ -225,6 +226,14 @@ def _at_sea(trigger: Trigger, sentence: Sentence, target) -> Trigger:
     if target and trigger.type == "visit" and target[0].place.level == "region" and ships_moving(trigger, sentence.text):
         return replace(trigger, type="deployment")
     return trigger
+
+
+def _visitors_at_their_talks(placed: list[tuple[Trigger, list]]) -> list[tuple[Trigger, list]]:
+    """ "met in Beijing with visiting minister X": the visitor is where the talks are (§3.1)."""
+    talks = next((targets for t, targets in placed if t.type == "meeting" and targets and not denied(t)), None)
+    if talks is None:
+        return placed
+    return [(t, talks if not targets and t.text.lower() == "visiting" else targets) for t, targets in placed]
 
 
 def _frames_the_clause(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:

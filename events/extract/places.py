@@ -26,7 +26,7 @@ _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of
 _DESCRIPTOR = (r"(?:(?:the|a|an)\s+(?:(?-i:[a-z])\w*\s+)?)?(?:(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+)?"
                r"(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+){0,3}"
                r"(?-i:city|town|capital|port|province|region|island|village|state|county|district|"
-               r"resort|base|border town|port city)\s*(?:of\s+|,\s*)?")
+               r"resort|base|border town|port city|cities|towns|ports|provinces|regions|islands|villages)\s*(?:of\s+|,\s*)?")
 # A locative preposition right before the place, allowing a few modifier words in between
 # ("at the US air base at Yakota", "in the Egyptian capital of Cairo", "in the waters off Hawaii").
 # "from" never locates: it names a departure point or an origin ("arrived from Helsinki",
@@ -364,6 +364,8 @@ def is_modifier(anchor: Anchor, after: str) -> bool:
 
     if anchor.place.level != "country":
         return False
+    if re.match(r"[-–][a-z]", after):
+        return True  # "China-aid projects", "US-led troops": a compound adjective
     word = re.match(r"\s+([a-z][a-z\-]*)", after)
     if word:
         # "Kuwait threatened", "Kenya finally agreed": a verb after the name, not a noun it qualifies

@@ -156,7 +156,7 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
     # "the Visiting Forces Agreement", "the Meeting Point Committee": a capitalised word inside a
     # name mid-sentence names a thing, not an event; a named summit or exercise is still one
     # ("the Joint Military Exercise in the Bay of Bengal").
-    if trigger.type not in ("summit", "exercise") and _IN_NAME.match(trigger.text + after) and before.strip() \
+    if trigger.type not in ("summit", "exercise") and _IN_NAME.match(trigger.text.split()[-1] + after) and before.strip() \
             and not _title_case(sentence):
         return False
     # "North Summit School District": a capitalised Summit that another name word follows is

@@ -146,6 +146,18 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy flew to Riga on Monday and held talks there with the premier.",
      {("visit", "Riga"), ("meeting", "Riga")}),
     ("The premier arrived from Latvia after his six-day official visit there.", {("visit", "Latvia")}),
+    # "the cities of X, Y and Z"; "fly to the capital city of X"; a list of names before the place.
+    ("He also visited the cities of Riga, Jelgava and Liepaja.",
+     {("visit", "Riga"), ("visit", "Jelgava"), ("visit", "Liepāja")}),
+    ("The premier will fly to the capital city of Riga today.", {("visit", "Riga")}),
+    ("The king held talks with Anna Berg, Janis Ozols and Peter Kalnins in Riga on Monday.",
+     {("meeting", "Riga")}),
+    ("Two ministerial conferences have been held in Riga and Vilnius.",
+     {("meeting", "Riga"), ("meeting", "Vilnius")}),
+    # The visitor is where the talks are; "China-aid" qualifies a noun.
+    ("The minister met in Riga yesterday with visiting Estonian Foreign Minister Kaja Tamm.",
+     {("meeting", "Riga"), ("visit", "Riga")}),
+    ("The president toured Latvia-aid projects during his stay.", set()),
     # A departure's destination: "leave for", "set sail for", "left X on Monday for".
     ("The first battalion will leave for Latvia on Friday.", {("deployment", "Latvia")}),
     ("The fleet set sail for the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
@@ -267,3 +279,13 @@ def test_the_travellers_talks_join_the_trip(extractor, second):
     """GUIDELINES §3.4 (a), (c): talks of the traveller, or held during the stay, are at its destination."""
     text = "Foreign Minister Anna Berg arrived in Vilnius on Thursday for an official visit. " + second
     assert ("meeting", "Vilnius") in _events(extractor, text)
+
+
+def test_a_summit_during_a_stay_is_at_the_stay(extractor):
+    text = "The president arrived in Riga on Tuesday for a state visit. During his stay, he will attend a summit of the bloc."
+    assert _events(extractor, text) == {("visit", "Riga"), ("summit", "Riga")}
+
+
+def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
+    assert _events(extractor, "RIGA, Dec. 4 -- The president arrived here yesterday on an official visit to Latvia.") \
+        == {("visit", "Riga")}
