@@ -15,8 +15,9 @@ CLAUSE_VERB = re.compile(
 # A tour and its stops (§1 visit: "trip/tour to").
 TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)
 # A tour's own relative clause listing its stops.
-STOPS = re.compile(r"^(?:\s+(?:of|to|in|through|across)\s+[^,;]{1,40}?)?\s*,?\s*(?:which|that)\s+(?:\w+\s+){0,2}?"
-                   r"(?:includ(?:es|ed|ing)|(?:taken|take|takes|took|brought|bring|brings|led|leads)\s+(?:him|her|them|the\s+\w+)(?:\s+on)?\s+to)\b[^;]*$", re.IGNORECASE)
+STOPS = re.compile(r"^(?:\s+(?:of|to|in|through|across)\s+[^,;]{1,40}?)?\s*,?\s*(?:including|(?:which|that)\s+(?:\w+\s+){0,2}?"
+                   r"(?:includ(?:es|ed|ing)|(?:taken|take|takes|took|brought|bring|brings|led|leads)\s+(?:him|her|them|the\s+\w+)(?:\s+on)?\s+to))\b[^;]*$",
+                   re.IGNORECASE)
 # A stop its relative clause names with "to the" ("which has taken him to the Netherlands").
 STOP_TO_THE = re.compile(STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGNORECASE)  # fullmatch
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"

@@ -81,6 +81,8 @@ _COORDINATED = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:(?:then|later|also|f
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Colombia, which Bush will visit on Sunday": the place is the visit's object, before it.
+_WHICH_OBJECT = re.compile(r",\s+which\s+(?:[\w.'’-]+\s+){1,4}")
 # "is in Germany on a two-day visit" (§1 visit: be in X on a trip).
 _ON_VISIT = re.compile(r"\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 # "has 4,000 troops", not "has sent troops": a perfect's participle is no possession.
@@ -291,9 +293,12 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,
                  and (_OF_TRIGGER.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start)
                       or clauses.STOP_TO_THE.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start))):
         return 0.0  # "visit Rome", "a tour of Japan", "a tour which took him to the Gulf"
+    if trigger.type == "visit" and anchor.end <= sentence.start + trigger.start \
+            and _WHICH_OBJECT.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start):
+        return 0.0  # "Colombia, which he will visit on Sunday"
     # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger
     # (_is_premodifier, without cutting out the gap: it may be the whole sentence).
-    if anchor.place.level in ("city", "landmark") \
+    if anchor.place.level in ("city", "landmark") and not _VERB_TRIGGER.match(trigger.text) \
             and _PREMODIFIER_GAP.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start):
         return 0.0
     return None
@@ -334,13 +339,18 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     return _UNDECIDED
 
 
+# A trigger that is a finite verb ("flew", "met", "arrives"): no name premodifies it.
+_VERB_TRIGGER = re.compile(r"(?:\w+ed|met|meets|flew|flies|came|comes|went|goes|left|arrives|visits|travels|heads)\b",
+                           re.IGNORECASE)
 # Between a city and the trigger it premodifies: "the Venice summit", "Minsk's talks".
 _PREMODIFIER_GAP = re.compile(r"(?:['’]s)?\s+")
 
 
-def _is_premodifier(anchor: Anchor, gap: str) -> bool:
-    """ "the St. Petersburg meeting", "the Venice summit": a city or landmark right before the trigger."""
-    return anchor.place.level in ("city", "landmark") and _PREMODIFIER_GAP.fullmatch(gap) is not None
+def _is_premodifier(anchor: Anchor, gap: str, trigger: Trigger) -> bool:
+    """ "the St. Petersburg meeting", "the Venice summit": a city or landmark right before a noun
+    trigger ("Bush flew here": a name before a verb is its subject)."""
+    return anchor.place.level in ("city", "landmark") and not _VERB_TRIGGER.match(trigger.text) \
+        and _PREMODIFIER_GAP.fullmatch(gap) is not None
 
 
 def _scope_end(text: str, trigger: Trigger) -> int:
@@ -455,8 +465,8 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
         if anchor.end > sentence.start + trigger.start:
             continue
         between = sentence.text[anchor.end - sentence.start: trigger.start]
-        if _is_premodifier(anchor, between) or _WHERE.fullmatch(between) or _FOR_GATHERING.fullmatch(between) \
-                or trigger.type == "visit" and _ON_VISIT.fullmatch(between):
+        if _is_premodifier(anchor, between, trigger) or _WHERE.fullmatch(between) or _FOR_GATHERING.fullmatch(between) \
+                or trigger.type == "visit" and (_ON_VISIT.fullmatch(between) or _WHICH_OBJECT.fullmatch(between)):
             return [anchor]
         frame_end = frame.start() + len(frame.group().rstrip()) if frame else -1
         # "In Tehran, the agency said X held meetings with ...": the frame places the report.

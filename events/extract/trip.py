@@ -14,6 +14,7 @@ from events.extract.places import Anchor
 from events.model import Event
 
 NO_PLACE = "no place in the text"
+_SAYING = re.compile(r"\b(?:said|says|told|added|stressed|noted|declared|announced)\b")
 # The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
 STAY = re.compile(r"\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b|\bafter (?:his|her|their) arrival\b", re.IGNORECASE)
@@ -69,13 +70,22 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     if re.search(r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our|He|She|They|We)\s)[A-Z][\w-]*\s+$",
                  before_trigger):
         return False
+    if STAY.search(event.evidence):
+        return True  # "During the visit, the host held talks with him" (§3.4 a: explicitly part of it)
     # "by the time Prime Minister Hashimoto meets President Clinton": someone else's talks.
-    subjects = [name for _, _, name in find_people(before_trigger)]
+    # "Robertson said peace talks between Israel and the Palestinians must resume": the speaker
+    # is not a party to the talks, so only the words after the last verb of saying count.
+    reported = _SAYING.split(before_trigger)[-1]
+    subjects = [name for _, _, name in find_people(reported)]
     if subjects:
         return bool(set(subjects) & set(trip.actors))
     # "He will meet the minister on Friday": in a story of a trip, the pronoun is the traveller.
-    traveller = re.search(r"(?:^|,)\s*(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,3}$", before_trigger) is not None
-    return traveller or bool(set(event.actors) & set(trip.actors)) or STAY.search(event.evidence) is not None
+    # "The two leaders held talks": the traveller and the host.
+    traveller = re.search(r"(?:^|,)\s*(?:[Hh]e|[Ss]he|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|ministers|"
+                          r"prime ministers|premiers|sides|heads of state))\s+(?:\w+\s+){0,3}$", before_trigger) is not None
+    speaking = before_trigger[: len(before_trigger) - len(reported)]
+    parties = {actor for actor in event.actors if not re.search(rf"\b{re.escape(actor.split()[-1])}\b", speaking)}
+    return traveller or bool(parties & set(trip.actors))
 
 
 def month_of_context(event: Event, events: list[Event]) -> Event:

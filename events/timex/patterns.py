@@ -245,7 +245,7 @@ TENSE_CUE = re.compile(
     r"(?-i:[A-Z0-9])))|"
     # a participle after "be"/"been" ("will be held", "has been paid") says nothing of the past,
     # nor does one inside a hyphenated adjective ("the NATO-led mission", "US-backed troops")
-    r"(?<!be\s)(?<!been\s)(?<!-)(?:(?P<past>was|were|had|did|ago|last|since|earlier|met|held|took|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!-)(?:(?P<past>was|were|had|did|ago|last|since|earlier|met|held|took|"
     r"went|came|made|began|saw|left|gave|won|lost|fell|rose|brought|bought|fought|caught|sent|"
     r"spent|built|paid|kept|led|ran|became|found|knew|grew|struck|stood|hit|killed|died|arrived|"
     r"visited|attended|ended|closed|flew|drove|sailed|rode|chose)|"

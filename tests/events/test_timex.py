@@ -466,6 +466,8 @@ def test_a_gathering_opening_on_a_weekday_is_ahead():
         ("He arrived in Riga on March 5.", dt.date(2023, 3, 2), "2023-03-05"),
         # "flew" is past: the Monday before a Sunday story, not the day after.
         ("The minister flew to Tokyo on Monday.", dt.date(2001, 11, 25), "2001-11-19"),
+        # "Abe arrived" is past: "be" only counts as a word of its own.
+        ("Shinzo Abe arrived in Cairo on Monday to attend the forum.", dt.date(2023, 3, 8), "2023-03-06"),
         # A participle inside a hyphenated adjective is no past tense.
         ("He will join the NATO-led mission in Riga on August 25.", dt.date(1999, 7, 15), "1999-08-25"),
         # Farther off, the tense decides the year.

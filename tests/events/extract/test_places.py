@@ -158,6 +158,12 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The minister met in Riga yesterday with visiting Estonian Foreign Minister Kaja Tamm.",
      {("meeting", "Riga"), ("visit", "Riga")}),
     ("The president toured Latvia-aid projects during his stay.", set()),
+    # A tour "including" its stops; the object of "which ... will visit" before it.
+    ("He began a tour including Latvia, Estonia and Lithuania.",
+     {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania")}),
+    ("The president praised Estonia, which he will visit on Sunday.", {("visit", "Estonia")}),
+    # A name before a verb is its subject, not a premodifier ("the Riga summit").
+    ("RIGA, Dec. 4 -- Vilnius flew here on Sunday.", {("visit", "Riga")}),
     # A departure's destination: "leave for", "set sail for", "left X on Monday for".
     ("The first battalion will leave for Latvia on Friday.", {("deployment", "Latvia")}),
     ("The fleet set sail for the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
@@ -289,3 +295,16 @@ def test_a_summit_during_a_stay_is_at_the_stay(extractor):
 def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     assert _events(extractor, "RIGA, Dec. 4 -- The president arrived here yesterday on an official visit to Latvia.") \
         == {("visit", "Riga")}
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    # Talks during the visit are its talks, whoever hosts them (§3.4 a).
+    ("During the visit, Latvian Foreign Minister Anna Berg held talks with Kalnins.", {("meeting", "Riga")}),
+    ("The two ministers held talks on Tuesday.", {("meeting", "Riga")}),
+    # The speaker is not a party to the talks he speaks of.
+    ("Kalnins said peace talks between Israel and the Palestinians must resume.", set()),
+])
+def test_which_talks_belong_to_the_trip(extractor, second, expected):
+    first = "Estonian Foreign Minister Peter Kalnins arrived in Riga on Sunday for a two-day visit. "
+    found = _events(extractor, first + second) - {("visit", "Riga")}
+    assert found == expected
