@@ -42,6 +42,12 @@ _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
+_AHEAD_OF = re.compile(r"\b(?:ahead of|before|prior to|in preparation for|in advance of|to prepare for)\s+"
+                       r"(?:the|his|her|their|its|this|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,3})?\s*,?\s*(?:on|in|from|next|this|late|early)?\s*")
+# "met the visiting French minister on Monday": the visit is under way, Monday dates the talks.
+_VISITING_ADJECTIVE = re.compile(r"\b(?:the|a|an|his|her|their|its|with|met|meets|meet|received|receives|told|"
+                                 r"welcomed|hosted)\s+visiting$", re.IGNORECASE)
 _FRAME_END = re.compile(r"(?:\s+(?:to|in)\s+[^,;]{1,40}?)?\s*,")  # "During the visit( to Riga),"
 # Events that happen where the actors gather: on the news day, at the dateline (GUIDELINES §3.4 b).
 _GATHERINGS = frozenset({"meeting", "summit", "exercise"})
@@ -172,7 +178,16 @@ def _event_triggers(sentence: str) -> list[Trigger]:
         triggers = [t for t in triggers if not (t.type == "deployment" and t.needs_place)]
     if any(t.type == "visit" for t in triggers):
         triggers = [t for t in triggers if not is_ship(t)]
-    return triggers
+    # "proposing to send 2,000 troops to Darfur": the forces a denied verb sends share its denial.
+    return [_denied_with(t, triggers, sentence) for t in triggers]
+
+
+def _denied_with(trigger: Trigger, triggers: list[Trigger], sentence: str) -> Trigger:
+    if not (trigger.type == "deployment" and trigger.needs_place):
+        return trigger
+    sender = next((t for t in triggers if t.type == "deployment" and not t.needs_place and denied(t)
+                   and 0 <= trigger.start - t.end <= 40 and not re.search(r"[;]|,\s", sentence[t.end: trigger.start])), None)
+    return trigger if sender is None else replace(trigger, cues=trigger.cues + sender.cues)
 
 
 def _inside(spans: list, sentence: Sentence) -> list:
@@ -196,7 +211,8 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         return []
     sentence, in_sentence = passage.sentence, passage.anchors
     date = attach_date(trigger, passage.triggers, sentence, passage.dates, targets, others_places)
-    if date is not None and _frames_the_clause(trigger, sentence, date):
+    if date is not None and (_frames_the_clause(trigger, sentence, date) or _named_ahead(trigger, sentence, date)
+                             or _VISITING_ADJECTIVE.search(sentence.text, 0, trigger.end)):
         date = None  # "During the visit, she will hold talks on Wednesday": Wednesday is the talks'
     if not targets:
         # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
@@ -226,6 +242,16 @@ def _at_sea(trigger: Trigger, sentence: Sentence, target) -> Trigger:
     if target and trigger.type == "visit" and target[0].place.level == "region" and ships_moving(trigger, sentence.text):
         return replace(trigger, type="deployment")
     return trigger
+
+
+def _named_ahead(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:
+    """ "spoke with Bush late Tuesday in preparation for the trip": a stay named as what comes
+    after the clause's event takes none of its dates, only one right after it ("ahead of the
+    visit on Friday")."""
+    if trigger.type != "visit" or not _AHEAD_OF.search(sentence.text, 0, trigger.start):
+        return False
+    return not (date.start >= sentence.start + trigger.end
+                and _RIGHT_AFTER.fullmatch(sentence.text, trigger.end, date.start - sentence.start))
 
 
 def _visitors_at_their_talks(placed: list[tuple[Trigger, list]]) -> list[tuple[Trigger, list]]:

@@ -83,6 +83,7 @@ def _filters() -> SimpleNamespace:
         targeted=re.compile(lexicon.filter_words("targeted") + r"\s+(?:[\w,]+\s+){0,4}$", re.IGNORECASE),
         unreal=re.compile(lexicon.modality_cues() + r"[^;]*$", re.IGNORECASE),
         cue_start=re.compile(lexicon.modality_cues(), re.IGNORECASE),
+        cue_before_that=re.compile("(" + lexicon.modality_cues() + r")\s*,?\s*$", re.IGNORECASE),
         # Denied after the fact: "the visit to the capital was cancelled".
         # (within the trigger's clause: not past "while" or a verb of saying)
         denied_after=re.compile(r"(?:(?!,\s*(?:while|whereas|although|though)\b|\b(?:said|says|told|added)\b)[^.;]){0,60}?"
@@ -207,6 +208,7 @@ def _title_case(sentence: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+_FRONTED_CONDITION = re.compile(r"\s*[\"“]?\s*(?:if|unless)\b[^,;]*,", re.IGNORECASE)
 _FOR_SUMMIT = re.compile(r"[^.;,]{0,60}?\b(?:for|to attend)\s+(?:the|a|an|their|its)\s+(?:[\w'’()-]+\s+){0,6}?summit",
                          re.IGNORECASE)
 _TAKING_PART = re.compile(r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed|ing)?|(?:take|taking|took) part in|"
@@ -225,6 +227,15 @@ def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     # adverbial clause ends at its comma, and its negation stays inside it.
     if breaks and breaks[-1].group().lower() in _SUBORDINATORS and "," in clause:
         clause = clause[clause.index(",") + 1:]
+    # "If the talks go well, the presidents will meet in Geneva": a fronted condition governs the
+    # main clause (§1: conditional events).
+    if _FRONTED_CONDITION.match(before):
+        return "condition", 0
+    # "demanded that the government send troops": the complement of a proposal or wish is unreal.
+    if breaks and breaks[-1].group().lower() == "that":
+        governing = _filters().cue_before_that.search(before, max(0, breaks[-1].start() - 40), breaks[-1].start())
+        if governing and lexicon.modality_kind(governing.group(1)) in ("proposal", "wish", "intention"):
+            return lexicon.modality_kind(governing.group(1)), 0
     unreal = _filters().unreal.search(clause)
     # "monitors are not slated to arrive before next month": a time, not a negation.
     if not unreal or unreal.group().lower().startswith(("not", "n't")) and _NOT_UNTIL.search(sentence[position:]):

@@ -74,6 +74,12 @@ def _dated(extractor, text):
      {("summit", "Riga", "2024-12-06")}),
     # A date before a short subject and a reporting verb dates the report.
     ("On Monday, officials said the president would visit Riga.", {("visit", "Riga", None)}),
+    # A stay named as what comes after the clause's event takes none of its dates ...
+    ("The premier spoke with the president late Tuesday in preparation for the trip to Riga.",
+     {("visit", "Riga", None)}),
+    # ... and a visit under way ("the visiting minister") leaves the day to the talks.
+    ("The minister met the visiting Estonian minister in Riga on Monday.",
+     {("meeting", "Riga", "2024-12-02"), ("visit", "Riga", "2024-12-01")}),
     # A century or a decade dates no event.
     ("The two leaders met in Riga to discuss cooperation in the 21st century.", {("meeting", "Riga", None)}),
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.

@@ -36,7 +36,7 @@ def _write_set(root, validation_text):
     for i, city in enumerate(CITIES):
         (root / "articles" / f"a{i}.txt").write_text(
             f"---\nid: a{i}\npublished: 2024-12-04\n---\n\nThe ministers met in {city} on Monday. "
-            f"If the talks go well, they will travel to Paris.\n", encoding="utf-8")
+            f"They will travel to Paris next year.\n", encoding="utf-8")
         gold.append({"article": f"a{i}", "type": "meeting", "place": city, "lat": None, "lon": None,
                      "date": "2024-12-02", "date_granularity": "day"})
     (root / "articles" / "v0.txt").write_bytes(validation_text)

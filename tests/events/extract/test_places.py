@@ -188,11 +188,17 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The contingent arrived on Tuesday, according to diplomatic sources in Riga.",
     # A denied event reports nothing, and its place is still its own, not an earlier trigger's.
     "The trip ended badly after he refused to meet the president in Riga.",
+    # A fronted condition governs its main clause (§1: conditional events).
+    "If the talks go well, the two presidents are likely to meet in Riga.",
+    "Unless the rebels disarm, NATO will send troops to Riga.",
+    # The forces a denied verb sends share its denial; so does the complement of a demand.
+    "The bloc is proposing to send up to 2,000 troops to Riga.",
+    "On Friday, the rebels demanded that the government send troops to Riga.",
     "The trip was overshadowed by his refusal to meet the president in Riga.",
     # The country that sends forces is not where they go ("has so far sent" is no possession).
     "Latvia has so far sent 29 warships with 10,000 crew members abroad.",
 ])
-def test_origins_and_departure_points_locate_nothing(extractor, text):
+def test_origins_reports_and_unreal_events_locate_nothing(extractor, text):
     assert _events(extractor, text) == set()
 
 

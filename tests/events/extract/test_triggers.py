@@ -86,6 +86,11 @@ def test_triggers_and_types(sentence, expected):
     "Talks in Riga had been set for Friday but were later cancelled.",
     "The government decided to bar him from visiting Riga this week.",
     "The bloc is pushing for sending a delegation to Riga.",
+    # Appeals, demands and advice against are no commitment (§1).
+    "The opposition called on the president to come to Riga for talks.",
+    "On Friday, the opposition asked the president to visit Riga.",
+    "Norway on Monday advised its citizens against traveling to Riga.",
+    "The minister on Monday cautioned against sending troops to Riga.",
     # Crowds travelling are not a delegation's visit.
     "Thousands of pilgrims arrived in Riga on Monday.",
     "More than a million people from across the world have arrived in Riga.",
