@@ -212,7 +212,9 @@ def basis(date: TimeExpression) -> str:
 
 
 def on_news_day(date: TimeExpression, article: Article) -> bool:
+    """The publication day, the day before (a story filed about yesterday) or the day after
+    (GUIDELINES §3.4 b: "the news day or days")."""
     if article.published is None or date.first is None:
         return False
-    return abs((date.first - article.published).days) <= 2 and date.granularity == "day"
+    return abs((date.first - article.published).days) <= 1 and date.granularity == "day"
 

@@ -67,11 +67,11 @@ def _dated(extractor, text):
     ("Ministers set the agenda for the December 21-23 NATO summit in Riga.",
      {("summit", "Riga", "2024-12-21")}),
     # A year naming the edition yields to the day its clause gives.
-    ("RIGA, Dec. 4 -- The 2024 annual summit of the bloc, which was held here Monday, ended.",
-     {("summit", "Riga", "2024-12-02")}),
+    ("RIGA, Dec. 4 -- The 2024 annual summit of the bloc, which was held here Tuesday, ended.",
+     {("summit", "Riga", "2024-12-03")}),
     # The event's own relative clause dates it, not another verb's date before it.
-    ("RIGA, Dec. 4 -- Leaders arrived yesterday for the summit, which opens on Friday.",
-     {("summit", "Riga", "2024-12-06")}),
+    ("RIGA, Dec. 4 -- Leaders arrived on Monday for the summit, which opens on Thursday.",
+     {("summit", "Riga", "2024-12-05")}),
     # A date before a short subject and a reporting verb dates the report.
     ("On Monday, officials said the president would visit Riga.", {("visit", "Riga", None)}),
     # A stay named as what comes after the clause's event takes none of its dates ...

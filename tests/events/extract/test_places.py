@@ -217,6 +217,14 @@ def test_talks_at_a_city_dateline_on_the_news_day(extractor, text):
     assert _events(extractor, text) == {("summit", "Warsaw")}
 
 
+def test_talks_two_days_before_the_story_are_not_placed_at_its_dateline(extractor):
+    # §3.4 b: the dateline places talks of the news day (or the day before, in a story filed
+    # about yesterday), not of earlier days, when the actors may have been elsewhere.
+    assert _events(extractor, "WARSAW, Dec. 4 -- On Monday, the leaders held talks with the envoy.") == set()
+    assert _events(extractor, "WARSAW, Dec. 4 -- On Tuesday, the leaders held talks with the envoy.") \
+        == {("meeting", "Warsaw")}
+
+
 def test_a_dateline_that_is_not_a_city_is_not_used(extractor):
     text = "BEN GURION AIRPORT, Israel, Dec. 4 -- The two ministers held talks on Wednesday."
     assert ("meeting", "Ben Gurion International Airport") not in _events(extractor, text)
