@@ -211,6 +211,7 @@ def test_origins_reports_and_unreal_events_locate_nothing(extractor, text):
     "WARSAW Poland: The summit of the bloc's leaders ended here on Wednesday.",
     "Warsaw (AP) — The summit of the bloc's leaders ended here on Wednesday.",
     "Warsaw - The summit of the bloc's leaders ended here on Wednesday.",
+    "WARSAW (AFP) Dec 4, 2024\nThe summit of the bloc's leaders ended here on Wednesday.",
     "Dec 4, 2024 (WARSAW) — The summit of the bloc's leaders ended here on Wednesday.",
 ])
 def test_talks_at_a_city_dateline_on_the_news_day(extractor, text):
