@@ -14,6 +14,8 @@ from events.extract.places import Anchor
 from events.model import Event
 
 NO_PLACE = "no place in the text"
+_SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?summit\b",
+                        re.IGNORECASE)
 _SAYING = re.compile(r"\b(?:said|says|told|added|stressed|noted|declared|announced)\b")
 # The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
 STAY = re.compile(r"\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
@@ -31,8 +33,14 @@ def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
     placeless, and say so.
     """
     visits = [e for e in events if e.type == "visit" and e.place_id]
+    summits = [e for e in events if e.type == "summit" and e.place_id]
     filled = []
     for event in events:
+        if not event.place_id and not event.unplaced_reason and _SIDELINES.search(event.evidence) \
+                and (summit := _summit_of(event, summits)) is not None:
+            # "On the sidelines of the summit, Hu will meet Blair": at the summit (§1 meeting).
+            anchor = next(a for a in anchors if a.place.id == summit.place_id)
+            event = replace(with_place(event, anchor, None), place_text=summit.place_text)
         if not event.place_id and not event.unplaced_reason:
             trip = _trip_of(event, visits)
             if trip is None or not _joins_trip(event, trip):
@@ -42,6 +50,12 @@ def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
             event = replace(with_place(event, anchor, None), place_text=trip.place_text)
         filled.append(event)
     return filled
+
+
+def _summit_of(event: Event, summits: list[Event]) -> Event | None:
+    """The summit whose sidelines the talks are on: the latest reported before them, else the first."""
+    before = [s for s in summits if s.evidence_start <= event.evidence_start]
+    return before[-1] if before else (summits[0] if summits else None)
 
 
 def _trip_of(event: Event, visits: list[Event]) -> Event | None:

@@ -323,3 +323,9 @@ def test_which_talks_belong_to_the_trip(extractor, second, expected):
     first = "Estonian Foreign Minister Peter Kalnins arrived in Riga on Sunday for a two-day visit. "
     found = _events(extractor, first + second) - {("visit", "Riga")}
     assert found == expected
+
+
+def test_talks_on_the_sidelines_of_the_summit_are_at_the_summit(extractor):
+    text = ("Leaders of the bloc opened a two-day summit in Riga on Wednesday. "
+            "Two of the premiers will meet on Thursday on the sidelines of the summit.")
+    assert _events(extractor, text) == {("summit", "Riga"), ("meeting", "Riga")}
