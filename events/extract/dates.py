@@ -19,7 +19,7 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # Between a trigger and a date, what puts the date in another clause or event: a semicolon or
 # dash, or a temporal connective opening its own noun phrase or clause ("following the rape of a
 # girl in 1995", "since Britain seized the territory in 1841", "ahead of the handover in July").
-_OTHER_CLAUSE = re.compile(r";|\s--?\s|\b(?:since|following|after|before|until|ahead of|prior to)\s+"
+_OTHER_CLAUSE = re.compile(r";|\s--?\s|\banniversary\b|\b(?:since|following|after|before|until|ahead of|prior to)\s+"
                            r"(?!(?:early|late|mid|last|next|this)\b)(?:the|a|an|his|her|its|their|he|she|they|it|we|"
                            r"[A-Z]\w+)\b")
 
@@ -28,6 +28,9 @@ _CALENDAR_WORD = re.compile(
 
 # Between a place and the date that follows it: "in Astana on November 28", "Rome from June 3".
 _PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|this|next|last|early|late|later)?\s*", re.IGNORECASE)
+# Between a gathering and the date its participle schedules: "the summit scheduled for November 18".
+_SCHEDULED = re.compile(r"\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|slated|planned|due|held)\s+"
+                        r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
@@ -191,7 +194,8 @@ def _right_after(date: TimeExpression, place_ends: list[int], sentence: Sentence
 def _follows(sentence: Sentence, trigger: Trigger, date: TimeExpression) -> bool:
     """ "a meeting on Tuesday": the date is bound to that trigger."""
     gap = sentence.text[trigger.end: date.start - sentence.start]
-    return date.start - sentence.start >= trigger.end and _PLACE_THEN_DATE.fullmatch(gap) is not None
+    return date.start - sentence.start >= trigger.end and (_PLACE_THEN_DATE.fullmatch(gap) is not None
+                                                           or _SCHEDULED.fullmatch(gap) is not None)
 
 
 def _distance(date: TimeExpression, start: int, end: int) -> int:

@@ -79,6 +79,9 @@ def _joins_trip(event: Event, trip: Event) -> bool:
         # another day is another visit, whose place the text does not give (§3.4 d).
         return trip.date_start is None or event.date_start is None \
             or dedupe.within(event, trip) or dedupe.within(trip, event)
+    if event.date_start and trip.date_start is None and event.reported \
+            and abs((event.date_start - event.reported).days) > 31:
+        return False  # "He last met Moussa in March 1998": not talks of the trip the story reports
     before_trigger = event.evidence[: event.trigger_span.start]
     # "the WTO talks", "Doha Round talks" (a capitalised determiner only opens the sentence)
     if re.search(r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our|He|She|They|We)\s)[A-Z][\w-]*\s+$",

@@ -80,6 +80,12 @@ def _dated(extractor, text):
     # ... and a visit under way ("the visiting minister") leaves the day to the talks.
     ("The minister met the visiting Estonian minister in Riga on Monday.",
      {("meeting", "Riga", "2024-12-02"), ("visit", "Riga", "2024-12-01")}),
+    # The date a gathering's participle schedules is the gathering's, not an earlier visit's.
+    ("The president will visit Latvia and attend the summit scheduled for December 18 in Riga.",
+     {("visit", "Latvia", None), ("summit", "Riga", "2024-12-18")}),
+    # An anniversary's date is the anniversary's event.
+    ("The summit in Riga coincides with the anniversary of the bloc's founding on June 15, 2001.",
+     {("summit", "Riga", None)}),
     # A century or a decade dates no event.
     ("The two leaders met in Riga to discuss cooperation in the 21st century.", {("meeting", "Riga", None)}),
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.

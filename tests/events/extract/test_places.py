@@ -316,6 +316,8 @@ def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     # Talks during the visit are its talks, whoever hosts them (§3.4 a).
     ("During the visit, Latvian Foreign Minister Anna Berg held talks with Kalnins.", {("meeting", "Riga")}),
     ("The two ministers held talks on Tuesday.", {("meeting", "Riga")}),
+    # Talks far from the story's days are not the trip's.
+    ("He last met Berg in March 2019.", set()),
     # The speaker is not a party to the talks he speaks of.
     ("Kalnins said peace talks between Israel and the Palestinians must resume.", set()),
 ])
