@@ -27,11 +27,14 @@ _CALENDAR_WORD = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")
 
 # Between a place and the date that follows it: "in Astana on November 28", "Rome from June 3".
-_PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|this|next|last|early|late|later)?\s*", re.IGNORECASE)
+_PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|between|this|next|last|early|late|later)?\s*", re.IGNORECASE)
 # Between a gathering and the date its participle schedules: "the summit scheduled for November 18".
 _SCHEDULED = re.compile(r"\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|slated|planned|due|held)\s+"
                         r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
+_DECIDED_THEN_TO = re.compile(r"\s+to\s+(?:\w+\s+)?")
+_DECISION_VERB = re.compile(r"\b(?:agreed|decided|announced|pledged|promised|vowed|offered|planned|proposed|"
+                            r"resolved|said|says|undertook)\s+(?:on\s+)?$", re.IGNORECASE)
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
 
@@ -87,6 +90,10 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                 or (date.start > trigger_at and trigger.type != "deployment" and clauses.CLAUSE_VERB.search(between)):
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
+            continue
+        # "agreed on Thursday to meet in Seoul": the date is the agreement's.
+        if date.end <= trigger_at and _DECIDED_THEN_TO.fullmatch(sentence.text, date.end - sentence.start, trigger.start) \
+                and _DECISION_VERB.search(sentence.text, max(0, date.start - sentence.start - 20), date.start - sentence.start):
             continue
         if _names_another_thing(date, sentence, trigger_at) \
                 or _quoted(sentence, date.start) != _quoted(sentence, trigger_at):

@@ -48,7 +48,9 @@ _RIGHT_AFTER = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)
 # "met the visiting French minister on Monday": the visit is under way, Monday dates the talks.
 _VISITING_ADJECTIVE = re.compile(r"\b(?:the|a|an|his|her|their|its|with|met|meets|meet|received|receives|told|"
                                  r"welcomed|hosted)\s+visiting$", re.IGNORECASE)
-_FRAME_END = re.compile(r"(?:\s+(?:to|in)\s+[^,;]{1,40}?)?\s*,")  # "During the visit( to Riga),"
+_FRONTED = re.compile(r"(?:following|after|before|during|ahead of|at the end of|on the sidelines of)\s+(?:[\w'’-]+\s+){0,4}$",
+                      re.IGNORECASE)
+_FRAME_END = re.compile(r"(?:\s+(?:to|in|with|between)\s+[^,;]{1,40}?)?\s*,")  # "During the visit( to Riga),"
 # Events that happen where the actors gather: on the news day, at the dateline (GUIDELINES §3.4 b).
 _GATHERINGS = frozenset({"meeting", "summit", "exercise"})
 
@@ -263,10 +265,11 @@ def _visitors_at_their_talks(placed: list[tuple[Trigger, list]]) -> list[tuple[T
 
 
 def _frames_the_clause(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:
-    """A stay named in a fronted frame ("During the visit, ...", "On his trip to Riga, ...") with
-    the date past the frame's comma: the date is the clause's, not the stay's."""
+    """An event named in a fronted frame ("During the visit, ...", "Following a meeting in Geneva,
+    the ministers pledged ... by July") with the date past the frame's comma: the date is the
+    main clause's, not the framed event's."""
     frame = STAY.search(sentence.text, 0, trigger.end)
-    if frame is None or frame.end() != trigger.end:
+    if (frame is None or frame.end() != trigger.end) and not _FRONTED.match(sentence.text[: trigger.start]):
         return False
     comma = _FRAME_END.match(sentence.text, trigger.end)
     return comma is not None and date.start >= sentence.start + comma.end()

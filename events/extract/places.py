@@ -65,7 +65,10 @@ _AFTER_PLACE = frozenset(
     this that these those next last later earlier where which who whose when while is are was were
     be been being has have had will would shall should can could may might must do does did not
     the a an about over under into near via amid today tomorrow yesterday tonight now soon early
-    late again too also then""".split())
+    late again too also then despite against following through throughout within without along
+    beyond including toward towards across behind inside outside upon unless if because so yet
+    said says began become became came went took gave made sent met left saw won lost held kept
+    told fell rose""".split())
 # "visit Rome", "visited Zhanjiang": the visit verb takes its destination as a direct object, and
 # so does the noun with "to" ("a visit to the Netherlands", where "to the" is no infinitive).
 # "visit southwestern Guizhou": a compass word before the name keeps it the destination (§3.3).
@@ -146,7 +149,7 @@ _WITH_PARTICIPANTS = re.compile(r"\s+with\s+[^,;()]*?\s+(?:in|at)\s+(?:the\s+)?"
 _WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,4}", re.IGNORECASE)
 # "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit", "left for Juba
 # to hold talks": the purpose of a trip happens at its destination (§3.4 a).
-_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|ahead of)\s+(?:(?:the|a|an)\s+)?(?:[\w()'’-]+\s+){0,6}",
+_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|ahead of)\s+(?:(?:the|a|an)\s+)?(?:[\w().'’-]+\s+){0,6}",
                             re.IGNORECASE)
 # "an exercise here next week", "talks held here on Monday", "arrived here": "here" in the
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
@@ -339,6 +342,7 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     return _UNDECIDED
 
 
+_DESCRIBES_A_COUNTRY = re.compile(r"\s+(?:country|nation|state|kingdom|republic|emirate|island nation)\b")
 # A trigger that is a finite verb ("flew", "met", "arrives"): no name premodifies it.
 _VERB_TRIGGER = re.compile(r"(?:\w+ed|met|meets|flew|flies|came|comes|went|goes|left|arrives|visits|travels|heads)\b",
                            re.IGNORECASE)
@@ -372,10 +376,12 @@ def is_modifier(anchor: Anchor, after: str) -> bool:
         owned = _OWNED_PLACE.match(after)
         return owned is None or owned.group("named") is not None
 
+    if anchor.place.level == "region" and _DESCRIBES_A_COUNTRY.match(after):
+        return True  # "the Caribbean country", "the Gulf state": a description of another place
     if anchor.place.level != "country":
         return False
-    if re.match(r"[-–][a-z]", after):
-        return True  # "China-aid projects", "US-led troops": a compound adjective
+    if re.match(r"[-–](?:[a-z]|(?-i:[A-Z])[\w]*\s+(?-i:[a-z]))", after):
+        return True  # "China-aid projects", "US-led troops", "China-Africa friendship": a compound
     word = re.match(r"\s+([a-z][a-z\-]*)", after)
     if word:
         # "Kuwait threatened", "Kenya finally agreed": a verb after the name, not a noun it qualifies

@@ -43,6 +43,7 @@ _DATELINE = re.compile(
     r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*" + _AGENCY + r"\s*(?:--?|—|–|:)"
     # "Addis Ababa - African leaders ...": a title-case place and a spaced dash opening the story
     r"|(?P<titled_dash>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+(?:--?|—|–)\s+(?=[A-Z])"
+    r"|(?P<titled_web>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*" + _AGENCY + r"\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*$"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\((?P<dated>[A-Z][A-Z .'\-]{1,40}[A-Z])\)\s*(?:--?|—|–|:))"
 )
 
@@ -132,7 +133,7 @@ def find_dateline(text: str) -> tuple[int, int] | None:
     for line_match in list(re.finditer(r"[^\n]+", text))[:3]:
         match = _DATELINE.match(line_match.group())
         if match:
-            group = next(g for g in ("place", "titled", "titled_dash", "dated") if match.group(g))
+            group = next(g for g in ("place", "titled", "titled_dash", "titled_web", "dated") if match.group(g))
             found = (line_match.start() + match.start(group), line_match.start() + match.end(group))
     return found
 

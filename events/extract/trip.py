@@ -16,6 +16,8 @@ from events.model import Event
 NO_PLACE = "no place in the text"
 _SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?summit\b",
                         re.IGNORECASE)
+_AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to\s+)?(?:hold|held|holds|holding|meet|meets|met|"
+                       r"have|has|had)\s+(?:[\w'’-]+\s+){0,3}")
 _SAYING = re.compile(r"\b(?:said|says|told|added|stressed|noted|declared|announced)\b")
 # The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
 STAY = re.compile(r"\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
@@ -83,6 +85,10 @@ def _joins_trip(event: Event, trip: Event) -> bool:
             and abs((event.date_start - event.reported).days) > 31:
         return False  # "He last met Moussa in March 1998": not talks of the trip the story reports
     before_trigger = event.evidence[: event.trigger_span.start]
+    # "Abe will visit China on October 8 and hold talks with Wen": one trip, one subject.
+    if trip.evidence_start == event.evidence_start and _AND_THEN.fullmatch(
+            event.evidence, trip.trigger_span.end, event.trigger_span.start):
+        return True
     # "the WTO talks", "Doha Round talks" (a capitalised determiner only opens the sentence)
     if re.search(r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our|He|She|They|We)\s)[A-Z][\w-]*\s+$",
                  before_trigger):

@@ -86,6 +86,12 @@ def _dated(extractor, text):
     # An anniversary's date is the anniversary's event.
     ("The summit in Riga coincides with the anniversary of the bloc's founding on June 15, 2001.",
      {("summit", "Riga", None)}),
+    # A decision's date is not the date of what was decided; a range after the place is the event's.
+    ("The two leaders agreed on Tuesday to meet in Riga between December 10 and 20.",
+     {("meeting", "Riga", "2024-12-10")}),
+    # An event in a fronted frame takes no date from the main clause.
+    ("Following a three-hour meeting in Riga, the ministers pledged proposals by the end of January.",
+     {("meeting", "Riga", None)}),
     # A century or a decade dates no event.
     ("The two leaders met in Riga to discuss cooperation in the 21st century.", {("meeting", "Riga", None)}),
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.

@@ -164,6 +164,22 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The president praised Estonia, which he will visit on Sunday.", {("visit", "Estonia")}),
     # A name before a verb is its subject, not a premodifier ("the Riga summit").
     ("RIGA, Dec. 4 -- Vilnius flew here on Sunday.", {("visit", "Riga")}),
+    # A preposition or an irregular verb after a country keeps it a place.
+    ("The premier sent troops to Latvia despite domestic opposition.", {("deployment", "Latvia")}),
+    ("The deployment of Estonian troops to Latvia began in January.", {("deployment", "Latvia")}),
+    # A video conference is no meeting; a ministry's division is no force.
+    ("The president held video-conference talks with the premier on Monday in Riga.", set()),
+    ("The ministry's Latvia division in Riga told reporters.", set()),
+    # A companion travels too; negotiators sent are a delegation; round tables are talks.
+    ("The minister accompanied the president to Latvia.", {("visit", "Latvia")}),
+    ("The rebels sent negotiators to Riga on Monday.", {("visit", "Riga")}),
+    ("Roundtables of the leaders will be held in Riga on Sunday.", {("meeting", "Riga")}),
+    ("The delegation left for Riga for the Dec. 28 talks.", {("visit", "Riga"), ("meeting", "Riga")}),
+    ("He said Latvia has sent about 600 peace-keeping personnel to Estonia.", {("deployment", "Estonia")}),
+    # A region before "country" describes another place; a compound of names is a modifier.
+    ("Troops were deployed in Latvia to help stabilize the situation in the Baltic country.",
+     {("deployment", "Latvia")}),
+    ("The premier's visit, aimed at deepening Latvia-Estonia friendship, began on Monday.", set()),
     # A departure's destination: "leave for", "set sail for", "left X on Monday for".
     ("The first battalion will leave for Latvia on Friday.", {("deployment", "Latvia")}),
     ("The fleet set sail for the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
@@ -212,6 +228,7 @@ def test_origins_reports_and_unreal_events_locate_nothing(extractor, text):
     "Warsaw (AP) — The summit of the bloc's leaders ended here on Wednesday.",
     "Warsaw - The summit of the bloc's leaders ended here on Wednesday.",
     "WARSAW (AFP) Dec 4, 2024\nThe summit of the bloc's leaders ended here on Wednesday.",
+    "Warsaw (AFP) Dec 4, 2024\nThe summit of the bloc's leaders ended here on Wednesday.",
     "Dec 4, 2024 (WARSAW) — The summit of the bloc's leaders ended here on Wednesday.",
 ])
 def test_talks_at_a_city_dateline_on_the_news_day(extractor, text):
@@ -316,6 +333,9 @@ def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     # Talks during the visit are its talks, whoever hosts them (§3.4 a).
     ("During the visit, Latvian Foreign Minister Anna Berg held talks with Kalnins.", {("meeting", "Riga")}),
     ("The two ministers held talks on Tuesday.", {("meeting", "Riga")}),
+    # Talks coordinated with the visit in one sentence are its talks.
+    ("He will also visit Lithuania on Friday and hold talks with Berg.",
+     {("visit", "Lithuania"), ("meeting", "Lithuania")}),
     # Talks far from the story's days are not the trip's.
     ("He last met Berg in March 2019.", set()),
     # The speaker is not a party to the talks he speaks of.
