@@ -37,7 +37,7 @@ _AGENCY = (r"\((?:AP|AFP|Reuters|Xinhua|Kyodo|UPI|PTI|IANS|ANI|IRNA|dpa|DPA|Yonh
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,?\s*[A-Z][A-Za-z .'\-]{1,30}){0,2}"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*(?:--?|—|–|:)|\s+(?:--?|—|–)\s|\s?:\s"
+    r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*(?:--?|—|–|:|_)|\s+(?:--?|—|–)\s|\s?:\s"
     # "SEOUL (AFP) Oct 13, 2004" on a line of its own (the agency's web pages)
     r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*$)"
     r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*" + _AGENCY + r"\s*(?:--?|—|–|:)"

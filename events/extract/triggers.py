@@ -208,7 +208,7 @@ def _title_case(sentence: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-_FRONTED_CONDITION = re.compile(r"\s*[\"“]?\s*(?:if|unless)\b[^,;]*,", re.IGNORECASE)
+_FRONTED_CONDITION = re.compile(r"\s*[\"“]?\s*(?:if|unless|once)\b[^,;]*,", re.IGNORECASE)
 _FOR_SUMMIT = re.compile(r"[^.;,]{0,60}?\b(?:for|to attend)\s+(?:the|a|an|their|its)\s+(?:[\w'’()-]+\s+){0,6}?summit",
                          re.IGNORECASE)
 _TAKING_PART = re.compile(r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed|ing)?|(?:take|taking|took) part in|"

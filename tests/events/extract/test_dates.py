@@ -41,6 +41,7 @@ def _dated(extractor, text):
     ("About 2,000 troops are currently stationed in Narva.", {("deployment", "Narva", "2024-12-04")}),
     ("Two battalions of troops moved to Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
     ("NATO troops began flooding into Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
+    ("Italian soldiers disembarked at the port of Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
     ("On Monday, missiles were being stationed in Narva.", {("deployment", "Narva", "2024-12-02")}),
     # A year premodifying another noun names that thing; the trigger's own year and a year after
     # a preposition date the event.

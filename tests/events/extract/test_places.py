@@ -180,6 +180,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("Troops were deployed in Latvia to help stabilize the situation in the Baltic country.",
      {("deployment", "Latvia")}),
     ("The premier's visit, aimed at deepening Latvia-Estonia friendship, began on Monday.", set()),
+    # Forces arriving "by boat and air in", disembarking; an international force.
+    ("Italian troops are expected to arrive by boat and air in Latvia.", {("deployment", "Latvia")}),
+    ("The international force will be deployed in Riga.", {("deployment", "Riga")}),
     # A departure's destination: "leave for", "set sail for", "left X on Monday for".
     ("The first battalion will leave for Latvia on Friday.", {("deployment", "Latvia")}),
     ("The fleet set sail for the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
@@ -204,6 +207,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The contingent arrived on Tuesday, according to diplomatic sources in Riga.",
     # A denied event reports nothing, and its place is still its own, not an earlier trigger's.
     "The trip ended badly after he refused to meet the president in Riga.",
+    # A fronted condition governs its main clause (§1: conditional events); trying is no event.
+    "Once that was agreed on, the two leaders would meet in Riga.",
+    "Mediators are trying to arrange a meeting in Riga.",
     # A fronted condition governs its main clause (§1: conditional events).
     "If the talks go well, the two presidents are likely to meet in Riga.",
     "Unless the rebels disarm, NATO will send troops to Riga.",
@@ -229,6 +235,8 @@ def test_origins_reports_and_unreal_events_locate_nothing(extractor, text):
     "Warsaw - The summit of the bloc's leaders ended here on Wednesday.",
     "WARSAW (AFP) Dec 4, 2024\nThe summit of the bloc's leaders ended here on Wednesday.",
     "Warsaw (AFP) Dec 4, 2024\nThe summit of the bloc's leaders ended here on Wednesday.",
+    "WARSAW (AP) _ The summit of the bloc's leaders ended here on Wednesday.",
+    "WARSAW, Poland — The summit of the bloc's leaders was held in this city last month.",
     "Dec 4, 2024 (WARSAW) — The summit of the bloc's leaders ended here on Wednesday.",
 ])
 def test_talks_at_a_city_dateline_on_the_news_day(extractor, text):
