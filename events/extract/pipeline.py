@@ -42,6 +42,7 @@ _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
+_ANTECEDENT_REACH = 400  # characters back to the report a gathering named again refers to
 _AHEAD_OF = re.compile(r"\b(?:ahead of|before|prior to|in preparation for|in advance of|to prepare for)\s+"
                        r"(?:the|his|her|their|its|this|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,3})?\s*,?\s*(?:on|in|from|next|this|late|early)?\s*")
@@ -118,6 +119,7 @@ class Extractor:
                 others_places = [a for t, found in placed if t is not trigger for a, _ in found]
                 events.extend(_events_for(trigger, targets, others_places, passage, context))
         events = place_by_trip(events, context.anchors + ([context.dateline] if context.dateline else []))
+        events = _named_again(events, context.dateline.place.id if context.dateline else "")
         unplaced = [_unplaced(e, context) for e in events if not e.place_id]
         # Months from context come last, so that they never keep apart two reports of one event.
         events = dedupe.deduplicate([e for e in events if e.place_id])
@@ -254,6 +256,28 @@ def _named_ahead(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> 
         return False
     return not (date.start >= sentence.start + trigger.end
                 and _RIGHT_AFTER.fullmatch(sentence.text, trigger.end, date.start - sentence.start))
+
+
+def _named_again(events: list[Event], dateline_place: str) -> list[Event]:
+    """ "Netanyahu and Arafat met on Tuesday. The meeting was held at Erez.": a gathering named
+    again with the place the first report lacked is one event, at that place on the first
+    report's date (§2: the date may come from another sentence that refers to the same event)."""
+    kept = list(events)
+    for event in events:
+        if event.type not in _GATHERINGS or event.date_start is not None or not event.place_id \
+                or event.place_span is None or not _REFERS_BACK.search(event.evidence[: event.trigger_span.start]):
+            continue
+        # the first report placed only by the context: the trip's or the dateline's place
+        earlier = [e for e in kept if e.type == event.type and e.date_start is not None
+                   and (e.place_span is None or e.place_id == dateline_place != event.place_id)
+                   and 0 < event.evidence_start - e.evidence_start <= _ANTECEDENT_REACH]
+        if earlier:
+            first = earlier[-1]
+            kept[kept.index(event)] = replace(event, date_start=first.date_start, date_end=first.date_end,
+                                              date_granularity=first.date_granularity, date_basis=first.date_basis,
+                                              date_text=first.date_text)
+            kept.remove(first)
+    return kept
 
 
 def _visitors_at_their_talks(placed: list[tuple[Trigger, list]]) -> list[tuple[Trigger, list]]:

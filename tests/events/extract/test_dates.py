@@ -136,3 +136,9 @@ def test_meetings_in_general_take_no_month_from_a_dated_summit(extractor):
     article = Article(id="t", text=text, title="", published=PUBLISHED, published_basis="metadata")
     meetings = [e for e in Extractor(confidence=False).extract(article) if e.evidence.startswith("Meetings")]
     assert [(e.place_name, e.date_start) for e in meetings] == [("Riga", None)]
+
+
+def test_a_gathering_named_again_with_its_place_takes_the_first_reports_date(extractor):
+    # §2: the date may come from another sentence that refers to the same event.
+    text = "WARSAW, Dec. 4 -- The two presidents met on Tuesday. The meeting was held in Radom."
+    assert _dated(extractor, text) == {("meeting", "Radom", "2024-12-03")}
