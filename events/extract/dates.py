@@ -32,6 +32,7 @@ _PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|between|this|nex
 _SCHEDULED = re.compile(r"\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|slated|planned|due|held)\s+"
                         r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
+_FRONTED_ING = re.compile(r"\s*(?:after|before|following|since|upon|on)\s+(?-i:[a-z]+ing)\b[^,;]*,", re.IGNORECASE)
 _DECIDED_THEN_TO = re.compile(r"\s+to\s+(?:\w+\s+)?")
 _DECISION_VERB = re.compile(r"\b(?:agreed|decided|announced|pledged|promised|vowed|offered|planned|proposed|"
                             r"resolved|said|says|undertook)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -90,6 +91,11 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                 or (date.start > trigger_at and trigger.type != "deployment" and clauses.CLAUSE_VERB.search(between)):
             continue
         if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
+            continue
+        # "After leaving Hanoi on Monday, Bush will end his tour in Indonesia": the fronted
+        # clause's date is its own.
+        fronted = _FRONTED_ING.match(sentence.text)
+        if fronted and date.end - sentence.start <= fronted.end() <= trigger.start:
             continue
         # "agreed on Thursday to meet in Seoul": the date is the agreement's.
         if date.end <= trigger_at and _DECIDED_THEN_TO.fullmatch(sentence.text, date.end - sentence.start, trigger.start) \

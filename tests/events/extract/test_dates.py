@@ -93,6 +93,8 @@ def _dated(extractor, text):
     # An event in a fronted frame takes no date from the main clause.
     ("Following a three-hour meeting in Riga, the ministers pledged proposals by the end of January.",
      {("meeting", "Riga", None)}),
+    # A fronted "After leaving ... on Monday," clause keeps its date.
+    ("After leaving Vilnius on Monday, the president will end his tour in Latvia.", {("visit", "Latvia", None)}),
     # A century or a decade dates no event.
     ("The two leaders met in Riga to discuss cooperation in the 21st century.", {("meeting", "Riga", None)}),
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.
