@@ -188,7 +188,7 @@ DEICTIC = re.compile(
     r"\b(?:(?P<mod>earlier|later|late|early)\s+)?(?:(?P<day>the\s+day\s+before\s+yesterday|"
     r"the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?|(?P<this>this|last)\s+"
-    r"(?P<part2>morning|afternoon|evening|night))\b", _I)
+    r"(?P<part2>morning|afternoon|evening|night)|(?P<overnight>overnight)(?=\s*(?:[,.;]|$|\s(?:on|in|at|and|to|from|after|before|when|as|while)\b)))\b", _I)
 # "10 p.m. Wednesday", "at 3:30 a.m.", "noon Thursday"
 CLOCK = re.compile(
     r"(?:\b(?:around|about|approximately)\s+)?(?<![\d.:])(?:(?P<h>[01]?\d|2[0-3])"

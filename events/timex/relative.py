@@ -246,6 +246,8 @@ def deictic(m, text, anchor):
     part = (m["part"] or m["part2"] or "").lower()
     if anchor is None:
         return unresolved(m, "XXXX-XX-XX")
+    if m["overnight"]:  # news copy's "overnight" is the night before the story
+        return day_res(m, "TIME", anchor - ONE_DAY, "relative", suffix="T" + P.DAYPARTS["night"])
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                "the day before yesterday": -2, "the day after tomorrow": 2}
     if day:
