@@ -43,6 +43,10 @@ _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
 _ANTECEDENT_REACH = 400  # characters back to the report a gathering named again refers to
+# The predicate saying where or when a gathering named again happens: "was held at", "will open on".
+_HELD = re.compile(r"[^,;.]{0,30}?\b(?:(?:was|were|is|are|will be|would be|to be)\s+(?:held|hosted|staged|convened)|"
+                   r"(?:took|takes|will take|to take) place|(?:will\s+)?(?:open|opens|opened|begin|begins|began|"
+                   r"start|starts|started|convene|convenes|convened))\b", re.IGNORECASE)
 _AHEAD_OF = re.compile(r"\b(?:ahead of|before|prior to|in preparation for|in advance of|to prepare for)\s+"
                        r"(?:the|his|her|their|its|this|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,3})?\s*,?\s*(?:on|in|from|next|this|late|early)?\s*")
@@ -264,8 +268,22 @@ def _named_again(events: list[Event], dateline_place: str) -> list[Event]:
     report's date (§2: the date may come from another sentence that refers to the same event)."""
     kept = list(events)
     for event in events:
-        if event.type not in _GATHERINGS or event.date_start is not None or not event.place_id \
-                or event.place_span is None or not _REFERS_BACK.search(event.evidence[: event.trigger_span.start]):
+        if event.type not in _GATHERINGS or dedupe.is_plural(event) \
+                or not _REFERS_BACK.search(event.evidence[: event.trigger_span.start]) \
+                or not _HELD.match(event.evidence, event.trigger_span.end):
+            continue
+        if event.date_start is not None and not event.place_id:
+            # "The Beijing summit will mark a new start. The two-day summit will open on Nov. 4."
+            placed = [e for e in kept if e.type == event.type and e.place_id and e.date_start is None
+                      and 0 < event.evidence_start - e.evidence_start <= _ANTECEDENT_REACH]
+            if placed:
+                first = placed[-1]
+                kept[kept.index(first)] = replace(first, date_start=event.date_start, date_end=event.date_end,
+                                                  date_granularity=event.date_granularity,
+                                                  date_basis=event.date_basis, date_text=event.date_text)
+                kept.remove(event)
+            continue
+        if event.date_start is not None or not event.place_id or event.place_span is None:
             continue
         # the first report placed only by the context: the trip's or the dateline's place
         earlier = [e for e in kept if e.type == event.type and e.date_start is not None

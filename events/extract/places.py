@@ -154,7 +154,7 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|ahead 
 # "an exercise here next week", "talks held here on Monday", "arrived here": "here" in the
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
 # discuss trade, officials disclosed here Thursday").
-_HERE = re.compile(r"[^,;:()\"“”]{0,60}?\b(?:here|in this (?:city|capital|town|resort|port))\b")
+_HERE = re.compile(r"[^,;:()\"“”]{0,60}?\b(?:here|in this (?:[\w-]+ ){0,2}?(?:city|capital|town|resort|port))\b")
 _THERE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
 _FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'’\-]*\s*){1,4}"

@@ -83,7 +83,9 @@ def _filters() -> SimpleNamespace:
         targeted=re.compile(lexicon.filter_words("targeted") + r"\s+(?:[\w,]+\s+){0,4}$", re.IGNORECASE),
         unreal=re.compile(lexicon.modality_cues() + r"[^;]*$", re.IGNORECASE),
         cue_start=re.compile(lexicon.modality_cues(), re.IGNORECASE),
-        cue_before_that=re.compile("(" + lexicon.modality_cues() + r")\s*,?\s*$", re.IGNORECASE),
+        # "demanded that", "denied reports that": the cue, maybe its object noun, then "that"
+        cue_before_that=re.compile("(" + lexicon.modality_cues() + r")(?:\s+(?:the\s+)?(?:reports?|claims?|rumou?rs?|suggestions?))?\s*,?\s*$",
+                                   re.IGNORECASE),
         # Denied after the fact: "the visit to the capital was cancelled".
         # (within the trigger's clause: not past "while" or a verb of saying)
         denied_after=re.compile(r"(?:(?!,\s*(?:while|whereas|although|though)\b|\b(?:said|says|told|added)\b)[^.;]){0,60}?"
@@ -234,7 +236,7 @@ def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     # "demanded that the government send troops": the complement of a proposal or wish is unreal.
     if breaks and breaks[-1].group().lower() == "that":
         governing = _filters().cue_before_that.search(before, max(0, breaks[-1].start() - 40), breaks[-1].start())
-        if governing and lexicon.modality_kind(governing.group(1)) in ("proposal", "wish", "intention"):
+        if governing and lexicon.modality_kind(governing.group(1)) in ("proposal", "wish", "intention", "refusal"):
             return lexicon.modality_kind(governing.group(1)), 0
     unreal = _filters().unreal.search(clause)
     # "monitors are not slated to arrive before next month": a time, not a negation.

@@ -18,6 +18,7 @@ _SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this
                         re.IGNORECASE)
 _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to\s+)?(?:hold|held|holds|holding|meet|meets|met|"
                        r"have|has|had)\s+(?:[\w'’-]+\s+){0,3}")
+_VERBS_OF_MEETING = frozenset({"met", "meet", "meets", "conferred", "huddled with"})  # "Hu Jintao met": a subject
 _SAYING = re.compile(r"\b(?:said|says|told|added|stressed|noted|declared|announced)\b")
 # The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
 STAY = re.compile(r"\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
@@ -90,8 +91,10 @@ def _joins_trip(event: Event, trip: Event) -> bool:
             event.evidence, trip.trigger_span.end, event.trigger_span.start):
         return True
     # "the WTO talks", "Doha Round talks" (a capitalised determiner only opens the sentence)
-    if re.search(r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our|He|She|They|We)\s)[A-Z][\w-]*\s+$",
-                 before_trigger):
+    trigger_word = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()
+    if trigger_word not in _VERBS_OF_MEETING and re.search(
+            r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our|He|She|They|We)\s)[A-Z][\w-]*\s+$",
+            before_trigger):
         return False
     if STAY.search(event.evidence):
         return True  # "During the visit, the host held talks with him" (§3.4 a: explicitly part of it)

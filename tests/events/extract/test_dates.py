@@ -146,3 +146,8 @@ def test_a_gathering_named_again_with_its_place_takes_the_first_reports_date(ext
     # §2: the date may come from another sentence that refers to the same event.
     text = "WARSAW, Dec. 4 -- The two presidents met on Tuesday. The meeting was held in Radom."
     assert _dated(extractor, text) == {("meeting", "Radom", "2024-12-03")}
+
+
+def test_a_gathering_named_again_with_its_date_dates_the_placed_first_report(extractor):
+    text = "The Riga summit of the bloc's leaders will mark a new start. The two-day summit will open on Dec. 6."
+    assert _dated(extractor, text) == {("summit", "Riga", "2024-12-06")}

@@ -207,6 +207,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The contingent arrived on Tuesday, according to diplomatic sources in Riga.",
     # A denied event reports nothing, and its place is still its own, not an earlier trigger's.
     "The trip ended badly after he refused to meet the president in Riga.",
+    # A denied report, "no negotiations".
+    "The spokesman denied reports that the envoy would visit Riga.",
+    "Officials stressed there would be no negotiations on trade in Riga.",
     # A fronted condition governs its main clause (§1: conditional events); trying is no event.
     "Once that was agreed on, the two leaders would meet in Riga.",
     "Mediators are trying to arrange a meeting in Riga.",
@@ -237,6 +240,7 @@ def test_origins_reports_and_unreal_events_locate_nothing(extractor, text):
     "Warsaw (AFP) Dec 4, 2024\nThe summit of the bloc's leaders ended here on Wednesday.",
     "WARSAW (AP) _ The summit of the bloc's leaders ended here on Wednesday.",
     "WARSAW, Poland — The summit of the bloc's leaders was held in this city last month.",
+    "WARSAW, Poland — The summit of the bloc's leaders was held in this beach resort city last month.",
     "Dec 4, 2024 (WARSAW) — The summit of the bloc's leaders ended here on Wednesday.",
 ])
 def test_talks_at_a_city_dateline_on_the_news_day(extractor, text):
@@ -341,6 +345,8 @@ def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     # Talks during the visit are its talks, whoever hosts them (§3.4 a).
     ("During the visit, Latvian Foreign Minister Anna Berg held talks with Kalnins.", {("meeting", "Riga")}),
     ("The two ministers held talks on Tuesday.", {("meeting", "Riga")}),
+    # A capitalised name before "met" is its subject, not the name of the talks.
+    ("During the visit, Anna Berg met with Kalnins on Monday.", {("meeting", "Riga")}),
     # Talks coordinated with the visit in one sentence are its talks.
     ("He will also visit Lithuania on Friday and hold talks with Berg.",
      {("visit", "Lithuania"), ("meeting", "Lithuania")}),

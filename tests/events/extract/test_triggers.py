@@ -116,6 +116,8 @@ def test_month_may_is_not_a_modal():
      [("visit", "spend Thursday in"), ("visit", "traveling on to")]),
     ("The premier left Tokyo on Monday for Beijing.", [("visit", "left Tokyo on Monday for")]),
     ("He will travel on Saturday morning to Aceh.", [("visit", "travel on Saturday morning to")]),
+    ("The president stopped off in Moscow yesterday.", [("visit", "stopped off in")]),
+    ("No fewer than 2,000 troops arrived in Riga.", [("deployment", "troops"), ("deployment", "arrived")]),
     ("The minister flew here on Sunday.", [("visit", "flew")]),
     ("He arrived in Iraq for talks to try to end the crisis.", [("visit", "arrived"), ("meeting", "talks")]),
     ("The queen will tour Kenya next month.", [("visit", "tour")]),
