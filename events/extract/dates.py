@@ -33,7 +33,7 @@ _SCHEDULED = re.compile(r"\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|
                         r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
 _FRONTED_ING = re.compile(r"\s*(?:after|before|following|since|upon|on)\s+(?-i:[a-z]+ing)\b[^,;]*,", re.IGNORECASE)
-_DECIDED_THEN_TO = re.compile(r"\s+to\s+(?:\w+\s+)?")
+_DECIDED_THEN_TO = re.compile(r"\s+to\s+(?:\w+\s+){0,2}")
 _DECISION_VERB = re.compile(r"\b(?:agreed|decided|announced|pledged|promised|vowed|offered|planned|proposed|"
                             r"resolved|said|says|undertook)\s+(?:on\s+)?$", re.IGNORECASE)
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
@@ -46,7 +46,8 @@ def _reporting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     Monday", "told Xinhua Tuesday"), before what the report says ("said Tuesday that"), or right
     before the verb ("Officials on April 13 said the battalion will be stationed")."""
     verb = lexicon.filter_words("reporting")
-    return (re.compile(verb + r"(?:\s+\w+)?\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE),
+    return (re.compile(verb + r"(?:\s+\w+|\s+(?:in|at)(?:\s+[A-Z][\w.-]*){1,3})?\s+(?:on\s+|late\s+|early\s+)?$",
+                       re.IGNORECASE),
             re.compile(verb + r"[^.;]*\bthat\b", re.IGNORECASE),
             # "On Monday, officials said": a short subject may come between.
             re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their|(?-i:[A-Z])[\w'’.-]*|officials?|sources?|"

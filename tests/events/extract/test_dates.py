@@ -97,6 +97,9 @@ def _dated(extractor, text):
     ("After leaving Vilnius on Monday, the president will end his tour in Latvia.", {("visit", "Latvia", None)}),
     # News copy's "overnight" is the night before the story.
     ("Troops were deployed in Narva overnight.", {("deployment", "Narva", "2024-12-03")}),
+    # The date of an announcement made somewhere is the announcement's.
+    ("The meeting, which will take place in Riga, was announced in Vilnius yesterday evening.",
+     {("meeting", "Riga", None)}),
     # A century or a decade dates no event.
     ("The two leaders met in Riga to discuss cooperation in the 21st century.", {("meeting", "Riga", None)}),
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.

@@ -183,6 +183,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Forces arriving "by boat and air in", disembarking; an international force.
     ("Italian troops are expected to arrive by boat and air in Latvia.", {("deployment", "Latvia")}),
     ("The international force will be deployed in Riga.", {("deployment", "Riga")}),
+    # The place forces enter; travel with a direction.
+    ("Government troops entered Riga on Thursday.", {("deployment", "Riga")}),
+    ("Later, the envoy travelled south to the rebel-held town of Jelgava.", {("visit", "Jelgava")}),
     # A departure's destination: "leave for", "set sail for", "left X on Monday for".
     ("The first battalion will leave for Latvia on Friday.", {("deployment", "Latvia")}),
     ("The fleet set sail for the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
