@@ -148,6 +148,9 @@ _FACILITY_WORDS = frozenset("hotel palace hospital airport street avenue square 
                             "center centre park stadium".split())  # "the President Hotel Riga"
 
 
+_INSTITUTION_HEADS = frozenset({"university", "college", "institute", "polytechnic", "seminary"})
+
+
 def _facts(cands) -> _Facts:
     return _Facts(
         best_place=max(cands, key=lambda c: prior(c[0], own_name=c[1]))[0],
@@ -350,6 +353,8 @@ class Recognizer:
             return False  # "President Ricardo Lagos": a title, a given name, a surname
         if prev_joined and prev.text.lower() in FIRST_NAMES and not facts.country:
             return False  # "George Washington", "John Bolton"
+        if next_joined and nxt.text.lower() in _INSTITUTION_HEADS and not facts.country:
+            return False  # "Columbia University", "Harvard College": an institution, not the town
         if prev is not None and text[prev.end:first.start] == ". " and \
                 prev.text.lower() in TITLES:
             return False

@@ -73,6 +73,11 @@ def test_demonyms_refer_to_countries(gz):
     assert found["Belarusians"].place.level == "country"
 
 
+def test_a_town_naming_an_institution_is_not_the_town(gz):
+    found = places("The talks began at Columbia University in New York.", gz)
+    assert "Columbia" not in found and "New York" in found
+
+
 def test_a_country_named_like_a_plural_demonym_is_a_name(gz):
     # "Philippines" is the country, not the plural of the adjective "Philippine".
     found = places("Philippine officials said troops arrived in the Philippines.", gz)
