@@ -184,18 +184,8 @@ def _is_state(trigger: Trigger, sentence: Sentence) -> bool:
     reported of them, not the state; "now" dates it, and so does a calendar date, its stated start."""
     if re.search(r"\bbeing\s+$", sentence.text[: trigger.start]):
         return False  # "missiles are being stationed ... on Monday": a move under way
-    if trigger.needs_place and _ACTION_AFTER.match(sentence.text, trigger.end):
-        return False  # "soldiers surrounded the police headquarters this morning": an act, not a state
     return trigger.type == "deployment" and (trigger.needs_place or trigger.text.lower().startswith("station")) \
         and _movement().search(sentence.text) is None
-
-
-# A force noun's own verb that reports an act: "soldiers surrounded", "troops put up roadblocks"
-# (not "troops stationed", "forces based", "troops reported").
-_ACTION_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:have\s+|had\s+|has\s+)?(?!(?:stationed|based|positioned|garrisoned|massed|"
-                           r"armed|backed|led|trained|equipped|named|located|situated|involved|needed|required|"
-                           r"expected|reported|said|estimated|believed|thought|killed|wounded|injured)\b)"
-                           r"(?:\w+ed|took|put|set|seized|began|held|made|stormed|surrounded)\b")
 
 
 @functools.cache
