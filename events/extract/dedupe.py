@@ -16,7 +16,11 @@ from events.extract.places import LEVEL_RANK
 from events.model import Event
 
 _STAYS = frozenset({"visit", "deployment"})  # events that last, so "now" and a recent day meet
-NESTED_KM = 30.0  # a landmark and its city, or a city and its centre, are one place
+NESTED_KM = 30.0
+_TO_NAMES = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?(?-i:[A-Z])")
+_QUANTIFIED = re.compile(r"\b(?:several|many|numerous|frequent|repeated|regular|previous|past|earlier|recent|"
+                         r"two|three|four|five|six|seven|eight|nine|ten|\d+|some|few|all)\s+(?:[\w-]+\s+){0,2}$",
+                         re.IGNORECASE)  # a landmark and its city, or a city and its centre, are one place
 # "the meeting", "The December 6th meeting", "this week's session": a gathering named again.
 _DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w'’\-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -100,8 +104,13 @@ def inside(a: Event, b: Event) -> bool:
 
 
 def is_plural(event: Event) -> bool:
+    """Events in general ("several visits to Saudi Arabia", "regular summit meetings"), not "state
+    visits to Saudi Arabia and Morocco", one to each place it names."""
     trigger = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()
-    return trigger in ("visits", "trips", "meetings", "summits", "tours")
+    if trigger not in ("visits", "trips", "meetings", "summits", "tours"):
+        return False
+    one_each = _TO_NAMES.match(event.evidence, event.trigger_span.end) is not None
+    return not one_each or _QUANTIFIED.search(event.evidence, 0, event.trigger_span.start) is not None
 
 
 def _is_deictic(event: Event) -> bool:

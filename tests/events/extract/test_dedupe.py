@@ -63,6 +63,15 @@ def test_forces_in_a_city_and_others_sent_to_its_country_stay_two_deployments():
     assert {(e.place_level, e.date_start) for e in kept} == {("city", None), ("country", dt.date(2023, 8, 25))}
 
 
+def test_state_visits_to_named_places_are_one_each_and_meet_their_dated_report():
+    plural = _event("He paid state visits to Russia and Kazakhstan.", trigger="visits", type_="visit", **RUSSIA)
+    dated = _event("His visit to the country began on Monday.", trigger="visit", type_="visit",
+                   day=dt.date(2023, 7, 24), **RUSSIA)
+    assert [e.date_start for e in deduplicate([plural, dated])] == [dt.date(2023, 7, 24)]
+    several = _event("He paid several visits to Russia.", trigger="visits", type_="visit", **RUSSIA)
+    assert len(deduplicate([several, dated])) == 2
+
+
 def test_an_undated_country_meeting_joins_the_dated_one_in_a_city_but_plurals_do_not():
     country = _event("Talks in Russia covered a wide range.", trigger="Talks", **RUSSIA)
     city = _event("They met in the city on Monday.", day=dt.date(2006, 12, 4), **CITY)

@@ -183,6 +183,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Forces arriving "by boat and air in", disembarking; an international force.
     ("Italian troops are expected to arrive by boat and air in Latvia.", {("deployment", "Latvia")}),
     ("The international force will be deployed in Riga.", {("deployment", "Riga")}),
+    # A mission named by its acronym is a force.
+    ("KFOR has been operating in Latvia.", {("deployment", "Latvia")}),
     # The place forces enter; travel with a direction.
     ("Government troops entered Riga on Thursday.", {("deployment", "Riga")}),
     ("Later, the envoy travelled south to the rebel-held town of Jelgava.", {("visit", "Jelgava")}),
