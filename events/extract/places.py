@@ -261,8 +261,9 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         if trigger.type == "deployment":  # forces go to every place their clause names
             chosen += [a for a in after if a not in chosen]
         elif clauses.TOUR.fullmatch(trigger.text):  # and a tour to every stop its relative clause lists
-            chosen += [a for a in after if a not in chosen
-                       and clauses.STOPS.search(sentence.text[trigger.end: a.start - sentence.start])]
+            for stop in after:
+                if stop not in chosen and clauses.STOPS.search(sentence.text[trigger.end: stop.start - sentence.start]):
+                    chosen += [a for a in _with_coordinated(stop, names, sentence) if a not in chosen]
     else:
         chosen = _before(trigger, sentence, located)
     if not chosen:

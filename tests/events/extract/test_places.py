@@ -183,6 +183,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Forces arriving "by boat and air in", disembarking; an international force.
     ("Italian troops are expected to arrive by boat and air in Latvia.", {("deployment", "Latvia")}),
     ("The international force will be deployed in Riga.", {("deployment", "Riga")}),
+    # Each stop of a tour's list, however the list is joined.
+    ("He is on a tour, which has taken him to Latvia and will take him on to Estonia, Lithuania and Poland.",
+     {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania"), ("visit", "Poland")}),
     # A mission named by its acronym is a force.
     ("KFOR has been operating in Latvia.", {("deployment", "Latvia")}),
     # The place forces enter; travel with a direction.
