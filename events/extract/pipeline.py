@@ -43,6 +43,8 @@ _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
 _ANTECEDENT_REACH = 400  # characters back to the report a gathering named again refers to
+# A date that names its day ("Nov. 4", "on Saturday"), not "the current state of relations".
+_NAMED_DAY = re.compile(r"\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 # The predicate saying where or when a gathering named again happens: "was held at", "will open on".
 _HELD = re.compile(r"[^,;.]{0,30}?\b(?:(?:was|were|is|are|will be|would be|to be)\s+(?:held|hosted|staged|convened)|"
                    r"(?:took|takes|will take|to take) place|(?:will\s+)?(?:open|opens|opened|begin|begins|began|"
@@ -272,7 +274,7 @@ def _named_again(events: list[Event], dateline_place: str) -> list[Event]:
                 or not _REFERS_BACK.search(event.evidence[: event.trigger_span.start]) \
                 or not _HELD.match(event.evidence, event.trigger_span.end):
             continue
-        if event.date_start is not None and not event.place_id:
+        if event.date_start is not None and not event.place_id and _NAMED_DAY.search(event.date_text):
             # "The Beijing summit will mark a new start. The two-day summit will open on Nov. 4."
             placed = [e for e in kept if e.type == event.type and e.place_id and e.date_start is None
                       and 0 < event.evidence_start - e.evidence_start <= _ANTECEDENT_REACH]

@@ -154,3 +154,9 @@ def test_a_gathering_named_again_with_its_place_takes_the_first_reports_date(ext
 def test_a_gathering_named_again_with_its_date_dates_the_placed_first_report(extractor):
     text = "The Riga summit of the bloc's leaders will mark a new start. The two-day summit will open on Dec. 6."
     assert _dated(extractor, text) == {("summit", "Riga", "2024-12-06")}
+
+
+def test_the_current_state_of_relations_dates_no_meeting_named_again(extractor):
+    text = ("The two presidents met in Riga. "
+            "The meeting began with an overview of the current state of relations.")
+    assert _dated(extractor, text) == {("meeting", "Riga", None)}
