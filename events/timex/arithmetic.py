@@ -146,7 +146,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     One of ``future``/``past`` (strong cues), ``wfuture``/``wpast`` (weak ones), ``pfuture``
     (a preposition such as "until" right before it) or None.
     """
-    lo = max(0, start - 120)
+    lo = max(0, start - 200)
     cut = _last_match(P.CLAUSE_BREAK, text[lo:start])
     if cut is not None:
         lo += cut.end()

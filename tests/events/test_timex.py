@@ -476,3 +476,10 @@ def test_a_gathering_opening_on_a_weekday_is_ahead():
 )
 def test_the_year_of_a_yearless_date_follows_its_clause(text, published, value):
     assert find_dates(text, published)[0].value == value
+
+
+def test_a_long_clause_keeps_its_tense_for_a_date_far_along_it():
+    text = ('"We hope to complete the new defense cooperation guidelines for both sides by the time '
+            'of the defense and foreign ministers\' two-plus-two meeting in Washington in late September," '
+            'the spokesman said.')
+    assert find_dates(text, dt.date(1997, 4, 7))[-1].value == "1997-09"
