@@ -33,6 +33,7 @@ _SCHEDULED = re.compile(r"\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|
                         r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
 _FRONTED_ING = re.compile(r"\s*(?:after|before|following|since|upon|on)\s+(?-i:[a-z]+ing)\b[^,;]*,", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r",\s*(?:where|which|who|whose|when)\b")
 _DECIDED_THEN_TO = re.compile(r"\s+to\s+(?:\w+\s+){0,2}")
 _DECISION_VERB = re.compile(r"\b(?:agreed|decided|announced|pledged|promised|vowed|offered|planned|proposed|"
                             r"resolved|said|says|undertook)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -70,7 +71,10 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     place_ends = [anchor.end for anchor, _ in (t for t in targets if t)
                   if anchor.start > trigger_at or not any(sentence.start + t.end <= anchor.start for t in triggers)]
     if _is_state(trigger, sentence):
-        dates = [d for d in dates if d.value == "PRESENT_REF" or basis(d) == "explicit"]
+        # its stated start ("since August"), not a date of the relative clause on its place ("troops
+        # in Darfur, where violence broke out in early 2003")
+        dates = [d for d in dates if (d.value == "PRESENT_REF" or basis(d) == "explicit")
+                 and not _RELATIVE_AFTER.search(text_between(sentence, sentence.start + trigger.end, d.start))]
     # "in the 21st century", "the 1990s": spans longer than a year date no event (§4 has no such row).
     dates = [d for d in dates if d.first is None or d.last is None or (d.last - d.first).days <= 366]
     candidates = []

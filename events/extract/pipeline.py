@@ -43,6 +43,8 @@ _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
 _ANTECEDENT_REACH = 400  # characters back to the report a gathering named again refers to
+_HELD_BEFORE = re.compile(r"\b(?:opened|opens|began|begins|convened|held|holds|hosted|hosts|attended|closed|ended)\s+"
+                          r"(?:the|their|its|this)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # A date that names its day ("Nov. 4", "on Saturday"), not "the current state of relations".
 _NAMED_DAY = re.compile(r"\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 # The predicate saying where or when a gathering named again happens: "was held at", "will open on".
@@ -272,7 +274,8 @@ def _named_again(events: list[Event], dateline_place: str) -> list[Event]:
     for event in events:
         if event.type not in _GATHERINGS or dedupe.is_plural(event) \
                 or not _REFERS_BACK.search(event.evidence[: event.trigger_span.start]) \
-                or not _HELD.match(event.evidence, event.trigger_span.end):
+                or not (_HELD.match(event.evidence, event.trigger_span.end)
+                        or _HELD_BEFORE.search(event.evidence, 0, event.trigger_span.start)):
             continue
         if event.date_start is not None and not event.place_id and _NAMED_DAY.search(event.date_text):
             # "The Beijing summit will mark a new start. The two-day summit will open on Nov. 4."

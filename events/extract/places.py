@@ -88,7 +88,8 @@ _AFTER_PREPOSITION = re.compile(
 # "Colombia, which Bush will visit on Sunday": the place is the visit's object, before it.
 _WHICH_OBJECT = re.compile(r",\s+which\s+(?:[\w.'’-]+\s+){1,4}")
 # "is in Germany on a two-day visit" (§1 visit: be in X on a trip).
-_ON_VISIT = re.compile(r"\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
+_ON_VISIT = re.compile(r"(?:\s+(?:today|now|yesterday|this\s+week))?\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}",
+                       re.IGNORECASE)
 # "has 4,000 troops", not "has sent troops": a perfect's participle is no possession.
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:(?:so far|already|also|now|since|just|recently|"
                       r"previously|reportedly)\s+)?(?:\w+ed|been|begun|brought|built|drawn|given|"

@@ -88,14 +88,16 @@ def _filters() -> SimpleNamespace:
                                    re.IGNORECASE),
         # Denied after the fact: "the visit to the capital was cancelled".
         # (within the trigger's clause: not past "while" or a verb of saying)
-        denied_after=re.compile(r"(?:(?!,\s*(?:while|whereas|although|though)\b|\b(?:said|says|told|added)\b)[^.;]){0,60}?"
+        denied_after=re.compile(r"(?:(?!,\s*(?:while|whereas|although|though)\b|\b(?:said|says|told|added)\b)[^.;]){0,90}?"
                                 r"\b(?:(?:was|were|is|are|has been|have been|had been|will be|"
                                 r"(?:had|has|have) to be)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+|\w+ly\s+)?"
                                 + lexicon.modality_cues(after=True)
                                 # "the summit did not take place": what did not happen is the event
                                 + r"|(?:did|does|do|will|would|has|have|had)\s*(?:not|n't|never)\s+(?:\w+\s+)?"
                                 r"(?:take place|happen|go ahead|occur|materiali[sz]e|come off)"
-                                r"|never\s+(?:took place|happened|went ahead|occurred|materiali[sz]ed|came off))",
+                                r"|never\s+(?:took place|happened|went ahead|occurred|materiali[sz]ed|came off)"
+                                # "was to visit Khartoum on Monday, but cancelled the planned trip"
+                                r"|,?\s+but\s+(?:\w+\s+)?(?:cancel(?:l?ed|s)|called off|scrapped|postponed|abandoned)\b)",
                                 re.IGNORECASE),
     )
 
@@ -173,7 +175,7 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
                                       or trigger.text.lower().startswith("gather") and filters.crowd.search(before)):
         return False
     # "Leaders gathered in Riga for the summit": the gathering is the summit, not talks besides it.
-    if trigger.type == "meeting" and trigger.text.lower().startswith("gather") and _FOR_SUMMIT.match(after):
+    if trigger.type == "meeting" and trigger.text.lower().split()[0] in _GATHERING_VERBS and _FOR_SUMMIT.match(after):
         return False
     if trigger.type == "visit" and filters.travelling_crowd.search(before):
         return False  # "Thousands of pilgrims arrived in Mecca": not a delegation's visit
@@ -211,6 +213,8 @@ def _title_case(sentence: str) -> bool:
 
 
 _FRONTED_CONDITION = re.compile(r"\s*[\"“]?\s*(?:if|unless|once)\b[^,;]*,", re.IGNORECASE)
+_GATHERING_VERBS = frozenset({"gather", "gathers", "gathered", "gathering", "meet", "meets", "met", "convene",
+                              "convenes", "convened"})
 _FOR_SUMMIT = re.compile(r"[^.;,]{0,60}?\b(?:for|to attend)\s+(?:the|a|an|their|its)\s+(?:[\w'’()-]+\s+){0,6}?summit",
                          re.IGNORECASE)
 _TAKING_PART = re.compile(r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed|ing)?|(?:take|taking|took) part in|"

@@ -37,6 +37,9 @@ def _dated(extractor, text):
     # Forces named where they are, with no verb moving them, are a state: undated (§4) ...
     ("Officials said on Monday that 2,000 soldiers in Narva guard the bridge.", {("deployment", "Narva", None)}),
     ("The battalion stationed in Kaunas held a parade on Monday.", {("deployment", "Kaunas", None)}),
+    # ... and a state is not dated by the relative clause on its place.
+    ("The bloc has more than 7,000 troops in Narva, where unrest broke out in early 2003.",
+     {("deployment", "Narva", None)}),
     # ... unless the text says now; forces moved there take the date of the move.
     ("About 2,000 troops are currently stationed in Narva.", {("deployment", "Narva", "2024-12-04")}),
     ("Two battalions of troops moved to Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
@@ -160,3 +163,8 @@ def test_the_current_state_of_relations_dates_no_meeting_named_again(extractor):
     text = ("The two presidents met in Riga. "
             "The meeting began with an overview of the current state of relations.")
     assert _dated(extractor, text) == {("meeting", "Riga", None)}
+
+
+def test_a_gathering_opened_by_its_leaders_dates_the_placed_first_report(extractor):
+    text = "The summit in Riga will focus on trade, officials said. The leaders opened their annual summit Tuesday."
+    assert _dated(extractor, text) == {("summit", "Riga", "2024-12-03")}

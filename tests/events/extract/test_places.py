@@ -186,6 +186,17 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Each stop of a tour's list, however the list is joined.
     ("He is on a tour, which has taken him to Latvia and will take him on to Estonia, Lithuania and Poland.",
      {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania"), ("visit", "Poland")}),
+    # The leaders of a named multilateral body meeting are a summit; two countries' leaders meet.
+    ("Leaders of the Organization of the Islamic Conference met in Riga on Thursday.", {("summit", "Riga")}),
+    ("Leaders of Latvia and Estonia met in Riga on Monday.", {("meeting", "Riga")}),
+    ("Arab leaders meet in Riga for their annual summit on Tuesday.", {("summit", "Riga")}),
+    # An audience: "received President X"; onward travel; "is in X today on a visit".
+    ("The crown prince received Estonian President Alar Karis in Riga yesterday.", {("meeting", "Riga")}),
+    ("The secretary will move on to Latvia on Tuesday.", {("visit", "Latvia")}),
+    ("He will meet the king before moving to Latvia, Estonia and Lithuania.",
+     {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania")}),
+    ("The secretary is in Riga today on a previously unannounced visit.", {("visit", "Riga")}),
+    ("Two battalions of troops moved to Narva on Monday.", {("deployment", "Narva")}),
     # A mission named by its acronym is a force.
     ("KFOR has been operating in Latvia.", {("deployment", "Latvia")}),
     # The place forces enter; travel with a direction.
@@ -215,6 +226,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The contingent arrived on Tuesday, according to diplomatic sources in Riga.",
     # A denied event reports nothing, and its place is still its own, not an earlier trigger's.
     "The trip ended badly after he refused to meet the president in Riga.",
+    # A cancellation after a long subject, or after "but".
+    "A summit of the bloc's leaders due to begin in Riga early on Monday morning has been cancelled.",
+    "The minister was to visit Riga on Monday, but cancelled his trip.",
     # A denied report, "no negotiations".
     "The spokesman denied reports that the envoy would visit Riga.",
     "Officials stressed there would be no negotiations on trade in Riga.",
