@@ -8,6 +8,7 @@ import functools
 import re
 
 from events.extract import clauses, lexicon
+from events.extract.clauses import STAY
 from events.extract.sentences import Sentence
 from events.extract.triggers import Trigger
 from events.model import Article, TimeExpression
@@ -37,6 +38,15 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:where|which|who|whose|when)\b")
 _DECIDED_THEN_TO = re.compile(r"\s+to\s+(?:\w+\s+){0,2}")
 _DECISION_VERB = re.compile(r"\b(?:agreed|decided|announced|pledged|promised|vowed|offered|planned|proposed|"
                             r"resolved|said|says|undertook)\s+(?:on\s+)?$", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\b(?:ahead of|before|prior to|in preparation for|in advance of|to prepare for)\s+"
+                       r"(?:the|his|her|their|its|this|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_DATE_AFTER_STAY = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,3})?\s*,?\s*(?:on|in|from|next|this|late|early)?\s*")
+# "met the visiting French minister on Monday": the visit is under way, Monday dates the talks.
+_VISITING_ADJECTIVE = re.compile(r"\b(?:the|a|an|his|her|their|its|with|met|meets|meet|received|receives|told|"
+                                 r"welcomed|hosted)\s+visiting$", re.IGNORECASE)
+_FRONTED = re.compile(r"(?:following|after|before|during|ahead of|at the end of|on the sidelines of)\s+(?:[\w'’-]+\s+){0,4}$",
+                      re.IGNORECASE)
+_FRAME_END = re.compile(r"(?:\s+(?:to|in|with|between)\s+[^,;]{1,40}?)?\s*,")  # "During the visit( to Riga),"
 # "recently", "soon": the text dates the event only vaguely, so the event stays undated.
 VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
 
@@ -123,6 +133,9 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     if not candidates:
         return None
     best = min(candidates, key=lambda c: c[0])[1]
+    if _frames_the_clause(trigger, sentence, best) or _named_ahead(trigger, sentence, best) \
+            or _VISITING_ADJECTIVE.search(sentence.text, 0, trigger.end):
+        return None  # "During the visit, she will hold talks on Wednesday": Wednesday is the talks'
     # "The 2006 summit, held here Thursday": a year naming the edition yields to its day.
     if best.granularity == "year" and _premodifies(best, sentence, trigger_at):
         finer = [d for _, d in candidates if d.granularity in ("day", "month")
@@ -240,3 +253,23 @@ def on_news_day(date: TimeExpression, article: Article) -> bool:
         return False
     return abs((date.first - article.published).days) <= 1 and date.granularity == "day"
 
+
+def _named_ahead(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:
+    """ "spoke with Bush late Tuesday in preparation for the trip": a stay named as what comes
+    after the clause's event takes none of its dates, only one right after it ("ahead of the
+    visit on Friday")."""
+    if trigger.type != "visit" or not _AHEAD_OF.search(sentence.text, 0, trigger.start):
+        return False
+    return not (date.start >= sentence.start + trigger.end
+                and _DATE_AFTER_STAY.fullmatch(sentence.text, trigger.end, date.start - sentence.start))
+
+
+def _frames_the_clause(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:
+    """An event named in a fronted frame ("During the visit, ...", "Following a meeting in Geneva,
+    the ministers pledged ... by July") with the date past the frame's comma: the date is the
+    main clause's, not the framed event's."""
+    frame = STAY.search(sentence.text, 0, trigger.end)
+    if (frame is None or frame.end() != trigger.end) and not _FRONTED.match(sentence.text[: trigger.start]):
+        return False
+    comma = _FRAME_END.match(sentence.text, trigger.end)
+    return comma is not None and date.start >= sentence.start + comma.end()

@@ -2,8 +2,9 @@
 the development set's GUIDELINES.md).
 
 sentences (passages) -> triggers (lexicon tables) -> places (places.attach) -> dates
-(dates.attach_date) -> actors -> the article's trips and dateline (trip) -> one event per type,
-place and date (dedupe) -> confidence (a model fitted on the train split). Mentions with a
+(dates.attach_date) -> actors -> the article's trips and dateline (trip) -> events named again
+across sentences (anaphora) -> one event per type, place and date (dedupe) -> confidence (a model
+fitted on the train split). Mentions with a
 trigger but no place are kept with the reason, when they introduce an event of their own.
 """
 
@@ -16,13 +17,15 @@ from dataclasses import dataclass, replace
 
 from events.extract import dedupe, places
 from events.extract.actors import find_actors, find_people, surname_index
+from events.extract.anaphora import GATHERINGS, REFERS_BACK, named_again
 from events.extract.build import build
+from events.extract.clauses import STAY
 from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.dates import VAGUE, attach_date, on_news_day
 from events.extract.places import Anchor
 from events.extract.sentences import Sentence, dateline_head, find_dateline, split_sentences
 from events.extract.triggers import Trigger, denied, find_triggers, is_ship, ships_moving
-from events.extract.trip import NO_PLACE, STAY, month_of_context, place_by_trip
+from events.extract.trip import NO_PLACE, month_of_context, place_by_trip
 from events.model import Article, Event, TimeExpression
 from events.timex import find_dates
 from gazetteer import Gazetteer
@@ -30,38 +33,12 @@ from gazetteer.wordlists import CALENDAR_WORDS
 
 _PLURALS = frozenset({"visits", "trips", "tours", "meetings", "summits", "exercises", "drills",
                       "maneuvers", "manoeuvres", "conferences", "sessions"})
-# A definite or possessive noun phrase before a trigger names an event again ("the meeting", "The
-# December visit", "Putin's trip", "the most recent major exercise").
-# The words between are modifiers, not a verb ("The ministers held talks" introduces them).
-_REFERS_BACK = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|our|(?-i:[A-Z]\w+)['’]s?)\s+"
-                          r"(?:(?!(?:held|hold|holds|holding|began|begins|made|make|makes|had|has|have|"
-                          r"will|would|is|are|was|were|\w+ed)\b)[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A capitalised name after a locative preposition, a few words after the trigger: where the text
 # puts an event ("in Nassiriyah"); "to" only right after a visit ("a visit to the Yasukuni Shrine").
 _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+)){0,3})"
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
-_ANTECEDENT_REACH = 400  # characters back to the report a gathering named again refers to
-_HELD_BEFORE = re.compile(r"\b(?:opened|opens|began|begins|convened|held|holds|hosted|hosts|attended|closed|ended)\s+"
-                          r"(?:the|their|its|this)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-# A date that names its day ("Nov. 4", "on Saturday"), not "the current state of relations".
-_NAMED_DAY = re.compile(r"\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-# The predicate saying where or when a gathering named again happens: "was held at", "will open on".
-_HELD = re.compile(r"[^,;.]{0,30}?\b(?:(?:was|were|is|are|will be|would be|to be)\s+(?:held|hosted|staged|convened)|"
-                   r"(?:took|takes|will take|to take) place|(?:will\s+)?(?:open|opens|opened|begin|begins|began|"
-                   r"start|starts|started|convene|convenes|convened))\b", re.IGNORECASE)
-_AHEAD_OF = re.compile(r"\b(?:ahead of|before|prior to|in preparation for|in advance of|to prepare for)\s+"
-                       r"(?:the|his|her|their|its|this|a|an)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-_RIGHT_AFTER = re.compile(r"(?:\s+(?:to|in)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,3})?\s*,?\s*(?:on|in|from|next|this|late|early)?\s*")
-# "met the visiting French minister on Monday": the visit is under way, Monday dates the talks.
-_VISITING_ADJECTIVE = re.compile(r"\b(?:the|a|an|his|her|their|its|with|met|meets|meet|received|receives|told|"
-                                 r"welcomed|hosted)\s+visiting$", re.IGNORECASE)
-_FRONTED = re.compile(r"(?:following|after|before|during|ahead of|at the end of|on the sidelines of)\s+(?:[\w'’-]+\s+){0,4}$",
-                      re.IGNORECASE)
-_FRAME_END = re.compile(r"(?:\s+(?:to|in|with|between)\s+[^,;]{1,40}?)?\s*,")  # "During the visit( to Riga),"
-# Events that happen where the actors gather: on the news day, at the dateline (GUIDELINES §3.4 b).
-_GATHERINGS = frozenset({"meeting", "summit", "exercise"})
 
 
 @dataclass(frozen=True)
@@ -127,7 +104,7 @@ class Extractor:
                 others_places = [a for t, found in placed if t is not trigger for a, _ in found]
                 events.extend(_events_for(trigger, targets, others_places, passage, context))
         events = place_by_trip(events, context.anchors + ([context.dateline] if context.dateline else []))
-        events = _named_again(events, context.dateline.place.id if context.dateline else "")
+        events = named_again(events, context.dateline.place.id if context.dateline else "")
         unplaced = [_unplaced(e, context) for e in events if not e.place_id]
         # Months from context come last, so that they never keep apart two reports of one event.
         events = dedupe.deduplicate([e for e in events if e.place_id])
@@ -223,16 +200,13 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         return []
     sentence, in_sentence = passage.sentence, passage.anchors
     date = attach_date(trigger, passage.triggers, sentence, passage.dates, targets, others_places)
-    if date is not None and (_frames_the_clause(trigger, sentence, date) or _named_ahead(trigger, sentence, date)
-                             or _VISITING_ADJECTIVE.search(sentence.text, 0, trigger.end)):
-        date = None  # "During the visit, she will hold talks on Wednesday": Wednesday is the talks'
     if not targets:
         # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
         # A dateline that is not a city ("BEN GURION AIRPORT") is not used (§3.5).
         at_dateline = context.dateline is not None and context.dateline.place.level == "city"
         # (a) before (b): talks "during the visit" belong to the visit, wherever the story is filed.
-        if trigger.type in _GATHERINGS and at_dateline and date and on_news_day(date, context.article) \
+        if trigger.type in GATHERINGS and at_dateline and date and on_news_day(date, context.article) \
                 and not STAY.search(sentence.text):
             targets = [(context.dateline, None)]
         elif trigger.type == "visit" and date is not None or trigger.type == "meeting" \
@@ -256,70 +230,12 @@ def _at_sea(trigger: Trigger, sentence: Sentence, target) -> Trigger:
     return trigger
 
 
-def _named_ahead(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:
-    """ "spoke with Bush late Tuesday in preparation for the trip": a stay named as what comes
-    after the clause's event takes none of its dates, only one right after it ("ahead of the
-    visit on Friday")."""
-    if trigger.type != "visit" or not _AHEAD_OF.search(sentence.text, 0, trigger.start):
-        return False
-    return not (date.start >= sentence.start + trigger.end
-                and _RIGHT_AFTER.fullmatch(sentence.text, trigger.end, date.start - sentence.start))
-
-
-def _named_again(events: list[Event], dateline_place: str) -> list[Event]:
-    """ "Netanyahu and Arafat met on Tuesday. The meeting was held at Erez.": a gathering named
-    again with the place the first report lacked is one event, at that place on the first
-    report's date (§2: the date may come from another sentence that refers to the same event)."""
-    kept = list(events)
-    for event in events:
-        if event.type not in _GATHERINGS or dedupe.is_plural(event) \
-                or not _REFERS_BACK.search(event.evidence[: event.trigger_span.start]) \
-                or not (_HELD.match(event.evidence, event.trigger_span.end)
-                        or _HELD_BEFORE.search(event.evidence, 0, event.trigger_span.start)):
-            continue
-        if event.date_start is not None and not event.place_id and _NAMED_DAY.search(event.date_text):
-            # "The Beijing summit will mark a new start. The two-day summit will open on Nov. 4."
-            placed = [e for e in kept if e.type == event.type and e.place_id and e.date_start is None
-                      and 0 < event.evidence_start - e.evidence_start <= _ANTECEDENT_REACH]
-            if placed:
-                first = placed[-1]
-                kept[kept.index(first)] = replace(first, date_start=event.date_start, date_end=event.date_end,
-                                                  date_granularity=event.date_granularity,
-                                                  date_basis=event.date_basis, date_text=event.date_text)
-                kept.remove(event)
-            continue
-        if event.date_start is not None or not event.place_id or event.place_span is None:
-            continue
-        # the first report placed only by the context: the trip's or the dateline's place
-        earlier = [e for e in kept if e.type == event.type and e.date_start is not None
-                   and (e.place_span is None or e.place_id == dateline_place != event.place_id)
-                   and 0 < event.evidence_start - e.evidence_start <= _ANTECEDENT_REACH]
-        if earlier:
-            first = earlier[-1]
-            kept[kept.index(event)] = replace(event, date_start=first.date_start, date_end=first.date_end,
-                                              date_granularity=first.date_granularity, date_basis=first.date_basis,
-                                              date_text=first.date_text)
-            kept.remove(first)
-    return kept
-
-
 def _visitors_at_their_talks(placed: list[tuple[Trigger, list]]) -> list[tuple[Trigger, list]]:
     """ "met in Beijing with visiting minister X": the visitor is where the talks are (§3.1)."""
     talks = next((targets for t, targets in placed if t.type == "meeting" and targets and not denied(t)), None)
     if talks is None:
         return placed
     return [(t, talks if not targets and t.text.lower() == "visiting" else targets) for t, targets in placed]
-
-
-def _frames_the_clause(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:
-    """An event named in a fronted frame ("During the visit, ...", "Following a meeting in Geneva,
-    the ministers pledged ... by July") with the date past the frame's comma: the date is the
-    main clause's, not the framed event's."""
-    frame = STAY.search(sentence.text, 0, trigger.end)
-    if (frame is None or frame.end() != trigger.end) and not _FRONTED.match(sentence.text[: trigger.start]):
-        return False
-    comma = _FRAME_END.match(sentence.text, trigger.end)
-    return comma is not None and date.start >= sentence.start + comma.end()
 
 
 def _introduces_event(event: Event, cues: dict[tuple[int, int], tuple[str, ...]]) -> bool:
@@ -329,7 +245,7 @@ def _introduces_event(event: Event, cues: dict[tuple[int, int], tuple[str, ...]]
     trigger = event.evidence[event.trigger_span.start:event.trigger_span.end].lower()
     return not (cues.get((event.evidence_start, event.trigger_span.start))
                 or trigger.split()[-1] in _PLURALS
-                or _REFERS_BACK.search(event.evidence[:event.trigger_span.start]))
+                or REFERS_BACK.search(event.evidence[:event.trigger_span.start]))
 
 
 def _unplaced(event: Event, context: _Context) -> Event:

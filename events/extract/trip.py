@@ -10,6 +10,7 @@ from dataclasses import replace
 from events.extract import dedupe
 from events.extract.actors import find_people
 from events.extract.build import with_place
+from events.extract.clauses import STAY
 from events.extract.places import Anchor
 from events.model import Event
 
@@ -20,9 +21,6 @@ _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to
                        r"have|has|had)\s+(?:[\w'’-]+\s+){0,3}")
 _VERBS_OF_MEETING = frozenset({"met", "meet", "meets", "conferred", "huddled with"})  # "Hu Jintao met": a subject
 _SAYING = re.compile(r"\b(?:said|says|told|added|stressed|noted|declared|announced)\b")
-# The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
-STAY = re.compile(r"\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
-                   r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b|\bafter (?:his|her|their) arrival\b", re.IGNORECASE)
 
 
 def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
