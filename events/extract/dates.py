@@ -69,11 +69,15 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     """The sentence's date for this trigger, or None.
 
     Skipped: dates that open a state ("since 2000"), date a report ("officials said Tuesday",
-    "On Oct. 29, an official told Xinhua that ..."), sit past a verb that starts another predicate,
-    or directly follow another trigger or its place ("a meeting on Tuesday", "a conference to be
-    held in Hong Kong in December"). Preferred, in order: a specific date over "now"; a date right
-    after the event's place ("in Astana on November 28"); a date nearer this trigger than any
-    other; the nearest. "soon" and "recently" are dates too, and they leave the event undated.
+    "On Oct. 29, an official told Xinhua that ..."), a decision ("agreed on Thursday to meet") or a
+    fronted clause ("After leaving Hanoi on Monday, ..."), sit past a verb that starts another
+    predicate, or directly follow another trigger or its place ("a meeting on Tuesday", "a
+    conference to be held in Hong Kong in December", "the summit scheduled for November 18").
+    Preferred, in order: a specific date over "now"; a date right after the event's place ("in
+    Astana on November 28"); one in the event's own relative clause ("which opens on Saturday");
+    a date nearer this trigger than any other; the nearest. None when the trigger only names a
+    stay that frames the clause ("During the visit, ... on Wednesday"). "soon" and "recently" are
+    dates too, and they leave the event undated.
     """
     trigger_at = sentence.start + trigger.start
     # Not a place borrowed from another trigger's phrase before this one ("arrived in Samarkand on
