@@ -13,16 +13,19 @@ CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
     r"including|included|includes|regarding|concerning|involving)\b")
 # The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
-STAY = re.compile(r"\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a)\s+"
+STAY = re.compile(r"\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a|(?-i:[A-Z])\w+['’]s)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b|\bafter (?:his|her|their) arrival\b", re.IGNORECASE)
 # A tour and its stops (§1 visit: "trip/tour to").
 TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)
 # A tour's own relative clause listing its stops.
-STOPS = re.compile(r"^(?:\s+(?:of|to|in|through|across)\s+[^,;]{1,40}?)?\s*,?\s*(?:including|(?:which|that)\s+(?:\w+\s+){0,2}?"
+STOPS = re.compile(r"^(?:\s+(?:of|to|in|through|across)\s+[^,;]{1,40}?|\s+(?:next|this|last)\s+\w+)?\s*,?\s*"
+                   r"(?:including|(?:starting|beginning) with|(?:(?:which|that)\s+)?(?:\w+\s+){0,2}?"
                    r"(?:includ(?:es|ed|ing)|(?:taken|take|takes|took|brought|bring|brings|led|leads)\s+(?:him|her|them|the\s+\w+)(?:\s+on)?\s+to))\b[^;]*$",
                    re.IGNORECASE)
 # A stop its relative clause names with "to the" ("which has taken him to the Netherlands").
 STOP_TO_THE = re.compile(STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGNORECASE)  # fullmatch
+# ... and the first stops it starts with ("a three-country tour, starting with Laos and Cambodia").
+STARTING_WITH = re.compile(r"[^;]*\b(?:starting|beginning)\s+with\s+(?:the\s+)?", re.IGNORECASE)  # fullmatch
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
 # (its dates still date the talks: "to discuss trade on Monday").
 TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?"

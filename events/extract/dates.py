@@ -30,10 +30,11 @@ _CALENDAR_WORD = re.compile(
 # Between a place and the date that follows it: "in Astana on November 28", "Rome from June 3".
 _PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|between|this|next|last|early|late|later)?\s*", re.IGNORECASE)
 # Between a gathering and the date its participle schedules: "the summit scheduled for November 18".
-_SCHEDULED = re.compile(r"\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|slated|planned|due|held)\s+"
+_SCHEDULED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|slated|planned|due|held)\s+"
                         r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
 _FRONTED_ING = re.compile(r"\s*(?:after|before|following|since|upon|on)\s+(?-i:[a-z]+ing)\b[^,;]*,", re.IGNORECASE)
+_THAT_AFTER = re.compile(r"\s*,?\s*that\b")
 _RELATIVE_AFTER = re.compile(r",\s*(?:where|which|who|whose|when)\b")
 _DECIDED_THEN_TO = re.compile(r"\s+to\s+(?:\w+\s+){0,2}")
 _DECISION_VERB = re.compile(r"\b(?:agreed|decided|announced|pledged|promised|vowed|offered|planned|proposed|"
@@ -105,7 +106,10 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                 or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
             continue
         reported_date, reported_that, reported_next = _reporting()
-        if reported_date.search(preceding) or reported_that.search(between) \
+        # "told a briefing here Friday that Hu will pay a visit": the report's day
+        told_that = date.end <= trigger_at and _THAT_AFTER.match(sentence.text, date.end - sentence.start) \
+            and reported_that.search(sentence.text, max(0, date.start - sentence.start - 40), date.end - sentence.start + 8)
+        if told_that or reported_date.search(preceding) or reported_that.search(between) \
                 or date.end <= trigger_at and reported_next.match(sentence.text, date.end - sentence.start) \
                 or (date.start > trigger_at and trigger.type != "deployment" and clauses.CLAUSE_VERB.search(between)):
             continue

@@ -148,7 +148,7 @@ _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negoti
                         re.IGNORECASE)
 _WITH_PARTICIPANTS = re.compile(r"\s+with\s+[^,;()]*?\s+(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
-_WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,4}", re.IGNORECASE)
+_WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,6}", re.IGNORECASE)
 # "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit", "left for Juba
 # to hold talks": the purpose of a trip happens at its destination (§3.4 a).
 _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|ahead of)\s+(?:(?:the|a|an)\s+)?(?:[\w().'’-]+\s+){0,6}",
@@ -297,7 +297,8 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,
             and (_DIRECT_OBJECT.match(sentence.text[trigger.end: anchor.start - sentence.start])
                  or clauses.TOUR.fullmatch(trigger.text)
                  and (_OF_TRIGGER.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start)
-                      or clauses.STOP_TO_THE.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start))):
+                      or clauses.STOP_TO_THE.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start)
+                      or clauses.STARTING_WITH.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start))):
         return 0.0  # "visit Rome", "a tour of Japan", "a tour which took him to the Gulf"
     if trigger.type == "visit" and anchor.end <= sentence.start + trigger.start \
             and _WHICH_OBJECT.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start):

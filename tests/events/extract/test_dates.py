@@ -87,6 +87,10 @@ def _dated(extractor, text):
     # The date a gathering's participle schedules is the gathering's, not an earlier visit's.
     ("The president will visit Latvia and attend the summit scheduled for December 18 in Riga.",
      {("visit", "Latvia", None), ("summit", "Riga", "2024-12-18")}),
+    ("The president will visit Latvia and attend the Economic Leaders' Meeting of APEC scheduled for "
+     "December 18 in Riga.", {("visit", "Latvia", None), ("summit", "Riga", "2024-12-18")}),
+    # A date between a reporting verb and its "that" is the report's.
+    ("The spokesman told a briefing here Monday that the president will visit Riga.", {("visit", "Riga", None)}),
     # An anniversary's date is the anniversary's event.
     ("The summit in Riga coincides with the anniversary of the bloc's founding on June 15, 2001.",
      {("summit", "Riga", None)}),

@@ -197,6 +197,13 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania")}),
     ("The secretary is in Riga today on a previously unannounced visit.", {("visit", "Riga")}),
     ("Two battalions of troops moved to Narva on Monday.", {("deployment", "Narva")}),
+    # Tours that "will take him to", "next week which will take him to", "starting with".
+    ("The premier's four-nation tour will also take him to Latvia and Estonia.",
+     {("visit", "Latvia"), ("visit", "Estonia")}),
+    ("He has been on a three-country tour, starting with Latvia and Estonia and ending in Lithuania.",
+     {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania")}),
+    # "seeking to meet" is an intention.
+    ("Before leaving Vilnius, he said he was seeking to meet the opposition leader in Riga.", set()),
     # A mission named by its acronym is a force.
     ("KFOR has been operating in Latvia.", {("deployment", "Latvia")}),
     # The place forces enter; travel with a direction.
@@ -369,6 +376,9 @@ def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     ("The two ministers held talks on Tuesday.", {("meeting", "Riga")}),
     # A capitalised name before "met" is its subject, not the name of the talks.
     ("During the visit, Anna Berg met with Kalnins on Monday.", {("meeting", "Riga")}),
+    # "During Kalnins's stay", "confer with", ", where he is expected to hold talks".
+    ("During Kalnins's stay in Latvia, he held talks with Berg.", {("meeting", "Riga")}),
+    ("He will confer with Berg on Tuesday.", {("meeting", "Riga")}),
     # Talks coordinated with the visit in one sentence are its talks.
     ("He will also visit Lithuania on Friday and hold talks with Berg.",
      {("visit", "Lithuania"), ("meeting", "Lithuania")}),
