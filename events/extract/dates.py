@@ -34,6 +34,7 @@ _SCHEDULED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?\s*
                         r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
 _FRONTED_ING = re.compile(r"\s*(?:after|before|following|since|upon|on)\s+(?-i:[a-z]+ing)\b[^,;]*,", re.IGNORECASE)
+_ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;]*,")  # a relative clause about a person, closed again
 _THAT_AFTER = re.compile(r"\s*,?\s*that\b")
 _RELATIVE_AFTER = re.compile(r",\s*(?:where|which|who|whose|when)\b")
 _DECIDED_THEN_TO = re.compile(r"\s+to\s+(?:\w+\s+){0,2}")
@@ -92,8 +93,12 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  and not _RELATIVE_AFTER.search(text_between(sentence, sentence.start + trigger.end, d.start))]
     # "in the 21st century", "the 1990s": spans longer than a year date no event (§4 has no such row).
     dates = [d for d in dates if d.first is None or d.last is None or (d.last - d.first).days <= 366]
+    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text)]
     candidates = []
     for date in dates:
+        # "Ban, who will take up the post on January 1, is due to pay a courtesy call": the aside's date
+        if any(start <= date.start < end and not start <= trigger_at < end for start, end in asides):
+            continue
         between = text_between(sentence, trigger_at, date.start)
         preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
         if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):

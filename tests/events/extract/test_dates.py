@@ -91,6 +91,10 @@ def _dated(extractor, text):
      "December 18 in Riga.", {("visit", "Latvia", None), ("summit", "Riga", "2024-12-18")}),
     # A date between a reporting verb and its "that" is the report's.
     ("The spokesman told a briefing here Monday that the president will visit Riga.", {("visit", "Riga", None)}),
+    # A closed aside about a person keeps its date.
+    ("Berg, who will take up the post on January 1, is due to pay a courtesy call in Riga on Monday.",
+     {("meeting", "Riga", "2024-12-09")}),
+    ("Berg, who came to power in late September, visited Riga.", {("visit", "Riga", None)}),
     # An anniversary's date is the anniversary's event.
     ("The summit in Riga coincides with the anniversary of the bloc's founding on June 15, 2001.",
      {("summit", "Riga", None)}),
