@@ -87,6 +87,8 @@ _AFTER_PREPOSITION = re.compile(
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Colombia, which Bush will visit on Sunday": the place is the visit's object, before it.
 _WHICH_OBJECT = re.compile(r",\s+which\s+(?:[\w.'’-]+\s+){1,4}")
+_STOP_OF = re.compile(r"\s+(?:is|was|will be|became|becomes)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}")
+_WILL_BE = re.compile(r"\s+(?:of\s+(?:[\w'’-]+\s+){1,5})?(?:is|was|will be)\s+")
 # "is in Germany on a two-day visit" (§1 visit: be in X on a trip).
 _ON_VISIT = re.compile(r"(?:\s+(?:today|now|yesterday|this\s+week))?\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}",
                        re.IGNORECASE)
@@ -301,8 +303,12 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,
                       or clauses.STARTING_WITH.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start))):
         return 0.0  # "visit Rome", "a tour of Japan", "a tour which took him to the Gulf"
     if trigger.type == "visit" and anchor.end <= sentence.start + trigger.start \
-            and _WHICH_OBJECT.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start):
-        return 0.0  # "Colombia, which he will visit on Sunday"
+            and (_WHICH_OBJECT.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start)
+                 or _STOP_OF.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start)
+                 and trigger.text.lower() in ("stop", "leg")):
+        return 0.0  # "Colombia, which he will visit on Sunday", "Uganda is the last leg of his tour"
+    if trigger.text.lower() in ("stop", "leg") and _WILL_BE.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start):
+        return 0.0  # "the third stop will be Morocco"
     # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger
     # (_is_premodifier, without cutting out the gap: it may be the whole sentence).
     if anchor.place.level in ("city", "landmark") and not _VERB_TRIGGER.match(trigger.text) \
@@ -476,7 +482,8 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
             continue
         between = sentence.text[anchor.end - sentence.start: trigger.start]
         if _is_premodifier(anchor, between, trigger) or _WHERE.fullmatch(between) or _FOR_GATHERING.fullmatch(between) \
-                or trigger.type == "visit" and (_ON_VISIT.fullmatch(between) or _WHICH_OBJECT.fullmatch(between)):
+                or trigger.type == "visit" and (_ON_VISIT.fullmatch(between) or _WHICH_OBJECT.fullmatch(between)
+                                                or trigger.text.lower() in ("stop", "leg") and _STOP_OF.fullmatch(between)):
             return [anchor]
         frame_end = frame.start() + len(frame.group().rstrip()) if frame else -1
         # "In Tehran, the agency said X held meetings with ...": the frame places the report.

@@ -202,6 +202,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("visit", "Latvia"), ("visit", "Estonia")}),
     ("He has been on a three-country tour, starting with Latvia and Estonia and ending in Lithuania.",
      {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania")}),
+    # The stops and legs of a tour.
+    ("Latvia is the last leg of the premier's eight-day Baltic tour.", {("visit", "Latvia")}),
+    ("The premier's third stop will be Estonia.", {("visit", "Estonia")}),
+    ("He scored in the first leg of the tie in Riga.", set()),
     # "seeking to meet" is an intention.
     ("Before leaving Vilnius, he said he was seeking to meet the opposition leader in Riga.", set()),
     # A mission named by its acronym is a force.
