@@ -33,6 +33,8 @@ from gazetteer.wordlists import CALENDAR_WORDS
 
 _PLURALS = frozenset({"visits", "trips", "tours", "meetings", "summits", "exercises", "drills",
                       "maneuvers", "manoeuvres", "conferences", "sessions"})
+# An infinitive of purpose right before a meeting verb: "arrived in Kampala to meet".
+_PURPOSE = re.compile(r"\bto\s+(?:hold\s+)?$", re.IGNORECASE)
 # A capitalised name after a locative preposition, a few words after the trigger: where the text
 # puts an event ("in Nassiriyah"); "to" only right after a visit ("a visit to the Yasukuni Shrine").
 _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+)){0,3})"
@@ -97,7 +99,7 @@ class Extractor:
             memo = places.SentenceMemo()  # each place's phrase read once for all the triggers
             placed = _visitors_at_their_talks([(t, places.attach(t, passage.sentence, passage.anchors, context.dateline,
                                                                  passage.triggers, memo))
-                                               for t in passage.triggers])
+                                               for t in passage.triggers], passage.sentence.text)
             for trigger, targets in placed:
                 if denied(trigger):
                     continue  # no event, though its clause's places and dates stay its own
@@ -230,12 +232,21 @@ def _at_sea(trigger: Trigger, sentence: Sentence, target) -> Trigger:
     return trigger
 
 
-def _visitors_at_their_talks(placed: list[tuple[Trigger, list]]) -> list[tuple[Trigger, list]]:
-    """ "met in Beijing with visiting minister X": the visitor is where the talks are (§3.1)."""
+def _visitors_at_their_talks(placed: list[tuple[Trigger, list]], sentence: str) -> list[tuple[Trigger, list]]:
+    """ "met in Beijing with visiting minister X": the visitor is where the talks are (§3.1); and
+    "arrived in Kampala on Friday to meet Museveni": the talks a trip is for are at its
+    destination (§3.4 a)."""
     talks = next((targets for t, targets in placed if t.type == "meeting" and targets and not denied(t)), None)
-    if talks is None:
-        return placed
-    return [(t, talks if not targets and t.text.lower() == "visiting" else targets) for t, targets in placed]
+    trips = [(t, targets) for t, targets in placed if t.type == "visit" and targets and not denied(t)]
+    out = []
+    for trigger, targets in placed:
+        if not targets and trigger.text.lower() == "visiting" and talks is not None:
+            targets = talks
+        elif not targets and trigger.type == "meeting" and _PURPOSE.search(sentence, 0, trigger.start):
+            trip = [found for t, found in trips if t.end <= trigger.start]
+            targets = trip[-1] if trip else targets
+        out.append((trigger, targets))
+    return out
 
 
 def _introduces_event(event: Event, cues: dict[tuple[int, int], tuple[str, ...]]) -> bool:

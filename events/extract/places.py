@@ -152,8 +152,10 @@ _WITH_PARTICIPANTS = re.compile(r"\s+with\s+[^,;()]*?\s+(?:in|at)\s+(?:the\s+)?"
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
 _WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,6}", re.IGNORECASE)
 # "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit", "left for Juba
-# to hold talks": the purpose of a trip happens at its destination (§3.4 a).
-_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|ahead of)\s+(?:(?:the|a|an)\s+)?(?:[\w().'’-]+\s+){0,6}",
+# to hold talks", "greeted him in Pyongyang to begin the second summit": the purpose of a trip
+# happens at its destination (§3.4 a).
+_FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|to begin|to start|to open|ahead of)\s+"
+                            r"(?:(?:the|a|an|their|his|her)\s+)?(?:[\w().'’-]+\s+){0,6}",
                             re.IGNORECASE)
 # "an exercise here next week", "talks held here on Monday", "arrived here": "here" in the
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
@@ -161,7 +163,8 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|ahead 
 _HERE = re.compile(r"[^,;:()\"“”]{0,60}?\b(?:here|in this (?:[\w-]+ ){0,2}?(?:city|capital|town|resort|port))\b")
 _THERE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
-_FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'’\-]*\s*){1,4}"
+_FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
+                    r"(?:(?-i:[A-Z])[\w.'’\-]*\s*){1,4}"
                     r"(?=(?:\s*on\s+\w+(?:\s+\d{1,2})?)?,)", re.IGNORECASE)  # "In Riga (on Monday),"
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
                      r"at|in|on|since|earlier|later)\b", re.IGNORECASE)
@@ -422,7 +425,8 @@ def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool
     if _WEAK_NOUN.fullmatch(trigger.text):
         # "consultations with his Japanese counterpart Taro Aso in Kuala Lumpur": who takes part
         # does not count against the reach.
-        return words <= 6 or words <= 14 and _WITH_PARTICIPANTS.fullmatch(gap) is not None
+        return words <= 6 or words <= 14 and (_WITH_PARTICIPANTS.fullmatch(gap) is not None
+                                              or clauses.OWN_RELATIVE.match(gap) is not None)
     if _WEAK_MOTION.match(trigger.text):  # "went to Saudi Arabia", not "goes to a clinic in X"
         return words <= 1
     return True

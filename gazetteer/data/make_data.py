@@ -113,7 +113,7 @@ FACTBOOK_SOURCE = "CIA World Factbook coordinates via countryinfo 1.0.1 (not a G
 EXTRA_ALIASES = {
     "US": ["U.S.", "U.S.A.", "USA", "US", "America", "United States of America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
-    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo"],
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "AE": ["UAE", "U.A.E.", "Emirates"], "KR": ["Korea", "Republic of Korea", "ROK"],
     "KP": ["DPRK", "North Korea"], "CN": ["PRC", "People's Republic of China", "Mainland China"],
@@ -140,7 +140,7 @@ EXTRA_DEMONYMS = {
     "IR": ["Iranian"], "SY": ["Syrian"], "EG": ["Egyptian"], "CU": ["Cuban"], "DE": ["German"],
     "IT": ["Italian"], "GR": ["Greek"], "CA": ["Canadian"], "MX": ["Mexican"], "AU": ["Australian"],
     "AR": ["Argentine", "Argentinian"], "CZ": ["Czech"], "SK": ["Slovak"], "PK": ["Pakistani"],
-    "IN": ["Indian"], "BD": ["Bangladeshi"], "CD": ["Congolese"], "CI": ["Ivorian"],
+    "IN": ["Indian"], "BD": ["Bangladeshi"], "CD": ["Congolese", "Zairean", "Zairian"], "CI": ["Ivorian"],
     "MM": ["Burmese"], "YE": ["Yemeni"], "PS": ["Palestinian"], "QA": ["Qatari"],
     "KW": ["Kuwaiti"], "JO": ["Jordanian"], "LY": ["Libyan"], "TN": ["Tunisian"], "DZ": ["Algerian"],
     "MA": ["Moroccan"], "NG": ["Nigerian"], "KE": ["Kenyan"], "ET": ["Ethiopian"], "ZA": ["South African"],

@@ -73,6 +73,12 @@ def test_demonyms_refer_to_countries(gz):
     assert found["Belarusians"].place.level == "country"
 
 
+def test_zaire_is_the_country_of_its_day(gz):
+    found = places("Zairean troops left Zaire on Monday.", gz)
+    assert found["Zaire"].place.country_code == "CD" and found["Zaire"].place.level == "country"
+    assert found["Zairean"].place.country_code == "CD"
+
+
 def test_a_town_naming_an_institution_is_not_the_town(gz):
     found = places("The talks began at Columbia University in New York.", gz)
     assert "Columbia" not in found and "New York" in found

@@ -202,6 +202,15 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("visit", "Latvia"), ("visit", "Estonia")}),
     ("He has been on a three-country tour, starting with Latvia and Estonia and ending in Lithuania.",
      {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania")}),
+    # The talks a trip is for are at its destination; "to begin the summit".
+    ("The envoy arrived in Riga on Friday to meet the president.", {("visit", "Riga"), ("meeting", "Riga")}),
+    ("The host greeted him in Riga on Tuesday to begin the second summit between the two countries.",
+     {("summit", "Riga")}),
+    ("He heads out to Riga, Vilnius and Tallinn on Friday.",
+     {("visit", "Riga"), ("visit", "Vilnius"), ("visit", "Tallinn")}),
+    # A framing description of the capital; a weak noun's own relative clause.
+    ("In the Latvian capital Riga, the envoy met the foreign minister on Thursday.", {("meeting", "Riga")}),
+    ("They reviewed the consultations, which took place on Saturday in Riga.", {("meeting", "Riga")}),
     # The stops and legs of a tour.
     ("Latvia is the last leg of the premier's eight-day Baltic tour.", {("visit", "Latvia")}),
     ("The premier's third stop will be Estonia.", {("visit", "Estonia")}),
