@@ -16,11 +16,13 @@ from events.extract.places import LEVEL_RANK
 from events.model import Event
 
 _STAYS = frozenset({"visit", "deployment"})  # events that last, so "now" and a recent day meet
-NESTED_KM = 30.0
+NESTED_KM = 30.0  # a landmark and its city, or a city and its centre, are one place
+# A plural event word followed by the places it went to ("state visits to Saudi Arabia and
+# Morocco"), unless counted or qualified as many ("several visits to", "two previous tours of").
 _TO_NAMES = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?(?-i:[A-Z])")
 _QUANTIFIED = re.compile(r"\b(?:several|many|numerous|frequent|repeated|regular|previous|past|earlier|recent|"
                          r"two|three|four|five|six|seven|eight|nine|ten|\d+|some|few|all)\s+(?:[\w-]+\s+){0,2}$",
-                         re.IGNORECASE)  # a landmark and its city, or a city and its centre, are one place
+                         re.IGNORECASE)
 # "the meeting", "The December 6th meeting", "this week's session": a gathering named again.
 _DEFINITE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w'’\-]+\s+){0,3}$", re.IGNORECASE)
 
