@@ -211,8 +211,7 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         if trigger.type in GATHERINGS and at_dateline and date and on_news_day(date, context.article) \
                 and not STAY.search(sentence.text):
             targets = [(context.dateline, None)]
-        elif trigger.type == "visit" and date is not None or trigger.type == "meeting" \
-                or trigger.type == "summit" and STAY.search(sentence.text):  # "During his stay, he will attend a summit"
+        elif trigger.type == "visit" and date is not None or trigger.type in ("meeting", "summit"):
             targets = [None]  # the trip's, if it belongs to one (place_by_trip)
         else:
             unplaced = replace(build(trigger, sentence, None, date, (), context.article), unplaced_reason=NO_PLACE)

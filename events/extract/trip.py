@@ -80,6 +80,10 @@ def _joins_trip(event: Event, trip: Event) -> bool:
         # another day is another visit, whose place the text does not give (§3.4 d).
         return trip.date_start is None or event.date_start is None \
             or dedupe.within(event, trip) or dedupe.within(trip, event)
+    if event.type == "summit":
+        # a summit joins a trip during its stay or on the day the traveller arrives
+        return STAY.search(event.evidence) is not None or event.date_granularity == "day" \
+            and event.date_start == trip.date_start
     if event.date_start and trip.date_start is None and event.reported \
             and abs((event.date_start - event.reported).days) > 31:
         return False  # "He last met Moussa in March 1998": not talks of the trip the story reports

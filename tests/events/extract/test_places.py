@@ -378,6 +378,13 @@ def test_a_summit_during_a_stay_is_at_the_stay(extractor):
     assert _events(extractor, text) == {("visit", "Riga"), ("summit", "Riga")}
 
 
+def test_a_summit_on_the_day_of_arrival_is_at_the_arrival(extractor):
+    text = "The premier arrived in Riga on Monday. The premier and Berg held a summit on Monday."
+    assert _events(extractor, text) == {("visit", "Riga"), ("summit", "Riga")}
+    other_day = "The premier arrived in Riga on Monday. The premier and Berg held a summit in March."
+    assert _events(extractor, other_day) == {("visit", "Riga")}
+
+
 def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     assert _events(extractor, "RIGA, Dec. 4 -- The president arrived here yesterday on an official visit to Latvia.") \
         == {("visit", "Riga")}
