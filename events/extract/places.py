@@ -193,7 +193,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
 
 # "the Afghan capital", "Afghanistan's capital" with no name after it (§3.1: "the capital" is
 # its antecedent): the country's capital city.
-_UNNAMED_CAPITAL = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!,?\s+(?:of\s+)?(?-i:[A-Z]))")
+_UNNAMED_CAPITAL = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!\s+(?:of\s+)?(?-i:[A-Z]))")
+_APPOSED_NAME = re.compile(r",\s+((?-i:[A-Z])[\w'’.-]*)")  # "the Malian capital, Bamako"
 _CAPITAL_OF = re.compile(r"\bthe\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # "the capital of Laos"
 
 
@@ -214,6 +215,11 @@ def _capital(anchor: Anchor, text: str, gazetteer: Gazetteer) -> Anchor | None:
         return None  # "Russian capital markets", "Iran's capital spending"
     city = gazetteer.capital(anchor.place.country_code)
     if city is None:
+        return None
+    # "the Malian capital, Bamako": the name that follows is the place; "the Kenyan capital, Hu met"
+    # is another clause's subject.
+    apposed = _APPOSED_NAME.match(text, description.end())
+    if apposed and city.name.lower().startswith(apposed.group(1).lower()[:4]):
         return None
     return Anchor(anchor.start, description.end(), text[anchor.start:description.end()], "name", city)
 

@@ -103,6 +103,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The premier met visiting Latvian President Anna Berg in Vilnius on Friday.",
      {("meeting", "Vilnius"), ("visit", "Vilnius")}),
     ("The ministers met in the capital of the Czech Republic on Friday.", {("meeting", "Prague")}),
+    # After "the Latvian capital," a name that is not the capital's starts another clause.
+    ("During his stay in the Latvian capital, Berg met the premier on Thursday.",
+     {("visit", "Riga"), ("meeting", "Riga")}),
+    ("He arrived in the Malian capital, Bamako, on Monday.", {("visit", "Bamako")}),
     # "in Country's City" is in the city.
     ("The leaders gathered for the summit in Lithuania's Vilnius on Friday.", {("summit", "Vilnius")}),
     # "talks on the situation in X": X is the topic.
