@@ -49,7 +49,6 @@ OWN_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;]*$")
 NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both|which|that|who|"
                         r"\w+ed|\w+ing|held|set|due|in|at|on|to|for|with|near|from)\b)"
                         r"(?:\s+[^\s,]+){3,}\s+$", re.IGNORECASE)
-
 # ... but the commas of a list of names are no clause ("talks with Hu Jintao, Wu Bangguo and Wen
 # Jiabao in Beijing").
 NAME_LIST = re.compile(r",\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:(?:,\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3})*?"

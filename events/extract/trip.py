@@ -4,10 +4,11 @@ trip they belong to, and undated parts and wholes of a dated stay take its month
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
-from events.extract import dedupe
+from events.extract import dedupe, lexicon
 from events.extract.actors import find_people
 from events.extract.build import with_place
 from events.extract.clauses import STAY
@@ -20,7 +21,6 @@ _SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this
 _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to\s+)?(?:hold|held|holds|holding|meet|meets|met|"
                        r"have|has|had)\s+(?:[\w'’-]+\s+){0,3}")
 _VERBS_OF_MEETING = frozenset({"met", "meet", "meets", "conferred", "huddled with"})  # "Hu Jintao met": a subject
-_SAYING = re.compile(r"\b(?:said|says|told|added|stressed|noted|declared|announced)\b")
 
 
 def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
@@ -103,7 +103,7 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     # "by the time Prime Minister Hashimoto meets President Clinton": someone else's talks.
     # "Robertson said peace talks between Israel and the Palestinians must resume": the speaker
     # is not a party to the talks, so only the words after the last verb of saying count.
-    reported = _SAYING.split(before_trigger)[-1]
+    reported = _saying().split(before_trigger)[-1]
     subjects = [name for _, _, name in find_people(reported)]
     if subjects:
         return bool(set(subjects) & set(trip.actors))
@@ -114,6 +114,12 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     speaking = before_trigger[: len(before_trigger) - len(reported)]
     parties = {actor for actor in event.actors if not re.search(rf"\b{re.escape(actor.split()[-1])}\b", speaking)}
     return traveller or bool(parties & set(trip.actors))
+
+
+@functools.cache
+def _saying() -> re.Pattern[str]:
+    """The verbs of a report (lexicon concept "reporting")."""
+    return re.compile(r"\b" + lexicon.filter_words("reporting") + r"\b", re.IGNORECASE)
 
 
 def month_of_context(event: Event, events: list[Event]) -> Event:

@@ -410,6 +410,7 @@ def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     ("He last met Berg in March 2019.", set()),
     # The speaker is not a party to the talks he speaks of.
     ("Kalnins said peace talks between Israel and the Palestinians must resume.", set()),
+    ("Kalnins confirmed peace talks between Israel and the Palestinians would resume.", set()),
 ])
 def test_which_talks_belong_to_the_trip(extractor, second, expected):
     first = "Estonian Foreign Minister Peter Kalnins arrived in Riga on Sunday for a two-day visit. "
