@@ -107,7 +107,9 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
         # "an action plan for 2007-2009" covers a period, "the agenda for the July 21-23 G8 summit"
         # names the summit's days: a date premodifying the trigger is its own.
-        if _OTHER_CLAUSE.search(between) \
+        # (the date's own words are not between: "two days before the summit" dates the summit)
+        if _OTHER_CLAUSE.search(text_between(sentence, trigger_at, date.end if date.end <= trigger_at
+                                             else date.start)) \
                 or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
             continue
         reported_date, reported_that, reported_next = _reporting()

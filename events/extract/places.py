@@ -82,6 +82,10 @@ _AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins o
 # "Japan and Korea", "to Qatar and then to Oman": coordinated names or locative phrases.
 _COORDINATED = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*(?:(?:then|later|also|finally)\s+)?(?:(?:on\s+)?(?:to|in|at)\s+)?"
                           r"(?:the\s+)?$")
+# A name after a bare comma is a list member only if the list goes on or ends with the clause:
+# "to Kenya, Uganda and Tanzania", but "in Washington, Hashimoto met Clinton".
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;:.)]|(?:and|or|on|in|at|for|from|to|during|before|after|last|this|"
+                           r"next|earlier|later|until|since|with|by)\b|$)")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -469,7 +473,8 @@ def _with_coordinated(first: Anchor, names: list[Anchor], sentence: Sentence) ->
         if anchor.start <= previous.start:
             continue
         gap = sentence.text[previous.end - sentence.start: anchor.start - sentence.start]
-        if not _COORDINATED.match(gap):
+        if not _COORDINATED.match(gap) or gap.strip() == "," and not _LIST_GOES_ON.match(
+                sentence.text, anchor.end - sentence.start):
             break
         if _contains(anchor.place, previous.place):
             continue
@@ -505,9 +510,15 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
 
 def _gathering_place(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline: Anchor | None,
                      triggers: list[Trigger], memo: SentenceMemo) -> list[tuple[Anchor, float | None]]:
-    """Talks held "at the CSTO summit in Astana" take the summit's place."""
+    """Talks held "at the CSTO summit in Astana", or framed by it ("At the summit in Astana, Hu
+    met Putin"), take the summit's place (§3.4 a: part of the gathering)."""
     for other in triggers:
         if other.start > trigger.end and _AT_GATHERING.search(sentence.text[trigger.end: other.start]):
+            return attach(other, sentence, anchors, dateline, triggers, memo)
+        if trigger.type == "meeting" and other.type in ("meeting", "summit") and other.end < trigger.start \
+                and _AT_GATHERING.fullmatch(sentence.text[:other.start]) \
+                and "," in sentence.text[other.end: trigger.start] \
+                and not _reporting_verb().search(sentence.text, other.end, trigger.start):
             return attach(other, sentence, anchors, dateline, triggers, memo)
     return []
 

@@ -148,6 +148,11 @@ AHEAD = re.compile(r"\bthe\s+(?P<unit>week|month|year)\s+ahead\b", _I)
 # "three days after Sunday": counted from the weekday
 DAYS_FROM_WEEKDAY = re.compile(
     rf"\b(?P<n>{NUM})\s+(?P<unit>days?)\s+(?P<dir>after|before)\s+(?P<wd>{WEEKDAY})", _I)
+# "a day after meeting", "three days before the summit": the event named next lies that many days
+# before (after) the day the text last named, counted in events.timex.scanner
+DAYS_FROM_EVENT = re.compile(
+    rf"\b(?P<n>an?|{NUM})\s+(?P<unit>days?)\s+(?P<dir>after|before)"
+    r"(?=\s+(?:the|his|her|its|their|a|an|[a-z]+ing)\b)", _I)
 # "earlier in the year", "later that month"
 RELATIVE_IN = re.compile(
     r"\b(?P<mod>earlier|later)\s+(?:in\s+the|this|that)\s+(?P<unit>year|month|week|day)\b", _I)

@@ -153,6 +153,18 @@ def anaphoric_day(m, text, anchor):
     return day_res(m, kind, d, "relative", suffix=suffix)._replace(anaphor=("day", offset))
 
 
+def days_from_event(m, text, anchor):
+    n = 1 if m["n"].lower() in ("a", "an") else parse_num(m["n"])
+    if n is None:
+        return unresolved(m, "PAST_REF" if m["dir"].lower() == "after" else "FUTURE_REF")
+    # the reference day is n days after the event: the event is n days before it
+    k = -int(n) if m["dir"].lower() == "after" else int(n)
+    if anchor is None:
+        return unresolved(m, "XXXX-XX-XX")._replace(anaphor=("day", k))
+    return day_res(m, "DATE", anchor + dt.timedelta(days=k), "relative")._replace(
+        anaphor=("day", k))
+
+
 def anaphoric_unit(m, text, anchor):
     word = (m["rel"] or "same").lower()
     offset = {"following": 1, "previous": -1, "preceding": -1}.get(word, 0)

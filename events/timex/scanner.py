@@ -87,6 +87,7 @@ _RULES = (
     (P.RELATIVE_IN, V.relative_in, 3, "unit"),
     (P.AHEAD, V.ahead, 3, "unit"),
     (P.DAYS_FROM_WEEKDAY, V.days_from_weekday, 2, "weekday"),
+    (P.DAYS_FROM_EVENT, V.days_from_event, 2, "ago"),
     (P.WEEKDAY_EXPR, V.weekday, 3, "weekday"),
     (P.DEICTIC, V.deictic, 3, "deictic"),
     (P.ANAPHORIC_DAY, V.anaphoric_day, 3, "day"),

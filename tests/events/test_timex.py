@@ -143,6 +143,11 @@ MORE_CASES = [
      D(2024, 12, 31), "month"),
     ("The drill ended three days after Sunday.", "three days after Sunday", "DATE", "2024-12-04",
      D(2024, 12, 4), D(2024, 12, 4), "day"),
+    # "a day after meeting": the event is a day before the day named last (here the anchor)
+    ("He left a day after meeting the premier.", "a day after", "DATE", "2024-12-03",
+     D(2024, 12, 3), D(2024, 12, 3), "day"),
+    ("He left on Friday, two days after the vote.", "two days after", "DATE", "2024-11-27",
+     D(2024, 11, 27), D(2024, 11, 27), "day"),
     # results stories: "a year ago" is the same quarter a year before
     ("Third-quarter profit fell to $5 million from $7 million a year ago.", "a year ago", "DATE",
      "2023-Q3", D(2023, 7, 1), D(2023, 9, 30), "range"),

@@ -116,6 +116,10 @@ def _dated(extractor, text):
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.
     ('He decided to act, writing, "Now we have a problem making our power credible," to a reporter '
      "right after meeting Lee in Riga.", {("meeting", "Riga", None)}),
+    # "N days after/before" an event counts from the day the sentence names (§4 arithmetic).
+    ("The president arrived in Riga on Sunday, three days after starting a tour in Vilnius.",
+     {("visit", "Riga", "2024-12-01"), ("visit", "Vilnius", "2024-11-28")}),
+    ("The vote comes two days before the summit in Riga.", {("summit", "Riga", "2024-12-06")}),
 ])
 def test_dates_of_the_triggers_own_clause(extractor, text, expected):
     assert _dated(extractor, text) == expected

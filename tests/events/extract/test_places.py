@@ -418,6 +418,21 @@ def test_which_talks_belong_to_the_trip(extractor, second, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text", [
+    "At the summit in Riga, the two premiers met.",
+    "During the summit in Riga on Monday, the two premiers held talks.",
+])
+def test_talks_framed_by_a_summit_are_at_the_summit(extractor, text):
+    assert _events(extractor, text) == {("summit", "Riga"), ("meeting", "Riga")}
+
+
+def test_a_name_after_a_bare_comma_that_starts_a_clause_is_no_list_member(extractor):
+    # "Jackson" is also a town: here it is the subject of "met", not a second summit venue.
+    text = "Ahead of the summit in Riga, Jackson met the premier."
+    assert ("summit", "Jackson") not in _events(extractor, text)
+    assert _events(extractor, "He toured Latvia, Estonia on Monday.") == {("visit", "Latvia"), ("visit", "Estonia")}
+
+
 def test_talks_on_the_sidelines_of_the_summit_are_at_the_summit(extractor):
     text = ("Leaders of the bloc opened a two-day summit in Riga on Wednesday. "
             "Two of the premiers will meet on Thursday on the sidelines of the summit.")
