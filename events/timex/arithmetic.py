@@ -165,6 +165,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         if cue.lastgroup == "wfut" and before is not None and before.lastgroup == "fut" \
                 and cue.start() - before.end() <= 12:
             return "future"  # "will open on December 1": the verb group is future
+        if cue.lastgroup == "prep" and cue.group().lower() in ("until", "till", "starting") \
+                and before is not None and before.lastgroup == "fut":
+            return _cue_tense(before)  # "will stay until Tuesday", "a meeting starting on Friday"
         return _cue_tense(cue)
     ahead = text[end:end + 60]
     stop = P.CLAUSE_BREAK.search(ahead)

@@ -257,7 +257,10 @@ TENSE_CUE = re.compile(
     r"(?P<wpast>said|says|told|reported|announced|(?-i:[a-z]{3,}ed))))\b",
     re.IGNORECASE)
 # where a clause stops when looking for its tense: sentence ends, "but", relative clauses
-CLAUSE_BREAK = re.compile(r"[.;!?\n]\s|[.;!?\n]$|\bbut\b|,\s+(?:where|which|who|when)\b")
+# (not the period of an initial or a title: "George W. Bush", "Mr. Li")
+_NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col",
+                                                      "Sen", "Rep", "Gov", "Adm", "Capt", "Maj", "Sgt", "Prof"))
+CLAUSE_BREAK = re.compile(rf"{_NOT_ABBREVIATION}\.(?:\s|$)|[;!?\n]\s|[;!?\n]$|\bbut\b|,\s+(?:where|which|who|when)\b")
 
 # Cheap hints: a pattern is only tried in windows around a hint (LEFT chars before it, RIGHT
 # after), because scanning every position with the full patterns is what costs time. Hints are

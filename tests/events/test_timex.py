@@ -483,6 +483,18 @@ def test_the_year_of_a_yearless_date_follows_its_clause(text, published, value):
     assert find_dates(text, published)[0].value == value
 
 
+@pytest.mark.parametrize("text", [
+    # The period of an initial or a title ends no clause: "will" still governs the weekday.
+    "Kalnins will meet President John F. Kennedy in Riga on Friday.",
+    "Kalnins will meet Mr. Kennedy in Riga on Friday.",
+    # "starting" and "until" after "will" are in the future clause.
+    "The ministers will attend a conference starting on Friday in Riga.",
+    "He will stay in Riga until Friday.",
+])
+def test_a_weekday_in_a_future_clause_is_the_coming_one(text):
+    assert only(text, which="Friday").first == D(2024, 12, 6)
+
+
 def test_a_long_clause_keeps_its_tense_for_a_date_far_along_it():
     text = ('"We hope to complete the new defense cooperation guidelines for both sides by the time '
             'of the defense and foreign ministers\' two-plus-two meeting in Washington in late September," '
