@@ -97,7 +97,8 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     candidates = []
     for date in dates:
         # "Ban, who will take up the post on January 1, is due to pay a courtesy call": the aside's date
-        if any(start <= date.start < end and not start <= trigger_at < end for start, end in asides):
+        # and "Li, who is here on an official visit, met Basescu on Monday": Monday is the talks'
+        if any((start <= date.start < end) != (start <= trigger_at < end) for start, end in asides):
             continue
         between = text_between(sentence, trigger_at, date.start)
         preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]

@@ -165,6 +165,8 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|to beg
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
 # discuss trade, officials disclosed here Thursday").
 _HERE = re.compile(r"[^,;:()\"“”]{0,60}?\b(?:here|in this (?:[\w-]+ ){0,2}?(?:city|capital|town|resort|port))\b")
+# "who is here on an official visit", "arrived here for a three-day visit": the stay is at the dateline.
+_HERE_ON = re.compile(r"\bhere\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _THERE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
 _FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
@@ -290,8 +292,9 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         # "flew to Riga and held talks there": "there" is the place last named before it (§3.1).
         earlier = [a for a in names if a.end <= sentence.start + trigger.start]
         chosen = earlier[-1:]
-    if not chosen and dateline and (here := _HERE.match(sentence.text, trigger.end)) \
-            and not _reported_here().search(here.group()):
+    if not chosen and dateline and ((here := _HERE.match(sentence.text, trigger.end))
+                                    and not _reported_here().search(here.group())
+                                    or trigger.type == "visit" and _HERE_ON.search(sentence.text, 0, trigger.start)):
         return [(dateline, None)]
     if not chosen and trigger.type == "deployment":
         chosen = _subject(trigger, sentence, names)

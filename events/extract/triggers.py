@@ -213,6 +213,7 @@ def _title_case(sentence: str) -> bool:
 
 
 _FRONTED_CONDITION = re.compile(r"\s*[\"“]?\s*(?:if|unless|once)\b[^,;]*,", re.IGNORECASE)
+_OBJECT_THEN_TO = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+to\s*")
 _GATHERING_VERBS = frozenset({"gather", "gathers", "gathered", "gathering", "meet", "meets", "met", "convene",
                               "convenes", "convened"})
 _FOR_SUMMIT = re.compile(r"[^.;,]{0,60}?\b(?:for|to attend)\s+(?:the|a|an|their|its)\s+(?:[\w'’()-]+\s+){0,6}?summit",
@@ -252,4 +253,8 @@ def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     if kind in ("negation", "refusal") and _TAKING_PART.search(clause, cue.end()) \
             and _GATHERING_NOUN.match(sentence, position):
         return None, 0
+    # "invited his Georgian counterpart to visit": a verb of asking governs the infinitive after
+    # its object, however long the object.
+    if kind in ("proposal", "wish", "intention") and _OBJECT_THEN_TO.fullmatch(clause, cue.end()):
+        return kind, 0
     return kind, len(clause[cue.end():].split())

@@ -116,6 +116,10 @@ def _dated(extractor, text):
     # A quoted "now" is the speaker's: it does not date an event outside the quotation.
     ('He decided to act, writing, "Now we have a problem making our power credible," to a reporter '
      "right after meeting Lee in Riga.", {("meeting", "Riga", None)}),
+    # A visit named in an aside takes no date from the main clause: Tuesday is the talks'; the
+    # visit takes their month (§4 visits).
+    ("Peter Kalnins, who is in Riga on an official visit, met the president on Tuesday.",
+     {("visit", "Riga", "2024-12-01"), ("meeting", "Riga", "2024-12-03")}),
     # "N days after/before" an event counts from the day the sentence names (§4 arithmetic).
     ("The president arrived in Riga on Sunday, three days after starting a tour in Vilnius.",
      {("visit", "Riga", "2024-12-01"), ("visit", "Vilnius", "2024-11-28")}),

@@ -266,6 +266,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The bloc is proposing to send up to 2,000 troops to Riga.",
     "On Friday, the rebels demanded that the government send troops to Riga.",
     "The trip was overshadowed by his refusal to meet the president in Riga.",
+    # An invitation governs the infinitive after its object, however long the object.
+    "The president invited his Estonian counterpart to visit Riga in May.",
     # The country that sends forces is not where they go ("has so far sent" is no possession).
     "Latvia has so far sent 29 warships with 10,000 crew members abroad.",
 ])
@@ -291,6 +293,11 @@ def test_origins_reports_and_unreal_events_locate_nothing(extractor, text):
 ])
 def test_talks_at_a_city_dateline_on_the_news_day(extractor, text):
     assert _events(extractor, text) == {("summit", "Warsaw")}
+
+
+def test_a_stay_here_is_at_the_dateline(extractor):
+    text = "WARSAW, Dec. 4 -- Kalnins, who is here on an official visit, met the president on Tuesday."
+    assert _events(extractor, text) == {("visit", "Warsaw"), ("meeting", "Warsaw")}
 
 
 def test_talks_two_days_before_the_story_are_not_placed_at_its_dateline(extractor):

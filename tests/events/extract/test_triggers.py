@@ -32,6 +32,11 @@ from events.extract.triggers import find_triggers
     # An exchange of views and receiving a visitor are talks (§1: an audience).
     ("The two ministers had an exchange of views on Friday.", [("meeting", "exchange of views")]),
     ("The president received visiting Latvian leaders.", [("meeting", "received"), ("visit", "visiting")]),
+    # A working meal, an audience granted, a tete-a-tete and parleys are talks (§1 meeting).
+    ("The two ministers held a working lunch on Friday.", [("meeting", "working lunch")]),
+    ("The king granted an audience to the envoy.", [("meeting", "audience to")]),
+    ("The two leaders had a tete-a-tete after the ceremony.", [("meeting", "tete-a-tete")]),
+    ("The envoy held parleys with the rebels.", [("meeting", "parleys")]),
     # A capitalised Summit is a gathering unless another name word follows it.
     ("Leaders ended the Summit Meeting Thursday.", [("summit", "Summit Meeting")]),
     ("She taught at the North Summit School District.", []),
@@ -142,6 +147,8 @@ def test_phrasings_from_the_guideline(sentence, expected):
     "Options under consideration include sending more troops to the capital.",
     "Columns of rebel forces retreated to the capital.",
     "He said troop redeployment should start within months.",
+    # A hope governs its clause.
+    "The president hopes Kalnins will visit the capital in May.",
 ])
 def test_names_proposals_retreats_and_modals_are_not_events(sentence):
     assert find_triggers(sentence) == []
