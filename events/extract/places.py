@@ -154,7 +154,7 @@ _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negoti
                         re.IGNORECASE)
 _WITH_PARTICIPANTS = re.compile(r"\s+with\s+[^,;()]*?\s+(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
-_WHERE = re.compile(r"(?:\s+\S+){0,3}?,\s+where\s+(?:\S+\s+){0,6}", re.IGNORECASE)
+_WHERE = re.compile(r"(?:\s+\S+){0,3}?,?\s+where\s+(?:\S+\s+){0,6}", re.IGNORECASE)
 # "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit", "left for Juba
 # to hold talks", "greeted him in Pyongyang to begin the second summit": the purpose of a trip
 # happens at its destination (§3.4 a).
@@ -165,6 +165,7 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|to beg
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
 # discuss trade, officials disclosed here Thursday").
 _HERE = re.compile(r"[^,;:()\"“”]{0,60}?\b(?:here|in this (?:[\w-]+ ){0,2}?(?:city|capital|town|resort|port))\b")
+_NAMED_AFTER = re.compile(r",\s+(?:the\s+)?")  # an apposition naming what the trigger names
 # "who is here on an official visit", "arrived here for a three-day visit": the stay is at the dateline.
 _HERE_ON = re.compile(r"\bhere\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _THERE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
@@ -318,6 +319,9 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,
                       or clauses.STOP_TO_THE.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start)
                       or clauses.STARTING_WITH.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start))):
         return 0.0  # "visit Rome", "a tour of Japan", "a tour which took him to the Gulf"
+    if trigger.text.lower().endswith(("stop", "leg", "destination")) \
+            and _NAMED_AFTER.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start):
+        return 0.0  # "left Havana for his next stop, Argentina"
     if trigger.type == "visit" and anchor.end <= sentence.start + trigger.start \
             and (_WHICH_OBJECT.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start)
                  or _STOP_OF.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start)

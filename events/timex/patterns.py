@@ -236,7 +236,7 @@ PREFIX = re.compile(
 # weak ones (modals, reporting verbs, "-ed" words that may be participles) only tilt the choice;
 # prepositions such as "until" or "by" count only right before the expression.
 TENSE_CUE = re.compile(
-    r"\b(?:(?P<fut>will|won't|shall|'ll|going\s+to|scheduled|slated|upcoming|next|due|"
+    r"\b(?:(?P<fut>will|won't|shall|'ll|going\s+to|scheduled|slated|upcoming|next(?!\s+(?:stop|leg|destination))|due|"
     r"expected|expects?|set\s+(?:to|for)|to\s+be\s+held|plans?\s+to|planned|planning|"
     r"intends?|later\s+this|(?:is|are)\s+to|to\s+(?:meet|hold|visit|begin|start|open|host|"
     r"sign|travel|attend|resume|return|arrive|leave))|"

@@ -120,6 +120,8 @@ def _dated(extractor, text):
     # visit takes their month (§4 visits).
     ("Peter Kalnins, who is in Riga on an official visit, met the president on Tuesday.",
      {("visit", "Riga", "2024-12-01"), ("meeting", "Riga", "2024-12-03")}),
+    # "his next stop" is no future tense: "left" is past.
+    ("The premier left Vilnius for his next stop, Riga, on Monday.", {("visit", "Riga", "2024-12-02")}),
     # "N days after/before" an event counts from the day the sentence names (§4 arithmetic).
     ("The president arrived in Riga on Sunday, three days after starting a tour in Vilnius.",
      {("visit", "Riga", "2024-12-01"), ("visit", "Vilnius", "2024-11-28")}),

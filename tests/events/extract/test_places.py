@@ -230,6 +230,11 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The first battalion will leave for Latvia on Friday.", {("deployment", "Latvia")}),
     ("The fleet set sail for the Baltic Sea on Monday.", {("deployment", "Baltic Sea")}),
     ("The frigates left Kiel on Monday for the Baltic Sea.", {("deployment", "Baltic Sea")}),
+    # "where" opens the place's relative clause with or without a comma; a departure from
+    # "here" or for "his next stop, X" goes to X.
+    ("The envoy flew to Riga where she will meet the premier.", {("visit", "Riga"), ("meeting", "Riga")}),
+    ("The premier left here on Thursday for Riga.", {("visit", "Riga")}),
+    ("The premier left Vilnius for his next stop, Riga, on Thursday.", {("visit", "Riga")}),
     # Cruisers, assault ships and named units are forces.
     ("The cruiser was deployed in the Baltic Sea on Tuesday.", {("deployment", "Baltic Sea")}),
     ("The amphibious assault ships were deployed in the Baltic Sea.", {("deployment", "Baltic Sea")}),
