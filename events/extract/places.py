@@ -96,10 +96,13 @@ _WILL_BE = re.compile(r"\s+(?:of\s+(?:[\w'’-]+\s+){1,5})?(?:is|was|will be)\s+
 # "is in Germany on a two-day visit" (§1 visit: be in X on a trip).
 _ON_VISIT = re.compile(r"(?:\s+(?:today|now|yesterday|this\s+week))?\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}",
                        re.IGNORECASE)
+# "the soldiers' families back in Poland": a return home is no destination (§1).
+_BACK_HOME = re.compile(r"\bback\s+(?:home\s+)?(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # "has 4,000 troops", not "has sent troops": a perfect's participle is no possession.
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:(?:so far|already|also|now|since|just|recently|"
                       r"previously|reportedly)\s+)?(?:\w+ed|been|begun|brought|built|drawn|given|"
-                      r"got(?:ten)?|held|kept|left|made|put|seen|sent|set|shown|taken|told|withdrawn)\b)|hosts?|"
+                      r"got(?:ten)?|held|kept|left|lost|made|paid|put|seen|sent|set|shown|spent|taken|told|withdrawn|"
+                      r"won)\b)|hosts?|"
                       r"keeps?|maintains?|possess(?:es)?|"
                       r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")
 
@@ -350,7 +353,7 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     before = sentence.text[max(0, position - _PHRASE_REACH): position]
     if is_modifier(anchor, sentence.text[anchor.end - sentence.start: anchor.end - sentence.start + _PHRASE_REACH]):
         return None
-    if _reported_at().search(before) or _FROM_NAMED.search(before):
+    if _reported_at().search(before) or _FROM_NAMED.search(before) or _BACK_HOME.search(before):
         return None
     km = _KM_FROM.search(before)
     if km:

@@ -132,7 +132,10 @@ def find_triggers(sentence: str, *, keep_cued: bool = False, keep_denied: bool =
             if _overlaps(trigger, found) or not _counts(trigger, sentence, filters):
                 continue
             # "an activist based in Turkey": only forces are based or massed somewhere (§1).
-            if row.needs_force and not filters.forces_arriving.search(sentence[: trigger.start]):
+            # (an aside between the forces and their verb does not part them: "The battalion,
+            # which includes a mine-clearing company, is to leave for Somalia")
+            before = _ASIDE.sub("", sentence[: trigger.start])
+            if row.needs_force and not filters.forces_arriving.search(before):
                 continue
             cues = _cues(trigger, sentence, filters)
             if cues and not keep_cued or _DENIALS.intersection(cues) and not keep_denied:
@@ -140,7 +143,7 @@ def find_triggers(sentence: str, *, keep_cued: bool = False, keep_denied: bool =
             kind = row.type
             # (the word first: the search before it costs the length of the sentence)
             if kind == "visit" and filters.motion.search(trigger.text) \
-                    and filters.forces_arriving.search(sentence[: trigger.start]):
+                    and filters.forces_arriving.search(before):
                 kind = "deployment"
             found.append(Trigger(kind, trigger.start, trigger.end, trigger.text,
                                  row.needs_place and kind == row.type, cues))
@@ -213,6 +216,7 @@ def _title_case(sentence: str) -> bool:
 
 
 _FRONTED_CONDITION = re.compile(r"\s*[\"“]?\s*(?:if|unless|once)\b[^,;]*,", re.IGNORECASE)
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 _OBJECT_THEN_TO = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+to\s*")
 _GATHERING_VERBS = frozenset({"gather", "gathers", "gathered", "gathering", "meet", "meets", "met", "convene",
                               "convenes", "convened"})

@@ -271,6 +271,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The bloc is proposing to send up to 2,000 troops to Riga.",
     "On Friday, the rebels demanded that the government send troops to Riga.",
     "The trip was overshadowed by his refusal to meet the president in Riga.",
+    # Losses are no possession, and home is no destination (§1).
+    "Latvia has lost 21 soldiers in the past five years.",
+    "The families of the soldiers back in Latvia were informed.",
     # An invitation governs the infinitive after its object, however long the object.
     "The president invited his Estonian counterpart to visit Riga in May.",
     # The country that sends forces is not where they go ("has so far sent" is no possession).

@@ -32,6 +32,10 @@ from events.extract.triggers import find_triggers
     # An exchange of views and receiving a visitor are talks (§1: an audience).
     ("The two ministers had an exchange of views on Friday.", [("meeting", "exchange of views")]),
     ("The president received visiting Latvian leaders.", [("meeting", "received"), ("visit", "visiting")]),
+    # Forces leaving are deployed, past an aside about them; a minister leaving is a visit.
+    ("The battalion, which has trained in the north for several months, will leave for Riga.",
+     [("deployment", "battalion"), ("deployment", "leave for")]),
+    ("The minister, who inspected the troops, will leave for Riga.", [("deployment", "troops"), ("visit", "leave for")]),
     # A working meal, an audience granted, a tete-a-tete and parleys are talks (§1 meeting).
     ("The two ministers held a working lunch on Friday.", [("meeting", "working lunch")]),
     ("The king granted an audience to the envoy.", [("meeting", "audience to")]),
