@@ -157,7 +157,7 @@ _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negoti
                         re.IGNORECASE)
 _WITH_PARTICIPANTS = re.compile(r"\s+with\s+[^,;()]*?\s+(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
-_WHERE = re.compile(r"(?:\s+\S+){0,3}?,?\s+where\s+(?:\S+\s+){0,6}", re.IGNORECASE)
+_WHERE = re.compile(r"(?:\s+(?!from\b)\S+){0,3}?,?\s+where\s+(?:\S+\s+){0,6}", re.IGNORECASE)
 # "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit", "left for Juba
 # to hold talks", "greeted him in Pyongyang to begin the second summit": the purpose of a trip
 # happens at its destination (§3.4 a).
@@ -169,6 +169,9 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|to beg
 # discuss trade, officials disclosed here Thursday").
 _HERE = re.compile(r"[^,;:()\"“”]{0,60}?\b(?:here|in this (?:[\w-]+ ){0,2}?(?:city|capital|town|resort|port))\b")
 _NAMED_AFTER = re.compile(r",\s+(?:the\s+)?")  # an apposition naming what the trigger names
+_LEFT = re.compile(r"\b(?:left|leaves|leaving|departed|departs|departing)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_DOING = re.compile(r"[^.;]{0,60}?\b(?:after|following)\s+(?:(?-i:[a-z]+ing)\s+)?(?:[\w'’-]+\s+){0,4}",
+                          re.IGNORECASE)
 # "who is here on an official visit", "arrived here for a three-day visit": the stay is at the dateline.
 _HERE_ON = re.compile(r"\bhere\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _THERE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
@@ -287,7 +290,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
                 if stop not in chosen and clauses.STOPS.search(sentence.text[trigger.end: stop.start - sentence.start]):
                     chosen += [a for a in _with_coordinated(stop, names, sentence) if a not in chosen]
     else:
-        chosen = _before(trigger, sentence, located)
+        chosen = _before(trigger, sentence, located) or _departure_point(trigger, sentence, names)
     if not chosen:
         shared = _gathering_place(trigger, sentence, anchors, dateline, triggers, memo)
         if shared:
@@ -514,6 +517,22 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
         # "In Tehran, the agency said X held meetings with ...": the frame places the report.
         if frame and anchor.end - sentence.start == frame_end and frame_end < trigger.start \
                 and not _reporting_verb().search(sentence.text, frame_end, trigger.start):
+            return [anchor]
+    return []
+
+
+def _departure_point(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[Anchor]:
+    """Talks or a gathering at the place a traveller comes from: "left Kathmandu on Wednesday after
+    holding talks with Koirala", "flew in from Damascus, where he had met Assad" (§3.1)."""
+    if trigger.type not in ("meeting", "summit"):
+        return []
+    for anchor in names:
+        if anchor.end > sentence.start + trigger.start:
+            break
+        gap_from = anchor.end - sentence.start
+        if _AFTER_DOING.fullmatch(sentence.text, gap_from, trigger.start) \
+                and _LEFT.search(sentence.text, 0, anchor.start - sentence.start) \
+                or _WHERE.fullmatch(sentence.text, gap_from, trigger.start) and sentence.text.startswith(",", gap_from):
             return [anchor]
     return []
 

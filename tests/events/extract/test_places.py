@@ -235,6 +235,11 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy flew to Riga where she will meet the premier.", {("visit", "Riga"), ("meeting", "Riga")}),
     ("The premier left here on Thursday for Riga.", {("visit", "Riga")}),
     ("The premier left Vilnius for his next stop, Riga, on Thursday.", {("visit", "Riga")}),
+    # Talks at the place a traveller comes from are held there, not at the destination.
+    ("The envoy flew into Riga from Vilnius, where she had met the premier.",
+     {("visit", "Riga"), ("meeting", "Vilnius")}),
+    ("The premier left Riga for Vilnius on Wednesday after holding talks with Kalnins.",
+     {("visit", "Vilnius"), ("meeting", "Riga")}),
     # Cruisers, assault ships and named units are forces.
     ("The cruiser was deployed in the Baltic Sea on Tuesday.", {("deployment", "Baltic Sea")}),
     ("The amphibious assault ships were deployed in the Baltic Sea.", {("deployment", "Baltic Sea")}),
