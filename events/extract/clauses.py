@@ -28,9 +28,10 @@ STOP_TO_THE = re.compile(STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGN
 STARTING_WITH = re.compile(r"[^;]*\b(?:starting|beginning)\s+with\s+(?:the\s+)?", re.IGNORECASE)  # fullmatch
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
 # (its dates still date the talks: "to discuss trade on Monday").
-TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?"
+TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?"
                    r"(?:situation|issue|question|crisis|conflict|problem|dispute|peace process|relations|ties|"
-                   r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence)\s+(?:in|of|with|between)\s+(?:the\s+)?$")
+                   r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence|developments?|progress|efforts|stability|"
+                   r"security|reconstruction|tension|tensions)\s+(?:in|of|with|between|on)\s+(?:the\s+)?$")
 # A temporal clause with a subject of its own: "his first visit since the Taliban took power in
 # Kabul", "talks after he assumed office in Delhi".
 SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prior to)\s+(?:the|a|an|his|her|its|"

@@ -279,6 +279,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # Losses are no possession, and home is no destination (§1).
     "Latvia has lost 21 soldiers in the past five years.",
     "The families of the soldiers back in Latvia were informed.",
+    # The topic of the talks is not their place.
+    "The ministers met on bilateral relations and the latest developments in the Baltic region.",
     # An invitation governs the infinitive after its object, however long the object.
     "The president invited his Estonian counterpart to visit Riga in May.",
     # The country that sends forces is not where they go ("has so far sent" is no possession).
