@@ -233,6 +233,12 @@ def _covered_period() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def own_date(anchor_end: int, dates: list[TimeExpression], sentence: Sentence) -> TimeExpression | None:
+    """The date right after one of a trigger's coordinated places ("visited Kenya on Monday and
+    Uganda on Tuesday"): that place's own, for its own event (§1: different dates, different events)."""
+    return next((d for d in dates if d.value not in VAGUE and _right_after(d, [anchor_end], sentence)), None)
+
+
 def _right_after(date: TimeExpression, place_ends: list[int], sentence: Sentence) -> bool:
     return any(0 <= date.start - end <= 12 and _PLACE_THEN_DATE.fullmatch(
         text_between(sentence, end, date.start)) for end in place_ends)

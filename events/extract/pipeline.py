@@ -21,7 +21,7 @@ from events.extract.anaphora import GATHERINGS, REFERS_BACK, named_again
 from events.extract.build import build
 from events.extract.clauses import STAY
 from events.extract.confidence import ConfidenceModel, event_features
-from events.extract.dates import VAGUE, attach_date, on_news_day
+from events.extract.dates import VAGUE, attach_date, on_news_day, own_date
 from events.extract.places import Anchor
 from events.extract.sentences import Sentence, dateline_head, find_dateline, split_sentences
 from events.extract.triggers import Trigger, denied, find_triggers, is_ship, ships_moving
@@ -219,8 +219,19 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
     actors = find_actors(sentence.text, context.surnames, places.acting_countries(sentence, in_sentence),
                          places_at=[(a.start - sentence.start, a.end - sentence.start) for a in in_sentence],
                          find_new_people=not sentence.headline)
-    return [build(_at_sea(trigger, sentence, target), sentence, target, date, actors, context.article)
-            for target in targets]
+    return [build(_at_sea(trigger, sentence, target), sentence, target, target_date, actors, context.article)
+            for target, target_date in zip(targets, _dates_of_places(targets, date, passage), strict=True)]
+
+
+def _dates_of_places(targets: list, date, passage: _Passage) -> list:
+    """The date of each of a trigger's places: a coordinated place's own date when one follows it
+    ("visited Kenya on Monday and Uganda on Tuesday"); a place after another's own date has
+    none of its own ("to Indonesia on Wednesday, followed by South Korea"); the others share the
+    trigger's ("visited Kenya and Uganda on Tuesday")."""
+    if len(targets) < 2:
+        return [date] * len(targets)
+    own = [target and own_date(target[0].end, passage.dates, passage.sentence) for target in targets]
+    return [own[i] or (None if any(own[:i]) else date) for i in range(len(targets))]
 
 
 def _at_sea(trigger: Trigger, sentence: Sentence, target) -> Trigger:

@@ -120,6 +120,13 @@ def _dated(extractor, text):
     # visit takes their month (§4 visits).
     ("Peter Kalnins, who is in Riga on an official visit, met the president on Tuesday.",
      {("visit", "Riga", "2024-12-01"), ("meeting", "Riga", "2024-12-03")}),
+    # Coordinated places, each with its own date when the text gives one (§1 granularity).
+    ("The premier visited Riga on Monday and Vilnius on Tuesday.",
+     {("visit", "Riga", "2024-12-02"), ("visit", "Vilnius", "2024-12-03")}),
+    ("The premier will travel on to Riga on Friday, followed by Vilnius and finally Tallinn.",
+     {("visit", "Riga", "2024-12-06"), ("visit", "Vilnius", None), ("visit", "Tallinn", None)}),
+    ("The premier visited Riga and Vilnius on Tuesday.",
+     {("visit", "Riga", "2024-12-03"), ("visit", "Vilnius", "2024-12-03")}),
     # "his next stop" is no future tense: "left" is past.
     ("The premier left Vilnius for his next stop, Riga, on Monday.", {("visit", "Riga", "2024-12-02")}),
     # "N days after/before" an event counts from the day the sentence names (§4 arithmetic).

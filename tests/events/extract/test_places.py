@@ -235,6 +235,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy flew to Riga where she will meet the premier.", {("visit", "Riga"), ("meeting", "Riga")}),
     ("The premier left here on Thursday for Riga.", {("visit", "Riga")}),
     ("The premier left Vilnius for his next stop, Riga, on Thursday.", {("visit", "Riga")}),
+    # "as well as" coordinates places too.
+    ("The premier is expected to visit Riga as well as Vilnius.", {("visit", "Riga"), ("visit", "Vilnius")}),
     # Talks at the place a traveller comes from are held there, not at the destination.
     ("The envoy flew into Riga from Vilnius, where she had met the premier.",
      {("visit", "Riga"), ("meeting", "Vilnius")}),
