@@ -20,7 +20,10 @@ _SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this
                         re.IGNORECASE)
 _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to\s+)?(?:hold|held|holds|holding|meet|meets|met|"
                        r"have|has|had)\s+(?:[\w'’-]+\s+){0,3}")
-_VERBS_OF_MEETING = frozenset({"met", "meet", "meets", "conferred", "huddled with"})  # "Hu Jintao met": a subject
+_SUBJECT_NAME = re.compile(r"(?:[^,]*,\s*)?(?:(?:President|Premier|Prime Minister|Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
+                           r"((?-i:[A-Z])[\w-]+)\s+(?:(?-i:[a-z])[\w-]*\s+){0,4}$")
+# "Hu Jintao met", "Hu exchanged views": a name before a verb is its subject (not a name of the talks)
+_VERBS_OF_MEETING = frozenset({"met", "meet", "meets"})
 
 
 def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
@@ -94,7 +97,7 @@ def _joins_trip(event: Event, trip: Event) -> bool:
         return True
     # "the WTO talks", "Doha Round talks" (a capitalised determiner only opens the sentence)
     trigger_word = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()
-    if trigger_word not in _VERBS_OF_MEETING and re.search(
+    if trigger_word not in _VERBS_OF_MEETING and not trigger_word.split()[0].endswith("ed") and re.search(
             r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our|He|She|They|We)\s)[A-Z][\w-]*\s+$",
             before_trigger):
         return False
@@ -109,6 +112,10 @@ def _joins_trip(event: Event, trip: Event) -> bool:
         return bool(set(subjects) & set(trip.actors))
     # "He will meet the minister on Friday": in a story of a trip, the pronoun is the traveller.
     # "The two leaders held talks": the traveller and the host.
+    # "Hu held talks": the traveller named by one of his names ("Hu Jintao"), as the subject
+    subject = _SUBJECT_NAME.match(reported)
+    if subject and any(subject.group(1) in actor.split() for actor in trip.actors):
+        return True
     traveller = re.search(r"(?:^|,)\s*(?:[Hh]e|[Ss]he|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|ministers|"
                           r"prime ministers|premiers|sides|heads of state))\s+(?:\w+\s+){0,3}$", before_trigger) is not None
     speaking = before_trigger[: len(before_trigger) - len(reported)]

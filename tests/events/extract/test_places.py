@@ -424,6 +424,7 @@ def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     ("The two ministers held talks on Tuesday.", {("meeting", "Riga")}),
     # A capitalised name before "met" is its subject, not the name of the talks.
     ("During the visit, Anna Berg met with Kalnins on Monday.", {("meeting", "Riga")}),
+    ("During the visit, Berg exchanged views with Kalnins.", {("meeting", "Riga")}),
     # "During Kalnins's stay", "confer with", ", where he is expected to hold talks".
     ("During Kalnins's stay in Latvia, he held talks with Berg.", {("meeting", "Riga")}),
     ("He will confer with Berg on Tuesday.", {("meeting", "Riga")}),
@@ -440,6 +441,16 @@ def test_which_talks_belong_to_the_trip(extractor, second, expected):
     first = "Estonian Foreign Minister Peter Kalnins arrived in Riga on Sunday for a two-day visit. "
     found = _events(extractor, first + second) - {("visit", "Riga")}
     assert found == expected
+
+
+@pytest.mark.parametrize("second", [
+    "Wang held talks with Berg on Monday.",
+    "Premier Wang is expected to hold talks with Berg.",
+])
+def test_a_traveller_named_again_by_a_surname_that_comes_first(extractor, second):
+    # "Wang Lin": a surname written first is still the traveller's name (§3.4 a).
+    first = "Chinese Premier Wang Lin arrived in Riga on Sunday for a two-day visit. "
+    assert _events(extractor, first + second) == {("visit", "Riga"), ("meeting", "Riga")}
 
 
 @pytest.mark.parametrize("text", [
