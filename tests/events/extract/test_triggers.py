@@ -36,6 +36,10 @@ from events.extract.triggers import find_triggers
     ("The battalion, which has trained in the north for several months, will leave for Riga.",
      [("deployment", "battalion"), ("deployment", "leave for")]),
     ("The minister, who inspected the troops, will leave for Riga.", [("deployment", "troops"), ("visit", "leave for")]),
+    # Being somewhere is a visit when the clause says what for (§1: be in X on a trip).
+    ("The envoy was in Riga to attend the talks.", [("visit", "was in"), ("meeting", "talks")]),
+    ("The leaders are here for a two-day summit.", [("visit", "are"), ("summit", "summit")]),
+    ("The money was in Riga all along.", []),
     # A working meal, an audience granted, a tete-a-tete and parleys are talks (§1 meeting).
     ("The two ministers held a working lunch on Friday.", [("meeting", "working lunch")]),
     ("The king granted an audience to the envoy.", [("meeting", "audience to")]),
