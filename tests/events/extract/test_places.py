@@ -235,6 +235,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy flew to Riga where she will meet the premier.", {("visit", "Riga"), ("meeting", "Riga")}),
     ("The premier left here on Thursday for Riga.", {("visit", "Riga")}),
     ("The premier left Vilnius for his next stop, Riga, on Thursday.", {("visit", "Riga")}),
+    # The aim of talks ends where their predicate begins.
+    ("Talks aimed at persuading Latvia to sign the treaty opened in Vilnius on Wednesday.", {("meeting", "Vilnius")}),
     # "as well as" coordinates places too.
     ("The premier is expected to visit Riga as well as Vilnius.", {("visit", "Riga"), ("visit", "Vilnius")}),
     # Talks at the place a traveller comes from are held there, not at the destination.
@@ -281,7 +283,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # Losses are no possession, and home is no destination (§1).
     "Latvia has lost 21 soldiers in the past five years.",
     "The families of the soldiers back in Latvia were informed.",
-    # The topic of the talks is not their place.
+    # The topic of the talks is not their place, nor is their aim.
+    "The two leaders held talks aimed at ending the fighting in Latvia.",
     "The ministers met on bilateral relations and the latest developments in the Baltic region.",
     # An invitation governs the infinitive after its object, however long the object.
     "The president invited his Estonian counterpart to visit Riga in May.",
