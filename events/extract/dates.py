@@ -16,6 +16,7 @@ from events.model import Article, TimeExpression
 # Dates that open a state rather than date an event ("his 28th visit since 2000", "the first
 # speaker to visit Taiwan since Washington switched recognition in 1979").
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_COUNTED_FROM_EVENT = re.compile(r"\b(?:after|before)$", re.IGNORECASE)  # "three days after (the vote)"
 
 # Between a trigger and a date, what puts the date in another clause or event: a semicolon or
 # dash, or a temporal connective opening its own noun phrase or clause ("following the rape of a
@@ -99,6 +100,9 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         # "Ban, who will take up the post on January 1, is due to pay a courtesy call": the aside's date
         # and "Li, who is here on an official visit, met Basescu on Monday": Monday is the talks'
         if any((start <= date.start < end) != (start <= trigger_at < end) for start, end in asides):
+            continue
+        # "arrived two days after taking office": counted from the event after it, not the arrival's
+        if date.start > trigger_at and _COUNTED_FROM_EVENT.search(date.text):
             continue
         between = text_between(sentence, trigger_at, date.start)
         preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]

@@ -143,7 +143,7 @@ _OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:[a-z][\w-]*\s+){0,2}(?:outskirts|cap
                           r"embassy|headquarters))\b(?P<named>,?\s+(?:of\s+)?(?-i:[A-Z]))?")
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December""".split())
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
 # Between a place and a gathering it hosts: "is to host a", "hosted four rounds of six-party".
 _HOSTS = re.compile(r"(?:\s+\S+){0,3}?\s+host(?:s|ed|ing)?\s+(?:[\w'’\-]+\s+){0,4}")
 _OF_TRIGGER = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -379,6 +379,8 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
 
 
 _DESCRIBES_A_COUNTRY = re.compile(r"\s+(?:country|nation|state|kingdom|republic|emirate|island nation)\b")
+_SPAN_OF_TIME = re.compile(r"\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
+                           r"(?:days?|weeks?|months?|years?|hours?)\b", re.IGNORECASE)
 # A trigger that is a finite verb ("flew", "met", "arrives"): no name premodifies it.
 _VERB_TRIGGER = re.compile(r"(?:\w+ed|met|meets|flew|flies|came|comes|went|goes|left|arrives|visits|travels|heads)\b",
                            re.IGNORECASE)
@@ -418,6 +420,8 @@ def is_modifier(anchor: Anchor, after: str) -> bool:
         return False
     if re.match(r"[-–](?:[a-z]|(?-i:[A-Z])[\w]*\s+(?-i:[a-z]))", after):
         return True  # "China-aid projects", "US-led troops", "China-Africa friendship": a compound
+    if _SPAN_OF_TIME.match(after):
+        return False  # "arrived in France two days after": a time phrase follows the place
     word = re.match(r"\s+([a-z][a-z\-]*)", after)
     if word:
         # "Kuwait threatened", "Kenya finally agreed": a verb after the name, not a noun it qualifies

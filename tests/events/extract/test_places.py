@@ -237,6 +237,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The premier left Vilnius for his next stop, Riga, on Thursday.", {("visit", "Riga")}),
     # The aim of talks ends where their predicate begins.
     ("Talks aimed at persuading Latvia to sign the treaty opened in Vilnius on Wednesday.", {("meeting", "Vilnius")}),
+    # An abbreviated month after a country is a date, not a name it qualifies.
+    ("The premier will start a state visit to Latvia Nov. 7.", {("visit", "Latvia")}),
     # "as well as" coordinates places too.
     ("The premier is expected to visit Riga as well as Vilnius.", {("visit", "Riga"), ("visit", "Vilnius")}),
     # Talks at the place a traveller comes from are held there, not at the destination.
