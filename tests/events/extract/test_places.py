@@ -237,6 +237,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The premier left Vilnius for his next stop, Riga, on Thursday.", {("visit", "Riga")}),
     # The aim of talks ends where their predicate begins.
     ("Talks aimed at persuading Latvia to sign the treaty opened in Vilnius on Wednesday.", {("meeting", "Vilnius")}),
+    # Forces opposed by someone still arrive.
+    ("The troops, which were opposed by rebels, arrived in Riga on Monday.", {("deployment", "Riga")}),
     # An abbreviated month after a country is a date, not a name it qualifies.
     ("The premier will start a state visit to Latvia Nov. 7.", {("visit", "Latvia")}),
     # "as well as" coordinates places too.
@@ -282,6 +284,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The bloc is proposing to send up to 2,000 troops to Riga.",
     "On Friday, the rebels demanded that the government send troops to Riga.",
     "The trip was overshadowed by his refusal to meet the president in Riga.",
+    # A rejected or urged deployment is no deployment (§1: refused, proposed).
+    "The government rejected the deployment of foreign troops in Riga.",
+    "The bloc is pressing the government to allow the deployment of troops in Riga.",
     # Losses are no possession, and home is no destination (§1).
     "Latvia has lost 21 soldiers in the past five years.",
     "The families of the soldiers back in Latvia were informed.",
