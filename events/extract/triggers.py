@@ -69,15 +69,20 @@ def _filters() -> SimpleNamespace:
                                   re.IGNORECASE),
         # The word right before a meeting word that makes it domestic ("the cabinet meeting").
         not_a_meeting=re.compile(r"(?<![\w-])" + lexicon.filter_words("domestic_meeting") + r"\s+$", re.IGNORECASE),
-        # "meet a NATO request", "met with outrage", "met with his aides": a requirement, a reaction
-        # or the leader's own staff, not a meeting between parties.
+        # "meet a NATO request", "met with outrage", "met with his aides": a requirement, a reaction,
+        # the leader's own staff or a crowd, not a meeting between parties.
         not_met=re.compile(r"^\s+(?:(?:(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,4}?|(?-i:[a-z][\w-]*\s+)?)"
                            + lexicon.filter_words("met_requirement") + r"|(?:(?-i:[a-z][\w-]*\s+){1,2})?(?:with|by)\s+(?:\w+\s+)?"
                            + lexicon.filter_words("reaction") + r"|with\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
-                           + lexicon.filter_words("own_staff") + ")", re.IGNORECASE),
+                           + lexicon.filter_words("own_staff")
+                           # "met students", "met with reporters": a crowd is no party to talks
+                           + r"|(?:with\s+)?(?:(?:the|some|local|a\s+group\s+of|[\w-]+)\s+){0,2}?"
+                           + lexicon.filter_words("crowd") + r"\b)", re.IGNORECASE),
         speaks=re.compile(lexicon.filter_words("speaking"), re.IGNORECASE),
         crowd=re.compile(lexicon.filter_words("crowd") + r"(?:\s+\S+){0,4}\s+$", re.IGNORECASE),
-        travelling_crowd=re.compile(lexicon.filter_words("travelling_crowd") + r"(?:\s+\S+){0,6}\s+$", re.IGNORECASE),
+        travelling_crowd=re.compile(r"\b(?:" + lexicon.filter_words("travelling_crowd") + "|" + lexicon.filter_words("cargo")
+                                    + r")(?:\s+\S+){0,6}\s+$", re.IGNORECASE),
+        not_forces=re.compile(r"\b" + lexicon.filter_words("not_forces") + r"\s+$", re.IGNORECASE),
         not_an_exercise=re.compile(r"^\s+" + lexicon.filter_words("exercise_of"), re.IGNORECASE),
         combat=re.compile(lexicon.filter_words("combat"), re.IGNORECASE),
         targeted=re.compile(lexicon.filter_words("targeted") + r"\s+(?:[\w,]+\s+){0,4}$", re.IGNORECASE),
@@ -175,7 +180,8 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
             return False
     if trigger.type == "meeting" and (filters.not_a_meeting.search(before) or filters.not_met.match(after)
                                       or filters.speaks.match(trigger.text + after)
-                                      or trigger.text.lower().startswith("gather") and filters.crowd.search(before)):
+                                      or trigger.text.lower().startswith(("gather", "meet", "met "))
+                                      and filters.crowd.search(before)):
         return False
     # "Leaders gathered in Riga for the summit": the gathering is the summit, not talks besides it.
     if trigger.type == "meeting" and trigger.text.lower().split()[0] in _GATHERING_VERBS and _FOR_SUMMIT.match(after):
@@ -184,6 +190,8 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
         return False  # "Thousands of pilgrims arrived in Mecca": not a delegation's visit
     if trigger.type == "exercise" and filters.not_an_exercise.match(after):
         return False
+    if trigger.type == "deployment" and filters.not_forces.search(before):
+        return False  # "demobilised soldiers", "families of soldiers": no force deployed
     # "Salt trucks have been deployed", "police were deployed": only armed forces deploy (§1).
     return trigger.type != "deployment" or lexicon.military_words().search(sentence) is not None
 

@@ -36,6 +36,8 @@ from events.extract.triggers import find_triggers
     ("The battalion, which has trained in the north for several months, will leave for Riga.",
      [("deployment", "battalion"), ("deployment", "leave for")]),
     ("The minister, who inspected the troops, will leave for Riga.", [("deployment", "troops"), ("visit", "leave for")]),
+    # ... but an aid minister does, and relief troops are forces.
+    ("The aid minister arrived in Riga on Monday.", [("visit", "arrived")]),
     # Being somewhere is a visit when the clause says what for (§1: be in X on a trip).
     ("The envoy was in Riga to attend the talks.", [("visit", "was in"), ("meeting", "talks")]),
     ("The leaders are here for a two-day summit.", [("visit", "are"), ("summit", "summit")]),
@@ -158,6 +160,17 @@ def test_phrasings_from_the_guideline(sentence, expected):
     "Options under consideration include sending more troops to the capital.",
     "Columns of rebel forces retreated to the capital.",
     "He said troop redeployment should start within months.",
+    # Crowds, private groups and domestic bargaining hold no talks between parties (§1 meeting).
+    "Former classmates will meet in the capital on Sunday.",
+    "Survivors of the flood gathered in the town square.",
+    "Union leaders and management held wage talks on Monday.",
+    "The president met students at the university.",
+    "The minister met with reporters after the ceremony.",
+    # Goods and symbols do not visit; veterans and soldiers' kin are no deployed force (§1).
+    "The first shipment of crude arrived in the port on Monday.",
+    "The Olympic torch will travel to Riga next week.",
+    "Thousands of demobilised soldiers are still waiting for their pensions.",
+    "The families of soldiers protested outside the ministry.",
     # A hope governs its clause.
     "The president hopes Kalnins will visit the capital in May.",
 ])
