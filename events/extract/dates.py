@@ -16,6 +16,9 @@ from events.model import Article, TimeExpression
 # Dates that open a state rather than date an event ("his 28th visit since 2000", "the first
 # speaker to visit Taiwan since Washington switched recognition in 1979").
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# "before the G8 summit", "after kicking off a Middle East tour": the event the count names
+_NAMES_NEXT = re.compile(r"\s+(?:(?-i:[a-z]+ing)\s+(?:(?:off|up|out)\s+)?)?(?:(?:the|a|an|his|her|their|its)\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}")
 _COUNTED_FROM_EVENT = re.compile(r"\b(?:after|before)$", re.IGNORECASE)  # "three days after (the vote)"
 
 # Between a trigger and a date, what puts the date in another clause or event: a semicolon or
@@ -101,8 +104,10 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         # and "Li, who is here on an official visit, met Basescu on Monday": Monday is the talks'
         if any((start <= date.start < end) != (start <= trigger_at < end) for start, end in asides):
             continue
-        # "arrived two days after taking office": counted from the event after it, not the arrival's
-        if date.start > trigger_at and _COUNTED_FROM_EVENT.search(date.text):
+        # "arrived two days after taking office": counted from the event after it, not the arrival's;
+        # and only from the event it names ("one day after the attack, followed by meetings")
+        if _COUNTED_FROM_EVENT.search(date.text) and (date.start > trigger_at or not _NAMES_NEXT.fullmatch(
+                sentence.text, date.end - sentence.start, trigger.start)):
             continue
         between = text_between(sentence, trigger_at, date.start)
         preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]

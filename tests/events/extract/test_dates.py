@@ -133,6 +133,9 @@ def _dated(extractor, text):
     ("The president arrived in Riga on Sunday, three days after starting a tour in Vilnius.",
      {("visit", "Riga", "2024-12-01"), ("visit", "Vilnius", "2024-11-28")}),
     ("The vote comes two days before the summit in Riga.", {("summit", "Riga", "2024-12-06")}),
+    # ... only the event it names, not one further on.
+    ("The first summit was held on Feb. 25, 2022, one day after the attack, followed by meetings in Riga.",
+     {("meeting", "Riga", None)}),
     # ... and dates the event after it, not the one before: the arrival has no date of its own
     # (and a time phrase after a country keeps it a place).
     ("The premier arrived in Latvia two days after taking office.", {("visit", "Latvia", None)}),

@@ -42,6 +42,7 @@ from events.extract.triggers import find_triggers
     ("The envoy was in Riga to attend the talks.", [("visit", "was in"), ("meeting", "talks")]),
     ("The leaders are here for a two-day summit.", [("visit", "are"), ("summit", "summit")]),
     ("The money was in Riga all along.", []),
+    ("The peacekeepers were in Riga for a year.", [("deployment", "peacekeepers"), ("deployment", "were in")]),
     # A working meal, an audience granted, a tete-a-tete and parleys are talks (§1 meeting).
     ("The two ministers held a working lunch on Friday.", [("meeting", "working lunch")]),
     ("The king granted an audience to the envoy.", [("meeting", "audience to")]),
