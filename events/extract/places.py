@@ -84,7 +84,8 @@ _COORDINATED = re.compile(r"^(?:\s+(?:on|next|this)\s+(?-i:[A-Z])[a-z]+day)?\s*(
                           r"(?:the\s+)?$")
 # A name after a bare comma is a list member only if the list goes on or ends with the clause:
 # "to Kenya, Uganda and Tanzania", but "in Washington, Hashimoto met Clinton".
-_LIST_GOES_ON = re.compile(r"\s*(?:[,;:.)]|(?:and|or|on|in|at|for|from|to|during|before|after|last|this|"
+_BARE_COMMA = re.compile(r"(\s+\S+\s+\S+)?\s*,\s*(?:the\s+)?")
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;:)]|\.?\s*$|(?:and|or|on|in|at|for|from|to|during|before|after|last|this|"
                            r"next|earlier|later|until|since|with|by)\b|$)")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
@@ -169,6 +170,7 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|to beg
 # discuss trade, officials disclosed here Thursday").
 _HERE = re.compile(r"[^,;:()\"“”]{0,60}?\b(?:here|in this (?:[\w-]+ ){0,2}?(?:city|capital|town|resort|port))\b")
 _NAMED_AFTER = re.compile(r",\s+(?:the\s+)?")  # an apposition naming what the trigger names
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _LEFT = re.compile(r"\b(?:left|leaves|leaving|departed|departs|departing)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_DOING = re.compile(r"[^.;]{0,60}?\b(?:after|following)\s+(?:(?-i:[a-z]+ing)\s+)?(?:[\w'’-]+\s+){0,4}",
                           re.IGNORECASE)
@@ -490,9 +492,10 @@ def _with_coordinated(first: Anchor, names: list[Anchor], sentence: Sentence) ->
         if anchor.start <= previous.start:
             continue
         gap = sentence.text[previous.end - sentence.start: anchor.start - sentence.start]
-        if not _COORDINATED.match(gap) or gap.strip() == "," and not _LIST_GOES_ON.match(
-                sentence.text, anchor.end - sentence.start):
-            break
+        bare_comma = _BARE_COMMA.fullmatch(gap)
+        if not _COORDINATED.match(gap) or bare_comma and (bare_comma.group(1) or not _LIST_GOES_ON.match(
+                sentence.text, anchor.end - sentence.start)):
+            break  # (after a time, a bare comma ends the clause: "in Beijing on Monday, the U.S. said")
         if _contains(anchor.place, previous.place):
             continue
         chosen.append(anchor)
@@ -534,9 +537,11 @@ def _departure_point(trigger: Trigger, sentence: Sentence, names: list[Anchor]) 
         if anchor.end > sentence.start + trigger.start:
             break
         gap_from = anchor.end - sentence.start
-        if _AFTER_DOING.fullmatch(sentence.text, gap_from, trigger.start) \
+        # (a country left leaves the city of the talks to the trip: "Wen left Uganda after talks")
+        if _AFTER_DOING.fullmatch(sentence.text, gap_from, trigger.start) and anchor.place.level != "country" \
                 and _LEFT.search(sentence.text, 0, anchor.start - sentence.start) \
-                or _WHERE.fullmatch(sentence.text, gap_from, trigger.start) and sentence.text.startswith(",", gap_from):
+                or _WHERE.fullmatch(sentence.text, gap_from, trigger.start) and sentence.text.startswith(",", gap_from) \
+                and _FROM.search(sentence.text, 0, anchor.start - sentence.start):
             return [anchor]
     return []
 
