@@ -186,6 +186,9 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
     # "Leaders gathered in Riga for the summit": the gathering is the summit, not talks besides it.
     if trigger.type == "meeting" and trigger.text.lower().split()[0] in _GATHERING_VERBS and _FOR_SUMMIT.match(after):
         return False
+    if trigger.type == "visit" and trigger.text.lower().startswith(("expected in", "due in")) \
+            and _GATHERING_SUBJECT.search(before):
+        return False  # "The next round of talks is expected in Beijing": the talks' place, no traveller
     if trigger.type == "visit" and filters.travelling_crowd.search(before):
         return False  # "Thousands of pilgrims arrived in Mecca": not a delegation's visit
     if trigger.type == "exercise" and filters.not_an_exercise.match(after):
@@ -225,6 +228,8 @@ def _title_case(sentence: str) -> bool:
 
 _FRONTED_CONDITION = re.compile(r"\s*[\"“]?\s*(?:if|unless|once)\b[^,;]*,", re.IGNORECASE)
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
+_GATHERING_SUBJECT = re.compile(r"\b(?:talks|meetings?|summits?|conferences?|rounds?|negotiations|session)\s+"
+                                r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _OBJECT_THEN_TO = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+to\s*")
 _GATHERING_VERBS = frozenset({"gather", "gathers", "gathered", "gathering", "meet", "meets", "met", "convene",
                               "convenes", "convened"})

@@ -140,6 +140,9 @@ def _cue_tense(cue: re.Match) -> str:
             "wpast": "wpast"}[kind]
 
 
+_MODAL = re.compile(r"would|could|might|may|can|should|must|hopes?", re.IGNORECASE)
+
+
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around ``text[start:end]`` from its nearest cue.
 
@@ -165,6 +168,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         if cue.lastgroup == "wfut" and before is not None and before.lastgroup == "fut" \
                 and cue.start() - before.end() <= 12:
             return "future"  # "will open on December 1": the verb group is future
+        if cue.lastgroup == "wfut" and not _MODAL.fullmatch(cue.group()) \
+                and any(c.lastgroup == "past" for c in cues[:i]):
+            return "past"  # "arrived in Pyongyang for a goodwill visit on Saturday": a noun, past clause
         if cue.lastgroup == "prep" and cue.group().lower() in ("until", "till", "starting") \
                 and before is not None and before.lastgroup == "fut":
             return _cue_tense(before)  # "will stay until Tuesday", "a meeting starting on Friday"

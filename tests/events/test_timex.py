@@ -495,6 +495,11 @@ def test_a_weekday_in_a_future_clause_is_the_coming_one(text):
     assert only(text, which="Friday").first == D(2024, 12, 6)
 
 
+def test_a_visit_named_after_a_past_verb_is_in_the_past_clause():
+    # "visit on Monday" reads as a future verb alone; after "arrived" it is the noun of a past clause.
+    assert only("The envoy arrived in Riga for an official visit on Monday.").first == D(2024, 12, 2)
+
+
 def test_a_long_clause_keeps_its_tense_for_a_date_far_along_it():
     text = ('"We hope to complete the new defense cooperation guidelines for both sides by the time '
             'of the defense and foreign ministers\' two-plus-two meeting in Washington in late September," '

@@ -239,6 +239,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("Talks aimed at persuading Latvia to sign the treaty opened in Vilnius on Wednesday.", {("meeting", "Vilnius")}),
     # Forces opposed by someone still arrive.
     ("The troops, which were opposed by rebels, arrived in Riga on Monday.", {("deployment", "Riga")}),
+    # A gathering "expected in" a place is held there; nobody travels in the sentence.
+    ("The next round of talks is expected in Riga in January.", {("meeting", "Riga")}),
     # After a time, a bare comma ends the place's clause ("the U.S." is the reporter's).
     ("The envoy arrived in Riga on Monday, the U.S. State Department said.", {("visit", "Riga")}),
     # An abbreviated month after a country is a date, not a name it qualifies.
