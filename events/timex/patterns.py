@@ -254,7 +254,9 @@ TENSE_CUE = re.compile(
     r"went|came|made|began|saw|left|gave|won|lost|fell|rose|brought|bought|fought|caught|sent|"
     r"spent|built|paid|kept|led|ran|became|found|knew|grew|struck|stood|hit|killed|died|arrived|"
     r"visited|attended|ended|closed|flew|drove|sailed|rode|chose)|"
-    r"(?P<wpast>said|says|told|reported|announced|(?-i:[a-z]{3,}ed))))\b",
+    # (not a present verb or a word that only ends like a past: "will proceed", "a hundred")
+    r"(?P<wpast>said|says|told|reported|announced|(?!(?:proceed|succeed|exceed|need|indeed|speed|feed|"
+    r"heed|hundred|sacred|naked|wicked|kindred)\b)(?-i:[a-z]{3,}ed))))\b",
     re.IGNORECASE)
 # where a clause stops when looking for its tense: sentence ends, "but", relative clauses
 # (not the period of an initial or a title: "George W. Bush", "Mr. Li")

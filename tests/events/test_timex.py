@@ -475,6 +475,8 @@ def test_a_gathering_opening_on_a_weekday_is_ahead():
         ("Shinzo Abe arrived in Cairo on Monday to attend the forum.", dt.date(2023, 3, 8), "2023-03-06"),
         # A participle inside a hyphenated adjective is no past tense.
         ("He will join the NATO-led mission in Riga on August 25.", dt.date(1999, 7, 15), "1999-08-25"),
+        # "proceed" only ends like a past participle.
+        ("Enlargement will proceed at the summit in Riga in July.", dt.date(2023, 3, 2), "2023-07"),
         # Farther off, the tense decides the year.
         ("He will attend the conference in Riga on February 1.", dt.date(2023, 3, 2), "2024-02-01"),
     ],
