@@ -43,6 +43,9 @@ from events.extract.triggers import find_triggers
     ("The leaders are here for a two-day summit.", [("visit", "are"), ("summit", "summit")]),
     ("The money was in Riga all along.", []),
     ("The peacekeepers were in Riga for a year.", [("deployment", "peacekeepers"), ("deployment", "were in")]),
+    # The heads of state of a named body meeting hold a summit; a war game is an exercise.
+    ("CIS heads of state will meet in the capital.", [("summit", "CIS heads of state will meet")]),
+    ("The war game ended on Friday.", [("exercise", "war game")]),
     # A working meal, an audience granted, a tete-a-tete and parleys are talks (§1 meeting).
     ("The two ministers held a working lunch on Friday.", [("meeting", "working lunch")]),
     ("The king granted an audience to the envoy.", [("meeting", "audience to")]),
@@ -172,6 +175,8 @@ def test_phrasings_from_the_guideline(sentence, expected):
     "The Olympic torch will travel to Riga next week.",
     "Thousands of demobilised soldiers are still waiting for their pensions.",
     "The families of soldiers protested outside the ministry.",
+    # Refraining from an event refuses it.
+    "Citizens were told to refrain from traveling to Riga.",
     # A hope governs its clause.
     "The president hopes Kalnins will visit the capital in May.",
 ])
