@@ -234,11 +234,15 @@ def _dates_of_places(targets: list, date, passage: _Passage) -> list:
     return [own[i] or (None if any(own[:i]) else date) for i in range(len(targets))]
 
 
+_OFF = re.compile(r"\boff\s+(?:the\s+coast\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 def _at_sea(trigger: Trigger, sentence: Sentence, target) -> Trigger:
     """Warships that arrive at a port make a port call (a visit); at a sea or a region, they are
     deployed there (GUIDELINES §1)."""
-    if target and trigger.type == "visit" and target[0].place.level == "region" and ships_moving(trigger, sentence.text):
-        return replace(trigger, type="deployment")
+    if target and trigger.type == "visit" and ships_moving(trigger, sentence.text) \
+            and (target[0].place.level == "region" or _OFF.search(sentence.text, 0, target[0].start - sentence.start)):
+        return replace(trigger, type="deployment")  # (or off a coast: "arrived off Lebanon")
     return trigger
 
 

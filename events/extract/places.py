@@ -19,7 +19,7 @@ _KM_FROM = re.compile(
     r"(?P<n>\d[\d,.]*)\s*(?P<unit>kilometers|kilometres|km|miles|mi)\s+(?:\w+\s+){0,2}?"
     r"(?:from|of|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of|not far from|"
-                   r"in the vicinity of|around)\s+(?:the\s+)?$", re.IGNORECASE)
+                   r"in the vicinity of|around|off(?:\s+the\s+coast\s+of)?)\s+(?:the\s+)?$", re.IGNORECASE)
 # A description naming the kind of place before its name: "the northern Russian city of",
 # "the Iranian capital", "the Malian capital,", "South Korea's southern port city of": an
 # apposition, so the name is still the object.
@@ -98,7 +98,7 @@ _WILL_BE = re.compile(r"\s+(?:of\s+(?:[\w'’-]+\s+){1,5})?(?:is|was|will be)\s+
 _ON_VISIT = re.compile(r"(?:\s+(?:today|now|yesterday|this\s+week))?\s+(?:on|for)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}",
                        re.IGNORECASE)
 # "the soldiers' families back in Poland": a return home is no destination (§1).
-_BACK_HOME = re.compile(r"\bback\s+(?:home\s+)?(?:in|to|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_BACK_HOME = re.compile(r"\bback\s+(?:home\s+)?(?:in|to|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
 # "has 4,000 troops", not "has sent troops": a perfect's participle is no possession.
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:(?:so far|already|also|now|since|just|recently|"
                       r"previously|reportedly)\s+)?(?:\w+ed|been|begun|brought|built|drawn|given|"
@@ -123,8 +123,8 @@ def _reporting_verb() -> re.Pattern[str]:
 def _reported_at() -> re.Pattern[str]:
     """ "told reporters at Narita airport", "according to diplomatic sources in Riyadh": where a
     report was made, not where the event was."""
-    return re.compile(r"(?:" + lexicon.filter_words("reporting") + r"(?:\s+\w+){0,2}|\baccording to(?:\s+[\w-]+){1,4})"
-                      r"\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(r"(?:(?:" + lexicon.filter_words("reporting") + r"(?:\s+\w+){0,2}|\baccording to(?:\s+[\w-]+){1,4})"
+                      r"\s+(?:in|at)|\baccording\s+to)\s+(?:the\s+)?$", re.IGNORECASE)  # ("according to Petra": a source)
 
 
 @functools.cache
@@ -208,7 +208,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
 
 # "the Afghan capital", "Afghanistan's capital" with no name after it (§3.1: "the capital" is
 # its antecedent): the country's capital city.
-_UNNAMED_CAPITAL = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!\s+(?:of\s+)?(?-i:[A-Z]))")
+_UNNAMED_CAPITAL = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!\s+(?:of\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|"
+                              r"Friday|Saturday|Sunday)\b)(?-i:[A-Z]))")  # ("the Pakistani capital Tuesday")
 _APPOSED_NAME = re.compile(r",\s+((?-i:[A-Z])[\w'’.-]*)")  # "the Malian capital, Bamako"
 _CAPITAL_OF = re.compile(r"\bthe\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # "the capital of Laos"
 

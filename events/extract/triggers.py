@@ -84,6 +84,7 @@ def _filters() -> SimpleNamespace:
                                     + r")(?:\s+\S+){0,6}\s+$", re.IGNORECASE),
         not_forces=re.compile(r"\b" + lexicon.filter_words("not_forces") + r"\s+$", re.IGNORECASE),
         not_an_exercise=re.compile(r"^\s+" + lexicon.filter_words("exercise_of"), re.IGNORECASE),
+        civil_exercise=re.compile(lexicon.filter_words("civil_exercise") + r"\s+$", re.IGNORECASE),
         combat=re.compile(lexicon.filter_words("combat"), re.IGNORECASE),
         targeted=re.compile(lexicon.filter_words("targeted") + r"\s+(?:[\w,]+\s+){0,4}$", re.IGNORECASE),
         unreal=re.compile(lexicon.modality_cues() + r"[^;]*$", re.IGNORECASE),
@@ -191,7 +192,7 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
         return False  # "The next round of talks is expected in Beijing": the talks' place, no traveller
     if trigger.type == "visit" and filters.travelling_crowd.search(before):
         return False  # "Thousands of pilgrims arrived in Mecca": not a delegation's visit
-    if trigger.type == "exercise" and filters.not_an_exercise.match(after):
+    if trigger.type == "exercise" and (filters.not_an_exercise.match(after) or filters.civil_exercise.search(before)):
         return False
     if trigger.type == "deployment" and filters.not_forces.search(before):
         return False  # "demobilised soldiers", "families of soldiers": no force deployed

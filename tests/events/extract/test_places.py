@@ -239,6 +239,11 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("Talks aimed at persuading Latvia to sign the treaty opened in Vilnius on Wednesday.", {("meeting", "Vilnius")}),
     # Forces opposed by someone still arrive.
     ("The troops, which were opposed by rebels, arrived in Riga on Monday.", {("deployment", "Riga")}),
+    # "the Latvian capital Tuesday": a weekday is no name of the capital; "flew into the city of".
+    ("The envoy arrived in the Latvian capital Tuesday.", {("visit", "Riga")}),
+    ("The envoy flew into the northern city of Riga on Monday.", {("visit", "Riga")}),
+    # Warships arriving off a coast are deployed there.
+    ("Eight warships arrived off Latvia on Monday.", {("deployment", "Latvia")}),
     # A gathering "expected in" a place is held there; nobody travels in the sentence.
     ("The next round of talks is expected in Riga in January.", {("meeting", "Riga")}),
     # After a time, a bare comma ends the place's clause ("the U.S." is the reporter's).
@@ -291,6 +296,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # A rejected or urged deployment is no deployment (§1: refused, proposed).
     "The government rejected the deployment of foreign troops in Riga.",
     "The bloc is pressing the government to allow the deployment of troops in Riga.",
+    # A source is no place ("according to Petra", a news agency); forces going back home.
+    "The troops arrived on Monday, according to Petra.",
+    "The troops crossed back into Latvia early Sunday.",
     # Losses are no possession, and home is no destination (§1).
     "Latvia has lost 21 soldiers in the past five years.",
     "The families of the soldiers back in Latvia were informed.",

@@ -46,6 +46,9 @@ from events.extract.triggers import find_triggers
     # The heads of state of a named body meeting hold a summit; a war game is an exercise.
     ("CIS heads of state will meet in the capital.", [("summit", "CIS heads of state will meet")]),
     ("The war game ended on Friday.", [("exercise", "war game")]),
+    # A courtesy call on a leader is talks; an appeal is not. Summit talks are a summit.
+    ("The envoy called on President Kalnins on Tuesday.", [("meeting", "called on")]),
+    ("The leaders held summit talks on Sunday.", [("summit", "summit talks")]),
     # A working meal, an audience granted, a tete-a-tete and parleys are talks (§1 meeting).
     ("The two ministers held a working lunch on Friday.", [("meeting", "working lunch")]),
     ("The king granted an audience to the envoy.", [("meeting", "audience to")]),
@@ -175,6 +178,8 @@ def test_phrasings_from_the_guideline(sentence, expected):
     "The Olympic torch will travel to Riga next week.",
     "Thousands of demobilised soldiers are still waiting for their pensions.",
     "The families of soldiers protested outside the ministry.",
+    "The bloc called on President Kalnins to resign.",
+    "The review will be a stock-taking exercise.",
     # Refraining from an event refuses it.
     "Citizens were told to refrain from traveling to Riga.",
     # A hope governs its clause.
