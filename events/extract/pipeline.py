@@ -34,7 +34,8 @@ from gazetteer.wordlists import CALENDAR_WORDS
 _PLURALS = frozenset({"visits", "trips", "tours", "meetings", "summits", "exercises", "drills",
                       "maneuvers", "manoeuvres", "conferences", "sessions"})
 # An infinitive of purpose right before a meeting verb: "arrived in Kampala to meet".
-_PURPOSE = re.compile(r"\bto\s+(?:hold\s+)?$", re.IGNORECASE)
+_PURPOSE = re.compile(r"\b(?:to\s+(?:hold\s+)?|for\s+(?:(?:further|fresh|new|official|bilateral|high-level)\s+)?)$",
+                      re.IGNORECASE)
 # A capitalised name after a locative preposition, a few words after the trigger: where the text
 # puts an event ("in Nassiriyah"); "to" only right after a visit ("a visit to the Yasukuni Shrine").
 _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+)){0,3})"

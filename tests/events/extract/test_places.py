@@ -242,6 +242,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # "the Latvian capital Tuesday": a weekday is no name of the capital; "flew into the city of".
     ("The envoy arrived in the Latvian capital Tuesday.", {("visit", "Riga")}),
     ("The envoy flew into the northern city of Riga on Monday.", {("visit", "Riga")}),
+    # The talks a trip is for, or that follow it in the sentence, are at its destination (§3.4 a).
+    ("The premier will visit Riga on Friday for talks with Kalnins.", {("visit", "Riga"), ("meeting", "Riga")}),
+    ("The premier flew to Riga on Monday and met Kalnins.", {("visit", "Riga"), ("meeting", "Riga")}),
     # Warships arriving off a coast are deployed there.
     ("Eight warships arrived off Latvia on Monday.", {("deployment", "Latvia")}),
     # A gathering "expected in" a place is held there; nobody travels in the sentence.
