@@ -419,6 +419,7 @@ def test_talks_during_the_visit_go_to_the_visit_before_the_dateline(extractor):
     "He met with the prime minister on Friday.",                      # "He" is no body's name
     "The talks of Anna Berg with the prime minister ended on Friday.",  # "The" is no name ("the WTO talks")
     "Over the course of his stay, the president will hold talks with the prime minister.",
+    "The Estonian delegation held talks with the prime minister on Friday.",   # the travellers as a group
 ])
 def test_the_travellers_talks_join_the_trip(extractor, second):
     """GUIDELINES §3.4 (a), (c): talks of the traveller, or held during the stay, are at its destination."""
