@@ -140,7 +140,9 @@ def _cue_tense(cue: re.Match) -> str:
             "wpast": "wpast"}[kind]
 
 
-_MODAL = re.compile(r"would|could|might|may|can|should|must|hopes?", re.IGNORECASE)
+# "a goodwill visit", "his return": the cue word is a noun, which has no tense of its own
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|official|state|goodwill|working|private|[\w]+-day)\s+$",
+                          re.IGNORECASE)
 
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
@@ -168,7 +170,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         if cue.lastgroup == "wfut" and before is not None and before.lastgroup == "fut" \
                 and cue.start() - before.end() <= 12:
             return "future"  # "will open on December 1": the verb group is future
-        if cue.lastgroup == "wfut" and not _MODAL.fullmatch(cue.group()) \
+        if cue.lastgroup == "wfut" and _NOUN_BEFORE.search(text, lo, cue.start()) \
                 and any(c.lastgroup == "past" for c in cues[:i]):
             return "past"  # "arrived in Pyongyang for a goodwill visit on Saturday": a noun, past clause
         if cue.lastgroup == "prep" and cue.group().lower() in ("until", "till", "starting") \

@@ -477,6 +477,9 @@ def test_a_gathering_opening_on_a_weekday_is_ahead():
         ("He will join the NATO-led mission in Riga on August 25.", dt.date(1999, 7, 15), "1999-08-25"),
         # "proceed" only ends like a past participle.
         ("Enlargement will proceed at the summit in Riga in July.", dt.date(2023, 3, 2), "2023-07"),
+        # A verb after a past one keeps its own tense ("meets" is no noun, unlike "a visit").
+        ("The group said it was determined to act when the bloc meets in Riga in December.",
+         dt.date(2023, 11, 19), "2023-12"),
         # Farther off, the tense decides the year.
         ("He will attend the conference in Riga on February 1.", dt.date(2023, 3, 2), "2024-02-01"),
     ],
