@@ -42,6 +42,7 @@ from events.extract.triggers import find_triggers
     ("The envoy was in Riga to attend the talks.", [("visit", "was in"), ("meeting", "talks")]),
     ("The leaders are here for a two-day summit.", [("visit", "are"), ("summit", "summit")]),
     ("The money was in Riga all along.", []),
+    ("The first meeting was in February to attend the forum.", [("meeting", "meeting")]),  # a month, no place
     ("The peacekeepers were in Riga for a year.", [("deployment", "peacekeepers"), ("deployment", "were in")]),
     # The heads of state of a named body meeting hold a summit; a war game is an exercise.
     ("CIS heads of state will meet in the capital.", [("summit", "CIS heads of state will meet")]),
