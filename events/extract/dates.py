@@ -101,8 +101,12 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     candidates = []
     for date in dates:
         # "Ban, who will take up the post on January 1, is due to pay a courtesy call": the aside's date
-        # and "Li, who is here on an official visit, met Basescu on Monday": Monday is the talks'
-        if any((start <= date.start < end) != (start <= trigger_at < end) for start, end in asides):
+        # and "Li, who is here on an official visit, met Basescu on Monday": Monday is the talks', not
+        # the stay's (a gathering in the aside is where the subject acts: "Leaders, who gathered here
+        # for a summit, lauded Tuesday ...")
+        if any(start <= date.start < end and not start <= trigger_at < end
+               or trigger.type == "visit" and start <= trigger_at < end and not start <= date.start < end
+               for start, end in asides):
             continue
         # "arrived two days after taking office": counted from the event after it, not the arrival's;
         # and only from the event it names ("one day after the attack, followed by meetings")

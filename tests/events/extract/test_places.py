@@ -337,6 +337,13 @@ def test_talks_at_a_city_dateline_on_the_news_day(extractor, text):
     assert _events(extractor, text) == {("summit", "Warsaw")}
 
 
+def test_a_gathering_in_an_aside_is_dated_by_its_subjects_act(extractor):
+    # "who gathered here for a summit, lauded Tuesday": the leaders act at the summit, on the news day.
+    text = ("WARSAW, Dec. 4 -- Leaders of the bloc, who gathered here for an annual summit, praised "
+            "the growing influence of the bloc on Wednesday.")
+    assert _events(extractor, text) == {("summit", "Warsaw")}
+
+
 def test_a_stay_here_is_at_the_dateline(extractor):
     text = "WARSAW, Dec. 4 -- Kalnins, who is here on an official visit, met the president on Tuesday."
     assert _events(extractor, text) == {("visit", "Warsaw"), ("meeting", "Warsaw")}
