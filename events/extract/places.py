@@ -174,6 +174,7 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _LEFT = re.compile(r"\b(?:left|leaves|leaving|departed|departs|departing)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_DOING = re.compile(r"[^.;]{0,60}?\b(?:after|following)\s+(?:(?-i:[a-z]+ing)\s+)?(?:[\w'’-]+\s+){0,4}",
                           re.IGNORECASE)
+_VISITED_FORCES = re.compile(r"\s+(?:to\s+)?(?:(?:the|his|her|their|its|[\w-]+)\s+){0,3}")  # "visited (the) German "
 # "who is here on an official visit", "arrived here for a three-day visit": the stay is at the dateline.
 _HERE_ON = re.compile(r"\bhere\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _THERE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
@@ -281,7 +282,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
                         and not clauses.TOUR.fullmatch(trigger.text))]
     limit = sentence.start + _scope_end(sentence.text, trigger)
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
-             and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers, memo.owners))
+             and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers, memo.owners), sentence.text)
              and _within_reach(trigger, sentence.text[trigger.end: a.start - sentence.start], relations[a.start])
              and not clauses.in_another_clause(trigger, sentence.text[trigger.end: a.start - sentence.start])]
     if after:
@@ -462,17 +463,19 @@ def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool
     return True
 
 
-def _owned_by(trigger: Trigger, owner: Trigger | None) -> bool:
+def _owned_by(trigger: Trigger, owner: Trigger | None, text: str) -> bool:
     """Whether a place whose nearest preceding trigger is ``owner`` belongs to ``trigger``: its own,
-    one of a run of deployment words ("missile destroyers and two guided missile frigates"), or
-    talks with a visitor ("met visiting President Kibaki in Beijing": the talks are where the
-    visitor is)."""
+    one of a run of deployment words ("missile destroyers and two guided missile frigates"), talks
+    with a visitor ("met visiting President Kibaki in Beijing": the talks are where the visitor
+    is), or a visit to forces ("visited German soldiers in Afghanistan": the visit is where they are)."""
     if owner is trigger:
         return True
     if owner is None or owner.start <= trigger.start:
         return False
     return trigger.type == owner.type == "deployment" \
-        or trigger.type == "meeting" and owner.text.lower() == "visiting"
+        or trigger.type == "meeting" and owner.text.lower() == "visiting" \
+        or trigger.type == "visit" and owner.type == "deployment" \
+        and _VISITED_FORCES.fullmatch(text, trigger.end, owner.start) is not None
 
 
 def _nearest_trigger_before(anchor: Anchor, sentence: Sentence, triggers: list[Trigger],

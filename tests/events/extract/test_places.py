@@ -245,6 +245,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # The talks a trip is for, or that follow it in the sentence, are at its destination (§3.4 a).
     ("The premier will visit Riga on Friday for talks with Kalnins.", {("visit", "Riga"), ("meeting", "Riga")}),
     ("The premier flew to Riga on Monday and met Kalnins.", {("visit", "Riga"), ("meeting", "Riga")}),
+    # A visit to forces is where they are, as they are.
+    ("The chancellor visited German soldiers in Latvia on Thursday.", {("visit", "Latvia"), ("deployment", "Latvia")}),
     # Warships arriving off a coast are deployed there.
     ("Eight warships arrived off Latvia on Monday.", {("deployment", "Latvia")}),
     # A gathering "expected in" a place is held there; nobody travels in the sentence.
