@@ -102,7 +102,7 @@ _BACK_HOME = re.compile(r"\bback\s+(?:home\s+)?(?:in|to|at|into)\s+(?:the\s+)?$"
 # "has 4,000 troops", not "has sent troops": a perfect's participle is no possession.
 _HOSTING = re.compile(r"\s+(?:\w+ly\s+)?(?:operates?|(?:has|have)(?!\s+(?:(?:so far|already|also|now|since|just|recently|"
                       r"previously|reportedly)\s+)?(?:\w+ed|been|begun|brought|built|drawn|given|"
-                      r"got(?:ten)?|held|kept|left|lost|made|paid|put|seen|sent|set|shown|spent|taken|told|withdrawn|"
+                      r"got(?:ten)?|held|kept|left|lost|made|paid|put|said|seen|sent|set|shown|spent|taken|told|withdrawn|"
                       r"won)\b)|hosts?|"
                       r"keeps?|maintains?|possess(?:es)?|"
                       r"moderni[sz]es?|stations?|houses?|acquired|acquires|received|receives)\b")
@@ -307,7 +307,9 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
                                     and not _reported_here().search(here.group())
                                     or trigger.type == "visit" and _HERE_ON.search(sentence.text, 0, trigger.start)):
         return [(dateline, None)]
-    if not chosen and trigger.type == "deployment":
+    if not chosen and trigger.type == "deployment" and not _before_in_clause(trigger, sentence, located):
+        # (not when the forces' place is named before: "Germany has 2,000 soldiers in Afghanistan,
+        # the third largest contingent")
         chosen = _subject(trigger, sentence, names)
     if not chosen and trigger.type != "deployment":
         chosen = _host(trigger, sentence, names)
@@ -563,6 +565,11 @@ def _gathering_place(trigger: Trigger, sentence: Sentence, anchors: list[Anchor]
                 and not _reporting_verb().search(sentence.text, other.end, trigger.start):
             return attach(other, sentence, anchors, dateline, triggers, memo)
     return []
+
+
+def _before_in_clause(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> bool:
+    """Whether a place a preposition locates comes before the trigger in its sentence."""
+    return any(a.end <= sentence.start + trigger.start for a in located)
 
 
 def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[Anchor]:

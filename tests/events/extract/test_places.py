@@ -247,6 +247,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The premier flew to Riga on Monday and met Kalnins.", {("visit", "Riga"), ("meeting", "Riga")}),
     # A visit to forces is where they are, as they are.
     ("The chancellor visited German soldiers in Latvia on Thursday.", {("visit", "Latvia"), ("deployment", "Latvia")}),
+    # Forces placed earlier in the sentence: the country holding them is no second place.
+    ("Latvia has 2,000 soldiers in Estonia, the third largest contingent.", {("deployment", "Estonia")}),
     # Warships arriving off a coast are deployed there.
     ("Eight warships arrived off Latvia on Monday.", {("deployment", "Latvia")}),
     # A gathering "expected in" a place is held there; nobody travels in the sentence.
@@ -301,6 +303,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # A rejected or urged deployment is no deployment (§1: refused, proposed).
     "The government rejected the deployment of foreign troops in Riga.",
     "The bloc is pressing the government to allow the deployment of troops in Riga.",
+    # "has said" is no possession.
+    "Latvia has said it will send a total of 2,000 troops.",
     # A source is no place ("according to Petra", a news agency); forces going back home.
     "The troops arrived on Monday, according to Petra.",
     "The troops crossed back into Latvia early Sunday.",
