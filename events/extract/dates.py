@@ -178,12 +178,18 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
 _YEAR_ADJUNCT = re.compile(r"\b(?:in|of|since|by|from|until|till|to|through|during|after|before|around|"
                            r"early|late|mid|and|or)\s+$", re.IGNORECASE)
 _LOWERCASE_WORD = re.compile(r"\s+(?-i:[a-z])")
+_POSSESSIVE = re.compile(r"['’]s?\s")
 
 
 def _names_another_thing(date: TimeExpression, sentence: Sentence, trigger_at: int) -> bool:
-    """A bare year premodifying a noun other than the trigger names that thing ("work to update
-    1978 defence guidelines"), it does not date the event; "the 1998 (state) visit" does."""
+    """A bare year or a possessive day premodifying a noun other than the trigger names that thing
+    ("work to update 1978 defence guidelines", "Tuesday's vote"), it does not date the event;
+    "the 1998 (state) visit" and "Tuesday's talks" do."""
     start, end = date.start - sentence.start, date.end - sentence.start
+    if _POSSESSIVE.match(sentence.text, end):
+        # "candidates running in Tuesday's vote": the day of the vote, unless the trigger is what
+        # it owns ("Tuesday's talks", "Monday's two-day summit")
+        return not (trigger_at >= date.end and len(sentence.text[end: trigger_at - sentence.start].split()) <= 3)
     if not re.fullmatch(r"\d{4}", date.text) or _YEAR_ADJUNCT.search(sentence.text[:start]) \
             or not _LOWERCASE_WORD.match(sentence.text, end):
         return False

@@ -374,10 +374,11 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     infinitive = _INFINITIVE.search(before)
     # "to avoid angering China": the "to" is an infinitive's; "due to start in Pretoria" is
     # located by the preposition after it.
-    # "sent to the Red Sea": no verb is named like a sea, so "to the" before one is a direction.
+    # "sent to the Red Sea", "to the Netherlands": no verb is named like a sea or a country, so "to
+    # the" before one is a direction.
     if infinitive and locative and locative.start() == infinitive.start() \
-            and not (_WATER.search(anchor.place.name) and anchor.place.country_code == ""
-                     and _TO_THE.fullmatch(infinitive.group())):
+            and not ((_WATER.search(anchor.place.name) and anchor.place.country_code == ""
+                      or anchor.place.level == "country") and _TO_THE.fullmatch(infinitive.group())):
         locative = _LOCATIVE.search(before, infinitive.start() + 2)
     if locative:
         return 0.0

@@ -127,6 +127,10 @@ def _dated(extractor, text):
      {("visit", "Riga", "2024-12-06"), ("visit", "Vilnius", None), ("visit", "Tallinn", None)}),
     ("The premier visited Riga and Vilnius on Tuesday.",
      {("visit", "Riga", "2024-12-03"), ("visit", "Vilnius", "2024-12-03")}),
+    # A possessive day names what it owns: "Tuesday's vote" dates the vote, "Tuesday's talks" the talks.
+    ("The envoy arrived in Riga for talks with candidates running in Tuesday's vote.",
+     {("visit", "Riga", None), ("meeting", "Riga", None)}),
+    ("Tuesday's talks in Riga ended without agreement.", {("meeting", "Riga", "2024-12-03")}),
     # "his next stop" is no future tense: "left" is past.
     ("The premier left Vilnius for his next stop, Riga, on Monday.", {("visit", "Riga", "2024-12-02")}),
     # "N days after/before" an event counts from the day the sentence names (§4 arithmetic).

@@ -249,6 +249,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The chancellor visited German soldiers in Latvia on Thursday.", {("visit", "Latvia"), ("deployment", "Latvia")}),
     # Forces placed earlier in the sentence: the country holding them is no second place.
     ("Latvia has 2,000 soldiers in Estonia, the third largest contingent.", {("deployment", "Estonia")}),
+    # "to the" before a country is a direction; forces "expected in" a place are deployed there.
+    ("The government sent troops to the Netherlands on Monday.", {("deployment", "The Netherlands")}),
+    ("Around 60 German troops are expected in Riga on Monday.", {("deployment", "Riga")}),
     # Warships arriving off a coast are deployed there.
     ("Eight warships arrived off Latvia on Monday.", {("deployment", "Latvia")}),
     # A gathering "expected in" a place is held there; nobody travels in the sentence.

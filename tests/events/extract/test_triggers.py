@@ -144,6 +144,7 @@ def test_month_may_is_not_a_modal():
     ("The minister flew here on Sunday.", [("visit", "flew")]),
     ("The minister landed here on Sunday.", [("visit", "landed")]),
     ("He will fly directly to Vienna.", [("visit", "fly directly to")]),
+    ("He will go to Vienna next week.", [("visit", "go to")]),
     ("The bloc is dispatching a senior envoy to Vienna.", [("visit", "dispatching a senior envoy")]),
     ("He arrived in Iraq for talks to try to end the crisis.", [("visit", "arrived"), ("meeting", "talks")]),
     ("The queen will tour Kenya next month.", [("visit", "tour")]),
