@@ -33,16 +33,19 @@ _AGENCY = (r"\((?:AP|AFP|Reuters|Xinhua|Kyodo|UPI|PTI|IANS|ANI|IRNA|dpa|DPA|Yonh
            r"MENA|TASS|Interfax|Anadolu|AA|APA|Petra|SANA|QNA|BNA|ONA|Itar-Tass)\)")
 # "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", the forms without a date ("SEOUL
 # (AP) —", "KATHMANDU :", "SEOUL, Korea —", "QINGDAO China:"), a title-case city before an agency
-# ("Khartoum (AP) —") and the date first ("Dec 9, 2006 (KHARTOUM) —").
+# ("Khartoum (AP) —"), or with its date ("Islamabad, October 5:"), a date in the agency's place
+# ("WASHINGTON (Oct. 29) --") and the date first ("Dec 9, 2006 (KHARTOUM) —").
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,?\s*[A-Z][A-Za-z .'\-]{1,30}){0,2}"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*(?:--?|—|–|:|_)|\s+(?:--?|—|–)\s|\s?:\s"
+    r"|\s*\([A-Z][A-Za-z0-9 .,&\-]{0,30}\)\s*(?:--?|—|–|:|_)|\s+(?:--?|—|–)\s|\s?:\s"
     # "SEOUL (AFP) Oct 13, 2004" on a line of its own (the agency's web pages)
     r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*$)"
     r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*" + _AGENCY + r"\s*(?:--?|—|–|:)"
     # "Addis Ababa - African leaders ...": a title-case place and a spaced dash opening the story
     r"|(?P<titled_dash>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+(?:--?|—|–)\s+(?=[A-Z])"
+    # "Islamabad, October 5:", "Islamabad, Oct 5 (AFP) -": a title-case city and its date
+    r"|(?P<titled_date>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:" + _AGENCY + r")?\s*(?:--?|—|–|:)\s"
     r"|(?P<titled_web>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*" + _AGENCY + r"\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*$"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\((?P<dated>[A-Z][A-Z .'\-]{1,40}[A-Z])\)\s*(?:--?|—|–|:))"
 )
@@ -133,7 +136,8 @@ def find_dateline(text: str) -> tuple[int, int] | None:
     for line_match in list(re.finditer(r"[^\n]+", text))[:3]:
         match = _DATELINE.match(line_match.group())
         if match:
-            group = next(g for g in ("place", "titled", "titled_dash", "titled_web", "dated") if match.group(g))
+            group = next(g for g in ("place", "titled", "titled_dash", "titled_date", "titled_web", "dated")
+                         if match.group(g))
             found = (line_match.start() + match.start(group), line_match.start() + match.end(group))
     return found
 

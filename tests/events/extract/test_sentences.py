@@ -1,3 +1,5 @@
+import pytest
+
 from events.extract.sentences import find_dateline, split_sentences
 
 
@@ -21,6 +23,16 @@ def test_the_story_dateline_wins_over_the_desk_dateline():
     assert text[start:end] == "ZHANJIANG"
     assert find_dateline("LONDON, March 22 - King Fahd begins a visit") == (0, 6)
     assert find_dateline("In St. Petersburg, the leaders met.") is None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Vilnius, October 5: The minister arrived here on Tuesday.", "Vilnius"),
+    ("Vilnius, Oct 5 (AFP) - The minister arrived here on Tuesday.", "Vilnius"),
+    ("VILNIUS (Oct. 29) -- The two presidents held talks here.", "VILNIUS"),
+])
+def test_datelines_of_newspapers_and_broadcasters(text, place):
+    start, end = find_dateline(text)
+    assert text[start:end] == place
 
 
 def test_an_endless_sentence_is_read_in_bounded_passages():
