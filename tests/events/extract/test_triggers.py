@@ -36,6 +36,7 @@ from events.extract.triggers import find_triggers
     ("The battalion, which has trained in the north for several months, will leave for Riga.",
      [("deployment", "battalion"), ("deployment", "leave for")]),
     ("The minister, who inspected the troops, will leave for Riga.", [("deployment", "troops"), ("visit", "leave for")]),
+    ("Tanks were moved to Riga on Thursday.", [("deployment", "moved to")]),  # armour on the move is deployed
     # ... but an aid minister does, and relief troops are forces.
     ("The aid minister arrived in Riga on Monday.", [("visit", "arrived")]),
     # Being somewhere is a visit when the clause says what for (§1: be in X on a trip).
@@ -180,6 +181,7 @@ def test_phrasings_from_the_guideline(sentence, expected):
     "The Olympic torch will travel to Riga next week.",
     "Thousands of demobilised soldiers are still waiting for their pensions.",
     "The families of soldiers protested outside the ministry.",
+    "The end of the UN peacekeeping mission came on Saturday.",
     "The bloc called on President Kalnins to resign.",
     "The review will be a stock-taking exercise.",
     # Refraining from an event refuses it.
