@@ -74,7 +74,8 @@ _AFTER_PLACE = frozenset(
 # so does the noun with "to" ("a visit to the Netherlands", where "to the" is no infinitive).
 # "visit southwestern Guizhou": a compass word before the name keeps it the destination (§3.3).
 _DIRECT_OBJECT = re.compile(r"^\s+(?:(?:(?-i:[A-Z][\w'’\-]*)\s*,\s+){0,3}(?-i:[A-Z][\w'’\-]*)\s+and\s+)?"  # "visit Masiaka and Bo"
-                            r"(?:(?:to\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
+                            r"(?:(?:to\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+                            r"(?:(?-i:[A-Z])[\w.]*['’]s\s+)?|"  # "visited east China's Shandong Province"
                             + _DESCRIPTOR + ")$", re.IGNORECASE)
 # Between a trigger and the next one: "ten meetings, the most recent at the CSTO summit".
 _AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins of)\s+"

@@ -252,6 +252,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # "to the" before a country is a direction; forces "expected in" a place are deployed there.
     ("The government sent troops to the Netherlands on Monday.", {("deployment", "The Netherlands")}),
     ("Around 60 German troops are expected in Riga on Monday.", {("deployment", "Riga")}),
+    # "east China's Shandong Province": a compass word and an owning country before the name.
+    ("The premier visited east China's Shandong Province on Saturday.", {("visit", "Shandong Sheng")}),
+    ("The premier will then fly to east China's Shandong Province.", {("visit", "Shandong Sheng")}),
     # Warships arriving off a coast are deployed there.
     ("Eight warships arrived off Latvia on Monday.", {("deployment", "Latvia")}),
     # A gathering "expected in" a place is held there; nobody travels in the sentence.
@@ -308,6 +311,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The bloc is pressing the government to allow the deployment of troops in Riga.",
     # "has said" is no possession.
     "Latvia has said it will send a total of 2,000 troops.",
+    # "in place", "in force": an idiom, not a stay.
+    "The ceasefire has been in place in Latvia since August.",
     # A source is no place ("according to Petra", a news agency); forces going back home.
     "The troops arrived on Monday, according to Petra.",
     "The troops crossed back into Latvia early Sunday.",
