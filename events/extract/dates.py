@@ -179,6 +179,7 @@ _YEAR_ADJUNCT = re.compile(r"\b(?:in|of|since|by|from|until|till|to|through|duri
                            r"early|late|mid|and|or)\s+$", re.IGNORECASE)
 _LOWERCASE_WORD = re.compile(r"\s+(?-i:[a-z])")
 _POSSESSIVE = re.compile(r"['’]s?\s")
+_LOWERCASE_START = re.compile(r"(?-i:[a-z])")
 
 
 def _names_another_thing(date: TimeExpression, sentence: Sentence, trigger_at: int) -> bool:
@@ -186,10 +187,11 @@ def _names_another_thing(date: TimeExpression, sentence: Sentence, trigger_at: i
     ("work to update 1978 defence guidelines", "Tuesday's vote"), it does not date the event;
     "the 1998 (state) visit" and "Tuesday's talks" do."""
     start, end = date.start - sentence.start, date.end - sentence.start
-    if _POSSESSIVE.match(sentence.text, end):
+    if possessive := _POSSESSIVE.match(sentence.text, end):
         # "candidates running in Tuesday's vote": the day of the vote, unless the trigger is what
-        # it owns ("Tuesday's talks", "Monday's two-day summit")
-        return not (trigger_at >= date.end and len(sentence.text[end: trigger_at - sentence.start].split()) <= 3)
+        # it owns ("Tuesday's talks", "Monday's two-day summit", "December's WTO talks")
+        owned = sentence.text[possessive.end(): trigger_at - sentence.start]
+        return not (trigger_at >= date.end and (len(owned.split()) <= 2 or not _LOWERCASE_START.match(owned)))
     if not re.fullmatch(r"\d{4}", date.text) or _YEAR_ADJUNCT.search(sentence.text[:start]) \
             or not _LOWERCASE_WORD.match(sentence.text, end):
         return False

@@ -101,8 +101,7 @@ def relative_in(m, text, anchor):
         return month_res(m, anchor.year, anchor.month, "relative")
     if unit == "week":
         return month_res(m, *week_month(anchor), "relative")
-    # "arrived on Friday after talks earlier in the day": the day the text last named
-    return day_res(m, "DATE", anchor, "relative")._replace(anaphor=("day", 0))
+    return day_res(m, "DATE", anchor, "relative")
 
 
 def ago(m, text, anchor):

@@ -500,12 +500,6 @@ def test_a_weekday_in_a_future_clause_is_the_coming_one(text):
     assert only(text, which="Friday").first == D(2024, 12, 6)
 
 
-def test_earlier_in_the_day_is_the_day_named_before_it():
-    text = "He arrived in Riga on Monday after talks in Vilnius earlier in the day."
-    assert only(text, which="earlier in the day").first == D(2024, 12, 2)
-    assert only("Earlier in the day, he met the king.").first == SEED
-
-
 def test_a_visit_named_after_a_past_verb_is_in_the_past_clause():
     # "visit on Monday" reads as a future verb alone; after "arrived" it is the noun of a past clause.
     assert only("The envoy arrived in Riga for an official visit on Monday.").first == D(2024, 12, 2)
