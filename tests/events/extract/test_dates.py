@@ -131,6 +131,7 @@ def _dated(extractor, text):
     ("The envoy arrived in Riga for talks with candidates running in Tuesday's vote.",
      {("visit", "Riga", None), ("meeting", "Riga", None)}),
     ("Tuesday's talks in Riga ended without agreement.", {("meeting", "Riga", "2024-12-03")}),
+    ("Bankers prepared for next month's World Trade Organization talks in Riga.", {("meeting", "Riga", "2025-01-01")}),
     # "his next stop" is no future tense: "left" is past.
     ("The premier left Vilnius for his next stop, Riga, on Monday.", {("visit", "Riga", "2024-12-02")}),
     # "N days after/before" an event counts from the day the sentence names (§4 arithmetic).
