@@ -19,6 +19,7 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # "before the G8 summit", "after kicking off a Middle East tour": the event the count names
 _NAMES_NEXT = re.compile(r"\s+(?:(?-i:[a-z]+ing)\s+(?:(?:off|up|out)\s+)?)?(?:(?:the|a|an|his|her|their|its)\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}")
+_GERUND_CLAUSE = re.compile(r"\b(?:after|before|since|following|while|upon)\s+(?-i:[a-z]+ing)\b", re.IGNORECASE)
 _COUNTED_FROM_EVENT = re.compile(r"\b(?:after|before)$", re.IGNORECASE)  # "three days after (the vote)"
 
 # Between a trigger and a date, what puts the date in another clause or event: a semicolon or
@@ -122,8 +123,10 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         # "an action plan for 2007-2009" covers a period, "the agenda for the July 21-23 G8 summit"
         # names the summit's days: a date premodifying the trigger is its own.
         # (the date's own words are not between: "two days before the summit" dates the summit)
-        if _OTHER_CLAUSE.search(text_between(sentence, trigger_at, date.end if date.end <= trigger_at
-                                             else date.start)) \
+        gap = text_between(sentence, trigger_at, date.end if date.end <= trigger_at else date.start)
+        # "returned home on Tuesday after visiting four ports in Canada": Tuesday is the return's
+        if _OTHER_CLAUSE.search(gap) or date.end <= trigger_at and _GERUND_CLAUSE.search(
+                sentence.text, date.end - sentence.start, trigger.end) \
                 or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
             continue
         reported_date, reported_that, reported_next = _reporting()
