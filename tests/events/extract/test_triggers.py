@@ -184,6 +184,8 @@ def test_phrasings_from_the_guideline(sentence, expected):
     "The end of the UN peacekeeping mission came on Saturday.",
     "The bloc called on President Kalnins to resign.",
     "The review will be a stock-taking exercise.",
+    # Going back is going home (§1: a return home is no visit).
+    "The minister flew back to Riga on Friday.",
     # Refraining from an event refuses it.
     "Citizens were told to refrain from traveling to Riga.",
     # A hope governs its clause.
