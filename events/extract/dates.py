@@ -19,7 +19,9 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # "before the G8 summit", "after kicking off a Middle East tour": the event the count names
 _NAMES_NEXT = re.compile(r"\s+(?:(?-i:[a-z]+ing)\s+(?:(?:off|up|out)\s+)?)?(?:(?:the|a|an|his|her|their|its)\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}")
-_GERUND_CLAUSE = re.compile(r"\b(?:after|before|since|following|while|upon)\s+(?-i:[a-z]+ing)\b", re.IGNORECASE)
+# (not one that ends the event: "left on Tuesday after concluding his visit" gives the anchor, §4)
+_GERUND_CLAUSE = re.compile(r"\b(?:after|before|since|following|while|upon)\s+(?!(?:concluding|wrapping|winding|ending|"
+                            r"completing|finishing)\b)(?-i:[a-z]+ing)\b", re.IGNORECASE)
 _COUNTED_FROM_EVENT = re.compile(r"\b(?:after|before)$", re.IGNORECASE)  # "three days after (the vote)"
 
 # Between a trigger and a date, what puts the date in another clause or event: a semicolon or

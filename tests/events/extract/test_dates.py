@@ -134,6 +134,8 @@ def _dated(extractor, text):
     ("Bankers prepared for next month's World Trade Organization talks in Riga.", {("meeting", "Riga", "2025-01-01")}),
     # The main clause's day is not the day of a gerund clause after it.
     ("The fleet returned home on Tuesday after visiting four ports in Latvia.", {("visit", "Latvia", None)}),
+    # ... but a clause that ends the event gives its anchor (§4: "concluded Friday" is Friday).
+    ("The premier left for home on Tuesday after concluding his visit to Latvia.", {("visit", "Latvia", "2024-12-03")}),
     # "his next stop" is no future tense: "left" is past.
     ("The premier left Vilnius for his next stop, Riga, on Monday.", {("visit", "Riga", "2024-12-02")}),
     # "N days after/before" an event counts from the day the sentence names (§4 arithmetic).
