@@ -19,8 +19,10 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # "before the G8 summit", "after kicking off a Middle East tour": the event the count names
 _NAMES_NEXT = re.compile(r"\s+(?:(?-i:[a-z]+ing)\s+(?:(?:off|up|out)\s+)?)?(?:(?:the|a|an|his|her|their|its)\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}")
-# (not one that ends the event: "left on Tuesday after concluding his visit" gives the anchor, §4)
-_GERUND_CLAUSE = re.compile(r"\b(?:after|before|since|following|while|upon)\s+(?!(?:concluding|wrapping|winding|ending|"
+# "returned home on Tuesday after visiting four ports": a gerund clause after a dated one is
+# earlier; not one that ends the event ("left on Tuesday after concluding his visit" gives the
+# anchor, §4), and not "before leaving for Seoul", mostly the same day.
+_GERUND_CLAUSE = re.compile(r"\b(?:after|since|following|upon)\s+(?!(?:concluding|wrapping|winding|ending|"
                             r"completing|finishing)\b)(?-i:[a-z]+ing)\b", re.IGNORECASE)
 _COUNTED_FROM_EVENT = re.compile(r"\b(?:after|before)$", re.IGNORECASE)  # "three days after (the vote)"
 
@@ -126,7 +128,6 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         # names the summit's days: a date premodifying the trigger is its own.
         # (the date's own words are not between: "two days before the summit" dates the summit)
         gap = text_between(sentence, trigger_at, date.end if date.end <= trigger_at else date.start)
-        # "returned home on Tuesday after visiting four ports in Canada": Tuesday is the return's
         if _OTHER_CLAUSE.search(gap) or date.end <= trigger_at and _GERUND_CLAUSE.search(
                 sentence.text, date.end - sentence.start, trigger.end) \
                 or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
