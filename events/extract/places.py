@@ -87,7 +87,7 @@ _COORDINATED = re.compile(r"^(?:\s+(?:on|next|this)\s+(?-i:[A-Z])[a-z]+day)?\s*(
 # "to Kenya, Uganda and Tanzania", but "in Washington, Hashimoto met Clinton".
 _BARE_COMMA = re.compile(r"(\s+\S+\s+\S+)?\s*,\s*(?:the\s+)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:[,;:)]|\.?\s*$|(?:and|or|on|in|at|for|from|to|during|before|after|last|this|"
-                           r"next|earlier|later|until|since|with|by)\b|$)")
+                           r"next|earlier|later|until|since|with|by)\b)")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
