@@ -537,16 +537,16 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
 
 
 def _departure_point(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[Anchor]:
-    """Talks or a gathering at the place a traveller comes from: "left Kathmandu on Wednesday after
-    holding talks with Koirala", "flew in from Damascus, where he had met Assad" (§3.1)."""
-    if trigger.type not in ("meeting", "summit"):
-        return []
+    """An event at the place a traveller or a force comes from: talks "left Kathmandu on Wednesday
+    after holding talks with Koirala"; anything "from Damascus, where he had met Assad", "withdrawn
+    from the Bay of Bengal, where the navies launched the drill" (§3.1)."""
     for anchor in names:
         if anchor.end > sentence.start + trigger.start:
             break
         gap_from = anchor.end - sentence.start
         # (a country left leaves the city of the talks to the trip: "Wen left Uganda after talks")
-        if _AFTER_DOING.fullmatch(sentence.text, gap_from, trigger.start) and anchor.place.level != "country" \
+        if trigger.type in ("meeting", "summit") and _AFTER_DOING.fullmatch(sentence.text, gap_from, trigger.start) \
+                and anchor.place.level != "country" \
                 and _LEFT.search(sentence.text, 0, anchor.start - sentence.start) \
                 or _WHERE.fullmatch(sentence.text, gap_from, trigger.start) and sentence.text.startswith(",", gap_from) \
                 and _FROM.search(sentence.text, 0, anchor.start - sentence.start):

@@ -268,6 +268,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Talks at the place a traveller comes from are held there, not at the destination.
     ("The envoy flew into Riga from Vilnius, where she had met the premier.",
      {("visit", "Riga"), ("meeting", "Vilnius")}),
+    ("The frigates were withdrawn from the Baltic Sea, where the navies launched the drill on June 4.",
+     {("exercise", "Baltic Sea")}),
     ("The premier left Riga for Vilnius on Wednesday after holding talks with Kalnins.",
      {("visit", "Vilnius"), ("meeting", "Riga")}),
     # Cruisers, assault ships and named units are forces.
