@@ -323,6 +323,7 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The families of the soldiers back in Latvia were informed.",
     # The topic of the talks is not their place, nor is their aim.
     "The two leaders held talks aimed at ending the fighting in Latvia.",
+    "Security was tight for the trip, which is aimed at showing Latvia's importance to Estonia.",
     "The ministers met on bilateral relations and the latest developments in the Baltic region.",
     # An invitation governs the infinitive after its object, however long the object.
     "The president invited his Estonian counterpart to visit Riga in May.",
