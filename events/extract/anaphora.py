@@ -21,6 +21,10 @@ REFERS_BACK = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|our|
 _ANTECEDENT_REACH = 400  # characters back to the report a gathering named again refers to
 _HELD_BEFORE = re.compile(r"\b(?:opened|opens|began|begins|convened|held|holds|hosted|hosts|attended|closed|ended)\s+"
                           r"(?:the|their|its|this)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# "The two leaders held several hours of negotiations in Gaza City": the parties of the talks just
+# reported, named again as the subject of their talks.
+_THE_SAME_PARTIES = re.compile(r"^(?:The|Both)\s+(?:two\s+)?(?:leaders|sides|presidents|ministers|premiers|delegations|"
+                               r"envoys|negotiators)\s+(?:also\s+)?(?:held|had)\s+(?:[\w-]+\s+){0,4}$")
 # A date that names its day ("Nov. 4", "on Saturday"), not "the current state of relations".
 _NAMED_DAY = re.compile(r"\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 # The predicate saying where or when a gathering named again happens: "was held at", "will open on".
@@ -35,10 +39,11 @@ def named_again(events: list[Event], dateline_place: str) -> list[Event]:
     report's date (§2: the date may come from another sentence that refers to the same event)."""
     kept = list(events)
     for event in events:
+        before = event.evidence[: event.trigger_span.start]
         if event.type not in GATHERINGS or dedupe.is_plural(event) \
-                or not REFERS_BACK.search(event.evidence[: event.trigger_span.start]) \
-                or not (_HELD.match(event.evidence, event.trigger_span.end)
-                        or _HELD_BEFORE.search(event.evidence, 0, event.trigger_span.start)):
+                or not (REFERS_BACK.search(before) and (_HELD.match(event.evidence, event.trigger_span.end)
+                                                        or _HELD_BEFORE.search(before))
+                        or _THE_SAME_PARTIES.search(before)):
             continue
         if event.date_start is not None and not event.place_id and _NAMED_DAY.search(event.date_text):
             # "The Beijing summit will mark a new start. The two-day summit will open on Nov. 4."

@@ -194,6 +194,13 @@ def test_a_gathering_named_again_with_its_place_takes_the_first_reports_date(ext
     assert _dated(extractor, text) == {("meeting", "Radom", "2024-12-03")}
 
 
+def test_the_parties_named_again_hold_the_talks_just_reported(extractor):
+    # "The two leaders held ... negotiations in X" after their dated talks: one event (§2).
+    text = ("Kalnins and Berg achieved a breakthrough in talks late on Sunday. "
+            "The two leaders held several hours of negotiations in Riga.")
+    assert _dated(extractor, text) == {("meeting", "Riga", "2024-12-01")}
+
+
 def test_a_gathering_named_again_with_its_date_dates_the_placed_first_report(extractor):
     text = "The Riga summit of the bloc's leaders will mark a new start. The two-day summit will open on Dec. 6."
     assert _dated(extractor, text) == {("summit", "Riga", "2024-12-06")}
