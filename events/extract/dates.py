@@ -102,57 +102,9 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  and not _RELATIVE_AFTER.search(text_between(sentence, sentence.start + trigger.end, d.start))]
     # "in the 21st century", "the 1990s": spans longer than a year date no event (§4 has no such row).
     dates = [d for d in dates if d.first is None or d.last is None or (d.last - d.first).days <= 366]
-    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text)]
     candidates = []
     for date in dates:
-        # "Ban, who will take up the post on January 1, is due to pay a courtesy call": the aside's date
-        # and "Li, who is here on an official visit, met Basescu on Monday": Monday is the talks', not
-        # the stay's (a gathering in the aside is where the subject acts: "Leaders, who gathered here
-        # for a summit, lauded Tuesday ...")
-        if any(start <= date.start < end and not start <= trigger_at < end
-               or trigger.type == "visit" and start <= trigger_at < end and not start <= date.start < end
-               for start, end in asides):
-            continue
-        # "arrived two days after taking office": counted from the event after it, not the arrival's;
-        # and only from the event it names ("one day after the attack, followed by meetings")
-        if _COUNTED_FROM_EVENT.search(date.text) and (date.start > trigger_at or not _NAMES_NEXT.fullmatch(
-                sentence.text, date.end - sentence.start, trigger.start)):
-            continue
-        between = text_between(sentence, trigger_at, date.start)
-        preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
-        if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):
-            continue
-        # A date inside another clause or phrase dates that, not this trigger: a stated start is
-        # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
-        # "an action plan for 2007-2009" covers a period, "the agenda for the July 21-23 G8 summit"
-        # names the summit's days: a date premodifying the trigger is its own.
-        # (the date's own words are not between: "two days before the summit" dates the summit)
-        gap = text_between(sentence, trigger_at, date.end if date.end <= trigger_at else date.start)
-        if _OTHER_CLAUSE.search(gap) or date.end <= trigger_at and _GERUND_CLAUSE.search(
-                sentence.text, date.end - sentence.start, trigger.end) \
-                or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
-            continue
-        reported_date, reported_that, reported_next = _reporting()
-        # "told a briefing here Friday that Hu will pay a visit": the report's day
-        told_that = date.end <= trigger_at and _THAT_AFTER.match(sentence.text, date.end - sentence.start) \
-            and reported_that.search(sentence.text, max(0, date.start - sentence.start - 40), date.end - sentence.start + 8)
-        if told_that or reported_date.search(preceding) or reported_that.search(between) \
-                or date.end <= trigger_at and reported_next.match(sentence.text, date.end - sentence.start) \
-                or (date.start > trigger_at and trigger.type != "deployment" and clauses.CLAUSE_VERB.search(between)):
-            continue
-        if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
-            continue
-        # "After leaving Hanoi on Monday, Bush will end his tour in Indonesia": the fronted
-        # clause's date is its own.
-        fronted = _FRONTED_ING.match(sentence.text)
-        if fronted and date.end - sentence.start <= fronted.end() <= trigger.start:
-            continue
-        # "agreed on Thursday to meet in Seoul": the date is the agreement's.
-        if date.end <= trigger_at and _DECIDED_THEN_TO.fullmatch(sentence.text, date.end - sentence.start, trigger.start) \
-                and _DECISION_VERB.search(sentence.text, max(0, date.start - sentence.start - 20), date.start - sentence.start):
-            continue
-        if _names_another_thing(date, sentence, trigger_at) \
-                or _quoted(sentence, date.start) != _quoted(sentence, trigger_at):
+        if _dates_something_else(date, trigger, triggers, sentence):
             continue
         after_place = _right_after(date, place_ends, sentence)
         if not after_place and _right_after(date, [a.end for a in others_places], sentence):
@@ -177,6 +129,70 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  and d.first is not None and best.first is not None and d.first.year == best.first.year]
         best = finer[0] if finer else best
     return None if best.value in VAGUE else best
+
+
+def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list[Trigger], sentence: Sentence) -> bool:
+    """Whether the date belongs to another clause, phrase or event of the sentence than the
+    trigger's own: an aside, a count from another event, "since", another clause, a report, a
+    decision, a fronted clause, another trigger's phrase, or the other side of a quotation."""
+    trigger_at = sentence.start + trigger.start
+    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text)]
+    # "Ban, who will take up the post on January 1, is due to pay a courtesy call": the aside's date
+    # and "Li, who is here on an official visit, met Basescu on Monday": Monday is the talks', not
+    # the stay's (a gathering in the aside is where the subject acts: "Leaders, who gathered here
+    # for a summit, lauded Tuesday ...")
+    if any(start <= date.start < end and not start <= trigger_at < end
+           or trigger.type == "visit" and start <= trigger_at < end and not start <= date.start < end
+           for start, end in asides):
+        return True
+    # "arrived two days after taking office": counted from the event after it, not the arrival's;
+    # and only from the event it names ("one day after the attack, followed by meetings")
+    if _COUNTED_FROM_EVENT.search(date.text) and (date.start > trigger_at or not _NAMES_NEXT.fullmatch(
+            sentence.text, date.end - sentence.start, trigger.start)):
+        return True
+    between = text_between(sentence, trigger_at, date.start)
+    preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
+    if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):
+        return True
+    # A date inside another clause or phrase dates that, not this trigger: a stated start is
+    # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).
+    # "an action plan for 2007-2009" covers a period, "the agenda for the July 21-23 G8 summit"
+    # names the summit's days: a date premodifying the trigger is its own.
+    # (the date's own words are not between: "two days before the summit" dates the summit)
+    gap = text_between(sentence, trigger_at, date.end if date.end <= trigger_at else date.start)
+    if _OTHER_CLAUSE.search(gap) or date.end <= trigger_at and _GERUND_CLAUSE.search(
+            sentence.text, date.end - sentence.start, trigger.end) \
+            or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
+        return True
+    if _dates_a_report(date, trigger, sentence):
+        return True
+    if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
+        return True
+    # "After leaving Hanoi on Monday, Bush will end his tour in Indonesia": the fronted
+    # clause's date is its own.
+    fronted = _FRONTED_ING.match(sentence.text)
+    if fronted and date.end - sentence.start <= fronted.end() <= trigger.start:
+        return True
+    # "agreed on Thursday to meet in Seoul": the date is the agreement's.
+    if date.end <= trigger_at and _DECIDED_THEN_TO.fullmatch(sentence.text, date.end - sentence.start, trigger.start) \
+            and _DECISION_VERB.search(sentence.text, max(0, date.start - sentence.start - 20), date.start - sentence.start):
+        return True
+    return _names_another_thing(date, sentence, trigger_at) or _quoted(sentence, date.start) != _quoted(sentence, trigger_at)
+
+
+def _dates_a_report(date: TimeExpression, trigger: Trigger, sentence: Sentence) -> bool:
+    """ "officials said Tuesday", "told a briefing here Friday that Hu will pay a visit", "On
+    Monday, officials said": the report's day; or the date sits past a verb that starts another
+    predicate after the trigger."""
+    trigger_at = sentence.start + trigger.start
+    between = text_between(sentence, trigger_at, date.start)
+    preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
+    reported_date, reported_that, reported_next = _reporting()
+    told_that = date.end <= trigger_at and _THAT_AFTER.match(sentence.text, date.end - sentence.start) \
+        and reported_that.search(sentence.text, max(0, date.start - sentence.start - 40), date.end - sentence.start + 8)
+    return bool(told_that or reported_date.search(preceding) or reported_that.search(between)
+                or date.end <= trigger_at and reported_next.match(sentence.text, date.end - sentence.start)
+                or (date.start > trigger_at and trigger.type != "deployment" and clauses.CLAUSE_VERB.search(between)))
 
 
 # A year that premodifies a noun, with no preposition making it a time adjunct: "update 1978
