@@ -241,6 +241,9 @@ _TAKING_PART = re.compile(r"\b(?:attend(?:s|ed|ing)?|join(?:s|ed|ing)?|(?:take|t
                           r"participat(?:e|es|ed|ing) in|go(?:ing)? to|went to|boycott(?:s|ed|ing)?|skip(?:s|ped|ping)?)\b",
                           re.IGNORECASE)
 _GATHERING_NOUN = re.compile(r"(?:summit|meeting|conference|session|talks|exercise|drill)", re.IGNORECASE)
+# "did not raise the issue at the summit", "would not ask Bush during his visit": the event in a
+# time or place adjunct is where the negated act is set, so it took place (§1 negates the act).
+_SETTING = re.compile(r"\b(?:at|during|on the sidelines of|in the course of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
@@ -270,7 +273,7 @@ def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     kind = lexicon.modality_kind(cue.group())
     # "did not attend a summit held in Khartoum": what is negated is taking part, not the gathering.
     if kind in ("negation", "refusal") and _TAKING_PART.search(clause, cue.end()) \
-            and _GATHERING_NOUN.match(sentence, position):
+            and _GATHERING_NOUN.match(sentence, position) or kind == "negation" and _SETTING.search(before):
         return None, 0
     # "invited his Georgian counterpart to visit": a verb of asking governs the infinitive after
     # its object, however long the object.

@@ -214,6 +214,13 @@ def test_not_taking_part_in_a_gathering_does_not_deny_it():
     assert find_triggers("The president did not visit Riga.") == []
 
 
+def test_a_negated_act_set_at_an_event_does_not_deny_the_event():
+    """ "did not raise the issue at the summit": §1 negates the act; the summit it is set at took place."""
+    assert [t.type for t in find_triggers("Karins did not raise the border issue at the summit in Riga.")] == ["summit"]
+    assert [t.type for t in find_triggers("She would not comment during her visit to Tallinn.")] == ["visit"]
+    assert find_triggers("Karins did not raise the border issue, and there was no summit in Riga.") == []
+
+
 def test_gathering_for_a_summit_is_the_summit():
     assert [t.type for t in find_triggers("The leaders will gather in Riga for a summit on Friday.")] == ["summit"]
     assert [t.type for t in find_triggers("Ministers gathered in Riga on Monday for talks.")] == ["meeting", "meeting"]
