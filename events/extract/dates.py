@@ -192,7 +192,8 @@ def _dates_a_report(date: TimeExpression, trigger: Trigger, sentence: Sentence) 
         and reported_that.search(sentence.text, max(0, date.start - sentence.start - 40), date.end - sentence.start + 8)
     return bool(told_that or reported_date.search(preceding) or reported_that.search(between)
                 or date.end <= trigger_at and reported_next.match(sentence.text, date.end - sentence.start)
-                or (date.start > trigger_at and trigger.type != "deployment" and clauses.CLAUSE_VERB.search(between)))
+                or (date.start > trigger_at and trigger.type != "deployment"
+                    and clauses.CLAUSE_VERB.search(text_between(sentence, sentence.start + trigger.end, date.start))))
 
 
 # A year that premodifies a noun, with no preposition making it a time adjunct: "update 1978

@@ -89,6 +89,10 @@ def _dated(extractor, text):
      {("visit", "Latvia", None), ("summit", "Riga", "2024-12-18")}),
     ("The president will visit Latvia and attend the Economic Leaders' Meeting of APEC scheduled for "
      "December 18 in Riga.", {("visit", "Latvia", None), ("summit", "Riga", "2024-12-18")}),
+    # A host telling a visiting guest is talks: the day after the guest is theirs, the day after
+    # "that" the report's.
+    ("The president told visiting Estonian leaders in Riga on Tuesday that ties were good.",
+     {("meeting", "Riga", "2024-12-03"), ("visit", "Riga", "2024-12-01")}),
     # A date between a reporting verb and its "that" is the report's.
     ("The spokesman told a briefing here Monday that the president will visit Riga.", {("visit", "Riga", None)}),
     # A closed aside about a person keeps its date.

@@ -32,6 +32,8 @@ from events.extract.triggers import find_triggers
     # An exchange of views and receiving a visitor are talks (§1: an audience).
     ("The two ministers had an exchange of views on Friday.", [("meeting", "exchange of views")]),
     ("The president received visiting Latvian leaders.", [("meeting", "received"), ("visit", "visiting")]),
+    ("The president told visiting Latvian leaders that ties were good.", [("meeting", "told"), ("visit", "visiting")]),
+    ("The president told reporters that ties were good.", []),
     # Forces leaving are deployed, past an aside about them; a minister leaving is a visit.
     ("The battalion, which has trained in the north for several months, will leave for Riga.",
      [("deployment", "battalion"), ("deployment", "leave for")]),
