@@ -32,13 +32,13 @@ _FURNITURE = re.compile(
 _AGENCY = (r"\((?:AP|AFP|Reuters|Xinhua|Kyodo|UPI|PTI|IANS|ANI|IRNA|dpa|DPA|Yonhap|Bernama|KUNA|WAM|SPA|"
            r"MENA|TASS|Interfax|Anadolu|AA|APA|Petra|SANA|QNA|BNA|ONA|Itar-Tass)\)")
 # "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", the forms without a date ("SEOUL
-# (AP) —", "KATHMANDU :", "SEOUL, Korea —", "QINGDAO China:"), a title-case city before an agency
+# (AP) —", "KATHMANDU :", "SEOUL, Korea —", "QINGDAO China:", "SEOUL—The"), a title-case city before an agency
 # ("Khartoum (AP) —"), or with its date ("Islamabad, October 5:"), a date in the agency's place
 # ("WASHINGTON (Oct. 29) --") and the date first ("Dec 9, 2006 (KHARTOUM) —").
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,?\s*[A-Z][A-Za-z .'\-]{1,30}){0,2}"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"|\s*\([A-Z][A-Za-z0-9 .,&\-]{0,30}\)\s*(?:--?|—|–|:|_)|\s+(?:--?|—|–)\s|\s?:\s"
+    r"|\s*\([A-Z][A-Za-z0-9 .,&\-]{0,30}\)\s*(?:--?|—|–|:|_)|\s+(?:--?|—|–)\s|[—–](?=[A-Z])|\s?:\s"
     # "SEOUL (AFP) Oct 13, 2004" on a line of its own (the agency's web pages)
     r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*$)"
     r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*" + _AGENCY + r"\s*(?:--?|—|–|:)"
