@@ -386,6 +386,8 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     return _UNDECIDED
 
 
+_NAMED_SETTLEMENT = re.compile(r"\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}(?:city|town|port|village|resort)\s+of\s+(?-i:[A-Z])",
+                               re.IGNORECASE)
 _DESCRIBES_A_COUNTRY = re.compile(r"\s+(?:country|nation|state|kingdom|republic|emirate|island nation)\b")
 _SPAN_OF_TIME = re.compile(r"\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
                            r"(?:days?|weeks?|months?|years?|hours?)\b", re.IGNORECASE)
@@ -422,6 +424,8 @@ def is_modifier(anchor: Anchor, after: str) -> bool:
         owned = _OWNED_PLACE.match(after)
         return owned is None or owned.group("named") is not None
 
+    if _NAMED_SETTLEMENT.match(after):
+        return True  # "the West Bank city of Jericho", "the Red Sea port of Aqaba": the most specific (§3.2)
     if anchor.place.level == "region" and _DESCRIBES_A_COUNTRY.match(after):
         return True  # "the Caribbean country", "the Gulf state": a description of another place
     if anchor.place.level != "country":

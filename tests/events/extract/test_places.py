@@ -107,6 +107,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("During his stay in the Latvian capital, Berg met the premier on Thursday.",
      {("visit", "Riga"), ("meeting", "Riga")}),
     ("He arrived in the Malian capital, Bamako, on Monday.", {("visit", "Bamako")}),
+    # A region naming where a settlement lies is not a second place (§3.2: the most specific).
+    ("The ministers met in the Baltic Sea port of Liepaja on Friday.", {("meeting", "Liepaja")}),
     # "in Country's City" is in the city.
     ("The leaders gathered for the summit in Lithuania's Vilnius on Friday.", {("summit", "Vilnius")}),
     # "talks on the situation in X": X is the topic.
