@@ -117,7 +117,7 @@ EXTRA_ALIASES = {
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "AE": ["UAE", "U.A.E.", "Emirates"], "KR": ["Korea", "Republic of Korea", "ROK"],
     "KP": ["DPRK", "North Korea"], "CN": ["PRC", "People's Republic of China", "Mainland China"],
-    "RU": ["Russian Federation"], "CZ": ["Czech Republic", "Czechia"], "MM": ["Burma"],
+    "RU": ["Russian Federation"], "CZ": ["Czech Republic", "Czechia"], "MM": ["Burma"], "BA": ["Bosnia"],
     "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"], "NL": ["Holland", "The Netherlands"],
     "PS": ["Palestinian territories", "Palestinian Territories", "Occupied Palestinian Territories"],
     "VA": ["Vatican", "Holy See"], "MK": ["Macedonia", "North Macedonia"],

@@ -79,6 +79,12 @@ def test_zaire_is_the_country_of_its_day(gz):
     assert found["Zairean"].place.country_code == "CD"
 
 
+def test_bosnia_alone_is_the_country(gz):
+    """News writes "Bosnia" for Bosnia and Herzegovina, which the sources name only in full."""
+    found = places("Peacekeepers arrived in Bosnia on Monday.", gz)
+    assert found["Bosnia"].place.country_code == "BA" and found["Bosnia"].place.level == "country"
+
+
 def test_a_town_naming_an_institution_is_not_the_town(gz):
     found = places("The talks began at Columbia University in New York.", gz)
     assert "Columbia" not in found and "New York" in found
