@@ -22,6 +22,7 @@ _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to
                        r"have|has|had)\s+(?:[\w'’-]+\s+){0,3})?")  # (the verb may be the trigger: "and met")
 _SUBJECT_NAME = re.compile(r"(?:[^,]*,\s*)?(?:(?:President|Premier|Prime Minister|Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
                            r"((?-i:[A-Z])[\w-]+)\s+(?:(?-i:[a-z])[\w-]*\s+){0,4}$")
+_WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 # "Hu Jintao met", "Hu exchanged views": a name before a verb is its subject (not a name of the talks)
 _VERBS_OF_MEETING = frozenset({"met", "meet", "meets"})
 
@@ -109,7 +110,8 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     reported = _saying().split(before_trigger)[-1]
     subjects = [name for _, _, name in find_people(reported)]
     if subjects:
-        return bool(set(subjects) & set(trip.actors))
+        # "Nauseda held talks with him / with Wang": the host's talks with the traveller
+        return bool(set(subjects) & set(trip.actors)) or _with_traveller(event, trip)
     # "He will meet the minister on Friday": in a story of a trip, the pronoun is the traveller.
     # "The two leaders held talks": the traveller and the host.
     # "Hu held talks": the traveller named by one of his names ("Hu Jintao"), as the subject
@@ -120,7 +122,16 @@ def _joins_trip(event: Event, trip: Event) -> bool:
                           r"prime ministers|premiers|sides|heads of state))\s+(?:\w+\s+){0,3}$", before_trigger) is not None
     speaking = before_trigger[: len(before_trigger) - len(reported)]
     parties = {actor for actor in event.actors if not re.search(rf"\b{re.escape(actor.split()[-1])}\b", speaking)}
-    return traveller or bool(parties & set(trip.actors))
+    return traveller or bool(parties & set(trip.actors)) or _with_traveller(event, trip)
+
+
+def _with_traveller(event: Event, trip: Event) -> bool:
+    """The talks are held "with him/her" or with the traveller named by a surname."""
+    partner = _WITH.match(event.evidence, event.trigger_span.end)
+    if partner is None:
+        return False
+    word = partner.group(1)
+    return word.lower() in ("him", "her") or any(word in actor.split() for actor in trip.actors)
 
 
 @functools.cache
