@@ -175,7 +175,7 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _LEFT = re.compile(r"\b(?:left|leaves|leaving|departed|departs|departing)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_DOING = re.compile(r"[^.;]{0,60}?\b(?:after|following)\s+(?:(?-i:[a-z]+ing)\s+)?(?:[\w'’-]+\s+){0,4}",
                           re.IGNORECASE)
-_VISITED_FORCES = re.compile(r"\s+(?:to\s+)?(?:(?:the|his|her|their|its|[\w-]+)\s+){0,3}")  # "visited (the) German "
+_VISITED_FORCES = re.compile(r"\s+(?:to\s+)?(?:(?:the|his|her|their|its|[\w.-]+)\s+){0,3}")  # "visited (the) German "
 # "who is here on an official visit", "arrived here for a three-day visit": the stay is at the dateline.
 _HERE_ON = re.compile(r"\bhere\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _THERE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)

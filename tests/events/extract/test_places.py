@@ -249,6 +249,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The premier flew to Riga on Monday and met Kalnins.", {("visit", "Riga"), ("meeting", "Riga")}),
     # A visit to forces is where they are, as they are.
     ("The chancellor visited German soldiers in Latvia on Thursday.", {("visit", "Latvia"), ("deployment", "Latvia")}),
+    ("The president visited U.S. troops in Latvia on Thursday.", {("visit", "Latvia"), ("deployment", "Latvia")}),
     # Forces placed earlier in the sentence: the country holding them is no second place.
     ("Latvia has 2,000 soldiers in Estonia, the third largest contingent.", {("deployment", "Estonia")}),
     # "to the" before a country is a direction; forces "expected in" a place are deployed there.
