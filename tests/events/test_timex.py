@@ -443,6 +443,13 @@ def test_a_weekday_in_a_relative_clause_takes_no_tense_from_the_main_clause():
     assert only("The mayor, who met her Friday in the old town, praised the tour.", thursday).first == D(2024, 11, 29)
 
 
+def test_a_verb_form_right_after_a_past_verb_is_its_object_and_past():
+    # "visits" after "included" is a noun, not a present verb scheduling Saturday (§4: past clause).
+    thursday = D(2024, 12, 5)
+    assert only("The tour included visits Saturday to Riga.", thursday).first == D(2024, 11, 30)
+    assert only("The minister visits Saturday to open the fair.", thursday).first == D(2024, 12, 7)
+
+
 def test_later_weekday_is_a_day_the_story_is_about():
     # GUIDELINES §4: "Later Tuesday" on a Tuesday is the anchor; written the day after, in a
     # past clause, it is the day before; in a future clause it is the coming one.
