@@ -93,6 +93,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Wire-style travel: a day or a starting point between the verb and "to", no preposition after
     # "arrived", "touched down in".
     ("The envoy traveled Friday from Vilnius to Riga.", {("visit", "Riga")}),
+    ("The envoy traveled overland to Riga on Friday.", {("visit", "Riga")}),
+    ("The envoy flew by helicopter to Riga on Friday.", {("visit", "Riga")}),
+    ("The envoy had flown to Riga from Vilnius.", {("visit", "Riga")}),
     ("He left Vilnius for Riga on Monday.", {("visit", "Riga")}),
     ("The minister arrived Riga on Monday.", {("visit", "Riga")}),
     ("The minister arrived today to Riga.", {("visit", "Riga")}),
