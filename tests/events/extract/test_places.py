@@ -94,6 +94,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # "arrived", "touched down in".
     ("The envoy traveled Friday from Vilnius to Riga.", {("visit", "Riga")}),
     ("The envoy traveled overland to Riga on Friday.", {("visit", "Riga")}),
+    ("The envoy heads for Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy flew by helicopter to Riga on Friday.", {("visit", "Riga")}),
     ("The envoy had flown to Riga from Vilnius.", {("visit", "Riga")}),
     ("He left Vilnius for Riga on Monday.", {("visit", "Riga")}),
