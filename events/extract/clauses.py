@@ -53,7 +53,7 @@ NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|no
 # ... but the commas of a list of names are no clause ("talks with Hu Jintao, Wu Bangguo and Wen
 # Jiabao in Beijing").
 NAME_LIST = re.compile(r",\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:(?:,\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3})*?"
-                       r"and\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:in|at)\s+(?:the\s+)?$")
+                       r"and\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:(?-i:[a-z])[\w'’-]*\s+){0,2}(?:in|at)\s+(?:the\s+)?$")
 
 
 def in_another_clause(trigger: Trigger, gap: str) -> bool:

@@ -160,6 +160,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("He also visited the cities of Riga, Jelgava and Liepaja.",
      {("visit", "Riga"), ("visit", "Jelgava"), ("visit", "Liepāja")}),
     ("The premier will fly to the capital city of Riga today.", {("visit", "Riga")}),
+    ("The king met the Estonian, Lithuanian and Finnish leaders in Riga on Monday.", {("meeting", "Riga")}),
     ("The king held talks with Anna Berg, Janis Ozols and Peter Kalnins in Riga on Monday.",
      {("meeting", "Riga")}),
     ("Two ministerial conferences have been held in Riga and Vilnius.",
