@@ -18,6 +18,10 @@ from events.model import Event
 NO_PLACE = "no place in the text"
 _SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?summit\b",
                         re.IGNORECASE)
+# Talks set at the article's summit by other words: "on the sidelines,", "during / at the summit",
+# "on the sidelines of the forum".
+_AT_SUMMIT = re.compile(r"\bon the (?:sidelines|margins|fringes?)(?: of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?forum\b|"
+                        r"(?!\s+of\b))|\b(?:during|at) (?:the|this)\s+(?:[\w'’-]+\s+){0,3}?summit\b", re.IGNORECASE)
 _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to\s+)?(?:(?:hold|held|holds|holding|meet|meets|met|"
                        r"have|has|had)\s+(?:[\w'’-]+\s+){0,3})?")  # (the verb may be the trigger: "and met")
 _SUBJECT_NAME = re.compile(r"(?:[^,]*,\s*)?(?:(?:President|Premier|Prime Minister|Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
@@ -41,7 +45,8 @@ def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
     summits = [e for e in events if e.type == "summit" and e.place_id]
     filled = []
     for event in events:
-        if not event.place_id and not event.unplaced_reason and _SIDELINES.search(event.evidence) \
+        if not event.place_id and not event.unplaced_reason \
+                and (_SIDELINES.search(event.evidence) or event.type == "meeting" and _AT_SUMMIT.search(event.evidence)) \
                 and (summit := _summit_of(event, summits)) is not None:
             # "On the sidelines of the summit, Hu will meet Blair": at the summit (§1 meeting).
             anchor = next(a for a in anchors if a.place.id == summit.place_id)

@@ -534,3 +534,22 @@ def test_talks_on_the_sidelines_of_the_summit_are_at_the_summit(extractor):
     text = ("Leaders of the bloc opened a two-day summit in Riga on Wednesday. "
             "Two of the premiers will meet on Thursday on the sidelines of the summit.")
     assert _events(extractor, text) == {("summit", "Riga"), ("meeting", "Riga")}
+
+
+@pytest.mark.parametrize("second", [
+    "During the summit, the premier held talks with Karis.",
+    "On the sidelines, the premier met Karis.",
+    "On the sidelines of the forum, the premier met Karis.",
+    "The premier met Karis at the summit.",
+])
+def test_talks_set_at_the_summit_by_other_words_are_at_the_summit(extractor, second):
+    first = "Leaders of the bloc opened a two-day summit in Riga on Wednesday. "
+    assert _events(extractor, first + second) == {("summit", "Riga"), ("meeting", "Riga")}
+
+
+def test_a_summit_attended_elsewhere_is_not_the_articles_summit(extractor):
+    text = ("Leaders of the bloc opened a two-day summit in Riga on Wednesday. At the first summit "
+            "of the bloc in 1994, leaders agreed to set up the fund.")
+    article = Article(id="t", text=text, title="", published=dt.date(2024, 12, 4), published_basis="metadata")
+    placed = [e for e in extractor.extract(article) if e.place_id]
+    assert [(e.type, e.place_name, e.date_start) for e in placed] == [("summit", "Riga", dt.date(2024, 12, 4))]
