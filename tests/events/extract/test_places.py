@@ -333,6 +333,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The two leaders held talks aimed at ending the fighting in Latvia.",
     "Security was tight for the trip, which is aimed at showing Latvia's importance to Estonia.",
     "The ministers met on bilateral relations and the latest developments in the Baltic region.",
+    # A place in a condition after the trigger is the condition's.
+    "Talks can resume only if Estonia stops building in Riga.",
     # An invitation governs the infinitive after its object, however long the object.
     "The president invited his Estonian counterpart to visit Riga in May.",
     # The country that sends forces is not where they go ("has so far sent" is no possession).
