@@ -28,7 +28,7 @@ STOP_TO_THE = re.compile(STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGN
 STARTING_WITH = re.compile(r"[^;]*\b(?:starting|beginning)\s+with\s+(?:the\s+)?", re.IGNORECASE)  # fullmatch
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria"
 # (its dates still date the talks: "to discuss trade on Monday").
-TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:aimed|designed|intended)\s+(?:at|to)\s+(?:(?!(?:\w+ed|began|begun|met|held|is|are|was|were|will)\b)[\w'’-]+\s+){0,8}?$|\b(?:on|over|about|for)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?"
+TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:aimed|designed|intended)\s+(?:at|to)\s+(?:(?!(?:\w+ed|began|begun|met|held|is|are|was|were|will)\b)[\w'’-]+\s+){0,8}?$|\b(?:on|over|about|for|to\s+(?-i:[a-z]+)|(?-i:[a-z]+ing))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?"
                    r"(?:situation|issue|question|crisis|conflict|problem|dispute|peace process|relations|ties|"
                    r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence|developments?|progress|efforts|stability|"
                    r"security|reconstruction|tension|tensions)\s+(?:in|of|with|between|on)\s+(?:the\s+)?$")
