@@ -178,7 +178,7 @@ _AFTER_DOING = re.compile(r"[^.;]{0,60}?\b(?:after|following)\s+(?:(?-i:[a-z]+in
 _VISITED_FORCES = re.compile(r"\s+(?:to\s+)?(?:(?:the|his|her|their|its|[\w.-]+)\s+){0,3}")  # "visited (the) German "
 # "who is here on an official visit", "arrived here for a three-day visit": the stay is at the dateline.
 _HERE_ON = re.compile(r"\bhere\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_THERE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
+_THERE = re.compile(r"(?:\s+[\w-]+){0,5}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
 _FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
                     r"(?:(?-i:[A-Z])[\w.'’\-]*\s*){1,4}"
@@ -302,7 +302,8 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
             return shared
     if not chosen and _THERE.match(sentence.text, trigger.end):
         # "flew to Riga and held talks there": "there" is the place last named before it (§3.1).
-        earlier = [a for a in names if a.end <= sentence.start + trigger.start]
+        earlier = [a for a in names if a.end <= sentence.start + trigger.start
+                   and not sentence.text.startswith(("'s", "’s"), a.end - sentence.start)]  # not "Bush's mission"
         chosen = earlier[-1:]
     if not chosen and dateline and ((here := _HERE.match(sentence.text, trigger.end))
                                     and not _reported_here().search(here.group())

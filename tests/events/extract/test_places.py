@@ -157,6 +157,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("visit", "Riga"), ("meeting", "Riga")}),
     ("The premier arrived from Latvia after his six-day official visit there.", {("visit", "Latvia")}),
     # "the cities of X, Y and Z"; "fly to the capital city of X"; a list of names before the place.
+    # "there" a few words on is the place named before it, not a possessive name.
+    ("The summit opened in Riga, and the ministers held talks with their Estonian counterparts there.",
+     {("summit", "Riga"), ("meeting", "Riga")}),
+    ("Riga's aim is to thank the troops for their service there.", set()),
     ("He also visited the cities of Riga, Jelgava and Liepaja.",
      {("visit", "Riga"), ("visit", "Jelgava"), ("visit", "Liepāja")}),
     ("The premier will fly to the capital city of Riga today.", {("visit", "Riga")}),
