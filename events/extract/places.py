@@ -85,6 +85,7 @@ _COORDINATED = re.compile(r"^(?:\s+(?:on|next|this)\s+(?-i:[A-Z])[a-z]+day)?\s*(
                           r"(?:the\s+)?$")
 # A name after a bare comma is a list member only if the list goes on or ends with the clause:
 # "to Kenya, Uganda and Tanzania", but "in Washington, Hashimoto met Clinton".
+_NESTED_IN = re.compile(r"\s*,?\s*(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"(\s+\S+\s+\S+)?\s*,\s*(?:the\s+)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:[,;:)]|\.?\s*$|(?:and|or|on|in|at|for|from|to|during|before|after|last|this|"
                            r"next|earlier|later|until|since|with|by)\b)")
@@ -289,7 +290,7 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     if after:
         chosen = _with_coordinated(after[0], names, sentence)
         if trigger.type == "deployment":  # forces go to every place their clause names
-            chosen += [a for a in after if a not in chosen]
+            chosen += [a for a in after if a not in chosen and not _nested_in(a, chosen, sentence)]
         elif clauses.TOUR.fullmatch(trigger.text):  # and a tour to every stop its relative clause lists
             for stop in after:
                 if stop not in chosen and clauses.STOPS.search(sentence.text[trigger.end: stop.start - sentence.start]):
@@ -513,6 +514,14 @@ def _with_coordinated(first: Anchor, names: list[Anchor], sentence: Sentence) ->
             continue
         chosen.append(anchor)
     return chosen
+
+
+def _nested_in(anchor: Anchor, chosen: list[Anchor], sentence: Sentence) -> bool:
+    """ "in Tyre in southern Lebanon", "to Kandahar, in southern Afghanistan": the container named
+    right after a place is not a second place (§3.2: the most specific)."""
+    return any(_contains(anchor.place, inner.place) and inner.end <= anchor.start
+               and _NESTED_IN.fullmatch(sentence.text, inner.end - sentence.start, anchor.start - sentence.start)
+               for inner in chosen)
 
 
 def _contains(outer: Place, inner: Place) -> bool:

@@ -259,6 +259,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A visit to forces is where they are, as they are.
     ("The chancellor visited German soldiers in Latvia on Thursday.", {("visit", "Latvia"), ("deployment", "Latvia")}),
     ("The president visited U.S. troops in Latvia on Thursday.", {("visit", "Latvia"), ("deployment", "Latvia")}),
+    # Forces go to every place their clause names, but not to the container of one (§3.2).
+    ("About 2,800 troops are stationed in Liepaja in western Latvia.", {("deployment", "Liepaja")}),
+    ("Troops will be deployed to Liepaja, in western Latvia, in August.", {("deployment", "Liepaja")}),
     # Forces placed earlier in the sentence: the country holding them is no second place.
     ("Latvia has 2,000 soldiers in Estonia, the third largest contingent.", {("deployment", "Estonia")}),
     # "to the" before a country is a direction; forces "expected in" a place are deployed there.
