@@ -39,6 +39,8 @@ from events.extract.triggers import find_triggers
      [("deployment", "battalion"), ("deployment", "leave for")]),
     ("The minister, who inspected the troops, will leave for Riga.", [("deployment", "troops"), ("visit", "leave for")]),
     ("Tanks were moved to Riga on Thursday.", [("deployment", "moved to")]),  # armour on the move is deployed
+    ("Troops touched down in Riga on Tuesday.", [("deployment", "Troops"), ("deployment", "touched down in")]),
+    ("Troops were flown to Riga on Tuesday.", [("deployment", "Troops"), ("deployment", "flown to")]),
     # ... but an aid minister does, and relief troops are forces.
     ("The aid minister arrived in Riga on Monday.", [("visit", "arrived")]),
     # Being somewhere is a visit when the clause says what for (§1: be in X on a trip).
