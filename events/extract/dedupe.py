@@ -116,7 +116,7 @@ def is_plural(event: Event) -> bool:
 
 
 def _is_deictic(event: Event) -> bool:
-    return event.date_text.lower() in ("now", "currently", "today", "this week", "at present")
+    return event.date_text.lower() in ("now", "current", "currently", "today", "this week", "at present")
 
 
 def within(inner: Event, outer: Event) -> bool:

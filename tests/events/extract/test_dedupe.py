@@ -46,6 +46,15 @@ def test_currently_gives_way_to_the_arrival_date():
     assert merged.date_start == dt.date(2005, 11, 26)
 
 
+def test_the_current_visit_is_the_visit_that_began_on_monday():
+    current = _event("His current visit is a milestone.", trigger="visit", type_="visit",
+                     day=dt.date(2006, 11, 22), date_text="current", **CITY)
+    start = _event("He started his visit on Monday.", trigger="visit", type_="visit",
+                   day=dt.date(2006, 11, 20), date_text="Monday", **CITY)
+    [merged] = deduplicate([current, start])
+    assert merged.date_start == dt.date(2006, 11, 20)
+
+
 def test_talks_today_are_another_round_than_talks_on_monday():
     today = _event("The talks will resume today.", trigger="talks", day=dt.date(2005, 11, 30),
                    date_text="today", **CITY)
