@@ -171,8 +171,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
                 and cue.start() - before.end() <= 12:
             return "future"  # "will open on December 1": the verb group is future
         if cue.lastgroup == "wfut" and before is not None and before.lastgroup in ("past", "wpast") \
-                and not text[before.end(): cue.start()].strip():
-            return _cue_tense(before)  # "a tour which included visits Saturday": the object of a past verb
+                and text[before.end(): cue.start()].strip().lower() in ("", "to"):
+            # "a tour which included visits Saturday": the object of a past verb; "managed to meet"
+            return _cue_tense(before)
         if cue.lastgroup == "wfut" and _NOUN_BEFORE.search(text, lo, cue.start()) \
                 and any(c.lastgroup == "past" for c in cues[:i]):
             return "past"  # "arrived in Pyongyang for a goodwill visit on Saturday": a noun, past clause

@@ -448,6 +448,10 @@ def test_a_verb_form_right_after_a_past_verb_is_its_object_and_past():
     thursday = D(2024, 12, 5)
     assert only("The tour included visits Saturday to Riga.", thursday).first == D(2024, 11, 30)
     assert only("The minister visits Saturday to open the fair.", thursday).first == D(2024, 12, 7)
+    # "managed to / was able to / went on to meet" is what was done, not a plan.
+    assert only("The minister managed to meet the premier on Saturday.", thursday).first == D(2024, 11, 30)
+    assert only("The minister was able to hold talks on Saturday.", thursday).first == D(2024, 11, 30)
+    assert only("The minister decided to meet the premier on Saturday.", thursday).first == D(2024, 12, 7)
 
 
 def test_later_weekday_is_a_day_the_story_is_about():
