@@ -90,9 +90,11 @@ def _joins_trip(event: Event, trip: Event) -> bool:
         return trip.date_start is None or event.date_start is None \
             or dedupe.within(event, trip) or dedupe.within(trip, event)
     if event.type == "summit":
-        # a summit joins a trip during its stay or on the day the traveller arrives
+        # a summit joins a trip during its stay, on the day the traveller arrives, or when the
+        # sentence coordinates it with the trip ("will visit Jakarta and hold a summit with Soeharto")
         return STAY.search(event.evidence) is not None or event.date_granularity == "day" \
-            and event.date_start == trip.date_start
+            and event.date_start == trip.date_start or trip.evidence_start == event.evidence_start \
+            and _AND_THEN.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start) is not None
     if event.date_start and trip.date_start is None and event.reported \
             and abs((event.date_start - event.reported).days) > 31:
         return False  # "He last met Moussa in March 1998": not talks of the trip the story reports

@@ -482,6 +482,11 @@ def test_a_summit_on_the_day_of_arrival_is_at_the_arrival(extractor):
     assert _events(extractor, other_day) == {("visit", "Riga")}
 
 
+def test_a_summit_coordinated_with_the_trip_is_at_its_destination(extractor):
+    text = "The premier will visit Riga on Saturday and hold a summit meeting on Sunday with Berg."
+    assert _events(extractor, text) == {("visit", "Riga"), ("summit", "Riga")}
+
+
 def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     assert _events(extractor, "RIGA, Dec. 4 -- The president arrived here yesterday on an official visit to Latvia.") \
         == {("visit", "Riga")}
