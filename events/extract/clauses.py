@@ -12,8 +12,9 @@ from events.extract.triggers import Trigger
 CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
     r"including|included|includes|regarding|concerning|involving)\b")
-# The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip".
-STAY = re.compile(r"\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)\s+(?:the|his|her|their|this|a|(?-i:[A-Z])\w+['’]s)\s+"
+# The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip",
+# an opening "In a milestone visit to Japan,".
+STAY = re.compile(r"(?:\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)|(?:^|(?<=[-—–:] ))\s*in)\s+(?:the|his|her|their|this|a|(?-i:[A-Z])\w+['’]s)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b|\bafter (?:his|her|their) arrival\b", re.IGNORECASE)
 # A tour and its stops (§1 visit: "trip/tour to").
 TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)

@@ -454,6 +454,9 @@ def test_talks_during_the_visit_go_to_the_visit_before_the_dateline(extractor):
             "visit, talks with the president were held on Wednesday.")
     events = _events(extractor, text)
     assert ("meeting", "Seoul") in events and ("meeting", "Tokyo") not in events
+    # (an opening "In a ... visit to X," frames the sentence like "During the visit")
+    text = "VILNIUS, Dec. 4 -- In a milestone visit to Latvia, the premier met Karins on Wednesday."
+    assert _events(extractor, text) == {("visit", "Latvia"), ("meeting", "Latvia")}
 
 
 @pytest.mark.parametrize("second", [
