@@ -39,6 +39,10 @@ SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prio
                          r"their|he|she|they|it|we|(?-i:[A-Z])\w+)\b(?:\s+[\w'’-]+){0,4}?\s+"
                          r"(?-i:[a-z]+(?:ed|s)|took|came|began|won|fell|left|went|made|held|met|became|gave|sent|"
                          r"broke|rose|seized)\b", re.IGNORECASE)
+# What the event's noun is the subject of, when it is not where the event is: "the visit is clouded
+# by the controversy in Washington", "the envoy's visit came as clashes erupted in Nablus".
+CIRCUMSTANCE = re.compile(r"\b(?:overshadowed|clouded|dominated|marred|came|comes|coincided|coincides|followed|follows)\b",
+                          re.IGNORECASE)
 # A condition after the trigger: "talks can resume only if Israel stops building in East Jerusalem".
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 # A relative clause opened after the trigger and still open at a place: the place is the clause's
@@ -71,5 +75,6 @@ def in_another_clause(trigger: Trigger, gap: str) -> bool:
     if TOUR.fullmatch(trigger.text) and STOPS.search(gap):
         return False  # "a tour which includes Namibia", "a tour that has taken him to Kenya"
     return bool(CLAUSE_VERB.search(gap) or TOPIC.search(gap) or SUBORDINATE.search(gap) or CONDITION.search(gap)
+                or CIRCUMSTANCE.search(gap)
                 or RELATIVE.search(gap) and not OWN_RELATIVE.match(gap)
                 or NEW_CLAUSE.search(gap) and not NAME_LIST.search(gap))

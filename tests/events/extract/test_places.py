@@ -339,6 +339,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # The topic of the talks is not their place, nor is their aim.
     "The two leaders held talks aimed at ending the fighting in Latvia.",
     "The goal of the meeting was to end the violence in Latvia.",
+    # What the event's noun is the subject of is not where it is.
+    "The envoy's visit came as clashes erupted in Riga.",
+    "The summit was overshadowed by the violence in Latvia.",
     "The president began a visit for talks seeking help in calming the violence in Latvia.",
     "Security was tight for the trip, which is aimed at showing Latvia's importance to Estonia.",
     "The ministers met on bilateral relations and the latest developments in the Baltic region.",
