@@ -82,9 +82,10 @@ _AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins o
                            r"(?:(?:the|a)\s+)?(?:[\w'’\-]+\s+){0,4}$", re.IGNORECASE)
 # "Japan and Korea", "to Qatar and then to Oman": coordinated names or locative phrases.
 _COORDINATED = re.compile(r"^(?:\s+(?:on|next|this)\s+(?-i:[A-Z])[a-z]+day)?\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as|,?\s*followed\s+by)\s*(?:(?:then|later|also|finally)\s+)?(?:(?:on\s+)?(?:to|in|at)\s+)?"
-                          r"(?:the\s+)?$")
+                          r"(?:the\s+)?(?:" + _DESCRIPTOR + r")?$")  # "and the booming southern province of Guangdong"
 # A name after a bare comma is a list member only if the list goes on or ends with the clause:
 # "to Kenya, Uganda and Tanzania", but "in Washington, Hashimoto met Clinton".
+_CONJUNCTION = re.compile(r"\b(?:and|or|as well as|followed by)\b")
 _NESTED_IN = re.compile(r"\s*,?\s*(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"(\s+\S+\s+\S+)?\s*,\s*(?:the\s+)?")
 _LIST_GOES_ON = re.compile(r"\s*(?:[,;:)]|\.?\s*$|(?:and|or|on|in|at|for|from|to|during|before|after|last|this|"
@@ -510,8 +511,8 @@ def _with_coordinated(first: Anchor, names: list[Anchor], sentence: Sentence) ->
         if not _COORDINATED.match(gap) or bare_comma and (bare_comma.group(1) or not _LIST_GOES_ON.match(
                 sentence.text, anchor.end - sentence.start)):
             break  # (after a time, a bare comma ends the clause: "in Beijing on Monday, the U.S. said")
-        if _contains(anchor.place, previous.place):
-            continue
+        if _contains(anchor.place, previous.place) and not _CONJUNCTION.search(gap):
+            continue  # ("Riga and Liepaja" are two places even where Liepaja resolves to its region)
         chosen.append(anchor)
     return chosen
 

@@ -161,6 +161,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The summit opened in Riga, and the ministers held talks with their Estonian counterparts there.",
      {("summit", "Riga"), ("meeting", "Riga")}),
     ("Riga's aim is to thank the troops for their service there.", set()),
+    # Coordinated places are two, even where the second is a region of the first's country and
+    # comes with a description.
+    ("He will visit Riga and the port city of Liepaja on Monday.", {("visit", "Riga"), ("visit", "Liepaja")}),
     ("He also visited the cities of Riga, Jelgava and Liepaja.",
      {("visit", "Riga"), ("visit", "Jelgava"), ("visit", "Liepāja")}),
     ("The premier will fly to the capital city of Riga today.", {("visit", "Riga")}),
