@@ -85,6 +85,8 @@ _COORDINATED = re.compile(r"^(?:\s+(?:on|next|this)\s+(?-i:[A-Z])[a-z]+day)?\s*(
                           r"(?:the\s+)?(?:" + _DESCRIPTOR + r")?$")  # "and the booming southern province of Guangdong"
 # A name after a bare comma is a list member only if the list goes on or ends with the clause:
 # "to Kenya, Uganda and Tanzania", but "in Washington, Hashimoto met Clinton".
+_DISTANCE_FROM = re.compile(r"\s*,\s*(?:\w+\s+){0,2}?\d[\d,.]*\s*(?:kilometers|kilometres|km|miles|mi)\b"
+                            r"(?:\s+\([^)]*\))?\s+(?:[\w-]+\s+){0,2}?(?:of|from|outside)\s+(?:the\s+)?", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|or|as well as|followed by)\b")
 _NESTED_IN = re.compile(r"\s*,?\s*(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"(\s+\S+\s+\S+)?\s*,\s*(?:the\s+)?")
@@ -519,10 +521,13 @@ def _with_coordinated(first: Anchor, names: list[Anchor], sentence: Sentence) ->
 
 def _nested_in(anchor: Anchor, chosen: list[Anchor], sentence: Sentence) -> bool:
     """ "in Tyre in southern Lebanon", "to Kandahar, in southern Afghanistan": the container named
-    right after a place is not a second place (§3.2: the most specific)."""
-    return any(_contains(anchor.place, inner.place) and inner.end <= anchor.start
-               and _NESTED_IN.fullmatch(sentence.text, inner.end - sentence.start, anchor.start - sentence.start)
-               for inner in chosen)
+    right after a place is not a second place (§3.2: the most specific); nor is the landmark of
+    a distance that locates it ("in Baidoa, 240 km northwest of Mogadishu")."""
+    return any(inner.end <= anchor.start and (
+        _contains(anchor.place, inner.place)
+        and _NESTED_IN.fullmatch(sentence.text, inner.end - sentence.start, anchor.start - sentence.start)
+        or _DISTANCE_FROM.fullmatch(sentence.text, inner.end - sentence.start, anchor.start - sentence.start))
+        for inner in chosen)
 
 
 def _contains(outer: Place, inner: Place) -> bool:
