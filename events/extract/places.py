@@ -41,7 +41,7 @@ _LOCATIVE = re.compile(
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:(?-i:[A-Z][\w'’\-]*)\s*,\s+){0,3}(?-i:[A-Z][\w'’\-]*)\s+and\s+)?"
     # ^ a list ending in "and" before the place: "to Masiaka and Kenema" ("in Doha, Qatar" is no list)
-    r"(?:" + _DESCRIPTOR + r"|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+"
+    r"(?:" + _DESCRIPTOR + r"|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}"
     # modifiers, not a verb: "in the war-torn Darfur", not "involved in the talks are Japan"
     r"|(?:(?:the|a|an)\s+)?(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|said|says)\s)(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
@@ -87,6 +87,7 @@ _COORDINATED = re.compile(r"^(?:\s+(?:on|next|this)\s+(?-i:[A-Z])[a-z]+day)?\s*(
 # "to Kenya, Uganda and Tanzania", but "in Washington, Hashimoto met Clinton".
 _DISTANCE_FROM = re.compile(r"\s*,\s*(?:\w+\s+){0,2}?\d[\d,.]*\s*(?:kilometers|kilometres|km|miles|mi)\b"
                             r"(?:\s+\([^)]*\))?\s+(?:[\w-]+\s+){0,2}?(?:of|from|outside)\s+(?:the\s+)?", re.IGNORECASE)
+_LAND_NOUN = re.compile(r"\s+(?:region|province|area|district|state|island|islands|coast|border|territory|valley|peninsula)\b")
 _CONJUNCTION = re.compile(r"\b(?:and|or|as well as|followed by)\b")
 _NESTED_IN = re.compile(r"\s*,?\s*(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"(\s+\S+\s+\S+)?\s*,\s*(?:the\s+)?")
@@ -380,11 +381,13 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     infinitive = _INFINITIVE.search(before)
     # "to avoid angering China": the "to" is an infinitive's; "due to start in Pretoria" is
     # located by the preposition after it.
-    # "sent to the Red Sea", "to the Netherlands": no verb is named like a sea or a country, so "to
-    # the" before one is a direction.
+    # "sent to the Red Sea", "to the Netherlands", "to the Darfur region": no verb is named like a
+    # sea or a country, or followed by a noun of land, so "to the" before one is a direction.
     if infinitive and locative and locative.start() == infinitive.start() \
             and not ((_WATER.search(anchor.place.name) and anchor.place.country_code == ""
-                      or anchor.place.level == "country") and _TO_THE.fullmatch(infinitive.group())):
+                      or anchor.place.level == "country"
+                      or _LAND_NOUN.match(sentence.text, anchor.end - sentence.start))
+                     and _TO_THE.fullmatch(infinitive.group())):
         locative = _LOCATIVE.search(before, infinitive.start() + 2)
     if locative:
         return 0.0
