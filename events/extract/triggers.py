@@ -69,7 +69,7 @@ def _filters() -> SimpleNamespace:
         ships_arriving=re.compile(r"(?<!-)\b(?:" + lexicon.ship_nouns().pattern + r")\b,?(?:\s+\S+){0,6}\s*$",
                                   re.IGNORECASE),
         # The word right before a meeting word that makes it domestic ("the cabinet meeting").
-        not_a_meeting=re.compile(r"(?<![\w-])" + lexicon.filter_words("domestic_meeting") + r"\s+$", re.IGNORECASE),
+        not_a_meeting=re.compile(r"(?<![\w-])" + lexicon.filter_words("domestic_meeting") + r"['’]?\s+$", re.IGNORECASE),
         # "meet a NATO request", "met with outrage", "met with his aides": a requirement, a reaction,
         # the leader's own staff or a crowd, not a meeting between parties.
         not_met=re.compile(r"^\s+(?:(?:(?:a|an|the|its|their|his|her|this|these)\s+(?:[\w-]+\s+){0,4}?|(?-i:[a-z][\w-]*\s+)?)"

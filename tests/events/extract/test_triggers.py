@@ -31,6 +31,10 @@ from events.extract.triggers import find_triggers
     ("NATO leaders will meet in the capital.", [("summit", "NATO leaders will meet")]),
     # An exchange of views and receiving a visitor are talks (§1: an audience).
     ("The two ministers had an exchange of views on Friday.", [("meeting", "exchange of views")]),
+    # An annual or plenary meeting of delegations is a meeting; a shareholders' one is not.
+    ("The foreign ministers held an annual meeting in Riga.", [("meeting", "meeting")]),
+    ("The delegations held a plenary session in Riga.", [("meeting", "session")]),
+    ("The shareholders' meeting approved the merger.", []),
     ("The president received visiting Latvian leaders.", [("meeting", "received"), ("visit", "visiting")]),
     ("The president told visiting Latvian leaders that ties were good.", [("meeting", "told"), ("visit", "visiting")]),
     ("The president told reporters that ties were good.", []),
