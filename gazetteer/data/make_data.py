@@ -117,7 +117,11 @@ EXTRA_ALIASES = {
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "AE": ["UAE", "U.A.E.", "Emirates"], "KR": ["Korea", "Republic of Korea", "ROK"],
     "KP": ["DPRK", "North Korea"], "CN": ["PRC", "People's Republic of China", "Mainland China"],
-    "RU": ["Russian Federation"], "CZ": ["Czech Republic", "Czechia"], "MM": ["Burma"], "BA": ["Bosnia"],
+    "RU": ["Russian Federation", "Soviet Union", "USSR", "U.S.S.R."], "CZ": ["Czech Republic", "Czechia", "Czechoslovakia"],
+    "MM": ["Burma"], "BA": ["Bosnia"],
+    # (with the Russian and Czech rows: names of the Cold War years, at the successor state's point)
+    "DE": ["West Germany", "East Germany"], "LK": ["Ceylon"], "KH": ["Kampuchea"], "BF": ["Upper Volta"],
+    "YE": ["North Yemen", "South Yemen"],
     "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"], "NL": ["Holland", "The Netherlands"],
     "PS": ["Palestinian territories", "Palestinian Territories", "Occupied Palestinian Territories"],
     "VA": ["Vatican", "Holy See"], "MK": ["Macedonia", "North Macedonia"],
