@@ -210,7 +210,24 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
     """
     anchors = [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
                if t.place and t.place.feature != "CONT"]
-    return [_capital(a, text, gazetteer) or a for a in anchors]
+    anchors = [_capital(a, text, gazetteer) or a for a in anchors]
+    return sorted(anchors + _water_described(text, anchors), key=lambda a: a.start)
+
+
+# "the gulf", "the strait": a body of water the article names before, by its kind (§2: a
+# description takes the name the article uses elsewhere for the same place).
+_WATER_DESCRIPTION = re.compile(r"\bthe\s+(?-i:(gulf|straits?|bay|channel|sea|peninsula))\b")
+
+
+def _water_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    found = []
+    for description in _WATER_DESCRIPTION.finditer(text):
+        kind = description.group(1)
+        named = [a for a in anchors if a.end <= description.start()
+                 and re.search(rf"\b{kind}\b", a.place.name, re.IGNORECASE)]
+        if named and not any(a.start <= description.start() < a.end for a in anchors):
+            found.append(Anchor(description.start(), description.end(), description.group(), "name", named[-1].place))
+    return found
 
 
 # "the Afghan capital", "Afghanistan's capital" with no name after it (§3.1: "the capital" is

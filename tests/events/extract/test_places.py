@@ -495,6 +495,13 @@ def test_a_summit_on_the_day_of_arrival_is_at_the_arrival(extractor):
     assert _events(extractor, other_day) == {("visit", "Riga")}
 
 
+def test_the_gulf_is_the_gulf_the_article_named_before(extractor):
+    """§2: a description takes the name the article uses elsewhere for the same place."""
+    text = "Tankers crossed the Bay of Bengal. Two frigates arrived in the bay on Monday."
+    assert _events(extractor, text) == {("deployment", "Bay of Bengal")}
+    assert _events(extractor, "Two frigates arrived in the bay on Monday.") == set()
+
+
 def test_a_summit_coordinated_with_the_trip_is_at_its_destination(extractor):
     text = "The premier will visit Riga on Saturday and hold a summit meeting on Sunday with Berg."
     assert _events(extractor, text) == {("visit", "Riga"), ("summit", "Riga")}
