@@ -44,6 +44,7 @@ from events.extract.triggers import find_triggers
     ("The minister, who inspected the troops, will leave for Riga.", [("deployment", "troops"), ("visit", "leave for")]),
     ("Tanks were moved to Riga on Thursday.", [("deployment", "moved to")]),  # armour on the move is deployed
     ("Troops touched down in Riga on Tuesday.", [("deployment", "Troops"), ("deployment", "touched down in")]),
+    ("The navy will send four minesweepers to the gulf.", [("deployment", "send"), ("deployment", "minesweepers")]),
     ("Troops were flown to Riga on Tuesday.", [("deployment", "Troops"), ("deployment", "flown to")]),
     # ... but an aid minister does, and relief troops are forces.
     ("The aid minister arrived in Riga on Monday.", [("visit", "arrived")]),
