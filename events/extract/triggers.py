@@ -182,8 +182,9 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
             return False
     if trigger.type == "meeting" and (filters.not_a_meeting.search(before) or filters.not_met.match(after)
                                       or filters.speaks.match(trigger.text + after)
-                                      or trigger.text.lower().startswith(("gather", "meet", "met "))
-                                      and filters.crowd.search(before)):
+                                      or (trigger.text.lower().startswith(("gather", "met "))
+                                          or trigger.text.lower().split()[0] in ("meet", "meets"))
+                                      and filters.crowd.search(before)):  # (not "told reporters after a meeting")
         return False
     # "Leaders gathered in Riga for the summit": the gathering is the summit, not talks besides it.
     if trigger.type == "meeting" and trigger.text.lower().split()[0] in _GATHERING_VERBS and _FOR_SUMMIT.match(after):

@@ -33,6 +33,8 @@ from events.extract.triggers import find_triggers
     ("The two ministers had an exchange of views on Friday.", [("meeting", "exchange of views")]),
     # An annual or plenary meeting of delegations is a meeting; a shareholders' one is not.
     ("The foreign ministers held an annual meeting in Riga.", [("meeting", "meeting")]),
+    # Reporters told after a meeting are no crowd meeting.
+    ("The minister told reporters after a meeting with Karis that ties were good.", [("meeting", "meeting")]),
     ("The delegations held a plenary session in Riga.", [("meeting", "session")]),
     ("The shareholders' meeting approved the merger.", []),
     ("The president received visiting Latvian leaders.", [("meeting", "received"), ("visit", "visiting")]),
