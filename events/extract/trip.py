@@ -22,6 +22,7 @@ _SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this
 # "on the sidelines of the forum".
 _AT_SUMMIT = re.compile(r"\bon the (?:sidelines|margins|fringes?)(?: of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?forum\b|"
                         r"(?!\s+of\b))|\b(?:during|at) (?:the|this)\s+(?:[\w'’-]+\s+){0,3}?summit\b", re.IGNORECASE)
+_OPENING_VISIT = re.compile(r"\W*[Vv]isiting\b")
 _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to\s+)?(?:(?:hold|held|holds|holding|meet|meets|met|"
                        r"have|has|had)\s+(?:[\w'’-]+\s+){0,3})?")  # (the verb may be the trigger: "and met")
 _SUBJECT_NAME = re.compile(r"(?:[^,]*,\s*)?(?:(?:President|Premier|Prime Minister|Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
@@ -99,9 +100,12 @@ def _joins_trip(event: Event, trip: Event) -> bool:
             and abs((event.date_start - event.reported).days) > 31:
         return False  # "He last met Moussa in March 1998": not talks of the trip the story reports
     before_trigger = event.evidence[: event.trigger_span.start]
-    # "Abe will visit China on October 8 and hold talks with Wen": one trip, one subject.
-    if trip.evidence_start == event.evidence_start and _AND_THEN.fullmatch(
-            event.evidence, trip.trigger_span.end, event.trigger_span.start):
+    # "Abe will visit China on October 8 and hold talks with Wen": one trip, one subject; and
+    # "Visiting Riga on Wednesday, Karins met Nauseda": the opening participle is the trip.
+    if trip.evidence_start == event.evidence_start and (
+            _AND_THEN.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start)
+            or (opening := _OPENING_VISIT.match(event.evidence)) is not None and opening.end() == trip.trigger_span.end
+            and "," in event.evidence[trip.trigger_span.end: event.trigger_span.start]):
         return True
     # "the WTO talks", "Doha Round talks" (a capitalised determiner only opens the sentence)
     trigger_word = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()

@@ -506,6 +506,10 @@ def test_the_gulf_is_the_gulf_the_article_named_before(extractor):
     assert _events(extractor, "Two frigates arrived in the bay on Monday.") == set()
 
 
+def test_talks_after_an_opening_visiting_clause_are_at_the_visit(extractor):
+    assert _events(extractor, "Visiting Riga on Wednesday, the premier met Karis.") == {("visit", "Riga"), ("meeting", "Riga")}
+
+
 def test_a_summit_coordinated_with_the_trip_is_at_its_destination(extractor):
     text = "The premier will visit Riga on Saturday and hold a summit meeting on Sunday with Berg."
     assert _events(extractor, text) == {("visit", "Riga"), ("summit", "Riga")}
