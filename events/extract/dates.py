@@ -42,6 +42,7 @@ _PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|between|this|nex
 _SCHEDULED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|slated|planned|due|held)\s+"
                         r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
+_YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b(?![-–/]\d)")  # (not "2006-12-05")
 _FRONTED_ING = re.compile(r"\s*(?:after|before|following|since|upon|on)\s+(?-i:[a-z]+ing)\b[^,;]*,", re.IGNORECASE)
 _ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;]*,")  # a relative clause about a person, closed again
 _THAT_AFTER = re.compile(r"\s*,?\s*that\b")
@@ -165,6 +166,9 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
             or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
         return True
     if _dates_a_report(date, trigger, sentence):
+        return True
+    # "41 billion dollars at its disposal for 2008-2011": a span of years is a period, no event's date
+    if _YEAR_SPAN.search(sentence.text, max(0, date.start - sentence.start - 5), date.end - sentence.start + 5):
         return True
     if any(t.type != trigger.type and _follows(sentence, t, date) for t in triggers):
         return True

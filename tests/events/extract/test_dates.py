@@ -99,6 +99,10 @@ def _dated(extractor, text):
     ("Berg, who will take up the post on January 1, is due to pay a courtesy call in Riga on Monday.",
      {("meeting", "Riga", "2024-12-09")}),
     ("Berg, who came to power in late September, visited Riga.", {("visit", "Riga", None)}),
+    # A span of years is a period, no event's date; an ISO date is a date.
+    ("In Riga, the president met the premier, who was jailed during the 1976-83 regime.",
+     {("meeting", "Riga", None)}),
+    ("The summit opened in Riga on 2024-12-02.", {("summit", "Riga", "2024-12-02")}),
     # An anniversary's date is the anniversary's event.
     ("The summit in Riga coincides with the anniversary of the bloc's founding on June 15, 2001.",
      {("summit", "Riga", None)}),
