@@ -120,6 +120,8 @@ def test_triggers_and_types(sentence, expected):
     "On the possibility of the envoy visiting Riga, officials called it speculation.",
     "Talks in Riga had been set for Friday but were later cancelled.",
     "The government decided to bar him from visiting Riga this week.",
+    "The premier was prevented from sending troops to Riga.",
+    "The court stopped the army from sending troops to Riga.",
     "The bloc is pushing for sending a delegation to Riga.",
     # Appeals, demands and advice against are no commitment (§1).
     "The opposition called on the president to come to Riga for talks.",
