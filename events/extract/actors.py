@@ -15,12 +15,12 @@ ORGANISATIONS = (
 )
 _ORGANISATION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in ORGANISATIONS) + r")\b")
 
-# Two to four capitalised words, optionally with a particle ("bin", "al-", "de") or a middle
-# initial ("George W. Bush"): a person's name
+# Two to four capitalised words ("Mohamed ElBaradei", "John McCain"), optionally with a particle
+# ("bin", "al-", "de") or a middle initial ("George W. Bush"): a person's name
 # when none of its words is a place, title, month or sentence-opening function word.
 # Words of a name are separated by spaces only: a name never runs across a line break.
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:[ \t]+(?:(?:bin|al|de|van|von|da|le|[A-Z]\.)[ \t]+)?"
-                   r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,5}\b")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?(?:[ \t]+(?:(?:bin|al|de|van|von|da|le|[A-Z]\.)[ \t]+)?"
+                   r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?){1,5}\b")
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At As By For From Of To With And But Or If When While After Before During
     Following Amid Among Despite Under Over Through Throughout Without Within Against Toward Towards
