@@ -41,7 +41,7 @@ _LOCATIVE = re.compile(
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:(?-i:[A-Z][\w'’\-]*)\s*,\s+){0,3}(?-i:[A-Z][\w'’\-]*)\s+and\s+)?"
     # ^ a list ending in "and" before the place: "to Masiaka and Kenema" ("in Doha, Qatar" is no list)
-    r"(?:" + _DESCRIPTOR + r"|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}"
+    r"(?:" + _DESCRIPTOR + r"|(?:(?-i:north|south|east|west|central)\w*\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}"
     # modifiers, not a verb: "in the war-torn Darfur", not "involved in the talks are Japan"
     r"|(?:(?:the|a|an)\s+)?(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|said|says)\s)(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)

@@ -272,6 +272,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("Troops arrived on Thursday in Jelgava, 40 kilometres southwest of Riga.", {("deployment", "Jelgava")}),
     # A region named by its country's possessive and an adjective, or as "the X region" after "to".
     ("Troops arrived on Sunday in Estonia's troubled Ida-Virumaa region.", {("deployment", "Ida-Virumaa")}),
+    ("Troops arrived on Sunday in northeast Estonia's Ida-Virumaa region.", {("deployment", "Ida-Virumaa")}),
     ("The country sent troops to the Ida-Virumaa region on Sunday.", {("deployment", "Ida-Virumaa")}),
     # Forces placed earlier in the sentence: the country holding them is no second place.
     ("Latvia has 2,000 soldiers in Estonia, the third largest contingent.", {("deployment", "Estonia")}),
