@@ -129,7 +129,7 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     subject = _SUBJECT_NAME.match(reported)
     if subject and any(subject.group(1) in actor.split() for actor in trip.actors):
         return True
-    traveller = re.search(r"(?:^|,)\s*(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:delegation|visitors?|envoys?|mission)|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|ministers|"
+    traveller = re.search(r"(?:^|,)\s*(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:delegation|visitors?|envoys?|mission|secretary|minister|president|premier|chancellor)|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|ministers|"
                           r"prime ministers|premiers|sides|heads of state))\s+(?:\w+\s+){0,3}$", before_trigger) is not None
     speaking = before_trigger[: len(before_trigger) - len(reported)]
     parties = {actor for actor in event.actors if not re.search(rf"\b{re.escape(actor.split()[-1])}\b", speaking)}

@@ -531,6 +531,8 @@ def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     # "During Kalnins's stay", "confer with", ", where he is expected to hold talks".
     ("During Kalnins's stay in Latvia, he held talks with Berg.", {("meeting", "Riga")}),
     ("He will confer with Berg on Tuesday.", {("meeting", "Riga")}),
+    # The traveller named again by title.
+    ("The minister held talks with Berg on Monday.", {("meeting", "Riga")}),
     # The host's talks with the traveller, named or as "him".
     ("Latvian Foreign Minister Anna Berg held talks with him on Monday.", {("meeting", "Riga")}),
     ("Latvian Foreign Minister Anna Berg held talks with Kalnins on Monday.", {("meeting", "Riga")}),
