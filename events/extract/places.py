@@ -184,8 +184,9 @@ _VISITED_FORCES = re.compile(r"\s+(?:to\s+)?(?:(?:the|his|her|their|its|[\w.-]+)
 # "who is here on an official visit", "arrived here for a three-day visit": the stay is at the dateline.
 _HERE_ON = re.compile(r"\bhere\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _THERE = re.compile(r"(?:\s+[\w-]+){0,5}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
-# An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin" and its comma.
-_FRAME = re.compile(r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
+# An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin", "While in Tirana"
+# and its comma.
+_FRAME = re.compile(r"(?:while\s+)?(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
                     r"(?:(?-i:[A-Z])[\w.'’\-]*\s*){1,4}"
                     r"(?=(?:\s*on\s+\w+(?:\s+\d{1,2})?)?,)", re.IGNORECASE)  # "In Riga (on Monday),"
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"

@@ -507,6 +507,10 @@ def test_the_gulf_is_the_gulf_the_article_named_before(extractor):
     assert _events(extractor, "Two frigates arrived in the bay on Monday.") == set()
 
 
+def test_an_opening_while_in_frames_the_sentence(extractor):
+    assert _events(extractor, "While in Riga, the premier will meet Karis.") == {("meeting", "Riga")}
+
+
 def test_talks_after_an_opening_visiting_clause_are_at_the_visit(extractor):
     assert _events(extractor, "Visiting Riga on Wednesday, the premier met Karis.") == {("visit", "Riga"), ("meeting", "Riga")}
 
