@@ -95,6 +95,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy traveled Friday from Vilnius to Riga.", {("visit", "Riga")}),
     ("The envoy traveled overland to Riga on Friday.", {("visit", "Riga")}),
     ("The envoy heads for Riga on Saturday.", {("visit", "Riga")}),
+    ("The envoy will stop briefly in Riga.", {("visit", "Riga")}),
+    ("The envoy will travel next to Riga.", {("visit", "Riga")}),
     ("The envoy reached Riga on Saturday.", {("visit", "Riga")}),
     ("Diplomats converged on Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy was leaving immediately for Riga.", {("visit", "Riga")}),
