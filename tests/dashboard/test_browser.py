@@ -222,6 +222,20 @@ HOSTILE_UPLOAD = (
 )
 
 
+def _timeline_hover(tab, needle: str) -> str:
+    """The timeline's hover label over the first point whose label holds ``needle`` (else the last one)."""
+    chart = tab.page.locator("[data-testid='stPlotlyChart']").last
+    chart.scroll_into_view_if_needed()
+    hover = ""
+    points = chart.locator(".scatterlayer .point")
+    for i in range(points.count()):
+        points.nth(i).hover(force=True)
+        hover = " ".join(tab.page.locator(".hoverlayer").all_text_contents())
+        if needle in hover:
+            break
+    return hover
+
+
 def test_hostile_article_is_shown_as_text_everywhere(server, browser):
     url, store = server
     with Store(store) as s:  # another process writing while the dashboard serves
@@ -270,17 +284,17 @@ def test_hostile_article_is_shown_as_text_everywhere(server, browser):
     assert "<img src=x onerror=alert('xss-img')>" in table
     assert "<img src=x onerror=alert('up-img')>" in table
 
-    # The timeline's hover label shows the passage as text too.
-    tab.settle()
-    chart = tab.page.locator("[data-testid='stPlotlyChart']").last
-    chart.scroll_into_view_if_needed()
+    # The timeline's hover label shows the passage as text too. (Plotly may redraw the chart after
+    # the rerun has ended, detaching it under the pointer: then the chart is read again.)
     hover = ""
-    points = chart.locator(".scatterlayer .point")
-    for i in range(points.count()):
-        points.nth(i).hover(force=True)
-        hover = " ".join(tab.page.locator(".hoverlayer").all_text_contents())
-        if "xss-img" in hover:
+    for _attempt in range(3):
+        tab.settle()
+        try:
+            hover = _timeline_hover(tab, "xss-img")
             break
+        except sync_api.Error as error:
+            if "not attached" not in str(error):
+                raise
     assert "<img src=x onerror=alert('xss-img')>" in hover, hover
 
     # Actor names from articles are options of the Actor filter: listed as text.
