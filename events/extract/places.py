@@ -207,14 +207,16 @@ class Anchor:
 def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
     """Every resolved place mention in the text that can locate an event, in order.
 
-    Continents are too vague to put an event on a map ("a trip to Europe", "west Africa").
+    Continents are too vague to put an event on a map ("a trip to Europe", "west Africa"), and the
+    second half of a compound names no place ("an Asia-Pacific summit", "Sino-Japanese talks").
     """
     anchors = [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
-               if t.place and t.place.feature != "CONT"]
+               if t.place and t.place.feature != "CONT" and not _SECOND_HALF.search(text, 0, t.start)]
     anchors = [_capital(a, text, gazetteer) or a for a in anchors]
     return sorted(anchors + _water_described(text, anchors), key=lambda a: a.start)
 
 
+_SECOND_HALF = re.compile(r"\w[-–]$")
 # "the gulf", "the strait": a body of water the article names before, by its kind (§2: a
 # description takes the name the article uses elsewhere for the same place).
 _WATER_DESCRIPTION = re.compile(r"\bthe\s+(?-i:(gulf|straits?|bay|channel|sea|peninsula))\b")

@@ -164,6 +164,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The premier arrived from Latvia after his six-day official visit there.", {("visit", "Latvia")}),
     # "the cities of X, Y and Z"; "fly to the capital city of X"; a list of names before the place.
     # "there" a few words on is the place named before it, not a possessive name.
+    # (the second half of a compound names no place: "there" is not the Pacific)
+    ("The ministers will travel to Riga and attend an Asia-Pacific summit there.", {("visit", "Riga"), ("summit", "Riga")}),
     ("The summit opened in Riga, and the ministers held talks with their Estonian counterparts there.",
      {("summit", "Riga"), ("meeting", "Riga")}),
     ("Riga's aim is to thank the troops for their service there.", set()),
