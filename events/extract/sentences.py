@@ -39,14 +39,14 @@ _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,?\s*[A-Z][A-Za-z .'\-]{1,30}){0,2}"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"|\s*\([A-Z][A-Za-z0-9 .,&\-]{0,30}\)\s*(?:--?|—|–|:|_)|\s+(?:--?|—|–)\s|[—–](?=[A-Z])|\s?:\s"
-    # "SEOUL (AFP) Oct 13, 2004" on a line of its own (the agency's web pages)
-    r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*$)"
+    # "SEOUL (AFP) Oct 13, 2004" on a line of its own or before a dash (the agency's web pages)
+    r"|\s*\([A-Z][A-Za-z .,&\-]{0,30}\)\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*(?:$|--?\s|—|–))"
     r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*" + _AGENCY + r"\s*(?:--?|—|–|:)"
     # "Addis Ababa - African leaders ...": a title-case place and a spaced dash opening the story
     r"|(?P<titled_dash>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+(?:--?|—|–)\s+(?=[A-Z])"
     # "Islamabad, October 5:", "Islamabad, Oct 5 (AFP) -": a title-case city and its date
     r"|(?P<titled_date>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:" + _AGENCY + r")?\s*(?:--?|—|–|:)\s"
-    r"|(?P<titled_web>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*" + _AGENCY + r"\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*$"
+    r"|(?P<titled_web>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*" + _AGENCY + r"\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*(?:$|--?\s|—|–)"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\((?P<dated>[A-Z][A-Z .'\-]{1,40}[A-Z])\)\s*(?:--?|—|–|:))"
 )
 

@@ -30,6 +30,7 @@ def test_the_story_dateline_wins_over_the_desk_dateline():
     ("Vilnius, Oct 5 (AFP) - The minister arrived here on Tuesday.", "Vilnius"),
     ("VILNIUS (Oct. 29) -- The two presidents held talks here.", "VILNIUS"),
     ("VILNIUS—The two presidents held talks here.", "VILNIUS"),  # an em dash with no spaces
+    ("VILNIUS (AFP) Jun 12, 2006 -- The two presidents held talks here.", "VILNIUS"),
 ])
 def test_datelines_of_newspapers_and_broadcasters(text, place):
     start, end = find_dateline(text)
