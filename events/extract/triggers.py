@@ -64,7 +64,8 @@ def _filters() -> SimpleNamespace:
         # arrival or port call is a visit (GUIDELINES §1).
         motion=re.compile(lexicon.filter_words("motion"), re.IGNORECASE),
         forces_arriving=re.compile(r"(?<!-)\b(?!" + lexicon.ship_nouns().pattern + r"\b)(?:" + force
-                                   + r"|fighters|bombers|jets|warplanes|tanks|armou?red vehicles|helicopter gunships)\b,?"
+                                   + r"|fighters|bombers|jets|warplanes|tanks|armou?red vehicles|helicopter gunships"
+                                   r"|military (?:transport )?(?:planes?|aircraft|helicopters?))\b,?"
                                    r"(?:\s+\S+){0,6}\s*$", re.IGNORECASE),
         ships_arriving=re.compile(r"(?<!-)\b(?:" + lexicon.ship_nouns().pattern + r")\b,?(?:\s+\S+){0,6}\s*$",
                                   re.IGNORECASE),
