@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
+from events.extract.anchors import Anchor
 from events.extract.dates import basis
-from events.extract.places import Anchor
 from events.extract.sentences import Sentence
 from events.extract.triggers import Trigger, cameo
 from events.model import Article, Event, Span, TimeExpression

@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from events.extract import dedupe, places
 from events.extract.actors import find_actors, find_people, surname_index
 from events.extract.anaphora import GATHERINGS, REFERS_BACK, named_again
+from events.extract.anchors import Anchor, dateline_anchor, find_places
 from events.extract.build import build
 from events.extract.clauses import STAY
 from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.dates import VAGUE, attach_date, on_news_day, own_date
-from events.extract.places import Anchor
 from events.extract.sentences import Sentence, dateline_head, find_dateline, split_sentences
 from events.extract.triggers import Trigger, denied, find_triggers, is_ship, ships_moving
 from events.extract.trip import NO_PLACE, month_of_context, place_by_trip
@@ -123,7 +123,7 @@ class Extractor:
 
     def _read(self, article: Article) -> tuple[_Context, list[_Passage]]:
         text = article.text
-        anchors = places.find_places(text, self.gazetteer)
+        anchors = find_places(text, self.gazetteer)
         dateline_span = find_dateline(text)
         sentences = split_sentences(text)
         context = _Context(
@@ -132,7 +132,7 @@ class Extractor:
             dates=[d for d in find_dates(text, article.published)
                    if (d.first is not None or d.value in VAGUE)
                    and not (dateline_span and _in_dateline(d, dateline_span, text))],
-            dateline=places.dateline_anchor(text, dateline_span, anchors, self.gazetteer) if dateline_span else None,
+            dateline=dateline_anchor(text, dateline_span, anchors, self.gazetteer) if dateline_span else None,
             # Headlines capitalise every word, so names are learnt from body sentences only.
             surnames=surname_index([p for s in sentences if not s.headline for p in find_people(s.text)]),
         )

@@ -10,9 +10,9 @@ from dataclasses import replace
 
 from events.extract import dedupe, lexicon
 from events.extract.actors import find_people
+from events.extract.anchors import Anchor
 from events.extract.build import with_place
 from events.extract.clauses import STAY
-from events.extract.places import Anchor
 from events.model import Event
 
 NO_PLACE = "no place in the text"

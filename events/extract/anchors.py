@@ -1,0 +1,108 @@
+"""The article's place mentions that can locate an event: the geoparser's resolved names, an
+unnamed "<country> capital" read as that capital, a lower-case "the gulf" read as the gulf the
+article named before, and the dateline's place (GUIDELINES §2, §3.1)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gazetteer import Gazetteer, Place, geoparse
+
+# After a country name, words that keep it a place ("troops in Japan are") rather than make it a
+# modifier ("US troops", "a U.S. missile base").
+AFTER_PLACE = frozenset(
+    """and or but nor in on at to for from with by of as than since until till during before after
+    this that these those next last later earlier where which who whose when while is are was were
+    be been being has have had will would shall should can could may might must do does did not
+    the a an about over under into near via amid today tomorrow yesterday tonight now soon early
+    late again too also then despite against following through throughout within without along
+    beyond including toward towards across behind inside outside upon unless if because so yet
+    said says began become became came went took gave made sent met left saw won lost held kept
+    told fell rose""".split())
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A resolved place mention in the article: ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    place: Place
+
+
+def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
+    """Every resolved place mention in the text that can locate an event, in order.
+
+    Continents are too vague to put an event on a map ("a trip to Europe", "west Africa"), and the
+    second half of a compound names no place ("an Asia-Pacific summit", "Sino-Japanese talks").
+    """
+    anchors = [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
+               if t.place and t.place.feature != "CONT" and not _SECOND_HALF.search(text, 0, t.start)]
+    anchors = [_capital(a, text, gazetteer) or a for a in anchors]
+    return sorted(anchors + _water_described(text, anchors), key=lambda a: a.start)
+
+
+_SECOND_HALF = re.compile(r"\w[-–]$")
+# "the gulf", "the strait": a body of water the article names before, by its kind (§2: a
+# description takes the name the article uses elsewhere for the same place).
+_WATER_DESCRIPTION = re.compile(r"\bthe\s+(?-i:(gulf|straits?|bay|channel|sea|peninsula))\b")
+
+
+def _water_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    found = []
+    for description in _WATER_DESCRIPTION.finditer(text):
+        kind = description.group(1)
+        named = [a for a in anchors if a.end <= description.start()
+                 and re.search(rf"\b{kind}\b", a.place.name, re.IGNORECASE)]
+        if named and not any(a.start <= description.start() < a.end for a in anchors):
+            found.append(Anchor(description.start(), description.end(), description.group(), "name", named[-1].place))
+    return found
+
+
+# "the Afghan capital", "Afghanistan's capital" with no name after it (§3.1: "the capital" is
+# its antecedent): the country's capital city.
+_UNNAMED_CAPITAL = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!\s+(?:of\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|"
+                              r"Friday|Saturday|Sunday)\b)(?-i:[A-Z]))")  # ("the Pakistani capital Tuesday")
+_APPOSED_NAME = re.compile(r",\s+((?-i:[A-Z])[\w'’.-]*)")  # "the Malian capital, Bamako"
+_CAPITAL_OF = re.compile(r"\bthe\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # "the capital of Laos"
+
+
+def _capital(anchor: Anchor, text: str, gazetteer: Gazetteer) -> Anchor | None:
+    """The capital city an unnamed "<country> capital" description refers to, as an anchor over
+    the whole description, or None."""
+    if anchor.place.level != "country":
+        return None
+    capital_of = _CAPITAL_OF.search(text, max(0, anchor.start - 30), anchor.start)
+    if capital_of:
+        city = gazetteer.capital(anchor.place.country_code)
+        return Anchor(capital_of.start(), anchor.end, text[capital_of.start():anchor.end], "name", city) if city else None
+    description = _UNNAMED_CAPITAL.match(text, anchor.end)
+    if description is None:
+        return None
+    word = re.match(r"\s+([a-z]+)", text[description.end():])
+    if word and word.group(1) not in AFTER_PLACE:
+        return None  # "Russian capital markets", "Iran's capital spending"
+    city = gazetteer.capital(anchor.place.country_code)
+    if city is None:
+        return None
+    # "the Malian capital, Bamako": the name that follows is the place; "the Kenyan capital, Hu met"
+    # is another clause's subject.
+    apposed = _APPOSED_NAME.match(text, description.end())
+    if apposed and city.name.lower().startswith(apposed.group(1).lower()[:4]):
+        return None
+    return Anchor(anchor.start, description.end(), text[anchor.start:description.end()], "name", city)
+
+
+def dateline_anchor(text: str, span: tuple[int, int], anchors: list[Anchor],
+                    gazetteer: Gazetteer) -> Anchor | None:
+    """The dateline's place: the geoparser's reading if it has one, else the best city of that name."""
+    start, end = span
+    for anchor in anchors:
+        if anchor.start <= start < anchor.end:
+            return anchor
+    candidates = gazetteer.lookup(text[start:end].title())
+    cities = [p for p in candidates if p.level == "city"] or candidates
+    return Anchor(start, end, text[start:end], "name", cities[0]) if cities else None
