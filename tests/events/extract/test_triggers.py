@@ -50,6 +50,8 @@ from events.extract.triggers import find_triggers
     ("Troops were flown to Riga on Tuesday.", [("deployment", "Troops"), ("deployment", "flown to")]),
     ("Two military transport planes landed at Riga on Tuesday.", [("deployment", "landed at")]),
     ("Two planes landed at Riga on Tuesday.", [("visit", "landed at")]),
+    ("Army engineers arrived in Riga on Tuesday.", [("deployment", "Army engineers"), ("deployment", "arrived")]),
+    ("Commandos were flown to Riga.", [("deployment", "Commandos"), ("deployment", "flown to")]),
     # ... but an aid minister does, and relief troops are forces.
     ("The aid minister arrived in Riga on Monday.", [("visit", "arrived")]),
     # Being somewhere is a visit when the clause says what for (§1: be in X on a trip).
