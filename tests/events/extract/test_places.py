@@ -172,6 +172,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Coordinated places are two, even where the second is a region of the first's country and
     # comes with a description.
     ("He will visit Riga and the port city of Liepaja on Monday.", {("visit", "Riga"), ("visit", "Liepaja")}),
+    ("She will meet with the Latvian premier in Riga and with the Estonian premier in Tallinn.",
+     {("meeting", "Riga"), ("meeting", "Tallinn")}),
     ("He also visited the cities of Riga, Jelgava and Liepaja.",
      {("visit", "Riga"), ("visit", "Jelgava"), ("visit", "Liepāja")}),
     ("The premier will fly to the capital city of Riga today.", {("visit", "Riga")}),
