@@ -14,10 +14,11 @@ from events.model import Event
 GATHERINGS = frozenset({"meeting", "summit", "exercise"})
 # A definite or possessive noun phrase before a trigger names an event again ("the meeting", "The
 # December visit", "Putin's trip", "the most recent major exercise").
-# The words between are modifiers, not a verb ("The ministers held talks" introduces them).
+# The words between are modifiers, not a verb ("The ministers held talks" introduces them) nor a
+# subject ("Later in the day he met": a clause of its own).
 REFERS_BACK = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|our|(?-i:[A-Z]\w+)['’]s?)\s+"
                          r"(?:(?!(?:held|hold|holds|holding|began|begins|made|make|makes|had|has|have|"
-                         r"will|would|is|are|was|were|\w+ed)\b)[\w-]+\s+){0,3}$", re.IGNORECASE)
+                         r"will|would|is|are|was|were|he|she|they|we|it|\w+ed)\b)[\w-]+\s+){0,3}$", re.IGNORECASE)
 _ANTECEDENT_REACH = 400  # characters back to the report a gathering named again refers to
 _HELD_BEFORE = re.compile(r"\b(?:opened|opens|began|begins|convened|held|holds|hosted|hosts|attended|closed|ended)\s+"
                           r"(?:the|their|its|this)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)

@@ -129,7 +129,8 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     subject = _SUBJECT_NAME.match(reported)
     if subject and any(subject.group(1) in actor.split() for actor in trip.actors):
         return True
-    traveller = re.search(r"(?:^|,)\s*(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:delegation|visitors?|envoys?|mission|secretary|minister|president|premier|chancellor)|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|ministers|"
+    # (after a fronted time phrase too: "Later in the day he met")
+    traveller = re.search(r"(?:^|,|\b(?:[Ll]ater|[Tt]hen|[Aa]fterwards|[Ee]arlier|day|morning|afternoon|evening|night))\s*(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:delegation|visitors?|envoys?|mission|secretary|minister|president|premier|chancellor)|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|ministers|"
                           r"prime ministers|premiers|sides|heads of state))\s+(?:\w+\s+){0,3}$", before_trigger) is not None
     speaking = before_trigger[: len(before_trigger) - len(reported)]
     parties = {actor for actor in event.actors if not re.search(rf"\b{re.escape(actor.split()[-1])}\b", speaking)}

@@ -541,6 +541,8 @@ def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     # "During Kalnins's stay", "confer with", ", where he is expected to hold talks".
     ("During Kalnins's stay in Latvia, he held talks with Berg.", {("meeting", "Riga")}),
     ("He will confer with Berg on Tuesday.", {("meeting", "Riga")}),
+    # A fronted time phrase without a comma before the traveller's pronoun.
+    ("Later in the day he met Berg.", {("meeting", "Riga")}),
     # The traveller named again by title.
     ("The minister held talks with Berg on Monday.", {("meeting", "Riga")}),
     # The host's talks with the traveller, named or as "him".
