@@ -94,8 +94,11 @@ def _near(a: Event, b: Event) -> bool:
 
 
 def _country_report_of(country: Event, place: Event) -> bool:
+    # ("is now visiting China" after "arrived in Beijing on Thursday": the same stay)
     return (country.place_level == "country" and place.date_start is not None and inside(country, place)
-            and (country.date_start is None or country.date_start == place.date_start
+            and (country.date_start is None or _is_deictic(country)
+                 and abs((country.date_start - place.date_start).days) <= 7
+                 or country.date_start == place.date_start
                  and country.date_granularity == place.date_granularity == "day"))
 
 

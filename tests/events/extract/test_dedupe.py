@@ -55,6 +55,15 @@ def test_the_current_visit_is_the_visit_that_began_on_monday():
     assert merged.date_start == dt.date(2006, 11, 20)
 
 
+def test_now_visiting_the_country_is_the_stay_that_began_in_its_city():
+    now = _event("He is now visiting Russia.", trigger="visiting", type_="visit",
+                 day=dt.date(2006, 11, 3), date_text="now", **RUSSIA)
+    arrival = _event("He arrived in the city on Thursday.", trigger="arrived", type_="visit",
+                     day=dt.date(2006, 11, 2), date_text="Thursday", **CITY)
+    [merged] = deduplicate([now, arrival])
+    assert merged.date_start == dt.date(2006, 11, 2)
+
+
 def test_talks_today_are_another_round_than_talks_on_monday():
     today = _event("The talks will resume today.", trigger="talks", day=dt.date(2005, 11, 30),
                    date_text="today", **CITY)
