@@ -42,6 +42,7 @@ _PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|between|this|nex
 _SCHEDULED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|slated|planned|due|held)\s+"
                         r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
+_STATED_START = re.compile(r"\b(?:since|from|starting|beginning|as of)\s+(?:early|late|mid-?)?\s*(?:the\s+)?$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b(?![-–/]\d)")  # (not "2006-12-05")
 _FRONTED_ING = re.compile(r"\s*(?:after|before|following|since|upon|on)\s+(?-i:[a-z]+ing)\b[^,;]*,", re.IGNORECASE)
 _ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;]*,")  # a relative clause about a person, closed again
@@ -99,7 +100,8 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     if _is_state(trigger, sentence):
         # its stated start ("since August"), not a date of the relative clause on its place ("troops
         # in Darfur, where violence broke out in early 2003")
-        dates = [d for d in dates if (d.value == "PRESENT_REF" or basis(d) == "explicit")
+        dates = [d for d in dates if (d.value == "PRESENT_REF" or basis(d) == "explicit" and _STATED_START.search(
+                     sentence.text, 0, d.start - sentence.start))
                  and not _RELATIVE_AFTER.search(text_between(sentence, sentence.start + trigger.end, d.start))]
     # "in the 21st century", "the 1990s": spans longer than a year date no event (§4 has no such row).
     dates = [d for d in dates if d.first is None or d.last is None or (d.last - d.first).days <= 366]

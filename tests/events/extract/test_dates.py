@@ -46,6 +46,10 @@ def _dated(extractor, text):
     ("NATO troops began flooding into Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
     ("Italian soldiers disembarked at the port of Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
     ("On Monday, missiles were being stationed in Narva.", {("deployment", "Narva", "2024-12-02")}),
+    # A state takes a calendar date only as its stated start, not another verb's date (§4).
+    ("Some 500 troops have been stationed in Narva since August 2023.", {("deployment", "Narva", "2023-08-01")}),
+    ("The country will withdraw on August 28 its troops stationed in Narva.", {("deployment", "Narva", None)}),
+    ("The troops will depart on December 28 for Narva.", {("deployment", "Narva", "2024-12-28")}),
     # A year premodifying another noun names that thing; the trigger's own year and a year after
     # a preposition date the event.
     ("The ministers met in Riga to revise the 1998 trade guidelines.", {("meeting", "Riga", None)}),
