@@ -81,6 +81,9 @@ _COORDINATED = re.compile(r"^(?:\s+(?:on|next|this)\s+(?-i:[A-Z])[a-z]+day)?\s*(
 _DISTANCE_FROM = re.compile(r"\s*,\s*(?:\w+\s+){0,2}?\d[\d,.]*\s*(?:kilometers|kilometres|km|miles|mi)\b"
                             r"(?:\s+\([^)]*\))?\s+(?:[\w-]+\s+){0,2}?(?:of|from|outside)\s+(?:the\s+)?", re.IGNORECASE)
 _LAND_NOUN = re.compile(r"\s+(?:region|province|area|district|state|island|islands|coast|border|territory|valley|peninsula)\b")
+# Past the forces' first place, a clause of its own: "arrived in Kabul after fighting erupted in
+# Kandahar", "arrived in Beirut to join the UN force in south Lebanon".
+_CONNECTIVE = re.compile(r"\b(?:after|as|when|while|because|since|before|until|where|which|who|to)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|or|as well as|followed by)\b")
 _NESTED_IN = re.compile(r"\s*,?\s*(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"(\s+\S+\s+\S+)?\s*,\s*(?:the\s+)?")
@@ -221,7 +224,8 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     if after:
         chosen = _with_coordinated(after[0], names, sentence)
         if trigger.type == "deployment":  # forces go to every place their clause names
-            chosen += [a for a in after if a not in chosen and not _nested_in(a, chosen, sentence)]
+            chosen += [a for a in after if a not in chosen and not _nested_in(a, chosen, sentence)
+                       and not _CONNECTIVE.search(sentence.text, chosen[0].end - sentence.start, a.start - sentence.start)]
         elif clauses.TOUR.fullmatch(trigger.text):  # and a tour to every stop its relative clause lists
             for stop in after:
                 if stop not in chosen and clauses.STOPS.search(sentence.text[trigger.end: stop.start - sentence.start]):

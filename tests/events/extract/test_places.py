@@ -276,6 +276,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("About 2,800 troops are stationed in Liepaja in western Latvia.", {("deployment", "Liepaja")}),
     ("Troops will be deployed to Liepaja, in western Latvia, in August.", {("deployment", "Liepaja")}),
     ("Troops arrived on Thursday in Jelgava, 40 kilometres southwest of Riga.", {("deployment", "Jelgava")}),
+    ("Troops arrived in Riga on Friday after fighting erupted in Jelgava.", {("deployment", "Riga")}),
+    ("Troops arrived in Riga on Friday to join the force in Estonia.", {("deployment", "Riga")}),
     # A region named by its country's possessive and an adjective, or as "the X region" after "to".
     ("Troops arrived on Sunday in Estonia's troubled Ida-Virumaa region.", {("deployment", "Ida-Virumaa")}),
     ("Troops arrived on Sunday in northeast Estonia's Ida-Virumaa region.", {("deployment", "Ida-Virumaa")}),
