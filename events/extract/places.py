@@ -26,7 +26,7 @@ _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of
 # "the Iranian capital", "the Malian capital,", "South Korea's southern port city of": an
 # apposition, so the name is still the object.
 _DESCRIPTOR = (r"(?:(?:the|a|an)\s+(?:(?-i:[a-z])\w*\s+)?)?(?:(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+)?"
-               r"(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+(?:an|ese|ish|ic|i))\s+){0,3}"
+               r"(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+)\s+){0,3}"
                r"(?-i:city|town|capital|port|province|region|island|village|state|county|district|"
                r"resort|base|border town|port city|cities|towns|ports|provinces|regions|islands|villages)\s*(?:of\s+|,\s*)?")
 # A locative preposition right before the place, allowing a few modifier words in between

@@ -117,6 +117,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("During his stay in the Latvian capital, Berg met the premier on Thursday.",
      {("visit", "Riga"), ("meeting", "Riga")}),
     ("He arrived in the Malian capital, Bamako, on Monday.", {("visit", "Bamako")}),
+    # Any capitalised word may describe the capital ("the Kazakh capital Astana", "the East Timor
+    # capital Dili"), not only an adjective ending like one.
+    ("He arrived in the Tajik capital Dushanbe on Monday.", {("visit", "Dushanbe")}),
+    ("He visited on Tuesday the port city of Liepaja.", {("visit", "Liepaja")}),
     # A region naming where a settlement lies is not a second place (§3.2: the most specific).
     ("The ministers met in the Baltic Sea port of Liepaja on Friday.", {("meeting", "Liepaja")}),
     # "in Country's City" is in the city.
