@@ -29,6 +29,7 @@ from events.extract.triggers import find_triggers
     ("The navies held a Joint Military Exercise in the bay.", [("exercise", "Military Exercise")]),
     ("The summit conference opened on Friday.", [("summit", "summit conference")]),
     ("NATO leaders will meet in the capital.", [("summit", "NATO leaders will meet")]),
+    ("A meeting of the CIS heads of state opened in the capital.", [("summit", "meeting of the CIS heads of state")]),
     # An exchange of views and receiving a visitor are talks (§1: an audience).
     ("The two ministers had an exchange of views on Friday.", [("meeting", "exchange of views")]),
     # An annual or plenary meeting of delegations is a meeting; a shareholders' one is not.
