@@ -57,7 +57,7 @@ _FROM_NAMED = re.compile(r"\b(?:from|left|leaves?|leaving|depart(?:s|ed|ing)?)\s
 # "to avoid angering China", unlike "to the northern city of Basra" or "to China".
 # Adjectives of place are not verbs: "to neighbouring Lebanon", "to southern Iraq".
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:neighbou?ring|nearby|northern|southern|eastern|western|central|"
-                         r"north|south|east|west|coastal|remote|war-torn|restive|oil-rich)\b)"
+                         r"north|south|east|west|coastal|remote|restive|troubled|landlocked|[a-z]+-[a-z]+)\b)"
                          r"(?-i:[a-z][\w'’\-]*)\s+(?:(?-i:[a-z][\w'’\-]*)\s+)?$", re.IGNORECASE)
 _TO_THE = re.compile(r"to\s+the\s+", re.IGNORECASE)
 _WATER = re.compile(r"\b(?:Sea|Gulf|Ocean|Straits?|Bay|Channel)\b")
@@ -65,7 +65,7 @@ _WATER = re.compile(r"\b(?:Sea|Gulf|Ocean|Straits?|Bay|Channel)\b")
 # so does the noun with "to" ("a visit to the Netherlands", where "to the" is no infinitive).
 # "visit southwestern Guizhou": a compass word before the name keeps it the destination (§3.3).
 _DIRECT_OBJECT = re.compile(r"^\s+(?:(?:(?-i:[A-Z][\w'’\-]*)\s*,\s+){0,3}(?-i:[A-Z][\w'’\-]*)\s+and\s+)?"  # "visit Masiaka and Bo"
-                            r"(?:(?:to\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+                            r"(?:(?:to\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+|(?-i:[a-z]+-[a-z]+|neighbou?ring)\s+)?"
                             r"(?:(?-i:[A-Z])[\w.]*['’]s\s+)?|"  # "visited east China's Shandong Province"
                             + _DESCRIPTOR + ")$", re.IGNORECASE)
 # Between a trigger and the next one: "ten meetings, the most recent at the CSTO summit".

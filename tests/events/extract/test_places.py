@@ -96,6 +96,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy traveled overland to Riga on Friday.", {("visit", "Riga")}),
     ("The envoy heads for Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy will stop briefly in Riga.", {("visit", "Riga")}),
+    # A hyphenated adjective before the destination ("war-torn Sudan", "energy-rich Kazakhstan").
+    ("The envoy will travel to war-torn Latvia on Saturday.", {("visit", "Latvia")}),
+    ("The envoy will visit army-ruled Latvia on Saturday.", {("visit", "Latvia")}),
+    ("The envoy began a visit to energy-rich Latvia on Saturday.", {("visit", "Latvia")}),
     ("The envoy will travel next to Riga.", {("visit", "Riga")}),
     ("The envoy reached Riga on Saturday.", {("visit", "Riga")}),
     ("Diplomats converged on Riga on Saturday.", {("visit", "Riga")}),
