@@ -36,6 +36,8 @@ from events.extract.triggers import find_triggers
     ("The foreign ministers held an annual meeting in Riga.", [("meeting", "meeting")]),
     # Reporters told after a meeting are no crowd meeting.
     ("The minister told reporters after a meeting with Karis that ties were good.", [("meeting", "meeting")]),
+    ("The envoy met opposition leader Anna Berg.", [("meeting", "met")]),
+    ("The plan met opposition in parliament.", []),
     ("The delegations held a plenary session in Riga.", [("meeting", "session")]),
     ("The shareholders' meeting approved the merger.", []),
     ("The president received visiting Latvian leaders.", [("meeting", "received"), ("visit", "visiting")]),
