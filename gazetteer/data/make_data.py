@@ -125,7 +125,7 @@ EXTRA_ALIASES = {
     "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"], "NL": ["Holland", "The Netherlands"],
     "PS": ["Palestinian territories", "Palestinian Territories", "Occupied Palestinian Territories"],
     "VA": ["Vatican", "Holy See"], "MK": ["Macedonia", "North Macedonia"],
-    "SZ": ["Swaziland", "Eswatini"], "TL": ["East Timor", "Timor-Leste"], "CV": ["Cape Verde"],
+    "SZ": ["Swaziland", "Eswatini"], "TL": ["East Timor", "Timor-Leste"], "CV": ["Cape Verde"], "SB": ["Solomons"],
     "BY": ["Belorussia", "Byelorussia"], "MD": ["Moldavia"], "TR": ["Türkiye", "Turkiye"],
     "VN": ["Viet Nam"], "LA": ["Laos"], "SY": ["Syria"], "IR": ["Persia"], "BO": ["Bolivia"],
 }

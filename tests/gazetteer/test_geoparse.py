@@ -79,11 +79,12 @@ def test_zaire_is_the_country_of_its_day(gz):
     assert found["Zairean"].place.country_code == "CD"
 
 
-def test_cold_war_names_are_their_successor_states(gz):
+def test_cold_war_and_short_names_are_their_states(gz):
     """Older wire copy names the Soviet Union and the two Germanys: their successors' points."""
     found = places("Talks in the Soviet Union and West Germany ended.", gz)
     assert found["Soviet Union"].place.country_code == "RU"
     assert found["West Germany"].place.country_code == "DE" and found["West Germany"].place.level == "country"
+    assert places("Troops arrived in the Solomons.", gz)["Solomons"].place.country_code == "SB"
 
 
 def test_bosnia_alone_is_the_country(gz):
