@@ -297,8 +297,10 @@ def _right_after(date: TimeExpression, place_ends: list[int], sentence: Sentence
 def _follows(sentence: Sentence, trigger: Trigger, date: TimeExpression) -> bool:
     """ "a meeting on Tuesday": the date is bound to that trigger."""
     gap = sentence.text[trigger.end: date.start - sentence.start]
+    # (not a possessive date, which belongs to what it owns: "met at last week's summit")
     return date.start - sentence.start >= trigger.end and (_PLACE_THEN_DATE.fullmatch(gap) is not None
-                                                           or _SCHEDULED.fullmatch(gap) is not None)
+                                                           or _SCHEDULED.fullmatch(gap) is not None) \
+        and not _POSSESSIVE.match(sentence.text, date.end - sentence.start)
 
 
 def _distance(date: TimeExpression, start: int, end: int) -> int:

@@ -103,6 +103,8 @@ def _dated(extractor, text):
     ("Berg, who will take up the post on January 1, is due to pay a courtesy call in Riga on Monday.",
      {("meeting", "Riga", "2024-12-09")}),
     ("Berg, who came to power in late September, visited Riga.", {("visit", "Riga", None)}),
+    # A possessive date belongs to what it owns, not to the trigger before it.
+    ("The ministers met at last Monday's summit in Riga.", {("summit", "Riga", "2024-12-02"), ("meeting", "Riga", "2024-12-01")}),
     # A span of years is a period, no event's date; an ISO date is a date.
     ("In Riga, the president met the premier, who was jailed during the 1976-83 regime.",
      {("meeting", "Riga", None)}),
