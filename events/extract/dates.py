@@ -42,7 +42,11 @@ _PLACE_THEN_DATE = re.compile(r"\s*,?\s*(?:on|in|from|at|during|between|this|nex
 _SCHEDULED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?\s*,?\s*(?:which\s+is\s+|to\s+be\s+)?(?:scheduled|set|slated|planned|due|held)\s+"
                         r"(?:for|on|in|to\s+(?:open|start|begin|take\s+place)(?:\s+on)?)\s*", re.IGNORECASE)
 
-_STATED_START = re.compile(r"\b(?:since|from|starting|beginning|as of)\s+(?:early|late|mid-?)?\s*(?:the\s+)?$", re.IGNORECASE)
+# The start a state's clause states: "since August", "declared operational in December 2022", "based
+# there from 2004" (not "a conflict in 1999", "will withdraw on August 28").
+_STATED_START = re.compile(r"\b(?:since|from|starting|beginning|as of|(?:operational|deployed|stationed|based|"
+                           r"installed|in service|in place)\s+(?:there\s+|here\s+)?(?:in|on))\s+(?:early|late|mid-?)?\s*(?:the\s+)?$",
+                           re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b(?![-–/]\d)")  # (not "2006-12-05")
 _FRONTED_ING = re.compile(r"\s*(?:after|before|following|since|upon|on)\s+(?-i:[a-z]+ing)\b[^,;]*,", re.IGNORECASE)
 _ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;]*,")  # a relative clause about a person, closed again

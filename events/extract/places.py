@@ -83,7 +83,9 @@ _DISTANCE_FROM = re.compile(r"\s*,\s*(?:\w+\s+){0,2}?\d[\d,.]*\s*(?:kilometers|k
 _LAND_NOUN = re.compile(r"\s+(?:region|province|area|district|state|island|islands|coast|border|territory|valley|peninsula)\b")
 # Past the forces' first place, a clause of its own: "arrived in Kabul after fighting erupted in
 # Kandahar", "arrived in Beirut to join the UN force in south Lebanon".
-_CONNECTIVE = re.compile(r"\b(?:after|as|when|while|because|since|before|until|where|which|who|to)\b", re.IGNORECASE)
+# ("to" as an infinitive's: not "said to be 100 km from Grodno", nor "to the port")
+_CONNECTIVE = re.compile(r"\b(?:after|as|when|because|since|before|until|where|which|who|"
+                         r"to\s+(?!(?:be|the|a|an)\b)(?-i:[a-z]+))\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|or|as well as|followed by)\b")
 _NESTED_IN = re.compile(r"\s*,?\s*(?:in\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"(\s+\S+\s+\S+)?\s*,\s*(?:the\s+)?")

@@ -50,6 +50,8 @@ def _dated(extractor, text):
     ("Some 500 troops have been stationed in Narva since August 2023.", {("deployment", "Narva", "2023-08-01")}),
     ("The country will withdraw on August 28 its troops stationed in Narva.", {("deployment", "Narva", None)}),
     ("The troops will depart on December 28 for Narva.", {("deployment", "Narva", "2024-12-28")}),
+    ("The missiles in Narva were declared operational in December 2022.", {("deployment", "Narva", "2022-12-01")}),
+    ("Some 900 troops serve in Narva, which saw fighting in 1999.", {("deployment", "Narva", None)}),
     # A year premodifying another noun names that thing; the trigger's own year and a year after
     # a preposition date the event.
     ("The ministers met in Riga to revise the 1998 trade guidelines.", {("meeting", "Riga", None)}),

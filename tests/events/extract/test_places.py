@@ -286,6 +286,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("Troops arrived on Thursday in Jelgava, 40 kilometres southwest of Riga.", {("deployment", "Jelgava")}),
     ("Troops arrived in Riga on Friday after fighting erupted in Jelgava.", {("deployment", "Riga")}),
     ("Troops arrived in Riga on Friday to join the force in Estonia.", {("deployment", "Riga")}),
+    ("One brigade was near Riga, while another was said to be 100 kilometers from Tartu.",
+     {("deployment", "Riga"), ("deployment", "Tartu")}),
     # A region named by its country's possessive and an adjective, or as "the X region" after "to".
     ("Troops arrived on Sunday in Estonia's troubled Ida-Virumaa region.", {("deployment", "Ida-Virumaa")}),
     ("Troops arrived on Sunday in northeast Estonia's Ida-Virumaa region.", {("deployment", "Ida-Virumaa")}),
