@@ -51,6 +51,7 @@ from events.extract.triggers import find_triggers
     ("Troops touched down in Riga on Tuesday.", [("deployment", "Troops"), ("deployment", "touched down in")]),
     ("The navy will send four minesweepers to the gulf.", [("deployment", "send"), ("deployment", "minesweepers")]),
     ("The navy dispatched a patrol boat to Riga.", [("deployment", "dispatched"), ("deployment", "patrol boat")]),
+    ("The navy ordered two frigates to the gulf.", [("deployment", "ordered"), ("deployment", "frigates")]),
     ("Troops were flown to Riga on Tuesday.", [("deployment", "Troops"), ("deployment", "flown to")]),
     ("Two military transport planes landed at Riga on Tuesday.", [("deployment", "landed at")]),
     ("Two planes landed at Riga on Tuesday.", [("visit", "landed at")]),
