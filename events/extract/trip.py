@@ -27,6 +27,12 @@ _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to
                        r"have|has|had)\s+(?:[\w'’-]+\s+){0,3})?")  # (the verb may be the trigger: "and met")
 _SUBJECT_NAME = re.compile(r"(?:[^,]*,\s*)?(?:(?:President|Premier|Prime Minister|Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?)\s+)?"
                            r"((?-i:[A-Z])[\w-]+)\s+(?:(?-i:[a-z])[\w-]*\s+){0,4}$")
+# The traveller as the talks' subject: "He", "The delegation", "The secretary", "The two leaders",
+# after the sentence's start, a comma or a fronted time phrase ("Later in the day he met").
+_TRAVELLER = re.compile(r"(?:^|,|\b(?:[Ll]ater|[Tt]hen|[Aa]fterwards|[Ee]arlier|day|morning|afternoon|evening|night))\s*"
+                        r"(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:delegation|visitors?|envoys?|mission|secretary|"
+                        r"minister|president|premier|chancellor)|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|"
+                        r"ministers|prime ministers|premiers|sides|heads of state))\s+(?:\w+\s+){0,3}$")
 _WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 # "Hu Jintao met", "Hu exchanged views": a name before a verb is its subject (not a name of the talks)
 _VERBS_OF_MEETING = frozenset({"met", "meet", "meets"})
@@ -92,22 +98,16 @@ def _joins_trip(event: Event, trip: Event) -> bool:
             or dedupe.within(event, trip) or dedupe.within(trip, event)
     if event.type == "summit":
         # a summit joins a trip during its stay, on the day the traveller arrives, or when the
-        # sentence coordinates it with the trip ("will visit Jakarta and hold a summit with Soeharto")
+        # sentence ties it to the trip ("will visit Jakarta and hold a summit with Soeharto")
         return STAY.search(event.evidence) is not None or event.date_granularity == "day" \
-            and event.date_start == trip.date_start or trip.evidence_start == event.evidence_start \
-            and _AND_THEN.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start) is not None
+            and event.date_start == trip.date_start or _tied_in_its_sentence(event, trip)
     if event.date_start and trip.date_start is None and event.reported \
             and abs((event.date_start - event.reported).days) > 31:
         return False  # "He last met Moussa in March 1998": not talks of the trip the story reports
-    before_trigger = event.evidence[: event.trigger_span.start]
-    # "Abe will visit China on October 8 and hold talks with Wen": one trip, one subject; and
-    # "Visiting Riga on Wednesday, Karins met Nauseda": the opening participle is the trip.
-    if trip.evidence_start == event.evidence_start and (
-            _AND_THEN.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start)
-            or (opening := _OPENING_VISIT.match(event.evidence)) is not None and opening.end() == trip.trigger_span.end
-            and "," in event.evidence[trip.trigger_span.end: event.trigger_span.start]):
+    if _tied_in_its_sentence(event, trip):
         return True
     # "the WTO talks", "Doha Round talks" (a capitalised determiner only opens the sentence)
+    before_trigger = event.evidence[: event.trigger_span.start]
     trigger_word = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()
     if trigger_word not in _VERBS_OF_MEETING and not trigger_word.split()[0].endswith("ed") and re.search(
             r"\b(?!(?:A|An|The|This|That|These|Those|His|Her|Their|Its|Our|He|She|They|We)\s)[A-Z][\w-]*\s+$",
@@ -115,6 +115,24 @@ def _joins_trip(event: Event, trip: Event) -> bool:
         return False
     if STAY.search(event.evidence):
         return True  # "During the visit, the host held talks with him" (§3.4 a: explicitly part of it)
+    return _the_travellers_talks(event, trip)
+
+
+def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
+    """ "Abe will visit China on October 8 and hold talks with Wen": one trip, one subject; and
+    "Visiting Riga on Wednesday, Karins met Nauseda": the opening participle is the trip."""
+    if trip.evidence_start != event.evidence_start:
+        return False
+    opening = _OPENING_VISIT.match(event.evidence)
+    return _AND_THEN.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start) is not None \
+        or opening is not None and opening.end() == trip.trigger_span.end \
+        and "," in event.evidence[trip.trigger_span.end: event.trigger_span.start]
+
+
+def _the_travellers_talks(event: Event, trip: Event) -> bool:
+    """Whether the talks' parties include the traveller: named as their subject, "he", "the
+    delegation", "the two leaders", or "with him" (§3.4 a, c)."""
+    before_trigger = event.evidence[: event.trigger_span.start]
     # "by the time Prime Minister Hashimoto meets President Clinton": someone else's talks.
     # "Robertson said peace talks between Israel and the Palestinians must resume": the speaker
     # is not a party to the talks, so only the words after the last verb of saying count.
@@ -123,18 +141,14 @@ def _joins_trip(event: Event, trip: Event) -> bool:
     if subjects:
         # "Nauseda held talks with him / with Wang": the host's talks with the traveller
         return bool(set(subjects) & set(trip.actors)) or _with_traveller(event, trip)
-    # "He will meet the minister on Friday": in a story of a trip, the pronoun is the traveller.
-    # "The two leaders held talks": the traveller and the host.
     # "Hu held talks": the traveller named by one of his names ("Hu Jintao"), as the subject
     subject = _SUBJECT_NAME.match(reported)
     if subject and any(subject.group(1) in actor.split() for actor in trip.actors):
         return True
-    # (after a fronted time phrase too: "Later in the day he met")
-    traveller = re.search(r"(?:^|,|\b(?:[Ll]ater|[Tt]hen|[Aa]fterwards|[Ee]arlier|day|morning|afternoon|evening|night))\s*(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:delegation|visitors?|envoys?|mission|secretary|minister|president|premier|chancellor)|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|ministers|"
-                          r"prime ministers|premiers|sides|heads of state))\s+(?:\w+\s+){0,3}$", before_trigger) is not None
     speaking = before_trigger[: len(before_trigger) - len(reported)]
     parties = {actor for actor in event.actors if not re.search(rf"\b{re.escape(actor.split()[-1])}\b", speaking)}
-    return traveller or bool(parties & set(trip.actors)) or _with_traveller(event, trip)
+    return _TRAVELLER.search(before_trigger) is not None or bool(parties & set(trip.actors)) \
+        or _with_traveller(event, trip)
 
 
 def _with_traveller(event: Event, trip: Event) -> bool:
