@@ -27,7 +27,7 @@ _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of
 # apposition, so the name is still the object.
 _DESCRIPTOR = (r"(?:(?:the|a|an)\s+(?:(?-i:[a-z])\w*\s+)?)?(?:(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+)?"
                r"(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+)\s+){0,3}"
-               r"(?-i:city|town|capital|port|province|region|island|village|state|county|district|"
+               r"(?-i:city|town|capital|port|province|region|island|village|state|county|district|country|nation|"
                r"resort|base|border town|port city|cities|towns|ports|provinces|regions|islands|villages)\s*(?:of\s+|,\s*)?")
 # A locative preposition right before the place, allowing a few modifier words in between
 # ("at the US air base at Yakota", "in the Egyptian capital of Cairo", "in the waters off Hawaii").

@@ -125,6 +125,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Any capitalised word may describe the capital ("the Kazakh capital Astana", "the East Timor
     # capital Dili"), not only an adjective ending like one.
     ("He arrived in the Tajik capital Dushanbe on Monday.", {("visit", "Dushanbe")}),
+    ("He paid a visit to the Baltic country Latvia on Monday.", {("visit", "Latvia")}),
+    ("He visited the Baltic nation of Latvia on Monday.", {("visit", "Latvia")}),
     ("He visited on Tuesday the port city of Liepaja.", {("visit", "Liepaja")}),
     # A region naming where a settlement lies is not a second place (§3.2: the most specific).
     ("The ministers met in the Baltic Sea port of Liepaja on Friday.", {("meeting", "Liepaja")}),
