@@ -110,8 +110,9 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     # "in the 21st century", "the 1990s": spans longer than a year date no event (§4 has no such row).
     dates = [d for d in dates if d.first is None or d.last is None or (d.last - d.first).days <= 366]
     candidates = []
+    asides = _asides(sentence.text)
     for date in dates:
-        if _dates_something_else(date, trigger, triggers, sentence):
+        if _dates_something_else(date, trigger, triggers, sentence, asides):
             continue
         after_place = _right_after(date, place_ends, sentence)
         if not after_place and _right_after(date, [a.end for a in others_places], sentence):
@@ -138,12 +139,13 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
     return None if best.value in VAGUE else best
 
 
-def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list[Trigger], sentence: Sentence) -> bool:
+def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
+                          asides: tuple[tuple[int, int], ...]) -> bool:
     """Whether the date belongs to another clause, phrase or event of the sentence than the
     trigger's own: an aside, a count from another event, "since", another clause, a report, a
     decision, a fronted clause, another trigger's phrase, or the other side of a quotation."""
     trigger_at = sentence.start + trigger.start
-    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(sentence.text)]
+    asides = [(sentence.start + start, sentence.start + end) for start, end in asides]
     # "Ban, who will take up the post on January 1, is due to pay a courtesy call": the aside's date
     # and "Li, who is here on an official visit, met Basescu on Monday": Monday is the talks', not
     # the stay's (a gathering in the aside is where the subject acts: "Leaders, who gathered here
@@ -188,6 +190,12 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
             and _DECISION_VERB.search(sentence.text, max(0, date.start - sentence.start - 20), date.start - sentence.start):
         return True
     return _names_another_thing(date, sentence, trigger_at) or _quoted(sentence, date.start) != _quoted(sentence, trigger_at)
+
+
+@functools.lru_cache(maxsize=256)  # asked for each trigger of the same sentence
+def _asides(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentence's closed asides about a person (", who ... ,")."""
+    return tuple(m.span() for m in _ASIDE.finditer(text))
 
 
 def _dates_a_report(date: TimeExpression, trigger: Trigger, sentence: Sentence) -> bool:
