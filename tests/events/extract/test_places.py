@@ -103,7 +103,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy will travel next to Riga.", {("visit", "Riga")}),
     ("The envoy flew in to Riga late on Tuesday.", {("visit", "Riga")}),
     # A reporting verb without "that" before the reported clause's own verb and place.
-    ("Officials said the envoy arrived in Riga today.", {("visit", "Riga")}),
+    ("Officials said Berg arrived in Riga today.", {("visit", "Riga")}),
     ("The envoy reached Riga on Saturday.", {("visit", "Riga")}),
     ("Diplomats converged on Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy was leaving immediately for Riga.", {("visit", "Riga")}),
