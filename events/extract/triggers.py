@@ -18,7 +18,10 @@ from gazetteer.wordlists import CALENDAR_WORDS
 _MODAL_AFTER = re.compile(r"\s+(?:could|might|may|would|should)\b")
 # Cues that deny the event outright (GUIDELINES §1: negated, cancelled, ruled out): never kept.
 _DENIALS = frozenset({"unreal:negation", "unreal:cancellation", "unreal:refusal", "unreal:governing",
-                      "denied_after"})
+                      "denied_after", "conditional_after"})
+# "would send troops to Kuwait if needed": a condition after the event (§1: conditional events).
+_IF_NEEDED = re.compile(r"^(?:(?!,\s*(?:and|but|while)\b)[^.;])*?\b(?:if|when|where)\s+(?:needed|necessary|required|"
+                        r"requested)\b", re.IGNORECASE)
 # How many words may separate a modality cue from the trigger it governs ("proposed a meeting").
 _GOVERNING_WORDS = 3
 # A capitalised trigger followed by another capitalised word is part of a name.
@@ -217,6 +220,8 @@ def _cues(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> tuple[st
         cues.append("denied_after")
     if _MODAL_AFTER.match(after):
         cues.append("modal_after")
+    if _IF_NEEDED.match(after) and not trigger.needs_place:  # (the verb's condition, not a force noun's)
+        cues.append("conditional_after")
     if trigger.type == "deployment" and filters.combat.search(sentence):
         cues.append("combat")
     if trigger.type == "deployment" and filters.targeted.search(before):
