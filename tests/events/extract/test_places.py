@@ -191,6 +191,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("visit", "Riga"), ("visit", "Jelgava"), ("visit", "Liepāja")}),
     ("The premier will fly to the capital city of Riga today.", {("visit", "Riga")}),
     ("The king met the Estonian, Lithuanian and Finnish leaders in Riga on Monday.", {("meeting", "Riga")}),
+    # An aside on the gathering before its own "held in" opens no clause.
+    ("The summit, scheduled for December 4-5, will be held in Riga.", {("summit", "Riga")}),
+    ("The summit, which opens on Tuesday, will be held in Riga.", {("summit", "Riga")}),
     ("The king held talks with Anna Berg, Janis Ozols and Peter Kalnins in Riga on Monday.",
      {("meeting", "Riga")}),
     ("Two ministerial conferences have been held in Riga and Vilnius.",
