@@ -104,6 +104,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy flew in to Riga late on Tuesday.", {("visit", "Riga")}),
     # A reporting verb without "that" before the reported clause's own verb and place.
     ("Officials said Berg arrived in Riga today.", {("visit", "Riga")}),
+    # "in from X" names an origin ("flew in from Amman"), no locative phrase.
+    ("RIGA -- The envoy went into talks with Berg on Tuesday shortly after she flew in from Tallinn.",
+     {("meeting", "Riga")}),
     ("The envoy reached Riga on Saturday.", {("visit", "Riga")}),
     ("Diplomats converged on Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy was leaving immediately for Riga.", {("visit", "Riga")}),
