@@ -168,12 +168,17 @@ def _saying() -> re.Pattern[str]:
 
 def month_of_context(event: Event, events: list[Event]) -> Event:
     """GUIDELINES §4 for undated parts and wholes of a dated stay, each taking its month: talks held
-    during a dated trip or summit at their place; a stop inside a dated trip to the country ("also
-    expected to visit a factory in Nairobi" on a trip to Kenya); and a trip with dated talks or stops
-    inside it ("her trip to the Palestinian territories", talks in Gaza City on Sunday)."""
+    during a dated trip or summit at their place; a summit the sentence sets during a dated trip to
+    its country ("During the trip, Hu will attend the APEC summit in Santiago"); a stop inside a
+    dated trip to the country ("also expected to visit a factory in Nairobi" on a trip to Kenya);
+    and a trip with dated talks or stops inside it ("her trip to the Palestinian territories",
+    talks in Gaza City on Sunday)."""
     if event.type == "meeting" and not dedupe.is_plural(event):
         sources = [c for c in events if c.type in ("visit", "summit")
                    and (c.place_id == event.place_id or c.type == "visit" and dedupe.inside(event, c))]
+    elif event.type == "summit" and STAY.search(event.evidence):
+        # "During the trip, Hu will also attend the APEC summit in Santiago": a part of the trip
+        sources = [c for c in events if c.type == "visit" and (c.place_id == event.place_id or dedupe.inside(event, c))]
     elif event.type == "visit" and not dedupe.is_plural(event):
         sources = [c for c in events if c.type in ("visit", "meeting") and c is not event
                    and (c.place_id == event.place_id or dedupe.inside(event, c))]

@@ -550,6 +550,13 @@ def test_talks_after_an_opening_visiting_clause_are_at_the_visit(extractor):
     assert _events(extractor, "Visiting Riga on Wednesday, the premier met Karis.") == {("visit", "Riga"), ("meeting", "Riga")}
 
 
+def test_a_summit_during_a_dated_trip_takes_its_month(extractor):
+    text = "The premier will visit Latvia from December 18 to 21. During the trip, he will attend the summit in Riga."
+    article = Article(id="t", text=text, title="", published=dt.date(2024, 12, 4), published_basis="metadata")
+    summit = next(e for e in extractor.extract(article) if e.type == "summit")
+    assert (summit.place_name, summit.date_start, summit.date_granularity) == ("Riga", dt.date(2024, 12, 1), "month")
+
+
 def test_a_summit_coordinated_with_the_trip_is_at_its_destination(extractor):
     text = "The premier will visit Riga on Saturday and hold a summit meeting on Sunday with Berg."
     assert _events(extractor, text) == {("visit", "Riga"), ("summit", "Riga")}
