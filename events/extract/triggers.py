@@ -19,6 +19,8 @@ _MODAL_AFTER = re.compile(r"\s+(?:could|might|may|would|should)\b")
 # Cues that deny the event outright (GUIDELINES §1: negated, cancelled, ruled out): never kept.
 _DENIALS = frozenset({"unreal:negation", "unreal:cancellation", "unreal:refusal", "unreal:governing",
                       "denied_after", "conditional_after"})
+# "held talks with Lagos by telephone": a phone call, no meeting (§1).
+_BY_PHONE = re.compile(r"^[^.;]{0,80}?\b(?:by|over the|on the)\s+(?:tele)?phone\b", re.IGNORECASE)
 # "would send troops to Kuwait if needed": a condition after the event (§1: conditional events).
 _IF_NEEDED = re.compile(r"^(?:(?!,\s*(?:and|but|while)\b)[^.;])*?\b(?:if|when|where)\s+(?:needed|necessary|required|"
                         r"requested)\b", re.IGNORECASE)
@@ -185,6 +187,7 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
         if name_word and name_word.group(1).lower() not in CALENDAR_WORDS:
             return False
     if trigger.type == "meeting" and (filters.not_a_meeting.search(before) or filters.not_met.match(after)
+                                      or _BY_PHONE.match(after)
                                       or filters.speaks.match(trigger.text + after)
                                       or (trigger.text.lower().startswith(("gather", "met "))
                                           or trigger.text.lower().split()[0] in ("meet", "meets"))
