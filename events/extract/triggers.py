@@ -243,6 +243,7 @@ _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 _GATHERING_SUBJECT = re.compile(r"\b(?:talks|meetings?|summits?|conferences?|rounds?|negotiations|session)\s+"
                                 r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _OBJECT_THEN_TO = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+to\s*")
+_OBJECT_THEN_FOR = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+for\s*")  # "invited Assad for talks"
 _GATHERING_VERBS = frozenset({"gather", "gathers", "gathered", "gathering", "meet", "meets", "met", "convene",
                               "convenes", "convened"})
 _FOR_SUMMIT = re.compile(r"[^.;,]{0,60}?\b(?:for|to attend)\s+(?:the|a|an|their|its)\s+(?:[\w'’()-]+\s+){0,6}?summit",
@@ -287,6 +288,8 @@ def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
         return None, 0
     # "invited his Georgian counterpart to visit": a verb of asking governs the infinitive after
     # its object, however long the object.
-    if kind in ("proposal", "wish", "intention") and _OBJECT_THEN_TO.fullmatch(clause, cue.end()):
+    if kind in ("proposal", "wish", "intention") and (_OBJECT_THEN_TO.fullmatch(clause, cue.end())
+                                                      or cue.group().lower().startswith("invit")
+                                                      and _OBJECT_THEN_FOR.fullmatch(clause, cue.end())):
         return kind, 0
     return kind, len(clause[cue.end():].split())
