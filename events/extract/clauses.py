@@ -34,7 +34,7 @@ TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:aimed|designed|intended)\s+(
                    r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence|developments?|progress|efforts|stability|"
                    r"security|reconstruction|tension|tensions|programs?|programmes?)\s+(?:in|of|with|between|on)\s+(?:the\s+)?"
                    # ("the crisis in western Darfur", "in Sudan's western region of Darfur")
-                   r"(?:(?-i:[A-Z])[\w-]*['’]s\s+)?(?:(?:north|south|east|west|central)\w*\s+)?(?:region\s+of\s+)?$")
+                   r"(?:(?-i:[A-Z])[\w-]*['’]s\s+)?(?:(?:north|south|east|west|central)\w*\s+|neighbou?ring\s+)?(?:region\s+of\s+)?$")
 # A temporal clause with a subject of its own: "his first visit since the Taliban took power in
 # Kabul", "talks after he assumed office in Delhi".
 SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prior to)\s+(?:the|a|an|his|her|its|"

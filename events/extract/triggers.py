@@ -241,7 +241,7 @@ def _title_case(sentence: str) -> bool:
 _FRONTED_CONDITION = re.compile(r"\s*[\"“]?\s*(?:if|unless|once)\b[^,;]*,", re.IGNORECASE)
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 _GATHERING_SUBJECT = re.compile(r"\b(?:talks|meetings?|summits?|conferences?|rounds?|negotiations|session)\s+"
-                                r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+                                r"(?:\w+\s+){0,8}$", re.IGNORECASE)  # ("The meeting between A and B is due in")
 _OBJECT_THEN_TO = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+to\s*")
 _OBJECT_THEN_FOR = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+for\s*")  # "invited Assad for talks"
 _GATHERING_VERBS = frozenset({"gather", "gathers", "gathered", "gathering", "meet", "meets", "met", "convene",

@@ -385,6 +385,7 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The summit was overshadowed by the violence in Latvia.",
     "The bloc will hold a summit on the crisis in Latvia's eastern region of Latgale.",
     "The talks centered on the nuclear programs in Latvia.",
+    "The ministers held talks on the situation in neighbouring Latvia.",
     "Leaders began their summit in disarray over the conflict in western Latvia.",
     "The president began a visit for talks seeking help in calming the violence in Latvia.",
     "Security was tight for the trip, which is aimed at showing Latvia's importance to Estonia.",

@@ -38,6 +38,8 @@ from events.extract.triggers import find_triggers
     ("The minister told reporters after a meeting with Karis that ties were good.", [("meeting", "meeting")]),
     ("The envoy met opposition leader Anna Berg.", [("meeting", "met")]),
     ("The president sat down with the premier today.", [("meeting", "sat down with")]),
+    # A gathering "due in" a place is the gathering's, no traveller's visit.
+    ("The first direct meeting between the two sides is due in Riga on Monday.", [("meeting", "meeting")]),
     ("The president held talks with the premier by telephone.", []),  # a phone call (§1)
     ("The plan met opposition in parliament.", []),
     ("The delegations held a plenary session in Riga.", [("meeting", "session")]),
