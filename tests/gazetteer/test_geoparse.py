@@ -85,6 +85,8 @@ def test_cold_war_and_short_names_are_their_states(gz):
     assert found["Soviet Union"].place.country_code == "RU"
     assert found["West Germany"].place.country_code == "DE" and found["West Germany"].place.level == "country"
     assert places("Troops arrived in the Solomons.", gz)["Solomons"].place.country_code == "SB"
+    # a curated venue, not Hampton, Virginia
+    assert places("Leaders met at Hampton Court on Thursday.", gz)["Hampton Court"].place.country_code == "GB"
 
 
 def test_bosnia_alone_is_the_country(gz):
