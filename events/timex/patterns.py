@@ -240,7 +240,7 @@ TENSE_CUE = re.compile(
     r"expected|expects?|set\s+(?:to|for)|to\s+be\s+held|plans?\s+to|planned|planning|"
     # (not an infinitive of what was done: "was able to / managed to / went on to hold talks")
     r"intends?|later\s+this|(?:is|are)\s+to|(?<!\bable\s)(?<!\bmanaged\s)(?<!\bwent\son\s)to\s+(?:meet|hold|visit|begin|start|open|host|"
-    r"sign|travel|attend|resume|return|arrive|leave))|"
+    r"sign|travel|attend|resume|return|arrive|leave|prepare(?:\s+for)?))|"
     r"(?P<prep>until|till|by|through|effective|payable|record|expires?|deadline|starting)|"
     r"(?P<wfut>would|could|might|may|can|should|must|hopes?|(?:meets?|begins?|starts?|opens?|"
     r"resumes?|arrives?|leaves?|visits?|holds?|travels?|heads?|returns?)"

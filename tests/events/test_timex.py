@@ -452,6 +452,9 @@ def test_a_verb_form_right_after_a_past_verb_is_its_object_and_past():
     assert only("The minister managed to meet the premier on Saturday.", thursday).first == D(2024, 11, 30)
     assert only("The minister was able to hold talks on Saturday.", thursday).first == D(2024, 11, 30)
     assert only("The minister decided to meet the premier on Saturday.", thursday).first == D(2024, 12, 7)
+    # an infinitive of purpose looks ahead: "met on Monday to prepare the November summit"
+    dates = find_dates("The ministers met in Riga to prepare the November summit.", D(2024, 10, 10))
+    assert [d.first for d in dates] == [D(2024, 11, 1)]
 
 
 def test_later_weekday_is_a_day_the_story_is_about():
