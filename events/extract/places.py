@@ -188,7 +188,7 @@ _HERE_ON = re.compile(r"\bhere\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\
 _THERE = re.compile(r"(?:\s+[\w-]+){0,5}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin", "While in Tirana"
 # and its comma.
-_FRAME = re.compile(r"(?:while\s+)?(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
+_FRAME = re.compile(r"(?:(?:while|earlier|later|also|meanwhile)\s+)?(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
                     r"(?:(?-i:[A-Z])[\w.'’\-]*\s*){1,4}"
                     r"(?=(?:\s*on\s+\w+(?:\s+\d{1,2})?)?,)", re.IGNORECASE)  # "In Riga (on Monday),"
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"

@@ -546,6 +546,7 @@ def test_the_gulf_is_the_gulf_the_article_named_before(extractor):
 
 def test_an_opening_while_in_frames_the_sentence(extractor):
     assert _events(extractor, "While in Riga, the premier will meet Karis.") == {("meeting", "Riga")}
+    assert _events(extractor, "Earlier in Riga, the premier met Karis.") == {("meeting", "Riga")}
 
 
 def test_talks_after_an_opening_visiting_clause_are_at_the_visit(extractor):
