@@ -59,10 +59,12 @@ OWN_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\b[^,;]*$")
 NEW_CLAUSE = re.compile(r",(?!\s+(?:his|her|their|its|including|mainly|mostly|notably|especially|both|which|that|who|"
                         r"\w+ed|\w+ing|held|set|due|in|at|on|to|for|with|near|from)\b)"
                         r"(?:\s+[^\s,]+){3,}\s+$", re.IGNORECASE)
-# ... nor does an aside on the gathering before its own "held in" ("The summit, scheduled for
-# November 4-5, will be held in Mar del Plata").
-HELD_AFTER_ASIDE = re.compile(r",\s*(?:which|scheduled|set|slated|due|planned)\b[^,;]*,\s*(?:will\s+be|is\s+to\s+be|was|were|"
-                              r"is|are|has\s+been|had\s+been)\s+(?:held|hosted|convened|staged)\s+(?:in|at)\s+(?:the\s+)?",
+# ... nor does an aside on the gathering before its own "held in" or "open in" ("The summit,
+# scheduled for November 4-5, will be held in Mar del Plata"; "Talks on the dispute, which has
+# lasted for decades, will open on Monday in Geneva").
+HELD_AFTER_ASIDE = re.compile(r",\s*(?:which|scheduled|set|slated|due|planned)\b[^,;]*,\s*(?:(?:will|would)\s+|(?:is|are)\s+to\s+)?"
+                              r"(?:(?:be|was|were|is|are|has\s+been|had\s+been)\s+(?:held|hosted|convened|staged)|"
+                              r"(?:open|begin|start|resume|convene|take\s+place)\w*)\s+(?:on\s+\w+\s+)?(?:in|at)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 # ... but the commas of a list of names are no clause ("talks with Hu Jintao, Wu Bangguo and Wen
 # Jiabao in Beijing").
@@ -84,4 +86,4 @@ def in_another_clause(trigger: Trigger, gap: str) -> bool:
     return bool(CLAUSE_VERB.search(gap) or TOPIC.search(gap) or SUBORDINATE.search(gap) or CONDITION.search(gap)
                 or CIRCUMSTANCE.search(gap)
                 or RELATIVE.search(gap) and not OWN_RELATIVE.match(gap)
-                or NEW_CLAUSE.search(gap) and not NAME_LIST.search(gap) and not HELD_AFTER_ASIDE.fullmatch(gap))
+                or NEW_CLAUSE.search(gap) and not NAME_LIST.search(gap) and not HELD_AFTER_ASIDE.search(gap))

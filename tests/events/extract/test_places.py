@@ -197,6 +197,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # An aside on the gathering before its own "held in" opens no clause.
     ("The summit, scheduled for December 4-5, will be held in Riga.", {("summit", "Riga")}),
     ("The summit, which opens on Tuesday, will be held in Riga.", {("summit", "Riga")}),
+    ("Talks on the dispute, which has lasted for decades, will open on Monday in Riga.", {("meeting", "Riga")}),
     ("The king held talks with Anna Berg, Janis Ozols and Peter Kalnins in Riga on Monday.",
      {("meeting", "Riga")}),
     ("Two ministerial conferences have been held in Riga and Vilnius.",
