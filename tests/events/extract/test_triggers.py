@@ -47,6 +47,8 @@ from events.extract.triggers import find_triggers
     ("The shareholders' meeting approved the merger.", []),
     ("The president received visiting Latvian leaders.", [("meeting", "received"), ("visit", "visiting")]),
     ("The president told visiting Latvian leaders that ties were good.", [("meeting", "told"), ("visit", "visiting")]),
+    ("The president received the Latvian foreign minister on Monday.", [("meeting", "received")]),
+    ("The ministry received the letter on Monday.", []),
     ("The president told reporters that ties were good.", []),
     # Forces leaving are deployed, past an aside about them; a minister leaving is a visit.
     ("The battalion, which has trained in the north for several months, will leave for Riga.",
