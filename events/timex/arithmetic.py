@@ -145,6 +145,9 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|official|state|goodw
                           re.IGNORECASE)
 
 
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|newly|recently|just)\s+$", re.IGNORECASE)
+
+
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around ``text[start:end]`` from its nearest cue.
 
@@ -166,6 +169,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         cue = cues[i]
         if cue.lastgroup == "prep" and start - cue.end() > 12:
             continue  # "killed by police on Tuesday": "by" is not about the date
+        if cue.lastgroup == "wpast" and _ADJECTIVE_BEFORE.search(text, lo, cue.start()):
+            continue  # "will meet Alatas, the newly appointed envoy, on Tuesday": an adjective
         before = cues[i - 1] if i else None
         if cue.lastgroup == "wfut" and before is not None and before.lastgroup == "fut" \
                 and cue.start() - before.end() <= 12:

@@ -452,6 +452,8 @@ def test_a_verb_form_right_after_a_past_verb_is_its_object_and_past():
     assert only("The minister managed to meet the premier on Saturday.", thursday).first == D(2024, 11, 30)
     assert only("The minister was able to hold talks on Saturday.", thursday).first == D(2024, 11, 30)
     assert only("The minister decided to meet the premier on Saturday.", thursday).first == D(2024, 12, 7)
+    # an adjectival participle is no past tense: "the newly appointed envoy, on Saturday"
+    assert only("The minister will meet Berg, the newly appointed envoy, on Saturday.", thursday).first == D(2024, 12, 7)
     # an infinitive of purpose looks ahead: "met on Monday to prepare the November summit"
     dates = find_dates("The ministers met in Riga to prepare the November summit.", D(2024, 10, 10))
     assert [d.first for d in dates] == [D(2024, 11, 1)]
