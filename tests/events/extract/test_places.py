@@ -102,6 +102,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy began a visit to energy-rich Latvia on Saturday.", {("visit", "Latvia")}),
     ("The envoy will travel next to Riga.", {("visit", "Riga")}),
     ("The envoy flew in to Riga late on Tuesday.", {("visit", "Riga")}),
+    ("The envoy will visit Latvia just hours after the vote.", {("visit", "Latvia")}),
     # A reporting verb without "that" before the reported clause's own verb and place.
     ("Officials said Berg arrived in Riga today.", {("visit", "Riga")}),
     # "in from X" names an origin ("flew in from Amman"), no locative phrase.
