@@ -130,7 +130,7 @@ def _reported_at() -> re.Pattern[str]:
     report was made, not where the event was."""
     # (not a verb of the reported clause: "Officials said Aziz arrived in Jordan today")
     return re.compile(r"(?:(?:" + lexicon.filter_words("reporting")
-                      + r"(?:\s+(?!(?:\w+ed|met|held|flew|went|came|is|are|was|were|will|would)\b)\w+){0,2}"
+                      + r"(?:\s+(?!(?:\w+ed|met|held|flew|went|came|is|are|was|were|will|would|after|following|during|before)\b)\w+){0,2}"
                       r"|\baccording to(?:\s+[\w-]+){1,4})"
                       r"\s+(?:in|at)|\baccording\s+to)\s+(?:the\s+)?$", re.IGNORECASE)  # ("according to Petra": a source)
 

@@ -105,6 +105,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy will visit Latvia just hours after the vote.", {("visit", "Latvia")}),
     # A reporting verb without "that" before the reported clause's own verb and place.
     ("Officials said Berg arrived in Riga today.", {("visit", "Riga")}),
+    ("Berg said after talks in Riga with the premier that ties were good.", {("meeting", "Riga")}),
     # "in from X" names an origin ("flew in from Amman"), no locative phrase.
     ("RIGA -- The envoy went into talks with Berg on Tuesday shortly after she flew in from Tallinn.",
      {("meeting", "Riga")}),
