@@ -30,10 +30,11 @@ _FURNITURE = re.compile(
 # "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", and the forms without a date:
 # "SEOUL (AP) —", "KATHMANDU :", "SEOUL, Korea —".
 _AGENCY = (r"\((?:AP|AFP|Reuters|Xinhua|Kyodo|UPI|PTI|IANS|ANI|IRNA|dpa|DPA|Yonhap|Bernama|KUNA|WAM|SPA|"
-           r"MENA|TASS|Interfax|Anadolu|AA|APA|Petra|SANA|QNA|BNA|ONA|Itar-Tass)\)")
+           r"MENA|TASS|Interfax|Anadolu|AA|APA|Petra|SANA|QNA|BNA|ONA|Itar-Tass|RFE/RL)\)")
 # "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", the forms without a date ("SEOUL
 # (AP) —", "KATHMANDU :", "SEOUL, Korea —", "QINGDAO China:", "SEOUL—The"), a title-case city before an agency
-# ("Khartoum (AP) —"), or with its date ("Islamabad, October 5:"), a date in the agency's place
+# ("Khartoum (AP) —"), or with its date ("Islamabad, October 5:", "Kuala Lumpur, 15th December:",
+# "Moscow, 26 September 1997 (RFE/RL) -"), a date in the agency's place
 # ("WASHINGTON (Oct. 29) --") and the date first ("Dec 9, 2006 (KHARTOUM) —").
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,?\s*[A-Z][A-Za-z .'\-]{1,30}){0,2}"
@@ -45,7 +46,8 @@ _DATELINE = re.compile(
     # "Addis Ababa - African leaders ...": a title-case place and a spaced dash opening the story
     r"|(?P<titled_dash>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+(?:--?|—|–)\s+(?=[A-Z])"
     # "Islamabad, October 5:", "Islamabad, Oct 5 (AFP) -": a title-case city and its date
-    r"|(?P<titled_date>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:" + _AGENCY + r")?\s*(?:--?|—|–|:)\s"
+    r"|(?P<titled_date>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?\s*(?:" + _AGENCY + r")?\s*(?:--?|—|–|:)\s"
     r"|(?P<titled_web>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*" + _AGENCY + r"\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*(?:$|--?\s|—|–)"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\((?P<dated>[A-Z][A-Z .'\-]{1,40}[A-Z])\)\s*(?:--?|—|–|:))"
 )

@@ -31,6 +31,8 @@ def test_the_story_dateline_wins_over_the_desk_dateline():
     ("VILNIUS (Oct. 29) -- The two presidents held talks here.", "VILNIUS"),
     ("VILNIUS—The two presidents held talks here.", "VILNIUS"),  # an em dash with no spaces
     ("VILNIUS (AFP) Jun 12, 2006 -- The two presidents held talks here.", "VILNIUS"),
+    ("Vilnius, 15th December: The two presidents held talks here.", "Vilnius"),
+    ("Vilnius, 26 September 1997 (RFE/RL) - The two presidents held talks here.", "Vilnius"),
 ])
 def test_datelines_of_newspapers_and_broadcasters(text, place):
     start, end = find_dateline(text)
