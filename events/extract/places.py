@@ -448,15 +448,23 @@ def _with_coordinated(first: Anchor, names: list[Anchor], sentence: Sentence) ->
         previous = chosen[-1]
         if anchor.start <= previous.start:
             continue
-        gap = sentence.text[previous.end - sentence.start: anchor.start - sentence.start]
+        gap = sentence.text[_phrase_end(previous, sentence): anchor.start - sentence.start]
         bare_comma = _BARE_COMMA.fullmatch(gap)
         if not _COORDINATED.match(gap) or bare_comma and (bare_comma.group(1) or not _LIST_GOES_ON.match(
-                sentence.text, anchor.end - sentence.start)):
+                sentence.text, _phrase_end(anchor, sentence))):
             break  # (after a time, a bare comma ends the clause: "in Beijing on Monday, the U.S. said")
         if _contains(anchor.place, previous.place) and not _CONJUNCTION.search(gap):
             continue  # ("Riga and Liepaja" are two places even where Liepaja resolves to its region)
         chosen.append(anchor)
     return chosen
+
+
+def _phrase_end(anchor: Anchor, sentence: Sentence) -> int:
+    """Where a place's name ends in the sentence, with the land noun of a demonym ("the
+    Palestinian territories, Israel and Egypt")."""
+    end = anchor.end - sentence.start
+    land = _LAND.match(sentence.text, end) if anchor.kind == "demonym" else None
+    return land.end() if land else end
 
 
 def _nested_in(anchor: Anchor, chosen: list[Anchor], sentence: Sentence) -> bool:

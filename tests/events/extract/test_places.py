@@ -190,6 +190,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # Coordinated places are two, even where the second is a region of the first's country and
     # comes with a description.
     ("He will visit Riga and the port city of Liepaja on Monday.", {("visit", "Riga"), ("visit", "Liepaja")}),
+    ("He visited Latvia, the Estonian territory, Lithuania and Finland.",
+     {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania"), ("visit", "Finland")}),
     ("She will meet with the Latvian premier in Riga and with the Estonian premier in Tallinn.",
      {("meeting", "Riga"), ("meeting", "Tallinn")}),
     ("He also visited the cities of Riga, Jelgava and Liepaja.",
