@@ -193,6 +193,10 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
                                           or trigger.text.lower().split()[0] in ("meet", "meets"))
                                       and filters.crowd.search(before)):  # (not "told reporters after a meeting")
         return False
+    # "A two-day summit has convened in Khartoum": the gathering's own verb is no second event.
+    if trigger.type == "meeting" and trigger.text.lower().split()[0] in _GATHERING_VERBS \
+            and _GATHERING_ITSELF.search(before):
+        return False
     # "Leaders gathered in Riga for the summit": the gathering is the summit, not talks besides it.
     if trigger.type == "meeting" and trigger.text.lower().split()[0] in _GATHERING_VERBS and _FOR_SUMMIT.match(after):
         return False
@@ -242,6 +246,8 @@ _FRONTED_CONDITION = re.compile(r"\s*[\"“]?\s*(?:if|unless|once)\b[^,;]*,", re
 _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 _GATHERING_SUBJECT = re.compile(r"\b(?:talks|meetings?|summits?|conferences?|rounds?|negotiations|session)\s+"
                                 r"(?:\w+\s+){0,8}$", re.IGNORECASE)  # ("The meeting between A and B is due in")
+_GATHERING_ITSELF = re.compile(r"\b(?:summits?|conferences?|sessions?)\s+(?:has|have|had|was|were|will|is|are)?\s*"
+                               r"(?:\w+ly\s+)?$", re.IGNORECASE)
 _OBJECT_THEN_TO = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+to\s*")
 _OBJECT_THEN_FOR = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+for\s*")  # "invited Assad for talks"
 _GATHERING_VERBS = frozenset({"gather", "gathers", "gathered", "gathering", "meet", "meets", "met", "convene",

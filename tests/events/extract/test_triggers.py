@@ -31,6 +31,7 @@ from events.extract.triggers import find_triggers
     ("NATO leaders will meet in the capital.", [("summit", "NATO leaders will meet")]),
     ("A meeting of the CIS heads of state opened in the capital.", [("summit", "meeting of the CIS heads of state")]),
     ("The heads of state of ASEAN will meet in the capital.", [("summit", "heads of state of ASEAN will meet")]),
+    ("A two-day summit has convened in the capital.", [("summit", "summit")]),  # its own verb, no second event
     # An exchange of views and receiving a visitor are talks (§1: an audience).
     ("The two ministers had an exchange of views on Friday.", [("meeting", "exchange of views")]),
     # An annual or plenary meeting of delegations is a meeting; a shareholders' one is not.
