@@ -37,7 +37,7 @@ _DESCRIPTOR = (r"(?:(?:the|a|an)\s+(?:(?-i:[a-z])\w*\s+)?)?(?:(?-i:[A-Z][\w.]*(?
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|near|inside|outside|around|toward|towards|across|throughout|within|via|"
     r"(?:set|scheduled|planned|slated|due|bound|destined) for|includ(?:es|ed|ing)|"
-    r"enter(?:s|ed|ing)?|reach(?:es|ed|ing)?|"  # "troops entered Mogadishu": the place entered
+    r"enter(?:s|ed|ing)?|reach(?:es|ed|ing)?|converg(?:e|es|ed|ing)\s+on|"  # "troops entered Mogadishu"
     # a departure's destination: "left for Darfur", "set sail for the Gulf of Aden"
     r"(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|sail(?:s|ed|ing)?|head(?:s|ed|ing)?)(?:\s+[\w'’.\-]+){0,4}?\s+for)|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"

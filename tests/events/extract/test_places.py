@@ -110,7 +110,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("RIGA -- The envoy went into talks with Berg on Tuesday shortly after she flew in from Tallinn.",
      {("meeting", "Riga")}),
     ("The envoy reached Riga on Saturday.", {("visit", "Riga")}),
-    ("Diplomats converged on Riga on Saturday.", {("visit", "Riga")}),
+    ("Diplomats converged on Riga on Saturday for a summit.", {("visit", "Riga"), ("summit", "Riga")}),
     ("The envoy was leaving immediately for Riga.", {("visit", "Riga")}),
     ("Latvia's investment in Estonia reached US$9 billion.", set()),
     ("The envoy flew by helicopter to Riga on Friday.", {("visit", "Riga")}),
