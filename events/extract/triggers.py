@@ -156,8 +156,8 @@ def find_triggers(sentence: str, *, keep_cued: bool = False, keep_denied: bool =
             kind = row.type
             # (the word first: the search before it costs the length of the sentence)
             if kind == "visit" and filters.motion.search(trigger.text) \
-                    and filters.forces_arriving.search(before):
-                kind = "deployment"
+                    and filters.forces_arriving.search(before) and lexicon.military_words().search(sentence):
+                kind = "deployment"  # (only armed forces deploy: "engineers arrived to build a dam" visit)
             found.append(Trigger(kind, trigger.start, trigger.end, trigger.text,
                                  row.needs_place and kind == row.type, cues))
     return sorted(found, key=lambda t: t.start)

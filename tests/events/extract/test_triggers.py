@@ -64,6 +64,11 @@ from events.extract.triggers import find_triggers
     ("Two military transport planes landed at Riga on Tuesday.", [("deployment", "landed at")]),
     ("Two planes landed at Riga on Tuesday.", [("visit", "landed at")]),
     ("Army engineers arrived in Riga on Tuesday.", [("deployment", "Army engineers"), ("deployment", "arrived")]),
+    # Engineers are forces only in a military sentence; civilians arriving visit.
+    ("Engineers arrived in Riga for the peacekeeping mission.",
+     [("deployment", "Engineers"), ("deployment", "arrived"), ("deployment", "peacekeeping mission")]),
+    ("Engineers arrived in Riga to build a dam.", [("visit", "arrived")]),
+    ("Election observers arrived in Riga on Monday.", [("visit", "arrived")]),
     ("Commandos were flown to Riga.", [("deployment", "Commandos"), ("deployment", "flown to")]),
     # ... but an aid minister does, and relief troops are forces.
     ("The aid minister arrived in Riga on Monday.", [("visit", "arrived")]),
