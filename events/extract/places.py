@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from events.extract import clauses, lexicon
-from events.extract.anchors import AFTER_PLACE as _AFTER_PLACE
-from events.extract.anchors import Anchor
+from events.extract.anchors import AFTER_PLACE, Anchor
 from events.extract.sentences import Sentence
 from events.extract.triggers import Trigger
 from gazetteer import Place
@@ -17,9 +16,8 @@ _PHRASE_REACH = 160  # characters around a place name that say how the sentence 
 LEVEL_RANK = {"landmark": 4, "city": 3, "region": 2, "country": 1}
 NEAR_KM = 25.0  # "near Brest": the guideline's gold gives such mentions 25 km
 
-_KM_FROM = re.compile(
-    r"(?P<n>\d[\d,.]*)\s*(?P<unit>kilometers|kilometres|km|miles|mi)\s+(?:\w+\s+){0,2}?"
-    r"(?:from|of|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_DISTANCE = r"(?P<n>\d[\d,.]*)\s*(?P<unit>kilometers|kilometres|km|miles|mi)\b"  # "100 kilometers"
+_KM_FROM = re.compile(_DISTANCE + r"\s+(?:\w+\s+){0,2}?(?:from|of|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of|not far from|"
                    r"in the vicinity of|around|off(?:\s+the\s+coast\s+of)?)\s+(?:the\s+)?$", re.IGNORECASE)
 # A description naming the kind of place before its name: "the northern Russian city of",
@@ -79,8 +77,8 @@ _COORDINATED = re.compile(r"^(?:\s+(?:on|next|this)\s+(?-i:[A-Z])[a-z]+day)?\s*(
                           r"(?:the\s+)?(?:" + _DESCRIPTOR + r")?$")  # "and the booming southern province of Guangdong"
 # A name after a bare comma is a list member only if the list goes on or ends with the clause:
 # "to Kenya, Uganda and Tanzania", but "in Washington, Hashimoto met Clinton".
-_DISTANCE_FROM = re.compile(r"\s*,\s*(?:\w+\s+){0,2}?\d[\d,.]*\s*(?:kilometers|kilometres|km|miles|mi)\b"
-                            r"(?:\s+\([^)]*\))?\s+(?:[\w-]+\s+){0,2}?(?:of|from|outside)\s+(?:the\s+)?", re.IGNORECASE)
+_DISTANCE_FROM = re.compile(r"\s*,\s*(?:\w+\s+){0,2}?" + _DISTANCE + r"(?:\s+\([^)]*\))?\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:of|from|outside)\s+(?:the\s+)?", re.IGNORECASE)
 _LAND_NOUN = re.compile(r"\s+(?:region|province|area|district|state|island|islands|coast|border|territory|valley|peninsula)\b")
 # Past the forces' first place, a clause of its own: "arrived in Kabul after fighting erupted in
 # Kandahar", "arrived in Beirut to join the UN force in south Lebanon".
@@ -382,7 +380,7 @@ def is_modifier(anchor: Anchor, after: str) -> bool:
     word = re.match(r"\s+([a-z][a-z\-]*)", after)
     if word:
         # "Kuwait threatened", "Kenya finally agreed": a verb after the name, not a noun it qualifies
-        return word.group(1) not in _AFTER_PLACE and not word.group(1).endswith(("ly", "ed"))
+        return word.group(1) not in AFTER_PLACE and not word.group(1).endswith(("ly", "ed"))
     if re.match(r"\s+\d+(?:st|nd|rd|th)\b", after):
         return True  # "the U.S. 6th Fleet", "Russia's 1st Guards Tank Army"
     # "the U.S. Navy", "China Daily": a capitalised word that is not a date qualifies the country.
