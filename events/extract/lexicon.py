@@ -17,6 +17,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from re import _constants as sre_constants  # the regex parse tree (stable since 3.11)
+from re import _parser as sre_parser
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
 
@@ -29,6 +31,13 @@ class TriggerPattern:
     pattern: re.Pattern[str]
     needs_place: bool
     needs_force: bool = False  # a force must be named before it ("troops based in", not "an activist based in")
+    # Case-folded words of which every match holds one (None: no such set). Scanning a sentence
+    # that holds none of them cannot match, and a substring test is far cheaper than the scan.
+    keywords: frozenset[str] | None = None
+
+    def may_match(self, folded: str) -> bool:
+        """False only if the pattern cannot match the sentence whose case-folded text is ``folded``."""
+        return self.keywords is None or any(word in folded for word in self.keywords)
 
 
 def _table(name: str, key: str) -> list[dict]:
@@ -73,8 +82,69 @@ def trigger_patterns() -> tuple[TriggerPattern, ...]:
         pattern = row["pattern"].replace("{FORCE}", force_nouns())
         key = (row["type"], row.get("needs_place", False), row.get("needs_force", False))
         groups.setdefault(key, []).append(pattern)
-    return tuple(TriggerPattern(kind, re.compile(_words(rows), re.IGNORECASE), needs_place, needs_force)
-                 for (kind, needs_place, needs_force), rows in groups.items())
+    patterns = []
+    for (kind, needs_place, needs_force), rows in groups.items():
+        pattern = re.compile(_words(rows), re.IGNORECASE)
+        patterns.append(TriggerPattern(kind, pattern, needs_place, needs_force, required_words(pattern)))
+    return tuple(patterns)
+
+
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Case-folded strings of which every match of ``pattern`` contains at least one, or None."""
+    try:
+        return _required(sre_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # a construct this reading does not know: no prefilter, never a wrong one
+        return None
+
+
+def _required(items: list) -> frozenset[str] | None:
+    """The required words of a parsed sequence: the best set among its literal stretches and its
+    groups, alternations and repeats that must occur; the best is the one whose shortest word is
+    longest. Anything that may match without a literal (classes, lookarounds) ends a stretch."""
+    found: list[frozenset[str] | None] = []
+    stretch = frozenset([""])  # what the literal stretch so far may read
+    for op, value in items:
+        exact = _exact([(op, value)])
+        if exact is not None and len(stretch) * len(exact) <= 64:
+            stretch = frozenset(head + tail for head in stretch for tail in exact)
+            continue
+        found.append(stretch)
+        stretch = frozenset([""])
+        if op is sre_constants.SUBPATTERN:
+            found.append(_required(value[-1]))
+        elif op is sre_constants.BRANCH:
+            branches = [_required(branch) for branch in value[1]]
+            found.append(None if None in branches else frozenset().union(*branches))
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and value[0] >= 1:
+            found.append(_required(value[2]))
+    found.append(stretch)
+    known = [words for words in found if words and "" not in words]
+    best = max(known, key=lambda words: min(map(len, words)), default=None)
+    # (a word holding another of the set adds nothing: "meets" holds "meet")
+    return best and frozenset(w for w in best if not any(o != w and o in w for o in best))
+
+
+def _exact(items: list) -> frozenset[str] | None:
+    """Every string a parsed sequence of literals, groups, alternations and optional parts can
+    match (case-folded), or None if it can match others."""
+    strings = frozenset([""])
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            choices = frozenset([chr(value).casefold()])
+        elif op is sre_constants.SUBPATTERN:
+            choices = _exact(value[-1])
+        elif op is sre_constants.BRANCH:
+            branches = [_exact(branch) for branch in value[1]]
+            choices = None if None in branches else frozenset().union(*branches)
+        elif op is sre_constants.MAX_REPEAT and value[:2] == (0, 1):
+            choices = _exact(value[2])
+            choices = choices and choices | {""}
+        else:
+            return None
+        if choices is None or len(strings) * len(choices) > 64:
+            return None
+        strings = frozenset(head + tail for head in strings for tail in choices)
+    return strings
 
 
 @functools.cache

@@ -139,7 +139,10 @@ def find_triggers(sentence: str, *, keep_cued: bool = False, keep_denied: bool =
     """
     filters = _filters()
     found: list[Trigger] = []
+    folded = sentence.casefold().replace("ı", "i")  # (what IGNORECASE matches alike: also the dotless i)
     for row in lexicon.trigger_patterns():
+        if not row.may_match(folded):
+            continue
         for match in row.pattern.finditer(sentence):
             trigger = Trigger(row.type, match.start(), match.end(), match.group(), row.needs_place)
             if _overlaps(trigger, found) or not _counts(trigger, sentence, filters):

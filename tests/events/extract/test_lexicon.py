@@ -36,3 +36,29 @@ def test_cameo_codes_keep_their_leading_zero():
 def test_an_unknown_filter_is_a_clear_error():
     with pytest.raises(KeyError, match="no filter 'nonsense'"):
         lexicon.filter_words("nonsense")
+
+
+@pytest.mark.parametrize("row", TRIGGERS, ids=lambda r: r["pattern"][:30])
+def test_the_keyword_prefilter_lets_each_rows_example_through(row):
+    [group] = [group for group in lexicon.trigger_patterns()
+               if (group.type, group.needs_place, group.needs_force)
+               == (row["type"], row.get("needs_place", False), row.get("needs_force", False))]
+    assert group.may_match(row["example"].casefold()), group.keywords
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\b(?:met|meet(?:s|ing)?)\b", {"met", "meet"}),
+    (r"(?:very |most )?cordial talks", {"cordial talks"}),        # an optional part is not required
+    (r"(?:[A-Z]\w+ ){1,2}summit", {"summit"}),                    # the longest required word wins
+    (r"(?:visit|trip)s? (?:to|in)", {"visit to", "visit in", "trip to", "trip in",
+                                     "visits to", "visits in", "trips to", "trips in"}),
+    (r"(?-i:ISAF) troops", {"isaf troops"}),                      # compared case-folded
+    (r"Stra(?:ß|ss)e", {"strasse"}),                              # "ß" folds to "ss"
+    (r"\w+ed", {"ed"}),
+    (r"(?:talks|\w+ing) with", {" with"}),                         # a branch without a word falls back
+    (r"\w+|talks", None),                                          # nothing every match must hold
+])
+def test_required_words_are_what_every_match_must_contain(pattern, words):
+    compiled = re.compile(pattern, re.IGNORECASE)
+    found = lexicon.required_words(compiled)
+    assert (None if found is None else set(found)) == words
