@@ -395,6 +395,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The president began a visit for talks seeking help in calming the violence in Latvia.",
     "Security was tight for the trip, which is aimed at showing Latvia's importance to Estonia.",
     "The ministers met on bilateral relations and the latest developments in the Baltic region.",
+    # ... nor is what it answers.
+    "The ministers will meet in March because of the crisis in Latvia.",
+    "The ministers will meet in March in view of the tension in Latvia.",
     # A verb conditioned after it ("if needed") reports no event, nor do the forces it sends (§1).
     "The ministry would send troops to Riga if needed.",
     "The ships would move to Riga if required.",
