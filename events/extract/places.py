@@ -52,6 +52,12 @@ _FROM_NAMED = re.compile(r"\b(?:from|left|leaves?|leaving|depart(?:s|ed|ing)?)\s
                          r"(?:(?-i:[A-Z])[\w'’.\-]*\s+){0,3}?(?:Fort|Camp|(?:air |naval |military )?base|home ?port|"
                          r"naval station|barracks|airfield)(?:\s+(?-i:[A-Z])[\w'’.\-]*){0,2},?\s+(?:in|at|of)?\s*"
                          r"(?:the\s+)?$", re.IGNORECASE)
+# Where forces or people withdraw from is left, not where they are (§1: withdrawals are no
+# deployments): "pull its troops out of Somalia", "pulled out from positions near Poti" (not
+# "troops that pulled out from Iraq arrived in Kuwait").
+_WITHDRAWN_FROM = re.compile(r"\b(?:withdr(?:aw|aws|awing|awn|ew|awal)|pull(?:s|ed|ing)?|evacuat(?:e|es|ed|ing)|flown)"
+                             r"(?:\s+[\w'’-]+){0,3}?\s+(?:out\s+of|out\s+from|from)\s+(?:(?!(?:in|at|to|into)\s)[\w'’-]+\s+){0,5}?$",
+                             re.IGNORECASE)
 # "to" followed by a lower-case word without an article is the infinitive, not a direction:
 # "to avoid angering China", unlike "to the northern city of Basra" or "to China".
 # Adjectives of place are not verbs: "to neighbouring Lebanon", "to southern Iraq".
@@ -304,7 +310,8 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     before = sentence.text[max(0, position - _PHRASE_REACH): position]
     if is_modifier(anchor, sentence.text[anchor.end - sentence.start: anchor.end - sentence.start + _PHRASE_REACH]):
         return None
-    if _reported_at().search(before) or _FROM_NAMED.search(before) or _BACK_HOME.search(before):
+    if _reported_at().search(before) or _FROM_NAMED.search(before) or _BACK_HOME.search(before) \
+            or _WITHDRAWN_FROM.search(before):
         return None
     km = _KM_FROM.search(before)
     if km:

@@ -73,6 +73,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A country that holds forces is where they are; one that has sent them is not.
     ("Estonia has 300 troops guarding the border.", {("deployment", "Estonia")}),
     ("Estonia has sent 300 troops across the border.", set()),
+    # Forces withdrawn from one place are deployed where they arrive.
+    ("The last Estonian troops to pull out from Latvia arrived in Lithuania on Monday.",
+     {("deployment", "Lithuania")}),
     # Coordinated places are separate events (§3.2).
     ("NATO troops were deployed in Tirana and Vlore.", {("deployment", "Tirana"), ("deployment", "Vlorë")}),
     ("The minister will travel to Qatar and then to Oman.", {("visit", "Qatar"), ("visit", "Oman")}),
@@ -379,6 +382,10 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # A source is no place ("according to Petra", a news agency); forces going back home.
     "The troops arrived on Monday, according to Petra.",
     "The troops crossed back into Latvia early Sunday.",
+    # Where forces withdraw from is left, not where they are (§1).
+    "Estonia plans to pull its troops out of Latvia.",
+    "Troops pulled out from positions on the outskirts of Riga on Saturday.",
+    "Estonia agreed to withdraw its troops from security zones around Latvia.",
     # Losses are no possession, and home is no destination (§1).
     "Latvia has lost 21 soldiers in the past five years.",
     "The families of the soldiers back in Latvia were informed.",
