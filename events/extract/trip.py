@@ -33,6 +33,10 @@ _TRAVELLER = re.compile(r"(?:^|,|\b(?:[Ll]ater|[Tt]hen|[Aa]fterwards|[Ee]arlier|
                         r"(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:delegation|visitors?|envoys?|mission|secretary|"
                         r"minister|president|premier|chancellor)|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|"
                         r"ministers|prime ministers|premiers|sides|heads of state))\s+(?:\w+\s+){0,3}$")
+# The trip named after the talks in their own sentence, as their time: "held talks with Kim while
+# visiting Pyongyang", "will hold consultations when he visits Pyongyang this week".
+_WHILE_VISITING = re.compile(r"(?:\s+[^\s,;:\"“”]+){0,8}?\s+(?:when|while|during)\s+(?:(?:he|she|they)\s+)?"
+                             r"(?:(?:is|was|were|are|will\s+be)\s+)?(?:(?:his|her|their)\s+)?", re.IGNORECASE)
 _WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 # "Hu Jintao met", "Hu exchanged views": a name before a verb is its subject (not a name of the talks)
 _VERBS_OF_MEETING = frozenset({"met", "meet", "meets"})
@@ -80,7 +84,7 @@ def _trip_of(event: Event, visits: list[Event]) -> Event | None:
     else the article's first placed visit, but never one reported later in its own sentence ("met
     officials on Wednesday and will fly to Eritrea on Thursday": the next leg)."""
     visits = [v for v in visits if v.evidence_start != event.evidence_start
-              or v.trigger_span.start < event.trigger_span.start]
+              or v.trigger_span.start < event.trigger_span.start or _while_visiting(event, v)]
     before = [v for v in visits if v.evidence_start <= event.evidence_start]
     own = [v for v in before if set(v.actors) & set(event.actors)]
     return (own or before or visits or [None])[-1 if (own or before) else 0]
@@ -123,10 +127,17 @@ def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
     "Visiting Riga on Wednesday, Karins met Nauseda": the opening participle is the trip."""
     if trip.evidence_start != event.evidence_start:
         return False
+    if _while_visiting(event, trip):
+        return True
     opening = _OPENING_VISIT.match(event.evidence)
     return _AND_THEN.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start) is not None \
         or opening is not None and opening.end() == trip.trigger_span.end \
         and "," in event.evidence[trip.trigger_span.end: event.trigger_span.start]
+
+
+def _while_visiting(event: Event, trip: Event) -> bool:
+    return trip.evidence_start == event.evidence_start and trip.trigger_span.start > event.trigger_span.end \
+        and _WHILE_VISITING.fullmatch(event.evidence, event.trigger_span.end, trip.trigger_span.start) is not None
 
 
 def _the_travellers_talks(event: Event, trip: Event) -> bool:

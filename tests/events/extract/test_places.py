@@ -568,6 +568,19 @@ def test_talks_after_an_opening_visiting_clause_are_at_the_visit(extractor):
     assert _events(extractor, "Visiting Riga on Wednesday, the premier met Karis.") == {("visit", "Riga"), ("meeting", "Riga")}
 
 
+@pytest.mark.parametrize("text", [
+    "Berg will hold consultations with Karis when he visits Riga this week.",
+    "Berg held talks with Karis while visiting Riga last week.",
+])
+def test_talks_held_while_visiting_are_at_the_visit(extractor, text):
+    assert _events(extractor, text) == {("visit", "Riga"), ("meeting", "Riga")}
+
+
+def test_a_visit_in_a_clause_of_another_time_is_no_time_of_the_talks(extractor):
+    text = "It would be the first meeting between the two since July, when Berg visited Latvia."
+    assert _events(extractor, text) == {("visit", "Latvia")}
+
+
 def test_a_summit_during_a_dated_trip_takes_its_month(extractor):
     text = "The premier will visit Latvia from December 18 to 21. During the trip, he will attend the summit in Riga."
     article = Article(id="t", text=text, title="", published=dt.date(2024, 12, 4), published_basis="metadata")
