@@ -40,6 +40,8 @@ from events.extract.triggers import find_triggers
     ("The minister told reporters after a meeting with Karis that ties were good.", [("meeting", "meeting")]),
     ("The envoy met opposition leader Anna Berg.", [("meeting", "met")]),
     ("The president sat down with the premier today.", [("meeting", "sat down with")]),
+    ("The finance ministers will get together in the capital on Sunday.", [("meeting", "get together")]),
+    ("The ministry got together a team of experts.", []),  # gathered a team: no meeting
     # A gathering "due in" a place is the gathering's, no traveller's visit.
     ("The first direct meeting between the two sides is due in Riga on Monday.", [("meeting", "meeting")]),
     ("The president held talks with the premier by telephone.", []),  # a phone call (§1)
