@@ -33,7 +33,8 @@ _AGENCY = (r"\((?:AP|AFP|Reuters|Xinhua|Kyodo|UPI|PTI|IANS|ANI|IRNA|dpa|DPA|Yonh
            r"MENA|TASS|Interfax|Anadolu|AA|APA|Petra|SANA|QNA|BNA|ONA|Itar-Tass|RFE/RL)\)")
 # "TAIPEI, Dec. 3 (Xinhua) --", "ZHANJIANG, Guangdong, Nov. 15", the forms without a date ("SEOUL
 # (AP) —", "KATHMANDU :", "SEOUL, Korea —", "QINGDAO China:", "SEOUL—The"), a title-case city before an agency
-# ("Khartoum (AP) —"), or with its date ("Islamabad, October 5:", "Kuala Lumpur, 15th December:",
+# ("Khartoum (AP) —"), or with its date and any agency ("Islamabad, October 5:", "Kuala Lumpur, 15th December:",
+# "Nicosia, Feb. 19 (CNA) --", "Tehran, May 26, IRNA --",
 # "Moscow, 26 September 1997 (RFE/RL) -"), a date in the agency's place
 # ("WASHINGTON (Oct. 29) --") and the date first ("Dec 9, 2006 (KHARTOUM) —").
 _DATELINE = re.compile(
@@ -47,7 +48,7 @@ _DATELINE = re.compile(
     r"|(?P<titled_dash>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+(?:--?|—|–)\s+(?=[A-Z])"
     # "Islamabad, October 5:", "Islamabad, Oct 5 (AFP) -": a title-case city and its date
     r"|(?P<titled_date>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s+\d{4})?\s*(?:" + _AGENCY + r")?\s*(?:--?|—|–|:)\s"
+    r"(?:,?\s+\d{4})?\s*(?:" + _AGENCY + r"|\([A-Z][A-Z/\-]{1,9}\)|,\s*[A-Z]{2,9})?\s*(?:--?|—|–|:)\s"
     r"|(?P<titled_web>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*" + _AGENCY + r"\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*(?:$|--?\s|—|–)"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\s*\((?P<dated>[A-Z][A-Z .'\-]{1,40}[A-Z])\)\s*(?:--?|—|–|:))"
 )

@@ -33,6 +33,9 @@ def test_the_story_dateline_wins_over_the_desk_dateline():
     ("VILNIUS (AFP) Jun 12, 2006 -- The two presidents held talks here.", "VILNIUS"),
     ("Vilnius, 15th December: The two presidents held talks here.", "Vilnius"),
     ("Vilnius, 26 September 1997 (RFE/RL) - The two presidents held talks here.", "Vilnius"),
+    # any agency's initials after a title-case city and its date
+    ("Vilnius, Feb. 19 (BNS) -- The two presidents held talks here.", "Vilnius"),
+    ("Vilnius, May 26, ELTA -- The two presidents held talks here.", "Vilnius"),
 ])
 def test_datelines_of_newspapers_and_broadcasters(text, place):
     start, end = find_dateline(text)
