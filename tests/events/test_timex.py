@@ -278,6 +278,13 @@ def test_modal_may_is_not_a_month():
     assert only("It opened in May.").value == "2024-05"
 
 
+def test_march_and_may_before_the_noun_they_date_are_months():
+    assert only("The ministers will hold the March meeting.").value == "2025-03"  # (filed in December)
+    assert only("Their May summit was postponed.").value == "2024-05"
+    assert find_dates("The March was long.", SEED) == []          # a noun, then its verb
+    assert find_dates("They joined the March on Riga.", SEED) == []
+
+
 _WORDS = st.sampled_from([
     "December", "Dec.", "6", "6th", "30", "February", "2024", "1999", "-", "–", "7-9", "on",
     "Tuesday", "last", "next", "this", "week", "year", "ago", "two", "quarter", "third",
