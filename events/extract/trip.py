@@ -37,6 +37,9 @@ _TRAVELLER = re.compile(r"(?:^|,|\b(?:[Ll]ater|[Tt]hen|[Aa]fterwards|[Ee]arlier|
 # visiting Pyongyang", "will hold consultations when he visits Pyongyang this week".
 _WHILE_VISITING = re.compile(r"(?:\s+[^\s,;:\"“”]+){0,8}?\s+(?:when|while|during)\s+(?:(?:he|she|they)\s+)?"
                              r"(?:(?:is|was|were|are|will\s+be)\s+)?(?:(?:his|her|their)\s+)?", re.IGNORECASE)
+# The traveller's trip in an aside on the talks' subject: "Wen, who arrived in Riga on Tuesday, met
+# Berzins on Wednesday" (the aside opens before the trip and closes before the talks).
+_WHO_ASIDE = (re.compile(r",\s*who\b[^,;:]*$"), re.compile(r"[^,;:]*,\s*(?:(?-i:[a-z])[\w'’-]*\s+){0,3}"))
 _WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 # "Hu Jintao met", "Hu exchanged views": a name before a verb is its subject (not a name of the talks)
 _VERBS_OF_MEETING = frozenset({"met", "meet", "meets"})
@@ -128,6 +131,10 @@ def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
     if trip.evidence_start != event.evidence_start:
         return False
     if _while_visiting(event, trip):
+        return True
+    if trip.trigger_span.end <= event.trigger_span.start \
+            and _WHO_ASIDE[0].search(event.evidence, 0, trip.trigger_span.start) \
+            and _WHO_ASIDE[1].fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start):
         return True
     opening = _OPENING_VISIT.match(event.evidence)
     return _AND_THEN.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start) is not None \

@@ -576,6 +576,14 @@ def test_talks_held_while_visiting_are_at_the_visit(extractor, text):
     assert _events(extractor, text) == {("visit", "Riga"), ("meeting", "Riga")}
 
 
+@pytest.mark.parametrize("text", [
+    "Premier Wen, who arrived in Riga on Tuesday, met President Berzins on Wednesday.",
+    "President Hu, who arrived in Riga on Monday, will hold talks on trade with Berzins.",
+])
+def test_talks_of_a_subject_whose_aside_reports_the_arrival_are_at_the_arrival(extractor, text):
+    assert _events(extractor, text) == {("visit", "Riga"), ("meeting", "Riga")}
+
+
 def test_a_visit_in_a_clause_of_another_time_is_no_time_of_the_talks(extractor):
     text = "It would be the first meeting between the two since July, when Berg visited Latvia."
     assert _events(extractor, text) == {("visit", "Latvia")}
