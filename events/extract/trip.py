@@ -40,6 +40,8 @@ _WHILE_VISITING = re.compile(r"(?:\s+[^\s,;:\"“”]+){0,8}?\s+(?:when|while|du
 # The traveller's trip in an aside on the talks' subject: "Wen, who arrived in Riga on Tuesday, met
 # Berzins on Wednesday" (the aside opens before the trip and closes before the talks).
 _WHO_ASIDE = (re.compile(r",\s*who\b[^,;:]*$"), re.compile(r"[^,;:]*,\s*(?:(?-i:[a-z])[\w'’-]*\s+){0,3}"))
+# The trip's purpose: "will visit Thailand next week for a summit with the Thai premier".
+_FOR_PURPOSE = re.compile(r"[^,;:]{0,60}?\b(?:for|to attend|to hold)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}")
 _WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 # "Hu Jintao met", "Hu exchanged views": a name before a verb is its subject (not a name of the talks)
 _VERBS_OF_MEETING = frozenset({"met", "meet", "meets"})
@@ -132,6 +134,8 @@ def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
         return False
     if _while_visiting(event, trip):
         return True
+    if _for_purpose(event, trip):
+        return True
     if trip.trigger_span.end <= event.trigger_span.start \
             and _WHO_ASIDE[0].search(event.evidence, 0, trip.trigger_span.start) \
             and _WHO_ASIDE[1].fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start):
@@ -140,6 +144,11 @@ def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
     return _AND_THEN.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start) is not None \
         or opening is not None and opening.end() == trip.trigger_span.end \
         and "," in event.evidence[trip.trigger_span.end: event.trigger_span.start]
+
+
+def _for_purpose(event: Event, trip: Event) -> bool:
+    return trip.evidence_start == event.evidence_start \
+        and _FOR_PURPOSE.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start) is not None
 
 
 def _while_visiting(event: Event, trip: Event) -> bool:
@@ -194,9 +203,11 @@ def month_of_context(event: Event, events: list[Event]) -> Event:
     if event.type == "meeting" and not dedupe.is_plural(event):
         sources = [c for c in events if c.type in ("visit", "summit")
                    and (c.place_id == event.place_id or c.type == "visit" and dedupe.inside(event, c))]
-    elif event.type == "summit" and STAY.search(event.evidence):
-        # "During the trip, Hu will also attend the APEC summit in Santiago": a part of the trip
-        sources = [c for c in events if c.type == "visit" and (c.place_id == event.place_id or dedupe.inside(event, c))]
+    elif event.type == "summit":
+        # "During the trip, Hu will also attend the APEC summit in Santiago", "will visit Tehran at
+        # the weekend for a summit": a part of the trip
+        sources = [c for c in events if c.type == "visit" and (c.place_id == event.place_id or dedupe.inside(event, c))
+                   and (STAY.search(event.evidence) or _for_purpose(event, c))]
     elif event.type == "visit" and not dedupe.is_plural(event):
         sources = [c for c in events if c.type in ("visit", "meeting") and c is not event
                    and (c.place_id == event.place_id or dedupe.inside(event, c))]

@@ -584,6 +584,13 @@ def test_talks_of_a_subject_whose_aside_reports_the_arrival_are_at_the_arrival(e
     assert _events(extractor, text) == {("visit", "Riga"), ("meeting", "Riga")}
 
 
+def test_a_summit_the_trip_is_for_is_at_its_destination_in_its_month(extractor):
+    text = "The president will visit Latvia next week for a summit with the Latvian premier."
+    article = Article(id="t", text=text, title="", published=dt.date(2024, 12, 4), published_basis="metadata")
+    found = {(e.type, e.place_name, e.date_start, e.date_granularity) for e in extractor.extract(article)}
+    assert found == {("visit", "Latvia", dt.date(2024, 12, 1), "month"), ("summit", "Latvia", dt.date(2024, 12, 1), "month")}
+
+
 def test_a_visit_in_a_clause_of_another_time_is_no_time_of_the_talks(extractor):
     text = "It would be the first meeting between the two since July, when Berg visited Latvia."
     assert _events(extractor, text) == {("visit", "Latvia")}
