@@ -22,6 +22,8 @@ _SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this
 # "on the sidelines of the forum".
 _AT_SUMMIT = re.compile(r"\bon the (?:sidelines|margins|fringes?)(?: of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?forum\b|"
                         r"(?!\s+of\b))|\b(?:during|at) (?:the|this)\s+(?:[\w'’-]+\s+){0,3}?summit\b", re.IGNORECASE)
+_SET_AT = re.compile(r"(?:(?!\band\b|\b(?-i:[a-z]+ed)\b)[^,;]){0,50}?\b(?:on the (?:sidelines|margins|fringes?) of|during|at)\s+(?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?$",
+                     re.IGNORECASE)
 _OPENING_VISIT = re.compile(r"\W*[Vv]isiting\b")
 _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to\s+)?(?:(?:hold|held|holds|holding|meet|meets|met|"
                        r"have|has|had)\s+(?:[\w'’-]+\s+){0,3})?")  # (the verb may be the trigger: "and met")
@@ -67,6 +69,15 @@ def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
             # "On the sidelines of the summit, Hu will meet Blair": at the summit (§1 meeting).
             anchor = next(a for a in anchors if a.place.id == summit.place_id)
             event = replace(with_place(event, anchor, None), place_text=summit.place_text)
+        if not event.place_id and not event.unplaced_reason and event.type == "summit" \
+                and (talks := _talks_set_at(event, events)) is not None:
+            # "The presidents met in Minsk on Tuesday on the sidelines of a CIS summit": the summit
+            # is where and when its talks are (§3.4 a, the other way round).
+            anchor = next(a for a in anchors if a.place.id == talks.place_id)
+            event = replace(with_place(event, anchor, None), place_text=talks.place_text)
+            if event.date_start is None:
+                event = replace(event, date_start=talks.date_start, date_end=talks.date_end, date_text=talks.date_text,
+                                date_granularity=talks.date_granularity, date_basis=talks.date_basis)
         if not event.place_id and not event.unplaced_reason:
             trip = _trip_of(event, visits)
             if trip is None or not _joins_trip(event, trip):
@@ -76,6 +87,13 @@ def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
             event = replace(with_place(event, anchor, None), place_text=trip.place_text)
         filled.append(event)
     return filled
+
+
+def _talks_set_at(summit: Event, events: list[Event]) -> Event | None:
+    """The placed talks its sentence sets at the summit: "met in Minsk on the sidelines of a summit"."""
+    return next((e for e in events if e.type == "meeting" and e.place_id and e.evidence_start == summit.evidence_start
+                 and e.trigger_span.end <= summit.trigger_span.start
+                 and _SET_AT.fullmatch(summit.evidence, e.trigger_span.end, summit.trigger_span.start)), None)
 
 
 def _summit_of(event: Event, summits: list[Event]) -> Event | None:

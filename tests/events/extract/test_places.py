@@ -591,6 +591,16 @@ def test_a_summit_the_trip_is_for_is_at_its_destination_in_its_month(extractor):
     assert found == {("visit", "Latvia", dt.date(2024, 12, 1), "month"), ("summit", "Latvia", dt.date(2024, 12, 1), "month")}
 
 
+def test_a_summit_that_sets_placed_talks_is_where_and_when_they_are(extractor):
+    text = "The presidents met in Riga on Tuesday on the sidelines of a CIS summit."
+    article = Article(id="t", text=text, title="", published=dt.date(2024, 12, 4), published_basis="metadata")
+    found = {(e.type, e.place_name, e.date_start) for e in extractor.extract(article)}
+    assert found == {("meeting", "Riga", dt.date(2024, 12, 3)), ("summit", "Riga", dt.date(2024, 12, 3))}
+    # not a summit the talks only mention after a verb of their own
+    other = "The talks in Riga centred on the declaration reached at the summit."
+    assert _events(extractor, other) == {("meeting", "Riga")}
+
+
 def test_a_visit_in_a_clause_of_another_time_is_no_time_of_the_talks(extractor):
     text = "It would be the first meeting between the two since July, when Berg visited Latvia."
     assert _events(extractor, text) == {("visit", "Latvia")}
