@@ -169,8 +169,10 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         cue = cues[i]
         if cue.lastgroup == "prep" and start - cue.end() > 12:
             continue  # "killed by police on Tuesday": "by" is not about the date
-        if cue.lastgroup == "wpast" and _ADJECTIVE_BEFORE.search(text, lo, cue.start()):
-            continue  # "will meet Alatas, the newly appointed envoy, on Tuesday": an adjective
+        if (cue.lastgroup == "wpast" or cue.group().lower() == "last") and _ADJECTIVE_BEFORE.search(text, lo, cue.start()):
+            # "will meet Alatas, the newly appointed envoy, on Tuesday", "will visit Riga for the
+            # last leg of his tour on April 17": an adjective
+            continue
         before = cues[i - 1] if i else None
         if cue.lastgroup == "wfut" and before is not None and before.lastgroup == "fut" \
                 and cue.start() - before.end() <= 12:

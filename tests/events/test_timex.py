@@ -278,6 +278,11 @@ def test_modal_may_is_not_a_month():
     assert only("It opened in May.").value == "2024-05"
 
 
+def test_last_as_an_adjective_gives_no_past_tense():
+    assert only("The president will visit Riga for the last leg of his tour on April 17.").value == "2025-04-17"
+    assert only("The last round was held on April 17.").value == "2024-04-17"
+
+
 def test_march_and_may_before_the_noun_they_date_are_months():
     assert only("The ministers will hold the March meeting.").value == "2025-03"  # (filed in December)
     assert only("Their May summit was postponed.").value == "2024-05"
