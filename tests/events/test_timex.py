@@ -278,6 +278,12 @@ def test_modal_may_is_not_a_month():
     assert only("It opened in May.").value == "2024-05"
 
 
+def test_a_visit_noun_after_its_adjective_has_no_tense_of_its_own():
+    # SEED is a Wednesday: the past clause's Friday is the one before
+    assert only("The envoy flew here on a surprise visit Friday.").value == "2024-11-29"
+    assert only("The envoy will fly here on a surprise visit Friday.").value == "2024-12-06"
+
+
 def test_last_as_an_adjective_gives_no_past_tense():
     assert only("The president will visit Riga for the last leg of his tour on April 17.").value == "2025-04-17"
     assert only("The last round was held on April 17.").value == "2024-04-17"
