@@ -141,12 +141,19 @@ def _cue_tense(cue: re.Match) -> str:
 
 
 # "a goodwill visit", "a surprise visit", "his return": the cue word is a noun, which has no tense of its own
-_NOUN_BEFORE = re.compile(r"\b(?:(?:a|an|the|his|her|their|its)\s+(?:(?-i:[a-z][\w-]*)\s+)?|official\s+|state\s+|goodwill\s+|"
-                          r"working\s+|private\s+|[\w]+-day\s+)$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|official|state|goodwill|working|private|[\w]+-day)\s+$",
+                          re.IGNORECASE)
+# ... and after an indefinite article and a word, in the singular: "a surprise visit" (not "the bloc meets")
+_ADJECTIVE_THEN_NOUN = re.compile(r"\b(?:a|an)\s+(?-i:[a-z][\w-]*)\s+$", re.IGNORECASE)
 
 
 _MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must", "hope", "hopes"})  # never nouns
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|newly|recently|just)\s+$", re.IGNORECASE)
+
+
+def _is_noun(cue: re.Match, text: str, lo: int) -> bool:
+    return bool(_NOUN_BEFORE.search(text, lo, cue.start())
+                or not cue.group().lower().endswith("s") and _ADJECTIVE_THEN_NOUN.search(text, lo, cue.start()))
 
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
@@ -182,7 +189,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
                 and text[before.end(): cue.start()].strip().lower() in ("", "to"):
             # "a tour which included visits Saturday": the object of a past verb; "managed to meet"
             return _cue_tense(before)
-        if cue.lastgroup == "wfut" and cue.group().lower() not in _MODALS and _NOUN_BEFORE.search(text, lo, cue.start()) \
+        if cue.lastgroup == "wfut" and cue.group().lower() not in _MODALS and _is_noun(cue, text, lo) \
                 and any(c.lastgroup == "past" for c in cues[:i]):
             return "past"  # "arrived in Pyongyang for a goodwill visit on Saturday": a noun, past clause
         if cue.lastgroup == "prep" and cue.group().lower() in ("until", "till", "starting") \
