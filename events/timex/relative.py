@@ -346,8 +346,8 @@ def weekend(m, text, anchor):
     if anchor is None or det == "that":
         return unresolved(m, "XXXX-WXX-WE")
     saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)  # latest Sat on/before
-    if det == "this":
-        saturday = anchor + dt.timedelta(days=5 - anchor.weekday())
+    if det == "this" and clause_tense(text, m.start(), m.end()) != "past":
+        saturday = anchor + dt.timedelta(days=5 - anchor.weekday())  # (a past clause's is the one just gone)
     elif det == "next":
         saturday = anchor + dt.timedelta(days=5 - anchor.weekday() + 7)
     elif det == "the" and clause_tense(text, m.start(), m.end()) == "future":

@@ -284,6 +284,12 @@ def test_a_visit_noun_after_its_adjective_has_no_tense_of_its_own():
     assert only("The envoy will fly here on a surprise visit Friday.").value == "2024-12-06"
 
 
+def test_this_weekend_in_a_past_clause_is_the_one_just_gone():
+    # SEED is a Wednesday
+    assert only("The troops arrived this weekend.").first == D(2024, 11, 30)
+    assert only("The troops will arrive this weekend.").first == D(2024, 12, 7)
+
+
 def test_last_as_an_adjective_gives_no_past_tense():
     assert only("The president will visit Riga for the last leg of his tour on April 17.").value == "2025-04-17"
     assert only("The last round was held on April 17.").value == "2024-04-17"
