@@ -198,9 +198,34 @@ def duration(m, text, anchor):
         if prev and prev.group(1).lower() not in _NOT_PLURAL:
             return None  # "four flights a week", "$2 million a year": a rate, not a duration
     res = duration_res(m, parse_num(raw), unit)
+    offset = _future_offset(m, text, anchor, parse_num(raw), unit_key(unit))
+    if offset is not None:
+        return offset
     if text[m.end("n"):m.start("unit")] == "-":
         res = res._replace(start=m.start("n"))  # "the two-week visit": TimeML tags "two-week"
     return res
+
+
+_IN_BEFORE = re.compile(r"\bin\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+# "his second meeting with the leader in three months", "the first visit in two months": a span counted back
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|\w+th|last|only|latest|another)\b(?:\s+[\w'’-]+){0,8}\s+in\s+"
+                             r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+
+
+def _future_offset(m, text, anchor, n, unit):
+    """ "will meet in Vienna in two weeks": a time that far from the anchor, in a future clause;
+    its day for days, its month for weeks and months, as "two weeks from now" (GUIDELINES §4)."""
+    if anchor is None or n is None or unit not in ("day", "week", "month") \
+            or not _IN_BEFORE.search(text, max(0, m.start() - 16), m.start()) \
+            or _ORDINAL_BEFORE.search(text, max(0, m.start() - 60), m.start()) \
+            or clause_tense(text, m.start(), m.end()) != "future":
+        return None
+    if unit == "day":
+        return day_res(m, "DATE", anchor + dt.timedelta(days=int(n)), "relative")
+    if unit == "week":
+        d = anchor + dt.timedelta(days=7 * int(n))
+        return month_res(m, d.year, d.month, "relative")
+    return month_res(m, *shift_month(anchor.year, anchor.month, int(n)), "relative")
 
 
 def vague_duration(m, text, anchor):

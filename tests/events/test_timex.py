@@ -290,6 +290,16 @@ def test_this_weekend_in_a_past_clause_is_the_one_just_gone():
     assert only("The troops will arrive this weekend.").first == D(2024, 12, 7)
 
 
+def test_in_two_weeks_in_a_future_clause_is_that_far_ahead():
+    # GUIDELINES §4: the month of the computed date for weeks, as "two weeks from now"
+    assert only("The ministers will meet in Riga in two weeks.").value == "2024-12"
+    assert only("The ministers will meet in Riga in about four weeks.").value == "2025-01"
+    assert only("Talks will resume in three days.").value == "2024-12-07"
+    # a duration in a past clause, and a span counted back, stay durations
+    assert only("The bridge was built in two weeks.").value == "P2W"
+    assert only("It will be his second visit to Riga in three months.").value == "P3M"
+
+
 def test_last_as_an_adjective_gives_no_past_tense():
     assert only("The president will visit Riga for the last leg of his tour on April 17.").value == "2025-04-17"
     assert only("The last round was held on April 17.").value == "2024-04-17"
