@@ -45,6 +45,7 @@ _WHO_ASIDE = (re.compile(r",\s*who\b[^,;:]*$"), re.compile(r"[^,;:]*,\s*(?:(?-i:
 # The trip's purpose: "will visit Thailand next week for a summit with the Thai premier".
 _FOR_PURPOSE = re.compile(r"[^,;:]{0,60}?\b(?:for|to attend|to hold)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}")
 _WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
+_MET_WHOM = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 # "Hu Jintao met", "Hu exchanged views": a name before a verb is its subject (not a name of the talks)
 _VERBS_OF_MEETING = frozenset({"met", "meet", "meets"})
 
@@ -197,8 +198,12 @@ def _the_travellers_talks(event: Event, trip: Event) -> bool:
 
 
 def _with_traveller(event: Event, trip: Event) -> bool:
-    """The talks are held "with him/her" or with the traveller named by a surname."""
+    """The talks are held "with him/her" or with the traveller named by a surname, or the host
+    "met him"."""
     partner = _WITH.match(event.evidence, event.trigger_span.end)
+    trigger_word = event.evidence[event.trigger_span.start: event.trigger_span.end].lower()
+    if partner is None and trigger_word in _VERBS_OF_MEETING:
+        partner = _MET_WHOM.match(event.evidence, event.trigger_span.end)  # "Wu Bangguo met him on Monday"
     if partner is None:
         return False
     word = partner.group(1)
