@@ -12,6 +12,12 @@ from events.extract.triggers import Trigger
 CLAUSE_VERB = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|covered|focused|reaffirmed|referenced|underscored|"
     r"including|included|includes|regarding|concerning|involving)\b")
+# A report made at the talks it names: "Hu said here Tuesday in a meeting with Ansip", "told
+# reporters on Monday during talks with", "said when meeting Ansip": the report's place and date
+# are the talks' (matched on the text before the trigger, from its reporting verb).
+REPORT_AT_TALKS = re.compile(r"\b(?:said|says|told|stressed|noted|added|pledged|urged|expressed)\b(?:\s+[\w'’-]+){0,4}?"
+                             r"\s+(?:in|at|during|when|while)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?$",
+                             re.IGNORECASE)
 # The sentence ties its talks to a visit or stay (GUIDELINES §3.4 a): "during the visit", "on his trip",
 # an opening "In a milestone visit to Japan,".
 STAY = re.compile(r"(?:\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)|(?:^|(?<=[-—–:] ))\s*in)\s+(?:the|his|her|their|this|a|(?-i:[A-Z])\w+['’]s)\s+"

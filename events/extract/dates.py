@@ -203,6 +203,9 @@ def _dates_a_report(date: TimeExpression, trigger: Trigger, sentence: Sentence) 
     Monday, officials said": the report's day; or the date sits past a verb that starts another
     predicate after the trigger."""
     trigger_at = sentence.start + trigger.start
+    at_talks = clauses.REPORT_AT_TALKS.search(sentence.text, 0, trigger.start)
+    if trigger.type == "meeting" and at_talks and sentence.start + at_talks.start() <= date.start and date.end <= trigger_at:
+        return False  # "said here Tuesday in a meeting with": the report's day is the talks'
     between = text_between(sentence, trigger_at, date.start)
     preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
     reported_date, reported_that, reported_next = _reporting()

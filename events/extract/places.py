@@ -253,7 +253,8 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
         chosen = earlier[-1:]
     if not chosen and dateline and ((here := _HERE.match(sentence.text, trigger.end))
                                     and not _reported_here().search(here.group())
-                                    or trigger.type == "visit" and _HERE_ON.search(sentence.text, 0, trigger.start)):
+                                    or trigger.type == "visit" and _HERE_ON.search(sentence.text, 0, trigger.start)
+                                    or _reported_here_at_talks(trigger, sentence)):
         return [(dateline, None)]
     if not chosen and trigger.type == "deployment" and not _before_in_clause(trigger, sentence, located):
         # (not when the forces' place is named before: "Germany has 2,000 soldiers in Afghanistan,
@@ -262,6 +263,12 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     if not chosen and trigger.type != "deployment":
         chosen = _host(trigger, sentence, names)
     return [(a, relations.get(a.start)) if relations.get(a.start) else (a, None) for a in chosen]
+
+
+def _reported_here_at_talks(trigger: Trigger, sentence: Sentence) -> bool:
+    """ "Hu said here Tuesday in a meeting with Ansip": the talks are where the report was made."""
+    at_talks = clauses.REPORT_AT_TALKS.search(sentence.text, 0, trigger.start)
+    return trigger.type == "meeting" and at_talks is not None and re.search(r"\bhere\b", at_talks.group()) is not None
 
 
 def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,

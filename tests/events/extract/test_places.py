@@ -452,6 +452,16 @@ def test_a_stay_here_is_at_the_dateline(extractor):
     assert _events(extractor, text) == {("visit", "Warsaw"), ("meeting", "Warsaw")}
 
 
+@pytest.mark.parametrize("text", [
+    "WARSAW, Dec. 4 -- President Berg said here Monday in a meeting with Kalnins that ties were good.",
+    "WARSAW, Dec. 4 -- President Berg told reporters here on Monday during talks with Kalnins that ties were good.",
+])
+def test_talks_a_report_was_made_at_are_where_and_when_it_was(extractor, text):
+    article = Article(id="t", text=text, title="", published=dt.date(2024, 12, 4), published_basis="metadata")
+    found = {(e.type, e.place_name, e.date_start) for e in extractor.extract(article) if e.place_name}
+    assert found == {("meeting", "Warsaw", dt.date(2024, 12, 2))}
+
+
 def test_talks_two_days_before_the_story_are_not_placed_at_its_dateline(extractor):
     # §3.4 b: the dateline places talks of the news day (or the day before, in a story filed
     # about yesterday), not of earlier days, when the actors may have been elsewhere.
