@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from events.extract import clauses, lexicon
 from events.extract.anchors import AFTER_PLACE, Anchor
-from events.extract.sentences import Sentence
+from events.extract.sentences import Sentence, story_start
 from events.extract.triggers import Trigger
 from gazetteer import Place
 
@@ -192,9 +192,11 @@ _HERE_ON = re.compile(r"\bhere\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\
 _THERE = re.compile(r"(?:\s+[\w-]+){0,5}?\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 # An opening place phrase: "In St. Petersburg", "Here in Minsk", "At the Kremlin", "While in Tirana"
 # and its comma.
-_FRAME = re.compile(r"(?:(?:while|earlier|later|also|meanwhile)\s+)?(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
+_FRAME = re.compile(r"(?:(?:yesterday|today|on\s+(?-i:[A-Z])[a-z]+day)\s+)?(?:(?:while|earlier|later|also|meanwhile)\s+)?(?:here\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:capital|city|town|port)\s+(?:of\s+)?)?"
                     r"(?:(?-i:[A-Z])[\w.'’\-]*\s*){1,4}"
-                    r"(?=(?:\s*on\s+\w+(?:\s+\d{1,2})?)?,)", re.IGNORECASE)  # "In Riga (on Monday),"
+                    # "In Riga (on Monday / today),", "Yesterday in Baku,"
+                    r"(?=(?:\s*(?:on\s+\w+(?:\s+\d{1,2})?|today|yesterday|tonight|this\s+(?:morning|afternoon|evening)))?,)",
+                    re.IGNORECASE)
 _OPENER = re.compile(r"(?:\w+,\s+)?(?:during|after|before|following|amid|despite|while|ahead of|"
                      r"at|in|on|since|earlier|later)\b", re.IGNORECASE)
 
@@ -499,7 +501,7 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
     """A place before the trigger that frames it: "the St. Petersburg meeting", "traveled to Kyiv,
     where he met ...", or an opening "In St. Petersburg, the leaders met ..." (but not "In a speech
     delivered at the Pentagon, ...")."""
-    frame = _FRAME.match(sentence.text)
+    frame = _FRAME.match(sentence.text, story_start(sentence.text))
     for anchor in sorted(located, key=lambda a: a.start, reverse=True):
         if anchor.end > sentence.start + trigger.start:
             continue

@@ -145,6 +145,16 @@ def find_dateline(text: str) -> tuple[int, int] | None:
     return found
 
 
+_AFTER_HEAD = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:--?|—|–|:|_)?\s*")
+
+
+def story_start(text: str) -> int:
+    """Where a passage's own words start: after the dateline that opens it ("TALLINN -- In Riga,
+    ...", "RIGA, May 17 (Xinhua) -- Visiting ..."), else 0."""
+    match = _DATELINE.match(text)
+    return _AFTER_HEAD.match(text, match.end()).end() if match else 0
+
+
 def dateline_head(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """Where the dateline whose place is ``span`` (from ``find_dateline``) starts and ends on its
     line: "LONDON, March 22", "SEOUL (AP) —", "Dec 9, 2006 (KHARTOUM) —". Dates inside it date the

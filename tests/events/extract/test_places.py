@@ -574,6 +574,14 @@ def test_an_opening_while_in_frames_the_sentence(extractor):
     assert _events(extractor, "Earlier in Riga, the premier met Karis.") == {("meeting", "Riga")}
 
 
+@pytest.mark.parametrize("text", [
+    "TALLINN -- In Riga today, the premier held talks with Karis.",
+    "TALLINN, Dec. 4 (BNS) -- Yesterday in Riga, the premier met Karis.",
+])
+def test_an_opening_frame_after_the_dateline_places_the_sentence(extractor, text):
+    assert _events(extractor, text) == {("meeting", "Riga")}
+
+
 def test_talks_after_an_opening_visiting_clause_are_at_the_visit(extractor):
     assert _events(extractor, "Visiting Riga on Wednesday, the premier met Karis.") == {("visit", "Riga"), ("meeting", "Riga")}
 

@@ -1,6 +1,6 @@
 import pytest
 
-from events.extract.sentences import find_dateline, split_sentences
+from events.extract.sentences import find_dateline, split_sentences, story_start
 
 
 def test_offsets_point_into_the_text_and_abbreviations_do_not_split():
@@ -56,3 +56,12 @@ def test_an_endless_sentence_is_read_in_bounded_passages():
 def test_real_sentences_are_not_cut():
     sentence = "The ministers, who met in Minsk, agreed; " * 8 + "they will meet again."
     assert [s.text for s in split_sentences(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize(("text", "story"), [
+    ("TALLINN -- In Riga today, the talks went on.", "In Riga today, the talks went on."),
+    ("RIGA, May 17 (Xinhua) -- Visiting leaders met.", "Visiting leaders met."),
+    ("In Riga today, the talks went on.", "In Riga today, the talks went on."),
+])
+def test_the_story_starts_after_the_dateline(text, story):
+    assert text[story_start(text):] == story
