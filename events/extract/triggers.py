@@ -86,7 +86,8 @@ def _filters() -> SimpleNamespace:
                            + r"|(?:with\s+)?(?:(?:the|some|local|a\s+group\s+of|[\w-]+)\s+){0,2}?"
                            + lexicon.filter_words("crowd") + r"\b)", re.IGNORECASE),
         speaks=re.compile(lexicon.filter_words("speaking"), re.IGNORECASE),
-        crowd=re.compile(lexicon.filter_words("crowd") + r"(?:\s+\S+){0,4}\s+$", re.IGNORECASE),
+        # (not when a subject of its own comes between: "told reporters he would meet")
+        crowd=re.compile(lexicon.filter_words("crowd") + r"(?:\s+(?!(?:he|she|they|we|that)\b)\S+){0,4}\s+$", re.IGNORECASE),
         travelling_crowd=re.compile(r"\b(?:" + lexicon.filter_words("travelling_crowd") + "|" + lexicon.filter_words("cargo")
                                     + r")(?:\s+\S+){0,6}\s+$", re.IGNORECASE),
         not_forces=re.compile(r"\b" + lexicon.filter_words("not_forces") + r"\s+$", re.IGNORECASE),

@@ -42,6 +42,8 @@ from events.extract.triggers import find_triggers
     ("The president sat down with the premier today.", [("meeting", "sat down with")]),
     ("The finance ministers will get together in the capital on Sunday.", [("meeting", "get together")]),
     ("The ministry got together a team of experts.", []),  # gathered a team: no meeting
+    # Reporters told of a meeting are no crowd meeting: a subject of its own comes between.
+    ("The minister told reporters he would meet Berg on Friday.", [("meeting", "meet")]),
     # A gathering "due in" a place is the gathering's, no traveller's visit.
     ("The first direct meeting between the two sides is due in Riga on Monday.", [("meeting", "meeting")]),
     ("The president held talks with the premier by telephone.", []),  # a phone call (§1)
