@@ -42,7 +42,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
     anchors = [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
                if t.place and t.place.feature != "CONT" and not _SECOND_HALF.search(text, 0, t.start)]
     anchors = [_capital(a, text, gazetteer) or a for a in anchors]
-    return sorted(anchors + _water_described(text, anchors), key=lambda a: a.start)
+    return sorted(anchors + _water_described(text, anchors) + _capital_described(text, anchors, gazetteer),
+                  key=lambda a: a.start)
 
 
 _SECOND_HALF = re.compile(r"\w[-–]$")
@@ -60,6 +61,37 @@ def _water_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
         if named and not any(a.start <= description.start() < a.end for a in anchors):
             found.append(Anchor(description.start(), description.end(), description.group(), "name", named[-1].place))
     return found
+
+
+# "arrived in the capital": the capital the article named before, or of the country it named
+# last (§2: a description takes the name the article uses elsewhere for the same place).
+_THE_CAPITAL = re.compile(r"\b(?:in|to|at|into|reached|outside|around)\s+the\s+capital(?:\s+city)?\b"
+                          r"(?=\s*[.;:,]|\s+([a-z]+))")
+_NAME_QUALIFIES = re.compile(r"-|\s+(?:(?-i:[A-Z])|([a-z]+))")  # "U.S. forces", "Soviet Minister", "Ethiopia-backed"
+
+
+def _capital_described(text: str, anchors: list[Anchor], gazetteer: Gazetteer) -> list[Anchor]:
+    found = []
+    for description in _THE_CAPITAL.finditer(text):
+        if description.group(1) and description.group(1) not in AFTER_PLACE \
+                or any(0 < a.start - description.end() <= 3 for a in anchors):
+            continue  # "to the capital markets"; "in the capital, Beirut" names it
+        before = [a for a in anchors if a.end <= description.start() and (a.kind == "demonym" or not _qualifies(a, text))
+                  and (a.place.level == "country" or a.place.feature == "PPLC")]
+        if not before:
+            continue
+        named = before[-1].place
+        city = named if named.level != "country" else gazetteer.capital(named.country_code)
+        if city is not None:
+            start = description.end() - len("the capital city" if description.group().endswith("city") else "the capital")
+            found.append(Anchor(start, description.end(), text[start:description.end()], "name", city))
+    return found
+
+
+def _qualifies(anchor: Anchor, text: str) -> bool:
+    """Whether a name qualifies the noun after it ("U.S. forces", "Iran's nuclear programme")."""
+    after = _NAME_QUALIFIES.match(text, anchor.end)
+    return after is not None and (after.group(1) is None or after.group(1) not in AFTER_PLACE)
 
 
 # "the Afghan capital", "Afghanistan's capital" with no name after it (§3.1: "the capital" is

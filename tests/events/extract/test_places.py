@@ -569,6 +569,24 @@ def test_the_gulf_is_the_gulf_the_article_named_before(extractor):
     assert _events(extractor, "Two frigates arrived in the bay on Monday.") == set()
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("RIGA -- The envoy arrived in the capital on Wednesday.", {("visit", "Riga")}),
+    ("The envoy flew to Latvia on Tuesday. He arrived in the capital on Wednesday.",
+     {("visit", "Latvia"), ("visit", "Riga")}),
+    # a country that only qualifies a noun is no antecedent; a demonym is
+    ("Estonian troops clashed with Latvia's rebels. Talks were held in the capital on Monday.",
+     {("meeting", "Riga")}),
+    ("Latvian officials welcomed the plan. The envoy arrived in the capital on Wednesday.", {("visit", "Riga")}),
+    # "the capital, Vilnius" names it; capital markets are no place
+    ("The envoy flew to Latvia. He arrived in the capital, Vilnius, on Wednesday.",
+     {("visit", "Latvia"), ("visit", "Vilnius")}),
+    ("Latvia needs investment. Funds flowed into the capital markets on Monday.", set()),
+])
+def test_the_capital_is_the_capital_the_article_named_before(extractor, text, expected):
+    """§2 again: "the capital" is the capital of the country named last, or the capital named."""
+    assert _events(extractor, text) == expected
+
+
 def test_an_opening_while_in_frames_the_sentence(extractor):
     assert _events(extractor, "While in Riga, the premier will meet Karis.") == {("meeting", "Riga")}
     assert _events(extractor, "Earlier in Riga, the premier met Karis.") == {("meeting", "Riga")}
