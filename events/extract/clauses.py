@@ -45,7 +45,7 @@ TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:aimed|designed|intended)\s+(
 # A temporal clause with a subject of its own: "his first visit since the Taliban took power in
 # Kabul", "talks after he assumed office in Delhi".
 SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prior to)\s+(?:the|a|an|his|her|its|"
-                         r"their|he|she|they|it|we|(?-i:[A-Z])\w+)\b(?:\s+[\w'’-]+){0,4}?\s+"
+                         r"their|he|she|they|it|we|two|three|four|five|several|some|many|most|all|both|(?-i:[A-Z])\w+)\b(?:\s+[\w'’-]+){0,4}?\s+"
                          r"(?-i:[a-z]+(?:ed|s)|took|came|began|won|fell|left|went|made|held|met|became|gave|sent|"
                          r"broke|rose|seized)\b", re.IGNORECASE)
 # What the event's noun is the subject of, when it is not where the event is: "the visit is clouded
