@@ -89,7 +89,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The minister will meet the king to discuss the situation in Latvia and Estonia.", set()),
     ("He will travel to Latvia on his first visit since the government took power in Vilnius.",
      {("visit", "Latvia")}),
-    ("RIGA -- Leaders opened their summit on Monday after three of the leaders backed the policy in Estonia.",
+    ("RIGA -- Leaders opened their summit on Wednesday after three of the leaders backed the policy in Estonia.",
      {("summit", "Riga")}),
     # "the country's capital" with no name after it is the capital city (§3.1); "capital markets" is not.
     ("Talks were held in the Latvian capital on Monday.", {("meeting", "Riga")}),
