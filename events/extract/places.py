@@ -354,7 +354,9 @@ _SPAN_OF_TIME = re.compile(r"\s+(?:a|an|one|two|three|four|five|six|seven|eight|
 _VERB_TRIGGER = re.compile(r"(?:\w+ed|met|meets|flew|flies|came|comes|went|goes|left|arrives|visits|travels|heads)\b",
                            re.IGNORECASE)
 # Between a city and the trigger it premodifies: "the Venice summit", "Minsk's talks".
-_PREMODIFIER_GAP = re.compile(r"(?:['’]s)?\s+")
+# ... with an adjective or an acronym or two between: "the Hong Kong ministerial meeting", "the
+# Busan APEC summit" (not a verb, "Moscow said the meeting", nor a noun, "Delhi class missile").
+_PREMODIFIER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?-i:[a-z]+-[a-z-]+|[a-z]+(?:al|ic|ary|ive|an)|[A-Z]{2,})\s+){0,2}")
 
 
 def _is_premodifier(anchor: Anchor, gap: str, trigger: Trigger) -> bool:

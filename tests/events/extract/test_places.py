@@ -221,6 +221,11 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The president praised Estonia, which he will visit on Sunday.", {("visit", "Estonia")}),
     # A name before a verb is its subject, not a premodifier ("the Riga summit").
     ("RIGA, Dec. 4 -- Vilnius flew here on Sunday.", {("visit", "Riga")}),
+    # An adjective or an acronym may come between the city and the noun it premodifies; a verb
+    # or a noun may not.
+    ("The bloc feared the failure of the Riga ministerial meeting set for next month.", {("meeting", "Riga")}),
+    ("Riga said the meeting would go ahead.", set()),
+    ("The navy sent its Riga class missile boats to sea.", set()),
     # A preposition or an irregular verb after a country keeps it a place.
     ("The premier sent troops to Latvia despite domestic opposition.", {("deployment", "Latvia")}),
     ("The deployment of Estonian troops to Latvia began in January.", {("deployment", "Latvia")}),
