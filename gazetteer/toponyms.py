@@ -390,7 +390,10 @@ class Recognizer:
             if not strong:
                 if low in lower_words:
                     return False
-                if low in self.common and not (after_locative and own_any and not next_joined):
+                # (after "in", a big city's short name is the city: "in Cebu", "to Frankfurt")
+                if low in self.common and not (after_locative and (
+                        own_any and not next_joined
+                        or best_place.population >= 500_000 and not (next_joined and nxt.cap))):
                     return False
                 if sentence_initial and not (prev is None and nxt is None):
                     return False

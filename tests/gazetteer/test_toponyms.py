@@ -153,3 +153,15 @@ def test_a_weekday_after_a_name_does_not_continue_it(gz):
 def test_people_named_like_places_are_not_places(gz, text, person):
     tops = found(text, gz)
     assert person not in tops and "Santiago" in tops
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("The foreign ministers arrived in Cebu on Sunday.", "Cebu", "Cebu City"),
+    ("The meeting took place in Frankfurt on Monday.", "Frankfurt", "Frankfurt am Main"),
+])
+def test_a_big_citys_short_name_that_is_a_common_word_is_the_city_after_in(gz, text, word, place):
+    assert found(text, gz)[word].place.name == place
+
+
+def test_a_big_citys_short_name_starting_a_longer_name_is_not_the_city(gz):
+    assert "Cebu" not in found("He flew in Cebu Pacific jets.", gz)
