@@ -99,6 +99,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # "arrived", "touched down in".
     ("The envoy traveled Friday from Vilnius to Riga.", {("visit", "Riga")}),
     ("The envoy traveled overland to Riga on Friday.", {("visit", "Riga")}),
+    ("The envoy flew secretly to Riga on Friday.", {("visit", "Riga")}),
     ("The envoy heads for Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy will stop briefly in Riga.", {("visit", "Riga")}),
     # A hyphenated adjective before the destination ("war-torn Sudan", "energy-rich Kazakhstan").
