@@ -267,6 +267,11 @@ _GATHERING_NOUN = re.compile(r"(?:summit|meeting|conference|session|talks|exerci
 _SETTING = re.compile(r"\b(?:at|during|on the sidelines of|in the course of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
+def _last_cue(clause: str) -> re.Match | None:
+    cues = list(_filters().cue_start.finditer(clause))
+    return cues[-1] if cues else None
+
+
 def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     """The kind of modality cue (modality.toml) in the clause leading up to ``position`` and how
     many words lie between it and ``position``; (None, 0) when there is none."""
@@ -291,6 +296,12 @@ def unreal_kind(sentence: str, position: int) -> tuple[str | None, int]:
     if not unreal or unreal.group().lower().startswith(("not", "n't")) and _NOT_UNTIL.search(sentence[position:]):
         return None, 0
     cue = _filters().cue_start.match(clause, unreal.start())
+    # "At Barak's request, Albright has cancelled her trip": the cue nearest the trigger governs it
+    # when it denies it, whatever came before it in the clause.
+    nearest = _last_cue(clause)
+    if nearest is not None and nearest.start() > cue.start() and len(clause[nearest.end():].split()) <= _GOVERNING_WORDS \
+            and lexicon.modality_kind(nearest.group()) in ("negation", "cancellation", "refusal"):
+        cue = nearest
     kind = lexicon.modality_kind(cue.group())
     # "did not attend a summit held in Khartoum": what is negated is taking part, not the gathering.
     if kind in ("negation", "refusal") and _TAKING_PART.search(clause, cue.end()) \

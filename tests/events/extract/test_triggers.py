@@ -1,6 +1,6 @@
 import pytest
 
-from events.extract.triggers import find_triggers
+from events.extract.triggers import denied, find_triggers
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -268,3 +268,10 @@ def test_gathering_for_a_summit_is_the_summit():
 def test_a_denial_after_the_trigger_stays_in_its_clause():
     sentence = "He met the premier in Riga, but said there were no plans for talks."
     assert [(t.type, t.text) for t in find_triggers(sentence)] == [("meeting", "met")]
+
+
+def test_the_denying_cue_nearest_the_trigger_governs_it():
+    # "request" comes first in the clause, but "cancelled" governs the trip
+    [trip] = find_triggers("At the premier's request, the envoy has cancelled her trip to Riga.",
+                           keep_cued=True, keep_denied=True)
+    assert denied(trip)
