@@ -31,7 +31,7 @@ _COUNTED_FROM_EVENT = re.compile(r"\b(?:after|before)$", re.IGNORECASE)  # "thre
 # girl in 1995", "since Britain seized the territory in 1841", "ahead of the handover in July").
 _OTHER_CLAUSE = re.compile(r";|\s--?\s|\banniversary\b|\b(?:since|following|after|before|until|ahead of|prior to)\s+"
                            r"(?!(?:early|late|mid|last|next|this)\b)(?:the|a|an|his|her|its|their|he|she|they|it|we|"
-                           r"[A-Z]\w+)\b")
+                           r"[A-Z]\w+|(?-i:[a-z]+s))\b")  # ("comes after elections in Iraq on Thursday")
 
 _CALENDAR_WORD = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")

@@ -164,6 +164,8 @@ def _dated(extractor, text):
     # ... and dates the event after it, not the one before: the arrival has no date of its own
     # (and a time phrase after a country keeps it a place).
     ("The premier arrived in Latvia two days after taking office.", {("visit", "Latvia", None)}),
+    # The date after an event a temporal phrase names is that event's ("comes after elections ... on").
+    ("The minister's visit to Riga comes after elections in Estonia on Thursday.", {("visit", "Riga", None)}),
 ])
 def test_dates_of_the_triggers_own_clause(extractor, text, expected):
     assert _dated(extractor, text) == expected
