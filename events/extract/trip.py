@@ -43,7 +43,7 @@ _WHILE_VISITING = re.compile(r"(?:\s+[^\s,;:\"“”]+){0,8}?\s+(?:when|while|du
 # Berzins on Wednesday" (the aside opens before the trip and closes before the talks).
 _WHO_ASIDE = (re.compile(r",\s*who\b[^,;:]*$"), re.compile(r"[^,;:]*,\s*(?:(?-i:[a-z])[\w'’-]*\s+){0,3}"))
 # The trip's purpose: "will visit Thailand next week for a summit with the Thai premier".
-_FOR_PURPOSE = re.compile(r"[^,;:]{0,60}?\b(?:for|to attend|to hold)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}")
+_FOR_PURPOSE = re.compile(r"[^,;:]{0,60}?\b(?:for|to attend|to hold|to (?:participate|take part) in)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}")
 _WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 _MET_WHOM = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 # "Hu Jintao met", "Hu exchanged views": a name before a verb is its subject (not a name of the talks)

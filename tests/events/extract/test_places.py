@@ -628,6 +628,12 @@ def test_talks_of_a_subject_whose_aside_reports_the_arrival_are_at_the_arrival(e
     assert _events(extractor, text) == {("visit", "Riga"), ("meeting", "Riga")}
 
 
+@pytest.mark.parametrize("purpose", ["to attend", "to participate in", "to take part in"])
+def test_a_summit_an_arrival_is_to_take_part_in_is_at_the_arrival(extractor, purpose):
+    text = f"The premier arrived in Riga on Sunday {purpose} the regional summit."
+    assert _events(extractor, text) == {("visit", "Riga"), ("summit", "Riga")}
+
+
 def test_a_summit_the_trip_is_for_is_at_its_destination_in_its_month(extractor):
     text = "The president will visit Latvia next week for a summit with the Latvian premier."
     article = Article(id="t", text=text, title="", published=dt.date(2024, 12, 4), published_basis="metadata")
