@@ -45,6 +45,7 @@ _WHO_ASIDE = (re.compile(r",\s*who\b[^,;:]*$"), re.compile(r"[^,;:]*,\s*(?:(?-i:
 # The trip's purpose: "will visit Thailand next week for a summit with the Thai premier".
 _FOR_PURPOSE = re.compile(r"[^,;:]{0,60}?\b(?:for|to attend|to hold|to (?:participate|take part) in)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}")
 _WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
+_OWNER = re.compile(r"\b((?-i:[A-Z])[\w-]+)['’]s\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}$")
 _MET_WHOM = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 # "Hu Jintao met", "Hu exchanged views": a name before a verb is its subject (not a name of the talks)
 _VERBS_OF_MEETING = frozenset({"met", "meet", "meets"})
@@ -190,6 +191,10 @@ def _the_travellers_talks(event: Event, trip: Event) -> bool:
     # "Hu held talks": the traveller named by one of his names ("Hu Jintao"), as the subject
     subject = _SUBJECT_NAME.match(reported)
     if subject and any(subject.group(1) in actor.split() for actor in trip.actors):
+        return True
+    # "after Hu's talks with Singh": the traveller's own talks
+    owner = _OWNER.search(reported)
+    if owner and any(owner.group(1) in actor.split() for actor in trip.actors):
         return True
     speaking = before_trigger[: len(before_trigger) - len(reported)]
     parties = {actor for actor in event.actors if not re.search(rf"\b{re.escape(actor.split()[-1])}\b", speaking)}
