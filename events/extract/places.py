@@ -170,7 +170,7 @@ _WEAK_NOUN = re.compile(r"(?:ministerial )?conference|session|discussions|negoti
                         re.IGNORECASE)
 _WITH_PARTICIPANTS = re.compile(r"\s+with\s+[^,;()]*?\s+(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # "traveled to Kyiv on Wednesday, where he met ...": the relative clause happens at the place.
-_WHERE = re.compile(r"(?:\s+(?!from\b)\S+){0,3}?,?\s+where\s+(?:\S+\s+){0,6}", re.IGNORECASE)
+_WHERE = re.compile(r"(?:\s+(?!from\b)\S+){0,3}?,?\s+where\s+(?:\S+\s+){0,9}", re.IGNORECASE)
 # "gathered in Vilnius for the NATO summit", "arrived in Venice to attend the G7 summit", "left for Juba
 # to hold talks", "greeted him in Pyongyang to begin the second summit": the purpose of a trip
 # happens at its destination (§3.4 a).
