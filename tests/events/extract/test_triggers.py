@@ -276,3 +276,9 @@ def test_the_denying_cue_nearest_the_trigger_governs_it():
     [trip] = find_triggers("At the premier's request, the envoy has cancelled her trip to Riga.",
                            keep_cued=True, keep_denied=True)
     assert denied(trip)
+
+
+def test_a_trip_called_off_in_a_later_clause_is_denied():
+    visit, trip = find_triggers("The premier was supposed to visit Riga on December 14, but the trip was called off.",
+                                keep_cued=True, keep_denied=True)
+    assert denied(visit) and visit.cues == ("denied_after",)
