@@ -94,9 +94,13 @@ def _qualifies(anchor: Anchor, text: str) -> bool:
     return after is not None and (after.group(1) is None or after.group(1) not in AFTER_PLACE)
 
 
-# "the Afghan capital", "Afghanistan's capital" with no name after it (§3.1: "the capital" is
+# "the Afghan capital", "Afghanistan's (seaside) capital" with no name after it (not "China's
+# ancient capital", "Nigeria's commercial capital"; §3.1: "the capital" is
 # its antecedent): the country's capital city.
-_UNNAMED_CAPITAL = re.compile(r"(?:['’]s)?\s+capital(?:\s+city)?\b(?!\s+(?:of\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|"
+_UNNAMED_CAPITAL = re.compile(r"(?:['’]s)?\s+(?:(?!(?:former|ancient|old|imperial|historic|historical|onetime|one-time|"
+                              r"colonial|summer|winter|commercial|financial|economic|business|cultural|provincial|"
+                              r"regional|religious|spiritual|northern|southern|eastern|western)\b)(?-i:[a-z])[\w-]*\s+){0,2}?"
+                              r"capital(?:\s+city)?\b(?!\s+(?:of\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|"
                               r"Friday|Saturday|Sunday)\b)(?-i:[A-Z]))")  # ("the Pakistani capital Tuesday")
 _APPOSED_NAME = re.compile(r",\s+((?-i:[A-Z])[\w'’.-]*)")  # "the Malian capital, Bamako"
 _CAPITAL_OF = re.compile(r"\bthe\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # "the capital of Laos"

@@ -94,6 +94,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # "the country's capital" with no name after it is the capital city (§3.1); "capital markets" is not.
     ("Talks were held in the Latvian capital on Monday.", {("meeting", "Riga")}),
     ("The envoy arrived in Lithuania's capital on Monday.", {("visit", "Vilnius")}),
+    ("The envoy arrived in Lithuania's seaside capital on Monday.", {("visit", "Vilnius")}),
+    ("The envoy arrived in Lithuania's former capital on Monday.", {("visit", "Lithuania")}),  # not Vilnius
     ("Two battalions of troops arrived to protect Latvian capital markets in Tallinn.", {("deployment", "Tallinn")}),
     # Wire-style travel: a day or a starting point between the verb and "to", no preposition after
     # "arrived", "touched down in".
