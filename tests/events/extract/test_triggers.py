@@ -41,6 +41,7 @@ from events.extract.triggers import denied, find_triggers
     ("The envoy met opposition leader Anna Berg.", [("meeting", "met")]),
     ("The president sat down with the premier today.", [("meeting", "sat down with")]),
     ("The finance ministers will get together in the capital on Sunday.", [("meeting", "get together")]),
+    ("Two engineering units are deployed in the province.", [("deployment", "engineering units"), ("deployment", "deployed")]),
     ("The forum's Economic Leaders Informal Meeting opens on Friday.", [("summit", "Leaders Informal Meeting")]),
     ("The ministry got together a team of experts.", []),  # gathered a team: no meeting
     # Reporters told of a meeting are no crowd meeting: a subject of its own comes between.
