@@ -418,6 +418,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # ... nor is what it answers.
     "The ministers will meet in March because of the crisis in Latvia.",
     "The ministers will meet in March in view of the tension in Latvia.",
+    "The visit came amid a row over building plans in Latvia.",
+    "The officials will meet in May to compare data on chip sales in Latvia.",
     # A verb conditioned after it ("if needed") reports no event, nor do the forces it sends (§1).
     "The ministry would send troops to Riga if needed.",
     "The ships would move to Riga if required.",
