@@ -78,7 +78,8 @@ _AT_GATHERING = re.compile(r"\b(?:at|during|on the sidelines of|on the margins o
                            r"(?:(?:the|a)\s+)?(?:[\w'’\-]+\s+){0,4}$", re.IGNORECASE)
 # "Japan and Korea", "to Qatar and then to Oman": coordinated names or locative phrases.
 _COORDINATED = re.compile(r"^(?:\s+(?:on|next|this)\s+(?-i:[A-Z])[a-z]+day)?\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as|,?\s*followed\s+by)\s*(?:(?:then|later|also|finally)\s+)?"
-                          r"(?:with\s+(?:[\w'’.-]+\s+){1,6}?(?=in\s|at\s))?"  # "with Netanyahu in London and with Arafat in Geneva"
+                          r"(?:with\s+(?:[\w'’.-]+\s+){1,6}?(?=in\s|at\s)"  # "with Netanyahu in London and with Arafat in Geneva"
+                          r"|(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?=in\s|at\s))?"  # "meet Netanyahu in Paris and Arafat in Geneva"
                           r"(?:(?:on\s+)?(?:to|in|at)\s+)?"
                           r"(?:the\s+)?(?:" + _DESCRIPTOR + r")?$")  # "and the booming southern province of Guangdong"
 # A name after a bare comma is a list member only if the list goes on or ends with the clause:

@@ -200,6 +200,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("He will visit Riga and the port city of Liepaja on Monday.", {("visit", "Riga"), ("visit", "Liepaja")}),
     ("He visited Latvia, the Estonian territory, Lithuania and Finland.",
      {("visit", "Latvia"), ("visit", "Estonia"), ("visit", "Lithuania"), ("visit", "Finland")}),
+    ("She will meet Berg in Riga on Friday and Kalnins in Tallinn on Saturday.",
+     {("meeting", "Riga"), ("meeting", "Tallinn")}),
     ("She will meet with the Latvian premier in Riga and with the Estonian premier in Tallinn.",
      {("meeting", "Riga"), ("meeting", "Tallinn")}),
     ("He also visited the cities of Riga, Jelgava and Liepaja.",
