@@ -25,7 +25,7 @@ from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.dates import VAGUE, attach_date, on_news_day, own_date
 from events.extract.sentences import Sentence, dateline_head, find_dateline, split_sentences
 from events.extract.triggers import Trigger, denied, find_triggers, is_ship, ships_moving
-from events.extract.trip import NO_PLACE, month_of_context, place_by_trip
+from events.extract.trip import NO_PLACE, away_from_the_dateline, month_of_context, place_by_trip
 from events.model import Article, Event, TimeExpression
 from events.timex import find_dates
 from gazetteer import Gazetteer
@@ -107,6 +107,8 @@ class Extractor:
                 others_places = [a for t, found in placed if t is not trigger for a, _ in found]
                 events.extend(_events_for(trigger, targets, others_places, passage, context))
         events = place_by_trip(events, context.anchors + ([context.dateline] if context.dateline else []))
+        if context.dateline:
+            events = away_from_the_dateline(events, context.anchors, context.dateline)
         events = named_again(events, context.dateline.place.id if context.dateline else "")
         unplaced = [_unplaced(e, context) for e in events if not e.place_id]
         # Months from context come last, so that they never keep apart two reports of one event.

@@ -98,6 +98,28 @@ def _talks_set_at(summit: Event, events: list[Event]) -> Event | None:
                  and _SET_AT.fullmatch(summit.evidence, e.trigger_span.end, summit.trigger_span.start)), None)
 
 
+def away_from_the_dateline(events: list[Event], anchors: list[Anchor], dateline: Anchor) -> list[Event]:
+    """Talks the dateline placed on the news day that are the traveller's, on the day of a trip
+    reported before them to another place, are at the trip's destination ("MOSCOW -- Rybkin flew
+    to Minsk today for talks with Lukashenka. Today's talks between Rybkin and Lukashenka ...":
+    §3.4 (a), the visit they are part of, before (b), the dateline)."""
+    dateline_place = dateline.place.id
+    # (a trip to another country: one to the dateline's own country or a city in it is the story's)
+    visits = [e for e in events if e.type == "visit" and e.place_id and e.country_code != dateline.place.country_code
+              and e.date_granularity == "day"]
+    moved = []
+    for event in events:
+        trip = next((v for v in reversed(visits) if v.evidence_start < event.evidence_start
+                     and v.date_start == event.date_start), None) \
+            if event.type == "meeting" and event.place_span is None and event.place_id == dateline_place \
+            and not re.search(r"\bhere\b", event.evidence) else None  # ("here" says the dateline)
+        if trip is not None and _the_travellers_talks(event, trip):
+            anchor = next(a for a in anchors if a.place.id == trip.place_id)
+            event = replace(with_place(event, anchor, None), place_text=trip.place_text)
+        moved.append(event)
+    return moved
+
+
 def _summit_of(event: Event, summits: list[Event]) -> Event | None:
     """The summit whose sidelines the talks are on: the latest reported before them, else the first."""
     before = [s for s in summits if s.evidence_start <= event.evidence_start]

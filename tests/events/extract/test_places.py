@@ -479,6 +479,17 @@ def test_talks_a_report_was_made_at_are_where_and_when_it_was(extractor, text):
     assert found == {("meeting", "Warsaw", dt.date(2024, 12, 2))}
 
 
+def test_the_travellers_talks_on_the_news_day_are_at_his_trip_not_the_dateline(extractor):
+    """§3.4: (a) the visit the talks are part of comes before (b) the dateline."""
+    text = ("WARSAW, Dec. 4 -- Latvian envoy Peteris Kalnins flew to Vilnius today for talks with Berg. "
+            "Few details emerged from today's talks between Kalnins and Berg.")
+    assert _events(extractor, text) == {("visit", "Vilnius"), ("meeting", "Vilnius")}
+    # a trip inside the dateline's country is the story's own: its talks stay at the dateline
+    home = ("WARSAW, Dec. 4 -- Latvian envoy Peteris Kalnins flew to Krakow today. "
+            "Few details emerged from today's talks between Kalnins and Berg.")
+    assert _events(extractor, home) == {("visit", "Kraków"), ("meeting", "Warsaw")}
+
+
 def test_talks_two_days_before_the_story_are_not_placed_at_its_dateline(extractor):
     # §3.4 b: the dateline places talks of the news day (or the day before, in a story filed
     # about yesterday), not of earlier days, when the actors may have been elsewhere.
