@@ -33,6 +33,10 @@ _OTHER_CLAUSE = re.compile(r";|\s--?\s|\banniversary\b|\b(?:since|following|afte
                            r"(?!(?:early|late|mid|last|next|this)\b)(?:the|a|an|his|her|its|their|he|she|they|it|we|"
                            r"[A-Z]\w+|(?-i:[a-z]+s))\b")  # ("comes after elections in Iraq on Thursday")
 
+# "arriving in Kandahar as NATO prepares to take over in July": a clause of "as", "while" or
+# "when" with a subject and a verb of its own dates its own event.
+_WHILE_CLAUSE = re.compile(r"\b(?:as|while|when|whereas)\s+(?:(?:the|a|an|its|their)\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){1,3}"
+                           r"(?-i:[a-z]+(?:s|ed))\b")
 _CALENDAR_WORD = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b|\d{1,2}/\d{1,2}")
 
@@ -169,7 +173,8 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
     # names the summit's days: a date premodifying the trigger is its own.
     # (the date's own words are not between: "two days before the summit" dates the summit)
     gap = text_between(sentence, trigger_at, date.end if date.end <= trigger_at else date.start)
-    if _OTHER_CLAUSE.search(gap) or date.end <= trigger_at and _GERUND_CLAUSE.search(
+    if _OTHER_CLAUSE.search(gap) or date.start > trigger_at and _WHILE_CLAUSE.search(gap) \
+            or date.end <= trigger_at and _GERUND_CLAUSE.search(
             sentence.text, date.end - sentence.start, trigger.end) \
             or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
         return True

@@ -166,6 +166,9 @@ def _dated(extractor, text):
     ("The premier arrived in Latvia two days after taking office.", {("visit", "Latvia", None)}),
     # The date after an event a temporal phrase names is that event's ("comes after elections ... on").
     ("The minister's visit to Riga comes after elections in Estonia on Thursday.", {("visit", "Riga", None)}),
+    # ... and so is the date of a clause of "as" or "while" with its own subject and verb.
+    ("Troops are arriving in Riga as NATO prepares to take over the region in July.", {("deployment", "Riga", None)}),
+    ("The premier will visit Riga while Estonia holds elections in July.", {("visit", "Riga", None)}),
 ])
 def test_dates_of_the_triggers_own_clause(extractor, text, expected):
     assert _dated(extractor, text) == expected
