@@ -1,5 +1,6 @@
 """The article's trips (GUIDELINES §3.4 and §4): placeless talks and visits take the place of the
-trip they belong to, and undated parts and wholes of a dated stay take its month."""
+trip they belong to (before the dateline's), and undated parts and wholes of a dated stay take
+its month."""
 
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ _WHILE_VISITING = re.compile(r"(?:\s+[^\s,;:\"“”]+){0,8}?\s+(?:when|while|du
                              r"(?:(?:is|was|were|are|will\s+be)\s+)?(?:(?:his|her|their)\s+)?", re.IGNORECASE)
 # The traveller's trip in an aside on the talks' subject: "Wen, who arrived in Riga on Tuesday, met
 # Berzins on Wednesday" (the aside opens before the trip and closes before the talks).
-_WHO_ASIDE = (re.compile(r",\s*who\b[^,;:]*$"), re.compile(r"[^,;:]*,\s*(?:(?-i:[a-z])[\w'’-]*\s+){0,3}"))
+_ASIDE_OPENS = re.compile(r",\s*who\b[^,;:]*$")
+_ASIDE_CLOSES = re.compile(r"[^,;:]*,\s*(?:(?-i:[a-z])[\w'’-]*\s+){0,3}")
 # The trip's purpose: "will visit Thailand next week for a summit with the Thai premier".
 _FOR_PURPOSE = re.compile(r"[^,;:]{0,60}?\b(?:for|to attend|to hold|to (?:participate|take part) in)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}")
 _WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
@@ -109,13 +111,14 @@ def away_from_the_dateline(events: list[Event], anchors: list[Anchor], dateline:
               and e.date_granularity == "day"]
     moved = []
     for event in events:
-        trip = next((v for v in reversed(visits) if v.evidence_start < event.evidence_start
-                     and v.date_start == event.date_start), None) \
-            if event.type == "meeting" and event.place_span is None and event.place_id == dateline_place \
-            and not re.search(r"\bhere\b", event.evidence) else None  # ("here" says the dateline)
-        if trip is not None and _the_travellers_talks(event, trip):
-            anchor = next(a for a in anchors if a.place.id == trip.place_id)
-            event = replace(with_place(event, anchor, None), place_text=trip.place_text)
+        # (talks the text itself sets "here" stay at the dateline)
+        if event.type == "meeting" and event.place_span is None and event.place_id == dateline_place \
+                and not re.search(r"\bhere\b", event.evidence):
+            trip = next((v for v in reversed(visits) if v.evidence_start < event.evidence_start
+                         and v.date_start == event.date_start), None)
+            if trip is not None and _the_travellers_talks(event, trip):
+                anchor = next(a for a in anchors if a.place.id == trip.place_id)
+                event = replace(with_place(event, anchor, None), place_text=trip.place_text)
         moved.append(event)
     return moved
 
@@ -170,8 +173,10 @@ def _joins_trip(event: Event, trip: Event) -> bool:
 
 
 def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
-    """ "Abe will visit China on October 8 and hold talks with Wen": one trip, one subject; and
-    "Visiting Riga on Wednesday, Karins met Nauseda": the opening participle is the trip."""
+    """ "Abe will visit China on October 8 and hold talks with Wen": one trip, one subject; "held
+    talks with Kim while visiting Pyongyang"; "will visit Tehran for a summit"; "Wen, who arrived
+    in Riga on Tuesday, met Berzins"; and "Visiting Riga on Wednesday, Karins met Nauseda": the
+    opening participle is the trip."""
     if trip.evidence_start != event.evidence_start:
         return False
     if _while_visiting(event, trip):
@@ -179,8 +184,8 @@ def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
     if _for_purpose(event, trip):
         return True
     if trip.trigger_span.end <= event.trigger_span.start \
-            and _WHO_ASIDE[0].search(event.evidence, 0, trip.trigger_span.start) \
-            and _WHO_ASIDE[1].fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start):
+            and _ASIDE_OPENS.search(event.evidence, 0, trip.trigger_span.start) \
+            and _ASIDE_CLOSES.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start):
         return True
     opening = _OPENING_VISIT.match(event.evidence)
     return _AND_THEN.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start) is not None \
