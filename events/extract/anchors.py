@@ -1,6 +1,7 @@
 """The article's place mentions that can locate an event: the geoparser's resolved names, an
-unnamed "<country> capital" read as that capital, a lower-case "the gulf" read as the gulf the
-article named before, and the dateline's place (GUIDELINES §2, §3.1)."""
+unnamed "<country> capital" read as that capital, a bare "the capital" and a lower-case "the gulf"
+read as the capital and the gulf the article named before, and the dateline's place (GUIDELINES
+§2, §3.1)."""
 
 from __future__ import annotations
 
@@ -65,15 +66,15 @@ def _water_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
 
 # "arrived in the capital": the capital the article named before, or of the country it named
 # last (§2: a description takes the name the article uses elsewhere for the same place).
-_THE_CAPITAL = re.compile(r"\b(?:in|to|at|into|reached|outside|around)\s+the\s+capital(?:\s+city)?\b"
-                          r"(?=\s*[.;:,]|\s+([a-z]+))")
+_THE_CAPITAL = re.compile(r"\b(?:in|to|at|into|reached|outside|around)\s+(?P<described>the\s+capital(?:\s+city)?)\b"
+                          r"(?=\s*[.;:,]|\s+(?P<next>[a-z]+))")
 _NAME_QUALIFIES = re.compile(r"-|\s+(?:(?-i:[A-Z])|([a-z]+))")  # "U.S. forces", "Soviet Minister", "Ethiopia-backed"
 
 
 def _capital_described(text: str, anchors: list[Anchor], gazetteer: Gazetteer) -> list[Anchor]:
     found = []
     for description in _THE_CAPITAL.finditer(text):
-        if description.group(1) and description.group(1) not in AFTER_PLACE \
+        if description.group("next") and description.group("next") not in AFTER_PLACE \
                 or any(0 < a.start - description.end() <= 3 for a in anchors):
             continue  # "to the capital markets"; "in the capital, Beirut" names it
         before = [a for a in anchors if a.end <= description.start() and (a.kind == "demonym" or not _qualifies(a, text))
@@ -83,8 +84,8 @@ def _capital_described(text: str, anchors: list[Anchor], gazetteer: Gazetteer) -
         named = before[-1].place
         city = named if named.level != "country" else gazetteer.capital(named.country_code)
         if city is not None:
-            start = description.end() - len("the capital city" if description.group().endswith("city") else "the capital")
-            found.append(Anchor(start, description.end(), text[start:description.end()], "name", city))
+            found.append(Anchor(description.start("described"), description.end(), description.group("described"),
+                                "name", city))
     return found
 
 
