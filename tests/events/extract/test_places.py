@@ -49,6 +49,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A peacekeeping force and an engineering unit are forces.
     ("A peacekeeping force is currently deployed in Latvia.", {("deployment", "Latvia")}),
     ("The engineering unit arrived in Riga on Sunday.", {("deployment", "Riga")}),
+    # ... and so is an organisation's or a region's force ("the AU force", "an African force").
+    ("The 7,000-strong AU force in Latvia has been unable to stop the violence.", {("deployment", "Latvia")}),
+    ("The council endorsed the deployment of a regional force in Latvia.", {("deployment", "Latvia")}),
     ("The minister arrived from Paris in Riga on Monday.", {("visit", "Riga")}),
     # A country before a unit's number names the unit ("the U.S. 6th Fleet").
     ("The warships operate in the U.S. 6th Fleet area of operations.", set()),
