@@ -108,7 +108,8 @@ def _filters() -> SimpleNamespace:
                                 + lexicon.modality_cues(after=True)
                                 # "the summit did not take place": what did not happen is the event
                                 + r"|(?:did|does|do|will|would|has|have|had)\s*(?:not|n't|never)\s+(?:\w+\s+)?"
-                                r"(?:take place|happen|go ahead|occur|materiali[sz]e|come off)"
+                                r"(?:take place|happen|go ahead|occur|materiali[sz]e|come off|held|convened)"
+                                r"|(?:was|were|is|are)\s+not\s+(?:being\s+)?(?:held|convened)"
                                 r"|never\s+(?:took place|happened|went ahead|occurred|materiali[sz]ed|came off)"
                                 # "was to visit Khartoum on Monday, but cancelled the planned trip"
                                 r"|,?\s+but\s+(?:\w+\s+)?(?:cancel(?:l?ed|s)|called off|scrapped|postponed|abandoned)\b)",

@@ -147,6 +147,8 @@ def test_triggers_and_types(sentence, expected):
     "The planned visit to Riga never happened.",
     "On the possibility of the envoy visiting Riga, officials called it speculation.",
     "Talks in Riga had been set for Friday but were later cancelled.",
+    "The officials said the meeting will not be held in Riga.",
+    "The summit was not held in Riga.",
     "Officials defended the deferment of the summit in Riga.",
     "The government decided to bar him from visiting Riga this week.",
     "The premier was prevented from sending troops to Riga.",
