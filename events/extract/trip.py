@@ -32,7 +32,7 @@ _SUBJECT_NAME = re.compile(r"(?:[^,]*,\s*)?(?:(?:President|Premier|Prime Ministe
                            r"((?-i:[A-Z])[\w-]+)\s+(?:(?-i:[a-z])[\w-]*\s+){0,4}$")
 # The traveller as the talks' subject: "He", "The delegation", "The secretary", "The two leaders",
 # after the sentence's start, a comma or a fronted time phrase ("Later in the day he met").
-_TRAVELLER = re.compile(r"(?:^|,|\b(?:[Ll]ater|[Tt]hen|[Aa]fterwards|[Ee]arlier|day|morning|afternoon|evening|night))\s*"
+_TRAVELLER = re.compile(r"(?:^|,|\b(?:[Ll]ater|[Tt]hen|[Aa]fterwards|[Ee]arlier|day|morning|afternoon|evening|night|that))\s*"
                         r"(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:delegation|visitors?|envoys?|mission|secretary|"
                         r"minister|president|premier|chancellor)|(?:[Tt]he\s+)?(?:two|[Bb]oth)\s+(?:leaders|presidents|"
                         r"ministers|prime ministers|premiers|sides|heads of state))\s+(?:\w+\s+){0,3}$")

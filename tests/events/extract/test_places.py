@@ -715,6 +715,7 @@ def test_one_arrival_named_at_city_and_country_is_one_visit(extractor):
     ("Latvian Foreign Minister Anna Berg held talks with Kalnins on Monday.", {("meeting", "Riga")}),
     ("Latvian Foreign Minister Anna Berg held talks with Ilves on Monday.", set()),
     ("Latvian Foreign Minister Anna Berg met him on Monday.", {("meeting", "Riga")}),
+    ("He said that he would meet Berg on Monday.", {("meeting", "Riga")}),
     ("Latvian Foreign Minister Anna Berg met Ilves on Monday.", set()),
     # Talks coordinated with the visit in one sentence are its talks.
     ("He will also visit Lithuania on Friday and hold talks with Berg.",
