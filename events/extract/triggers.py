@@ -253,7 +253,7 @@ _GATHERING_SUBJECT = re.compile(r"\b(?:talks|meetings?|summits?|conferences?|rou
                                 r"(?:\w+\s+){0,8}$", re.IGNORECASE)  # ("The meeting between A and B is due in")
 _GATHERING_ITSELF = re.compile(r"\b(?:summits?|conferences?|sessions?)\s+(?:has|have|had|was|were|will|is|are)?\s*"
                                r"(?:\w+ly\s+)?$", re.IGNORECASE)
-_OBJECT_THEN_TO = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+to\s*")
+_OBJECT_THEN_TO = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+to\s*(?:(?:make|pay|undertake|hold)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2})?")
 _OBJECT_THEN_FOR = re.compile(r"(?:\s+[\w'’.-]+){0,8}?\s+for\s*")  # "invited Assad for talks"
 _GATHERING_VERBS = frozenset({"gather", "gathers", "gathered", "gathering", "meet", "meets", "met", "convene",
                               "convenes", "convened"})

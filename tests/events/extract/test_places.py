@@ -433,6 +433,7 @@ def test_places_the_structure_attaches(extractor, text, expected):
     # An invitation governs the infinitive after its object, however long the object.
     "The president invited his Estonian counterpart to visit Riga in May.",
     "The president invited his Estonian counterpart for talks in Riga.",
+    "The president invited his Estonian counterpart to make an official visit to Riga in May.",
     # The country that sends forces is not where they go ("has so far sent" is no possession).
     "Latvia has so far sent 29 warships with 10,000 crew members abroad.",
 ])
