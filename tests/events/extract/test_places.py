@@ -105,6 +105,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy traveled Friday from Vilnius to Riga.", {("visit", "Riga")}),
     ("The envoy traveled overland to Riga on Friday.", {("visit", "Riga")}),
     ("The envoy flew secretly to Riga on Friday.", {("visit", "Riga")}),
+    ("The envoy flew to the island nation of Latvia on Friday.", {("visit", "Latvia")}),
+    ("The envoy flew to the regional power Latvia on Friday.", {("visit", "Latvia")}),
     ("The envoy heads for Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy will stop briefly in Riga.", {("visit", "Riga")}),
     # A hyphenated adjective before the destination ("war-torn Sudan", "energy-rich Kazakhstan").
