@@ -22,8 +22,9 @@ _DENIALS = frozenset({"unreal:negation", "unreal:cancellation", "unreal:refusal"
 # "held talks with Lagos by telephone": a phone call, no meeting (§1).
 _BY_PHONE = re.compile(r"^[^.;]{0,80}?\b(?:by|over the|on the)\s+(?:tele)?phone\b", re.IGNORECASE)
 # "would send troops to Kuwait if needed": a condition after the event (§1: conditional events).
-_IF_NEEDED = re.compile(r"^(?:(?!,\s*(?:and|but|while)\b)[^.;])*?\b(?:if|when|where)\s+(?:needed|necessary|required|"
-                        r"requested)\b", re.IGNORECASE)
+# ... and "will visit India only if he can meet Singh", "provided that", "on condition that".
+_IF_NEEDED = re.compile(r"^(?:(?!,\s*(?:and|but|while)\b)[^.;])*?\b(?:(?:if|when|where)\s+(?:needed|necessary|required|"
+                        r"requested)|only\s+if|provided\s+that|on\s+(?:the\s+)?condition\s+that)\b", re.IGNORECASE)
 # How many words may separate a modality cue from the trigger it governs ("proposed a meeting").
 _GOVERNING_WORDS = 3
 # A capitalised trigger followed by another capitalised word is part of a name.

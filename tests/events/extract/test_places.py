@@ -436,6 +436,7 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The president invited his Estonian counterpart to visit Riga in May.",
     "The president invited his Estonian counterpart for talks in Riga.",
     "The president invited his Estonian counterpart to make an official visit to Riga in May.",
+    "The president will visit Riga only if he can meet the premier.",
     # The country that sends forces is not where they go ("has so far sent" is no possession).
     "Latvia has so far sent 29 warships with 10,000 crew members abroad.",
 ])
