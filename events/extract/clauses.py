@@ -80,6 +80,11 @@ NAME_LIST = re.compile(r",\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:(?:,\s+)?(?:(?
                        r"and\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:(?-i:[a-z])[\w'’-]*\s+){0,2}(?:in|at)\s+(?:the\s+)?$")
 
 
+# A predicate of its own after "and": "cut short her visit and will return to Dhaka".
+NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?(?:will|would|shall|is to|was to|has|had)\s+(?:\w+ly\s+)?"
+                            r"(?-i:[a-z]+)\b", re.IGNORECASE)
+
+
 def in_another_clause(trigger: Trigger, gap: str) -> bool:
     """Whether a place after the trigger, ``gap`` after it, lies in another clause: past a verb of
     saying or listing, inside a relative clause still open at the place, or past a comma that opens
@@ -92,6 +97,6 @@ def in_another_clause(trigger: Trigger, gap: str) -> bool:
     if TOUR.fullmatch(trigger.text) and STOPS.search(gap):
         return False  # "a tour which includes Namibia", "a tour that has taken him to Kenya"
     return bool(CLAUSE_VERB.search(gap) or TOPIC.search(gap) or SUBORDINATE.search(gap) or CONDITION.search(gap)
-                or CIRCUMSTANCE.search(gap)
+                or CIRCUMSTANCE.search(gap) or NEXT_PREDICATE.search(gap)
                 or RELATIVE.search(gap) and not OWN_RELATIVE.match(gap)
                 or NEW_CLAUSE.search(gap) and not NAME_LIST.search(gap) and not HELD_AFTER_ASIDE.search(gap))

@@ -437,6 +437,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The president invited his Estonian counterpart for talks in Riga.",
     "The president invited his Estonian counterpart to make an official visit to Riga in May.",
     "The president will visit Riga only if he can meet the premier.",
+    # a predicate of its own after "and" keeps its place: the return is home
+    "The premier cut short her visit and will return to Riga this evening.",
     # The country that sends forces is not where they go ("has so far sent" is no possession).
     "Latvia has so far sent 29 warships with 10,000 crew members abroad.",
 ])
