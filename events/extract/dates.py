@@ -16,6 +16,9 @@ from events.model import Article, TimeExpression
 # Dates that open a state rather than date an event ("his 28th visit since 2000", "the first
 # speaker to visit Taiwan since Washington switched recognition in 1979").
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# "since the September 11 attacks" (not "since the Nov 24, 2004, meeting", whose date it is)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_DATE_THEN_NOUN = re.compile(r",?(?:\s+[\w'’-]+){0,3}\s+")  # "the Nov 24, 2004, [meeting]"
 # "before the G8 summit", "after kicking off a Middle East tour": the event the count names
 _NAMES_NEXT = re.compile(r"\s+(?:(?-i:[a-z]+ing)\s+(?:(?:off|up|out)\s+)?)?(?:(?:the|a|an|his|her|their|its)\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}")
@@ -165,7 +168,9 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
         return True
     between = text_between(sentence, trigger_at, date.start)
     preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
-    if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE.search(preceding[-7:])):
+    if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE_BEFORE.search(preceding)
+                                         and not _DATE_THEN_NOUN.fullmatch(sentence.text, date.end - sentence.start,
+                                                                           trigger.start)):
         return True
     # A date inside another clause or phrase dates that, not this trigger: a stated start is
     # "since August", not "since Britain seized the territory in January 1841" (§4 ongoing states).

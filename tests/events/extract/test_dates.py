@@ -166,6 +166,10 @@ def _dated(extractor, text):
     ("The premier arrived in Latvia two days after taking office.", {("visit", "Latvia", None)}),
     # The date after an event a temporal phrase names is that event's ("comes after elections ... on").
     ("The minister's visit to Riga comes after elections in Estonia on Thursday.", {("visit", "Riga", None)}),
+    # A date after "since the" dates the state it opens, not the event ...
+    ("A frequent visitor since the March 3, 2019, attacks, the premier arrived in Riga.", {("visit", "Riga", None)}),
+    # ... unless the event follows it closely: "since July, when Berg visited Latvia".
+    ("It was the first meeting since July, when the premier visited Latvia.", {("visit", "Latvia", "2024-07-01")}),
     # ... and so is the date of a clause of "as" or "while" with its own subject and verb.
     ("Troops are arriving in Riga as NATO prepares to take over the region in July.", {("deployment", "Riga", None)}),
     ("The premier will visit Riga while Estonia holds elections in July.", {("visit", "Riga", None)}),
