@@ -109,6 +109,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy flew to the regional power Latvia on Friday.", {("visit", "Latvia")}),
     ("The envoy heads for Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy will stop briefly in Riga.", {("visit", "Riga")}),
+    ("The envoy made the last stop on his Baltic tour today in Riga.", {("visit", "Riga")}),
     # A hyphenated adjective before the destination ("war-torn Sudan", "energy-rich Kazakhstan").
     ("The envoy will travel to war-torn Latvia on Saturday.", {("visit", "Latvia")}),
     ("The envoy will visit army-ruled Latvia on Saturday.", {("visit", "Latvia")}),
