@@ -52,6 +52,10 @@ _FROM_NAMED = re.compile(r"\b(?:from|left|leaves?|leaving|depart(?:s|ed|ing)?)\s
                          r"(?:(?-i:[A-Z])[\w'’.\-]*\s+){0,3}?(?:Fort|Camp|(?:air |naval |military )?base|home ?port|"
                          r"naval station|barracks|airfield)(?:\s+(?-i:[A-Z])[\w'’.\-]*){0,2},?\s+(?:in|at|of)?\s*"
                          r"(?:the\s+)?$", re.IGNORECASE)
+# A stop named in apposition: "arrived at his first stop, (the garrison town of) Baidoa".
+_STOP_NAMED = re.compile(r"\b(?:at|to|in|for)\s+(?:his|her|their|its|the)\s+(?:first|next|second|third|last|final)\s+"
+                         r"(?:stop|destination|port of call)\s*,\s*(?:the\s+(?:[\w-]+\s+){0,3}?(?:town|city|port|capital)\s+of\s+)?$",
+                         re.IGNORECASE)
 # Where forces or people withdraw from is left, not where they are (§1: withdrawals are no
 # deployments): "pull its troops out of Somalia", "pulled out from positions near Poti" (not
 # "troops that pulled out from Iraq arrived in Kuwait").
@@ -234,7 +238,8 @@ def attach(trigger: Trigger, sentence: Sentence, anchors: list[Anchor], dateline
     after = [a for a in located if sentence.start + trigger.end <= a.start < limit
              and _owned_by(trigger, _nearest_trigger_before(a, sentence, triggers, memo.owners), sentence.text)
              and _within_reach(trigger, sentence.text[trigger.end: a.start - sentence.start], relations[a.start])
-             and not clauses.in_another_clause(trigger, sentence.text[trigger.end: a.start - sentence.start])]
+             and (_STOP_NAMED.search(sentence.text, 0, a.start - sentence.start)
+                  or not clauses.in_another_clause(trigger, sentence.text[trigger.end: a.start - sentence.start]))]
     if after:
         chosen = _with_coordinated(after[0], names, sentence)
         if trigger.type == "deployment":  # forces go to every place their clause names
@@ -324,6 +329,8 @@ def _phrase_relation(anchor: Anchor, sentence: Sentence) -> float | None | objec
     if _reported_at().search(before) or _FROM_NAMED.search(before) or _BACK_HOME.search(before) \
             or _WITHDRAWN_FROM.search(before):
         return None
+    if _STOP_NAMED.search(before):
+        return 0.0  # "arrived at his first stop, Baidoa": the stop is the place named after it
     km = _KM_FROM.search(before)
     if km:
         distance = float(km.group("n").replace(",", ""))

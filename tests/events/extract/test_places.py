@@ -110,6 +110,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy heads for Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy will stop briefly in Riga.", {("visit", "Riga")}),
     ("The envoy made the last stop on his Baltic tour today in Riga.", {("visit", "Riga")}),
+    ("The envoy arrived at his first stop, the port city of Riga, on Wednesday.", {("visit", "Riga")}),
+    ("The envoy arrived at his first stop, Riga, on Wednesday.", {("visit", "Riga")}),
     # A hyphenated adjective before the destination ("war-torn Sudan", "energy-rich Kazakhstan").
     ("The envoy will travel to war-torn Latvia on Saturday.", {("visit", "Latvia")}),
     ("The envoy will visit army-ruled Latvia on Saturday.", {("visit", "Latvia")}),
