@@ -18,6 +18,8 @@ from events.model import Article, TimeExpression
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # "since the September 11 attacks" (not "since the Nov 24, 2004, meeting", whose date it is)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE_AFTER_STAY = re.compile(r"(?:\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*){0,3}\s+since\s+")  # "visiting Pyongyang since "
+_COUNTED = re.compile(r"\b(?:first|second|third|last|only|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _DATE_THEN_NOUN = re.compile(r",?(?:\s+[\w'’-]+){0,3}\s+")  # "the Nov 24, 2004, [meeting]"
 # "before the G8 summit", "after kicking off a Middle East tour": the event the count names
 _NAMES_NEXT = re.compile(r"\s+(?:(?-i:[a-z]+ing)\s+(?:(?:off|up|out)\s+)?)?(?:(?:the|a|an|his|her|their|its)\s+)?"
@@ -168,7 +170,8 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
         return True
     between = text_between(sentence, trigger_at, date.start)
     preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
-    if trigger.type != "deployment" and (_SINCE.search(between) or _SINCE_BEFORE.search(preceding)
+    if trigger.type != "deployment" and not _visiting_since(trigger, sentence, date) \
+            and (_SINCE.search(between) or _SINCE_BEFORE.search(preceding)
                                          and not _DATE_THEN_NOUN.fullmatch(sentence.text, date.end - sentence.start,
                                                                            trigger.start)):
         return True
@@ -200,6 +203,14 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
             and _DECISION_VERB.search(sentence.text, max(0, date.start - sentence.start - 20), date.start - sentence.start):
         return True
     return _names_another_thing(date, sentence, trigger_at) or _quoted(sentence, date.start) != _quoted(sentence, trigger_at)
+
+
+def _visiting_since(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:
+    """ "has been visiting Pyongyang since Saturday": the stay's start (§4: a visit takes its start
+    date); not "his 28th visit to Riga since 2000", a count."""
+    return trigger.type == "visit" and date.start >= sentence.start + trigger.end \
+        and _SINCE_AFTER_STAY.fullmatch(sentence.text, trigger.end, date.start - sentence.start) is not None \
+        and not _COUNTED.search(sentence.text, 0, trigger.start)
 
 
 @functools.lru_cache(maxsize=256)  # asked for each trigger of the same sentence

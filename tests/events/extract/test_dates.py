@@ -166,6 +166,9 @@ def _dated(extractor, text):
     ("The premier arrived in Latvia two days after taking office.", {("visit", "Latvia", None)}),
     # The date after an event a temporal phrase names is that event's ("comes after elections ... on").
     ("The minister's visit to Riga comes after elections in Estonia on Thursday.", {("visit", "Riga", None)}),
+    # A stay "since Saturday" started then; a count since a year is no date of the visit.
+    ("The envoy had been visiting Riga since Saturday.", {("visit", "Riga", "2024-11-30")}),
+    ("He is the first Latvian leader to visit Vilnius since 2001.", {("visit", "Vilnius", None)}),
     # A date after "since the" dates the state it opens, not the event ...
     ("A frequent visitor since the March 3, 2019, attacks, the premier arrived in Riga.", {("visit", "Riga", None)}),
     # ... unless the event follows it closely: "since July, when Berg visited Latvia".
