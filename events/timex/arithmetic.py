@@ -192,7 +192,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         if cue.lastgroup == "wfut" and cue.group().lower() not in _MODALS and _is_noun(cue, text, lo) \
                 and any(c.lastgroup == "past" for c in cues[:i]):
             return "past"  # "arrived in Pyongyang for a goodwill visit on Saturday": a noun, past clause
-        if cue.lastgroup == "prep" and cue.group().lower() in ("until", "till", "starting") \
+        if cue.lastgroup == "prep" and cue.group().lower() in ("until", "till", "through", "starting") \
                 and before is not None and before.lastgroup == "fut":
             return _cue_tense(before)  # "will stay until Tuesday", "a meeting starting on Friday"
         return _cue_tense(cue)

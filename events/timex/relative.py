@@ -218,7 +218,7 @@ def _future_offset(m, text, anchor, n, unit):
     if anchor is None or n is None or unit not in ("day", "week", "month") \
             or not _IN_BEFORE.search(text, max(0, m.start() - 16), m.start()) \
             or _ORDINAL_BEFORE.search(text, max(0, m.start() - 60), m.start()) \
-            or clause_tense(text, m.start(), m.end()) != "future":
+            or clause_tense(text, m.start(), m.end()) not in ("future", "wfuture"):
         return None
     if unit == "day":
         return day_res(m, "DATE", anchor + dt.timedelta(days=int(n)), "relative")

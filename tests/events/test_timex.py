@@ -295,9 +295,14 @@ def test_in_two_weeks_in_a_future_clause_is_that_far_ahead():
     assert only("The ministers will meet in Riga in two weeks.").value == "2024-12"
     assert only("The ministers will meet in Riga in about four weeks.").value == "2025-01"
     assert only("Talks will resume in three days.").value == "2024-12-07"
+    assert only("The leaders meet in Riga in two weeks.").value == "2024-12"  # present for the future
     # a duration in a past clause, and a span counted back, stay durations
     assert only("The bridge was built in two weeks.").value == "P2W"
     assert only("It will be his second visit to Riga in three months.").value == "P3M"
+
+
+def test_through_a_weekday_after_a_future_verb_is_ahead():
+    assert only("The envoy will be in Riga through Friday.").value == "2024-12-06"
 
 
 def test_last_as_an_adjective_gives_no_past_tense():
