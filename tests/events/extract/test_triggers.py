@@ -54,6 +54,7 @@ from events.extract.triggers import denied, find_triggers
     ("The shareholders' meeting approved the merger.", []),
     ("The president received visiting Latvian leaders.", [("meeting", "received"), ("visit", "visiting")]),
     ("The president told visiting Latvian leaders that ties were good.", [("meeting", "told"), ("visit", "visiting")]),
+    ("The premier told his Latvian guest that ties were good.", [("meeting", "told")]),
     ("The president received the Latvian foreign minister on Monday.", [("meeting", "received")]),
     ("The ministry received the letter on Monday.", []),
     ("The president told reporters that ties were good.", []),
