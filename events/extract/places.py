@@ -39,6 +39,8 @@ _LOCATIVE = re.compile(
     # a departure's destination: "left for Darfur", "set sail for the Gulf of Aden"
     r"(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|sail(?:s|ed|ing)?|head(?:s|ed|ing)?)(?:\s+[\w'’.\-]+){0,4}?\s+for)|"
     r"\bon the (?:border|island|coast|outskirts|banks|shores?|edge) of|"
+    # "off the coasts of Hawaii", "off the northeastern city of Ilan", "off China's island province of"
+    r"\boff (?:the\s+)?(?:(?-i:[A-Z])[\w.]*['’]s\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:coasts?|city|town|port|islands?|province) of|"
     r"\b(?:waters|coast|shores?|island) off)\s+(?:(?:(?-i:[A-Z][\w'’\-]*)\s*,\s+){0,3}(?-i:[A-Z][\w'’\-]*)\s+and\s+)?"
     # ^ a list ending in "and" before the place: "to Masiaka and Kenema" ("in Doha, Qatar" is no list)
     r"(?:" + _DESCRIPTOR + r"|(?:(?-i:north|south|east|west|central)\w*\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}"

@@ -112,6 +112,10 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy made the last stop on his Baltic tour today in Riga.", {("visit", "Riga")}),
     ("The envoy arrived at his first stop, the port city of Riga, on Wednesday.", {("visit", "Riga")}),
     ("The envoy arrived at his first stop, Riga, on Wednesday.", {("visit", "Riga")}),
+    # "off the coasts of" and "off the northeastern city of" locate, like "in the waters off".
+    ("The navies held a joint exercise off the coasts of Latvia and Estonia in September.",
+     {("exercise", "Latvia"), ("exercise", "Estonia")}),
+    ("The exercise was held off the northeastern city of Riga on Monday.", {("exercise", "Riga")}),
     # A hyphenated adjective before the destination ("war-torn Sudan", "energy-rich Kazakhstan").
     ("The envoy will travel to war-torn Latvia on Saturday.", {("visit", "Latvia")}),
     ("The envoy will visit army-ruled Latvia on Saturday.", {("visit", "Latvia")}),
