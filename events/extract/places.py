@@ -26,7 +26,8 @@ _NEAR = re.compile(r"\b(?:near|close to|outside|on the outskirts of|outskirts of
 _DESCRIPTOR = (r"(?:(?:the|a|an)\s+(?:(?-i:[a-z])\w*\s+)?)?(?:(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+)?"
                r"(?:(?-i:[a-z][\w'’\-]*|[A-Z][a-z]+)\s+){0,3}"
                r"(?-i:city|town|capital|port|province|region|island|village|state|county|district|country|nation|"
-               r"resort|base|border town|port city|cities|towns|ports|provinces|regions|islands|villages)\s*(?:of\s+|,\s*)?")
+               r"resort|base|border town|port city|cities|towns|ports|provinces|regions|islands|villages|"
+               r"hub|cent(?:er|re)|heartland|stronghold|enclave|kingdom|republic|emirate)\s*(?:of\s+|,\s*)?")
 # A locative preposition right before the place, allowing a few modifier words in between
 # ("at the US air base at Yakota", "in the Egyptian capital of Cairo", "in the waters off Hawaii").
 # "from" never locates: it names a departure point or an origin ("arrived from Helsinki",

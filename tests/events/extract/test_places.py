@@ -107,6 +107,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The envoy flew secretly to Riga on Friday.", {("visit", "Riga")}),
     ("The envoy flew to the island nation of Latvia on Friday.", {("visit", "Latvia")}),
     ("The envoy flew to the regional power Latvia on Friday.", {("visit", "Latvia")}),
+    ("The envoy visited Latvia's economic hub Riga on Friday.", {("visit", "Riga")}),
     ("The envoy heads for Riga on Saturday.", {("visit", "Riga")}),
     ("The envoy will stop briefly in Riga.", {("visit", "Riga")}),
     ("The envoy made the last stop on his Baltic tour today in Riga.", {("visit", "Riga")}),
