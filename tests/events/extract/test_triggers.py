@@ -43,6 +43,9 @@ from events.extract.triggers import denied, find_triggers
     ("The finance ministers will get together in the capital on Sunday.", [("meeting", "get together")]),
     ("Two engineering units are deployed in the province.", [("deployment", "engineering units"), ("deployment", "deployed")]),
     ("The forum's Economic Leaders Informal Meeting opens on Friday.", [("summit", "Leaders Informal Meeting")]),
+    # a test firing is an exercise only inside one (§1): the exercise word is the trigger
+    ("The army test-fired a missile in the desert.", []),
+    ("The army test-fired a missile during the exercise.", [("exercise", "exercise")]),
     ("The ministry got together a team of experts.", []),  # gathered a team: no meeting
     # Reporters told of a meeting are no crowd meeting: a subject of its own comes between.
     ("The minister told reporters he would meet Berg on Friday.", [("meeting", "meet")]),
