@@ -89,17 +89,17 @@ _MONTH_PREP = re.compile(
 
 
 # "the March meeting", "their May summit": a month between a determiner and the noun it dates.
-_MONTH_PREMODIFIER = (re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE),
-                      re.compile(r"\s+(?!(?:on|of|to|for|in|at|by|from|and|or|with|into|is|was|were|has|had|will|would|"
-                                 r"could|can|should|may|might|must)\b)(?-i:[a-z]+)\b(?!['’])"))
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:on|of|to|for|in|at|by|from|and|or|with|into|is|was|were|has|had|will|would|"
+                         r"could|can|should|may|might|must)\b)(?-i:[a-z]+)\b(?!['’])")
 
 
 def month_alone(m, text, anchor):
     name = m["mon"]
     if name in ("May", "MAY", "March") and not m["rel"] \
             and not _MONTH_PREP.search(text[max(0, m.start() - 12):m.start()]) \
-            and not (_MONTH_PREMODIFIER[0].search(text[max(0, m.start() - 8):m.start()])
-                     and _MONTH_PREMODIFIER[1].match(text, m.end())):
+            and not (_DETERMINER_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+                     and _NOUN_AFTER.match(text, m.end())):
         return None  # "May" is mostly the modal verb, "March" a noun, unless a preposition leads
     mon = P.MONTHS[name.lower().rstrip(".")]
     rel = (m["rel"] or "").lower()

@@ -197,10 +197,10 @@ def duration(m, text, anchor):
         prev = _RATE_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if prev and prev.group(1).lower() not in _NOT_PLURAL:
             return None  # "four flights a week", "$2 million a year": a rate, not a duration
-    res = duration_res(m, parse_num(raw), unit)
     offset = _future_offset(m, text, anchor, parse_num(raw), unit_key(unit))
     if offset is not None:
         return offset
+    res = duration_res(m, parse_num(raw), unit)
     if text[m.end("n"):m.start("unit")] == "-":
         res = res._replace(start=m.start("n"))  # "the two-week visit": TimeML tags "two-week"
     return res
@@ -208,7 +208,8 @@ def duration(m, text, anchor):
 
 _IN_BEFORE = re.compile(r"\bin\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 # "his second meeting with the leader in three months", "the first visit in two months": a span counted back
-_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|\w+th|last|only|latest|another)\b(?:\s+[\w'’-]+){0,8}\s+in\s+"
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+                             r"last|only|latest|another)\b(?:\s+[\w'’-]+){0,8}\s+in\s+"
                              r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 
 

@@ -296,6 +296,7 @@ def test_in_two_weeks_in_a_future_clause_is_that_far_ahead():
     assert only("The ministers will meet in Riga in about four weeks.").value == "2025-01"
     assert only("Talks will resume in three days.").value == "2024-12-07"
     assert only("The leaders meet in Riga in two weeks.").value == "2024-12"  # present for the future
+    assert only("The envoy will meet with officials in two weeks.").value == "2024-12"  # "with" is no ordinal
     # a duration in a past clause, and a span counted back, stay durations
     assert only("The bridge was built in two weeks.").value == "P2W"
     assert only("It will be his second visit to Riga in three months.").value == "P3M"
