@@ -1,6 +1,8 @@
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from events.extract.dedupe import deduplicate
 from events.model import Event, Span
 
@@ -37,31 +39,22 @@ def test_different_days_and_far_places_stay_apart():
     assert len(deduplicate([monday, sunday, moscow])) == 3
 
 
-def test_currently_gives_way_to_the_arrival_date():
-    now = _event("A delegation is currently paying a visit.", trigger="visit", type_="visit",
-                 day=dt.date(2005, 11, 29), date_text="currently", **CITY)
-    arrival = _event("The delegation arrived on Saturday.", trigger="arrived", type_="visit",
-                     day=dt.date(2005, 11, 26), date_text="Saturday", **CITY)
-    [merged] = deduplicate([now, arrival])
-    assert merged.date_start == dt.date(2005, 11, 26)
-
-
-def test_the_current_visit_is_the_visit_that_began_on_monday():
-    current = _event("His current visit is a milestone.", trigger="visit", type_="visit",
-                     day=dt.date(2006, 11, 22), date_text="current", **CITY)
-    start = _event("He started his visit on Monday.", trigger="visit", type_="visit",
-                   day=dt.date(2006, 11, 20), date_text="Monday", **CITY)
-    [merged] = deduplicate([current, start])
-    assert merged.date_start == dt.date(2006, 11, 20)
-
-
-def test_now_visiting_the_country_is_the_stay_that_began_in_its_city():
-    now = _event("He is now visiting Russia.", trigger="visiting", type_="visit",
-                 day=dt.date(2006, 11, 3), date_text="now", **RUSSIA)
-    arrival = _event("He arrived in the city on Thursday.", trigger="arrived", type_="visit",
-                     day=dt.date(2006, 11, 2), date_text="Thursday", **CITY)
-    [merged] = deduplicate([now, arrival])
-    assert merged.date_start == dt.date(2006, 11, 2)
+@pytest.mark.parametrize(("ongoing", "started"), [
+    # "currently" gives way to the arrival date
+    (("A delegation is currently paying a visit.", "visit", dt.date(2005, 11, 29), "currently", CITY),
+     ("The delegation arrived on Saturday.", "arrived", dt.date(2005, 11, 26), "Saturday", CITY)),
+    # the current visit is the visit that began on Monday
+    (("His current visit is a milestone.", "visit", dt.date(2006, 11, 22), "current", CITY),
+     ("He started his visit on Monday.", "visit", dt.date(2006, 11, 20), "Monday", CITY)),
+    # now visiting the country is the stay that began in its city
+    (("He is now visiting Russia.", "visiting", dt.date(2006, 11, 3), "now", RUSSIA),
+     ("He arrived in the city on Thursday.", "arrived", dt.date(2006, 11, 2), "Thursday", CITY)),
+])
+def test_a_stay_under_way_is_the_stay_that_began_on_its_start_day(ongoing, started):
+    events = [_event(text, trigger=trigger, type_="visit", day=day, date_text=date_text, **place)
+              for text, trigger, day, date_text, place in (ongoing, started)]
+    [merged] = deduplicate(events)
+    assert merged.date_start == started[2]
 
 
 def test_talks_today_are_another_round_than_talks_on_monday():
