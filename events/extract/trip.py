@@ -71,14 +71,12 @@ def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
                 and (_SIDELINES.search(event.evidence) or event.type == "meeting" and _AT_SUMMIT.search(event.evidence)) \
                 and (summit := _summit_of(event, summits)) is not None:
             # "On the sidelines of the summit, Hu will meet Blair": at the summit (§1 meeting).
-            anchor = next(a for a in anchors if a.place.id == summit.place_id)
-            event = replace(with_place(event, anchor, None), place_text=summit.place_text)
+            event = _placed_as(summit, event, anchors)
         if not event.place_id and not event.unplaced_reason and event.type == "summit" \
                 and (talks := _talks_set_at(event, events)) is not None:
             # "The presidents met in Minsk on Tuesday on the sidelines of a CIS summit": the summit
             # is where and when its talks are (§3.4 a, the other way round).
-            anchor = next(a for a in anchors if a.place.id == talks.place_id)
-            event = replace(with_place(event, anchor, None), place_text=talks.place_text)
+            event = _placed_as(talks, event, anchors)
             if event.date_start is None:
                 event = replace(event, date_start=talks.date_start, date_end=talks.date_end, date_text=talks.date_text,
                                 date_granularity=talks.date_granularity, date_basis=talks.date_basis)
@@ -87,10 +85,15 @@ def place_by_trip(events: list[Event], anchors: list[Anchor]) -> list[Event]:
             if trip is None or not _joins_trip(event, trip):
                 filled.append(replace(event, unplaced_reason=NO_PLACE))
                 continue
-            anchor = next(a for a in anchors if a.place.id == trip.place_id)
-            event = replace(with_place(event, anchor, None), place_text=trip.place_text)
+            event = _placed_as(trip, event, anchors)
         filled.append(event)
     return filled
+
+
+def _placed_as(other: Event, event: Event, anchors: list[Anchor]) -> Event:
+    """``event`` placed where ``other`` is, by the article's mention of that place."""
+    anchor = next(a for a in anchors if a.place.id == other.place_id)
+    return replace(with_place(event, anchor, None), place_text=other.place_text)
 
 
 def _talks_set_at(summit: Event, events: list[Event]) -> Event | None:
@@ -117,8 +120,7 @@ def away_from_the_dateline(events: list[Event], anchors: list[Anchor], dateline:
             trip = next((v for v in reversed(visits) if v.evidence_start < event.evidence_start
                          and v.date_start == event.date_start), None)
             if trip is not None and _the_travellers_talks(event, trip):
-                anchor = next(a for a in anchors if a.place.id == trip.place_id)
-                event = replace(with_place(event, anchor, None), place_text=trip.place_text)
+                event = _placed_as(trip, event, anchors)
         moved.append(event)
     return moved
 
