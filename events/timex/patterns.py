@@ -80,10 +80,10 @@ ISO_DATE = re.compile(rf"(?<![\w-])(?P<y>{YEAR4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?
 ISO_WEEK = re.compile(rf"(?<![\w-])(?P<y>{YEAR4})-?W(?P<w>[0-5]\d)(?:-(?P<d>[1-7]))?(?![\w-])")
 # US numeric dates 12/06/2024 (day first when the first number cannot be a month).
 NUMERIC_DATE = re.compile(r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])")
-# "Tuesday, Dec. 6th, 2024", "December 7-9", "Dec 7 to 9 2024"
+# "Tuesday, Dec. 6th, 2024", "December 7-9", "Dec 7 to 9 2024", "Dec. 11-13 of 2007"
 MONTH_DAY = re.compile(
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<d1>{DAY})"
-    rf"(?:\s*(?:-|–|to|through|and)\s*(?P<d2>{DAY}))?(?:,?\s+(?P<y>{YEAR}))?", _I)
+    rf"(?:\s*(?:-|–|to|through|and)\s*(?P<d2>{DAY}))?(?:(?:,?\s+|\s+of\s+)(?P<y>{YEAR}))?", _I)
 # "6 December 2024", "the 6th of December", "7-9 December"
 DAY_MONTH = re.compile(
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?<![\d.,])(?P<d1>{DAY})"

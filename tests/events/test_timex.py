@@ -52,6 +52,8 @@ CASES = [
     ("It happened in 1999.", "1999", "DATE", "1999", D(1999, 1, 1), D(1999, 12, 31), "year"),
     ("The summit runs December 7-9.", "December 7-9", "DATE", "2024-12-07", D(2024, 12, 7),
      D(2024, 12, 9), "range"),
+    ("The next session is on Dec. 11-13 of 2026.", "Dec. 11-13 of 2026", "DATE", "2026-12-11",
+     D(2026, 12, 11), D(2026, 12, 13), "range"),
     ("Week 2013-W11 was busy.", "2013-W11", "DATE", "2013-W11", D(2013, 3, 11),
      D(2013, 3, 17), "range"),
     # weekdays by tense
