@@ -166,7 +166,11 @@ _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
 # Between a place and a gathering it hosts: "is to host a", "hosted four rounds of six-party".
-_HOSTS = re.compile(r"(?:\s+\S+){0,3}?\s+host(?:s|ed|ing)?\s+(?:[\w'’\-]+\s+){0,4}")
+_HOSTS = re.compile(r"(?:\s+\S+){0,3}?\s+host(?:s|ed|ing)?\s+(?:[\w'’\-]+\s+){0,6}")
+# ... and after it: "the summit, hosted by Latvia", "a dialogue which Latvia hosted last year"
+_HOSTED_BY = re.compile(r",?\s+(?:(?:to\s+be|being|was|were|is|will\s+be)\s+)?(?:co-)?hosted\s+by\s+(?:the\s+)?")
+_WHICH_HOST = re.compile(r",?\s+(?:which|that)\s+(?:the\s+)?")
+_HOST_VERB = re.compile(r"\s+(?:has\s+|had\s+|will\s+|also\s+)?host(?:s|ed)?\b")
 _OF_TRIGGER = re.compile(r"\s+of\s+(?:the\s+)?")
 _VERB_WITH_OBJECT = re.compile(
     r"\b(?:have|has|had)\s+(?!been\b)\w+ed\s+(?!in\b|at\b|to\b|near\b|into\b|on\b)\w+", re.IGNORECASE)
@@ -586,11 +590,16 @@ def _subject(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[
 
 
 def _host(trigger: Trigger, sentence: Sentence, names: list[Anchor]) -> list[Anchor]:
-    """The place that is the subject of "host" before the gathering: "Nigeria is to host a summit",
-    "China hosted four rounds of talks" (§3.1: the place the text attaches to the event)."""
+    """The place that hosts the gathering: "Nigeria is to host a summit", "China hosted four rounds
+    of talks", "the summit, hosted by Nigeria", "talks which China hosted" (§3.1: the place the text
+    attaches to the event)."""
     for anchor in names:
         if anchor.end > sentence.start + trigger.start:
-            break
+            gap, after = sentence.text[trigger.end: anchor.start - sentence.start], sentence.text[anchor.end - sentence.start:]
+            if (_HOSTED_BY.fullmatch(gap) and not is_modifier(anchor, after[:_PHRASE_REACH])  # (not "by the Latvian navy")
+                    or _WHICH_HOST.fullmatch(gap) and _HOST_VERB.match(after)):
+                return [anchor]
+            continue
         before = sentence.text[: anchor.start - sentence.start]
         clause_opening = re.split(r"[,;:]", before)[-1].split()
         if len(clause_opening) <= 2 and not _AFTER_PREPOSITION.search(before) \

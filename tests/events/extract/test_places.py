@@ -73,6 +73,11 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("summit", "Argentina")}),
     # The subject of "host" is where the gathering is.
     ("Nigeria is to host a summit on food security on December 10.", {("summit", "Nigeria")}),
+    ("Latvia will host the next High Level Group Meeting on Education on Dec. 11.", {("meeting", "Latvia")}),
+    ("The summit, hosted by Latvia, ended on Tuesday.", {("summit", "Latvia")}),
+    ("They discussed the dialogue which Latvia hosted last year.", {("meeting", "Latvia")}),
+    # (but a name that only qualifies the host names no place)
+    ("The exercise hosted by the Latvia navy ended on Tuesday.", set()),
     # A country that holds forces is where they are; one that has sent them is not.
     ("Estonia has 300 troops guarding the border.", {("deployment", "Estonia")}),
     ("Estonia has sent 300 troops across the border.", set()),
