@@ -46,8 +46,8 @@ _LOCATIVE = re.compile(
     # ^ a list ending in "and" before the place: "to Masiaka and Kenema" ("in Doha, Qatar" is no list)
     r"(?:" + _DESCRIPTOR + r"|(?:(?-i:north|south|east|west|central)\w*\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+(?:(?-i:[a-z][\w'’\-]*)\s+){0,2}"
     # modifiers, not a verb: "in the war-torn Darfur", not "involved in the talks are Japan" (nor
-    # "flew in from Amman", an origin)
-    r"|(?:(?:the|a|an)\s+)?(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|said|says|from)\s)(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
+    # "flew in from Amman", an origin, nor "enter into dialogue with Iran", a party)
+    r"|(?:(?:the|a|an)\s+)?(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|said|says|from|with|against|about)\s)(?-i:[a-z][\w'’\-]*)\s+){0,2}?"
     r"(?:(?:[\w'’\-]+\s+){0,4}?(?:of|at|in)\s+(?:the\s+)?)?)$", re.IGNORECASE)
 # "troops from Fort Knox in Kentucky", "from Ramstein Air Base in Germany": the place of a base
 # the forces come from is their origin, not where they go ("arrived from Paris in Riga" is at Riga).

@@ -71,6 +71,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A name right after "<trigger> of" is the trigger's name, not its place.
     ("The declaration of the 4th Summit of the Americas will be adopted in Argentina on Friday.",
      {("summit", "Argentina")}),
+    # A party "with" whom one enters into talks is no place of them; nor is a border's other side.
+    ("The minister urged Latvia to enter into dialogue with Russia.", set()),
+    ("The exercises were held close to the border with Estonia.", set()),
     # The subject of "host" is where the gathering is.
     ("Nigeria is to host a summit on food security on December 10.", {("summit", "Nigeria")}),
     ("Latvia will host the next High Level Group Meeting on Education on Dec. 11.", {("meeting", "Latvia")}),
