@@ -53,14 +53,14 @@ VERBS_BEFORE_PEOPLE = frozenset("""met meet meets meeting told tells telling tha
     phoned called praised criticized criticised accused congratulated invited welcomed received greeted
     warned joined succeeded replaced defeated backed supported quoted interviewed said""".split())
 NOT_AFTER_PLACE = frozenset({"virus", "ebolavirus", "fever", "syndrome", "strain"})
-# Months and weekdays, and their abbreviations: "in May", "on Nov. 1" are dates, whatever
-# GeoNames says ("Nov" is a town in Tajikistan).
+# Months, weekdays, their abbreviations and the seasons: "in May", "on Nov. 1", "in Spring" are
+# dates, whatever GeoNames says ("Nov" is a town in Tajikistan, "Spring" one in Texas).
 CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
                             "august", "september", "october", "november", "december", "monday",
                             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                             "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-                            "fri", "sat", "sun"})
+                            "fri", "sat", "sun", "spring", "summer", "autumn", "fall", "winter"})
 # Region names that are ordinary descriptive words ("Eastern" Region of Ghana, "Central").
 GENERIC_NAMES = frozenset({"eastern", "western", "northern", "southern", "central", "north",
                            "south", "east", "west", "capital", "coast", "coastal", "upper",

@@ -72,7 +72,8 @@ def test_region_short_names(gz):
 
 
 @pytest.mark.parametrize("text", ["In May, the Eastern front was quiet.",
-                                  "Related stories: Curated picks", "Union State summit"])
+                                  "Related stories: Curated picks", "Union State summit",
+                                  "Because in Spring, demand is slowing."])
 def test_generic_and_calendar_words(gz, text):
     assert found(text, gz) == {}
 
