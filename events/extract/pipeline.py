@@ -20,7 +20,7 @@ from events.extract.actors import find_actors, find_people, surname_index
 from events.extract.anaphora import GATHERINGS, REFERS_BACK, named_again
 from events.extract.anchors import Anchor, dateline_anchor, find_places
 from events.extract.build import build
-from events.extract.clauses import STAY
+from events.extract.clauses import PURPOSE_VERB, STAY
 from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.dates import VAGUE, attach_date, on_news_day, own_date
 from events.extract.sentences import Sentence, dateline_head, find_dateline, split_sentences
@@ -34,7 +34,7 @@ from gazetteer.wordlists import CALENDAR_WORDS
 _PLURALS = frozenset({"visits", "trips", "tours", "meetings", "summits", "exercises", "drills",
                       "maneuvers", "manoeuvres", "conferences", "sessions"})
 # An infinitive of purpose right before a meeting verb: "arrived in Kampala to meet".
-_PURPOSE = re.compile(r"\b(?:to\s+(?:hold\s+)?|for\s+(?:(?:further|fresh|new|official|bilateral|high-level)\s+)?)$",
+_PURPOSE = re.compile(rf"\b(?:to\s+(?:{PURPOSE_VERB}\s+)?|for\s+(?:(?:further|fresh|new|official|bilateral|high-level)\s+)?)$",
                       re.IGNORECASE)
 # A capitalised name after a locative preposition, a few words after the trigger: where the text
 # puts an event ("in Nassiriyah"); "to" only right after a visit ("a visit to the Yasukuni Shrine").

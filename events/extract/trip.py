@@ -13,7 +13,7 @@ from events.extract import dedupe, lexicon
 from events.extract.actors import find_people
 from events.extract.anchors import Anchor
 from events.extract.build import with_place
-from events.extract.clauses import STAY
+from events.extract.clauses import PURPOSE_VERB, STAY
 from events.model import Event
 
 NO_PLACE = "no place in the text"
@@ -45,7 +45,7 @@ _WHILE_VISITING = re.compile(r"(?:\s+[^\s,;:\"“”]+){0,8}?\s+(?:when|while|du
 _ASIDE_OPENS = re.compile(r",\s*who\b[^,;:]*$")
 _ASIDE_CLOSES = re.compile(r"[^,;:]*,\s*(?:(?-i:[a-z])[\w'’-]*\s+){0,3}")
 # The trip's purpose: "will visit Thailand next week for a summit with the Thai premier".
-_FOR_PURPOSE = re.compile(r"[^,;:]{0,60}?\b(?:for|to attend|to hold|to (?:participate|take part) in)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}")
+_FOR_PURPOSE = re.compile(rf"[^,;:]{{0,60}}?\b(?:for|to {PURPOSE_VERB}|to (?:participate|take part) in)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}")
 _WITH = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")
 _OWNER = re.compile(r"\b((?-i:[A-Z])[\w-]+)['’]s\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}$")
 _MET_WHOM = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(him|her|(?-i:[A-Z])[\w-]+)\b(?!\s+(?-i:[A-Z]))")

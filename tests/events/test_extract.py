@@ -170,3 +170,12 @@ def test_plural_mentions_do_not_join_a_dated_visit():
     visits = [e for e in extract(_article(text, published=dt.date(1987, 3, 22))) if e.type == "visit"]
     assert {(v.place_name, v.date_start) for v in visits} == {
         ("Saudi Arabia", None), ("Saudi Arabia", dt.date(1986, 11, 1))}
+
+
+@pytest.mark.parametrize("purpose", ["to hold talks", "to resume talks", "to finalise discussions", "for talks"])
+def test_talks_a_dated_trip_is_for_take_its_month(purpose):
+    # GUIDELINES §4: parts of a dated stay with no date of their own take its month.
+    text = f"The envoy arrived in Riga on Monday {purpose} with the government."
+    events = extract(_article(text, published=dt.date(2024, 11, 27)))
+    assert {(e.type, e.date_start, e.date_granularity) for e in events} == {
+        ("visit", dt.date(2024, 11, 25), "day"), ("meeting", dt.date(2024, 11, 1), "month")}
