@@ -13,7 +13,7 @@ from events.extract import dedupe, lexicon
 from events.extract.actors import find_people
 from events.extract.anchors import Anchor
 from events.extract.build import with_place
-from events.extract.clauses import PURPOSE_VERB, STAY
+from events.extract.clauses import PURPOSE_VERB, STAY, TOUR
 from events.model import Event
 
 NO_PLACE = "no place in the text"
@@ -195,6 +195,10 @@ def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
         and "," in event.evidence[trip.trigger_span.end: event.trigger_span.start]
 
 
+def _is_tour(event: Event) -> bool:
+    return TOUR.fullmatch(event.evidence[event.trigger_span.start: event.trigger_span.end]) is not None
+
+
 def _for_purpose(event: Event, trip: Event) -> bool:
     return trip.evidence_start == event.evidence_start \
         and _FOR_PURPOSE.fullmatch(event.evidence, trip.trigger_span.end, event.trigger_span.start) is not None
@@ -254,7 +258,8 @@ def month_of_context(event: Event, events: list[Event]) -> Event:
     """GUIDELINES §4 for undated parts and wholes of a dated stay, each taking its month: talks held
     during a dated trip or summit at their place; a summit the sentence sets during a dated trip to
     its country ("During the trip, Hu will attend the APEC summit in Santiago"); a stop inside a
-    dated trip to the country ("also expected to visit a factory in Nairobi" on a trip to Kenya);
+    dated trip to the country ("also expected to visit a factory in Nairobi" on a trip to Kenya) or
+    of a dated tour of a region ("a tour of the Balkans this week"; "he has visited Kosovo");
     and a trip with dated talks or stops inside it ("her trip to the Palestinian territories",
     talks in Gaza City on Sunday)."""
     if event.type == "meeting" and not dedupe.is_plural(event):
@@ -267,7 +272,8 @@ def month_of_context(event: Event, events: list[Event]) -> Event:
                    and (STAY.search(event.evidence) or _for_purpose(event, c))]
     elif event.type == "visit" and not dedupe.is_plural(event):
         sources = [c for c in events if c.type in ("visit", "meeting") and c is not event
-                   and (c.place_id == event.place_id or dedupe.inside(event, c))]
+                   and (c.place_id == event.place_id or dedupe.inside(event, c)
+                        or c.place_level in ("region", None) and _is_tour(c))]
     else:
         return event
     for source in sources:

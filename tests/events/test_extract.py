@@ -179,3 +179,18 @@ def test_talks_a_dated_trip_is_for_take_its_month(purpose):
     events = extract(_article(text, published=dt.date(2024, 11, 27)))
     assert {(e.type, e.date_start, e.date_granularity) for e in events} == {
         ("visit", dt.date(2024, 11, 25), "day"), ("meeting", dt.date(2024, 11, 1), "month")}
+
+
+def test_stops_of_a_dated_tour_of_a_region_take_its_month():
+    # GUIDELINES §4: parts of a dated multi-day event with no date of their own take its month.
+    text = ("Ahtisaari embarked on his first tour of the Baltic region this week. He has visited Latvia "
+            "and Lithuania. From Lithuania, he will travel to Estonia.")
+    visits = {(e.place_name, e.date_start, e.date_granularity) for e in extract(_article(text, published=dt.date(2005, 11, 26)))
+              if e.type == "visit" and e.place_level == "country"}
+    assert visits == {(name, dt.date(2005, 11, 1), "month") for name in ("Latvia", "Lithuania", "Estonia")}
+
+
+def test_a_dated_visit_to_one_country_does_not_date_a_visit_to_another():
+    text = "Ahtisaari began a visit to Latvia on Monday. He has visited Estonia before."
+    visits = {(e.place_name, e.date_start) for e in extract(_article(text, published=dt.date(2005, 11, 26)))}
+    assert visits == {("Latvia", dt.date(2005, 11, 21)), ("Estonia", None)}
