@@ -39,10 +39,13 @@ STARTING_WITH = re.compile(r"[^;]*\b(?:starting|beginning)\s+with\s+(?:the\s+)?"
 # so is what the event answers ("will meet because of the crisis in Russia").
 # (its dates still date the talks: "to discuss trade on Monday").
 TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:aimed|designed|intended)\s+(?:at|to)\s+(?:(?!(?:\w+ed|began|begun|met|held|is|are|was|were|will)\b)[\w'’-]+\s+){0,8}?$|\b(?:on|over|about|for|to\s+(?-i:[a-z]+)|(?-i:[a-z]+ing)|because\s+of|due\s+to|owing\s+to|amid(?:st)?|in\s+(?:view|light)\s+of|in\s+response\s+to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?"
-                   r"(?:situation|issue|question|crisis|conflict|problem|dispute|peace process|relations|ties|"
+                   r"(?:(?:situation|issue|question|crisis|conflict|problem|dispute|peace process|relations|ties|"
                    r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence|developments?|progress|efforts|stability|"
                    r"security|reconstruction|tension|tensions|programs?|programmes?|plans?|construction|building|elections?|"
-                   r"vote|referendum|policy|policies|reforms?|investment|trade|sales)\s+(?:in|of|with|between|on)\s+(?:the\s+)?"
+                   r"vote|referendum|policy|policies|reforms?|investment|trade|sales)\s+(?:in|of|with|between|on)"
+                   # what goes to a place is no venue either: "talks on food aid to North Korea"
+                   r"|(?:aid|assistance|relief|exports?|imports?|sales|shipments?|deliveries|supplies|loans?)\s+(?:to|from|into))"
+                   r"\s+(?:the\s+)?"
                    # ("the crisis in western Darfur", "in Sudan's western region of Darfur")
                    r"(?:(?-i:[A-Z])[\w-]*['’]s\s+)?(?:(?:north|south|east|west|central)\w*\s+|neighbou?ring\s+)?(?:region\s+of\s+)?$")
 # A temporal clause with a subject of its own: "his first visit since the Taliban took power in

@@ -438,6 +438,9 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The president began a visit for talks seeking help in calming the violence in Latvia.",
     "Security was tight for the trip, which is aimed at showing Latvia's importance to Estonia.",
     "The ministers met on bilateral relations and the latest developments in the Baltic region.",
+    # What goes to a place is no venue either.
+    "The ministers held talks with Estonian politicians on food aid to Latvia.",
+    "The ministers held talks on arms sales to Latvia on Monday.",
     # ... nor is what it answers.
     "The ministers will meet in March because of the crisis in Latvia.",
     "The ministers will meet in March in view of the tension in Latvia.",
