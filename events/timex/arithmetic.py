@@ -186,8 +186,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
                 and cue.start() - before.end() <= 12:
             return "future"  # "will open on December 1": the verb group is future
         if cue.lastgroup == "wfut" and before is not None and before.lastgroup in ("past", "wpast") \
-                and text[before.end(): cue.start()].strip().lower() in ("", "to"):
-            # "a tour which included visits Saturday": the object of a past verb; "managed to meet"
+                and text[before.end(): cue.start()].strip().lower() in ("", "to", "able to", "unable to"):
+            # "a tour which included visits Saturday": the object of a past verb; "managed to meet",
+            # "was able to meet"
             return _cue_tense(before)
         if cue.lastgroup == "wfut" and cue.group().lower() not in _MODALS and _is_noun(cue, text, lo) \
                 and any(c.lastgroup == "past" for c in cues[:i]):

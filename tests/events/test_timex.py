@@ -568,3 +568,7 @@ def test_a_long_clause_keeps_its_tense_for_a_date_far_along_it():
             'of the defense and foreign ministers\' two-plus-two meeting in Washington in late September," '
             'the spokesman said.')
     assert find_dates(text, dt.date(1997, 4, 7))[-1].value == "1997-09"
+
+
+def test_a_verb_one_was_able_to_do_is_past():
+    assert only("The envoy was able to meet Karins on Monday.").value == "2024-12-02"
