@@ -167,6 +167,8 @@ def test_triggers_and_types(sentence, expected):
     "Thousands of pilgrims arrived in Riga on Monday.",
     "More than a million people from across the world have arrived in Riga.",
     "Pilgrims spend the day in prayers in Riga.",
+    "Once released, the official will be able to come to Riga.",
+    "The cabinet approved the pact at its weekly meeting in Riga.",
 ])
 def test_negated_hypothetical_proposed_and_domestic_are_not_events(sentence):
     assert find_triggers(sentence) == []
@@ -197,6 +199,8 @@ def test_month_may_is_not_a_modal():
     ("He will fly directly to Vienna.", [("visit", "fly directly to")]),
     ("He will go to Vienna next week.", [("visit", "go to")]),
     ("The bloc is dispatching a senior envoy to Vienna.", [("visit", "dispatching a senior envoy")]),
+    ("They said they would still send a high-level delegation to Vienna.",
+     [("visit", "send a high-level delegation")]),
     ("He arrived in Iraq for talks to try to end the crisis.", [("visit", "arrived"), ("meeting", "talks")]),
     ("The queen will tour Kenya next month.", [("visit", "tour")]),
     ("The queen toured the Great Wall on Friday.", [("visit", "toured")]),
