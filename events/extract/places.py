@@ -165,6 +165,9 @@ _OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:[a-z][\w-]*\s+){0,2}(?:outskirts|cap
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
+# The words of a time adjunct between a trigger and its place: "in July 2004", "on Monday"
+_TIME_ADJUNCT = re.compile(r"\b(?:(?:in|on|of|last|this|next)\s+(?=(?:" + "|".join(_DATE_WORDS) + r"|\d{4})\b))?"
+                           r"(?:" + "|".join(_DATE_WORDS) + r"|\d{4}|\d{1,2}(?=\s*,?\s+\d{4}))\b\.?")
 # Between a place and a gathering it hosts: "is to host a", "hosted four rounds of six-party".
 _HOSTS = re.compile(r"(?:\s+\S+){0,3}?\s+host(?:s|ed|ing)?\s+(?:[\w'’\-]+\s+){0,6}")
 # ... and after it: "the summit, hosted by Latvia", "a dialogue which Latvia hosted last year"
@@ -440,7 +443,9 @@ def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool
         return words <= 8 or bool(uncertainty)
     if _WEAK_NOUN.fullmatch(trigger.text):
         # "consultations with his Japanese counterpart Taro Aso in Kuala Lumpur": who takes part
-        # does not count against the reach.
+        # does not count against the reach, nor does when ("the conference of the committee in
+        # July 2004 in Suzhou").
+        words -= sum(len(found.split()) for found in _TIME_ADJUNCT.findall(gap))
         return words <= 6 or words <= 14 and (_WITH_PARTICIPANTS.fullmatch(gap) is not None
                                               or clauses.OWN_RELATIVE.match(gap) is not None)
     if _WEAK_MOTION.match(trigger.text):  # "went to Saudi Arabia", not "goes to a clinic in X"
