@@ -124,7 +124,8 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
         if _dates_something_else(date, trigger, triggers, sentence, asides):
             continue
         after_place = _right_after(date, place_ends, sentence)
-        if not after_place and _right_after(date, [a.end for a in others_places], sentence):
+        here_ends = _here_after(trigger, triggers, sentence) if trigger.type == "meeting" else []
+        if not after_place and _right_after(date, [a.end for a in others_places] + here_ends, sentence):
             continue
         distances = {id(t): _distance(date, sentence.start + t.start, sentence.start + t.end) for t in triggers}
         nearest_other = min((d for key, d in distances.items() if key != id(trigger)), default=None)
@@ -323,6 +324,22 @@ def own_date(anchor_end: int, dates: list[TimeExpression], sentence: Sentence) -
     """The date right after one of a trigger's coordinated places ("visited Kenya on Monday and
     Uganda on Tuesday"): that place's own, for its own event (§1: different dates, different events)."""
     return next((d for d in dates if d.value not in VAGUE and _right_after(d, [anchor_end], sentence)), None)
+
+
+_HERE = re.compile(r"\s+here\b")
+
+
+def _here_after(trigger: Trigger, triggers: list[Trigger], sentence: Sentence) -> list[int]:
+    """Where "here" right after an earlier arrival ends: the date after it is that trigger's, as after
+    its named place ("arrived here Tuesday for talks": Tuesday is the arrival's, and the talks take
+    the stay's month). (Not for a visit or a summit the arrival is for: "arrived here Thursday for a
+    visit" is that visit's arrival.)"""
+    ends = []
+    for other in triggers:
+        here = _HERE.match(sentence.text, other.end) if other.type == "visit" and other.end <= trigger.start else None
+        if here:
+            ends.append(sentence.start + here.end())
+    return ends
 
 
 def _right_after(date: TimeExpression, place_ends: list[int], sentence: Sentence) -> bool:

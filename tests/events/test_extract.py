@@ -194,3 +194,11 @@ def test_a_dated_visit_to_one_country_does_not_date_a_visit_to_another():
     text = "Ahtisaari began a visit to Latvia on Monday. He has visited Estonia before."
     visits = {(e.place_name, e.date_start) for e in extract(_article(text, published=dt.date(2005, 11, 26)))}
     assert visits == {("Latvia", dt.date(2005, 11, 21)), ("Estonia", None)}
+
+
+def test_talks_an_arrival_here_is_for_take_the_stays_month_and_the_visit_its_day():
+    text = ("RIGA, April 8 (AFP) -- Levy arrived here Tuesday for talks with Latvian leaders. "
+            "Karins arrived here Tuesday for a three-day official visit.")
+    events = extract(_article(text, published=dt.date(1997, 4, 8)))
+    assert {(e.type, e.date_start, e.date_granularity) for e in events} == {
+        ("visit", dt.date(1997, 4, 8), "day"), ("meeting", dt.date(1997, 4, 1), "month")}
