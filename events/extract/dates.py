@@ -61,7 +61,7 @@ _FRONTED_ING = re.compile(r"\s*(?:after|before|following|since|upon|on)\s+(?-i:[
 _ASIDE = re.compile(r",\s*(?:who|whose)\b[^,;]*,")  # a relative clause about a person, closed again
 _THAT_AFTER = re.compile(r"\s*,?\s*that\b")
 _RELATIVE_AFTER = re.compile(r",\s*(?:where|which|who|whose|when)\b")
-_DECIDED_THEN_TO = re.compile(r"\s+to\s+(?:\w+\s+){0,2}")
+_DECIDED_THEN_TO = re.compile(r"\s+(?:to|on\s+(?:the\s+|a\s+)?(?:need|plan|proposal|idea)\s+(?:for|to|of))\s+(?:[\w-]+\s+){0,3}")
 _DECISION_VERB = re.compile(r"\b(?:agreed|decided|announced|pledged|promised|vowed|offered|planned|proposed|"
                             r"resolved|said|says|undertook)\s+(?:on\s+)?$", re.IGNORECASE)
 _AHEAD_OF = re.compile(r"\b(?:ahead of|before|prior to|in preparation for|in advance of|to prepare for)\s+"
@@ -199,7 +199,8 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
     fronted = _FRONTED_ING.match(sentence.text)
     if fronted and date.end - sentence.start <= fronted.end() <= trigger.start:
         return True
-    # "agreed on Thursday to meet in Seoul": the date is the agreement's.
+    # "agreed on Thursday to meet in Seoul", "agreed Wednesday on the need for the speedy
+    # deployment": the date is the agreement's.
     if date.end <= trigger_at and _DECIDED_THEN_TO.fullmatch(sentence.text, date.end - sentence.start, trigger.start) \
             and _DECISION_VERB.search(sentence.text, max(0, date.start - sentence.start - 20), date.start - sentence.start):
         return True

@@ -115,6 +115,8 @@ def _dated(extractor, text):
     ("The summit in Riga coincides with the anniversary of the bloc's founding on June 15, 2001.",
      {("summit", "Riga", None)}),
     # A decision's date is not the date of what was decided; a range after the place is the event's.
+    ("Latvia and Estonia agreed Tuesday on the need for the speedy deployment of an Italian-led force in Riga.",
+     {("deployment", "Riga", None)}),
     ("The two leaders agreed on Tuesday to meet in Riga between December 10 and 20.",
      {("meeting", "Riga", "2024-12-10")}),
     # An event in a fronted frame takes no date from the main clause.

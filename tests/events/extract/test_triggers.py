@@ -199,6 +199,7 @@ def test_month_may_is_not_a_modal():
     ("He will fly directly to Vienna.", [("visit", "fly directly to")]),
     ("He will go to Vienna next week.", [("visit", "go to")]),
     ("The bloc is dispatching a senior envoy to Vienna.", [("visit", "dispatching a senior envoy")]),
+    ("An Italian-led force arrived in Vienna.", [("deployment", "Italian-led force"), ("deployment", "arrived")]),
     ("They said they would still send a high-level delegation to Vienna.",
      [("visit", "send a high-level delegation")]),
     ("He arrived in Iraq for talks to try to end the crisis.", [("visit", "arrived"), ("meeting", "talks")]),
