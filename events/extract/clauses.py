@@ -36,9 +36,10 @@ STOP_TO_THE = re.compile(STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGN
 # ... and the first stops it starts with ("a three-country tour, starting with Laos and Cambodia").
 STARTING_WITH = re.compile(r"[^;]*\b(?:starting|beginning)\s+with\s+(?:the\s+)?", re.IGNORECASE)  # fullmatch
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria";
-# so is what the event answers ("will meet because of the crisis in Russia").
+# so is what the event answers ("will meet because of the crisis in Russia") or follows ("will visit
+# Warsaw after last week's elections in Latvia").
 # (its dates still date the talks: "to discuss trade on Monday").
-TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:aimed|designed|intended)\s+(?:at|to)\s+(?:(?!(?:\w+ed|began|begun|met|held|is|are|was|were|will)\b)[\w'’-]+\s+){0,8}?$|\b(?:on|over|about|for|to\s+(?-i:[a-z]+)|(?-i:[a-z]+ing)|because\s+of|due\s+to|owing\s+to|amid(?:st)?|in\s+(?:view|light)\s+of|in\s+response\s+to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?"
+TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:aimed|designed|intended)\s+(?:at|to)\s+(?:(?!(?:\w+ed|began|begun|met|held|is|are|was|were|will)\b)[\w'’-]+\s+){0,8}?$|\b(?:on|over|about|for|to\s+(?-i:[a-z]+)|(?-i:[a-z]+ing)|because\s+of|due\s+to|owing\s+to|amid(?:st)?|in\s+(?:view|light)\s+of|in\s+response\s+to|(?:after|before|ahead\s+of|since)(?:\s+(?:[\w-]+\s+)?[\w-]+['’]s)?)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?"
                    r"(?:(?:situation|issue|question|crisis|conflict|problem|dispute|peace process|relations|ties|"
                    r"cooperation|war|ceasefire|cease-fire|truce|fighting|violence|developments?|progress|efforts|stability|"
                    r"security|reconstruction|tension|tensions|programs?|programmes?|plans?|construction|building|elections?|"

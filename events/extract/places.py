@@ -109,6 +109,16 @@ _AFTER_PREPOSITION = re.compile(
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Colombia, which Bush will visit on Sunday": the place is the visit's object, before it.
 _WHICH_OBJECT = re.compile(r",\s+which\s+(?:[\w.'’-]+\s+){1,4}")
+# ... or its subject named as one of the places visited: "Latvia is the first country he will
+# visit", "Poland and Sweden are among the countries the premier decided to visit"
+_ONE_OF_THE_PLACES = re.compile(r"(?:(?:\s*,\s*|\s*,?\s+and\s+)(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})*"
+                                r"\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+)?(?:among\s+)?(?:the|one\s+of\s+the)\s+"
+                                r"(?:[\w-]+\s+){0,2}?(?:country|countries|nations?|city|cities|places|capitals?|destinations?)\s+"
+                                r"(?:(?:that|which)\s+)?(?!to\s)(?:[\w.'’-]+\s+){1,7}?")
+# ... and the places a visit "will include": "the countries he will visit include Latvia"
+_PLACES_VISITED = re.compile(r"\b(?:countries|nations|cities|places|capitals|destinations)\s+(?:(?:that|which)\s+)?(?:[\w.'’-]+\s+){1,5}?$",
+                             re.IGNORECASE)
+_VISITS_INCLUDE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:include[sd]?|are|were|will\s+be)\s+(?:the\s+)?")
 _STOP_OF = re.compile(r"\s+(?:is|was|will be|became|becomes)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}")
 _WILL_BE = re.compile(r"\s+(?:of\s+(?:[\w'’-]+\s+){1,5})?(?:is|was|will be)\s+")
 # "is in Germany on a two-day visit" (§1 visit: be in X on a trip).
@@ -310,11 +320,17 @@ def _relation(anchor: Anchor, sentence: Sentence, trigger: Trigger,
         return 0.0  # "left Havana for his next stop, Argentina"
     if trigger.type == "visit" and anchor.end <= sentence.start + trigger.start \
             and (_WHICH_OBJECT.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start)
+                 or trigger.text.lower().startswith("visit")
+                 and _ONE_OF_THE_PLACES.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start)
                  or _STOP_OF.fullmatch(sentence.text, anchor.end - sentence.start, trigger.start)
                  and trigger.text.lower() in ("stop", "leg")):
         return 0.0  # "Colombia, which he will visit on Sunday", "Uganda is the last leg of his tour"
     if trigger.text.lower() in ("stop", "leg") and _WILL_BE.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start):
         return 0.0  # "the third stop will be Morocco"
+    if trigger.type == "visit" and trigger.text.lower() in ("visit", "visits", "visited", "visiting") \
+            and _VISITS_INCLUDE.fullmatch(sentence.text, trigger.end, anchor.start - sentence.start) \
+            and _PLACES_VISITED.search(sentence.text, 0, trigger.start):
+        return 0.0  # "the countries he will visit include Latvia"
     # "the St. Petersburg meeting", "Minsk talks": a city or landmark right before the trigger
     # (_is_premodifier, without cutting out the gap: it may be the whole sentence).
     if anchor.place.level in ("city", "landmark") and not _VERB_TRIGGER.match(trigger.text) \
@@ -529,6 +545,10 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
         if anchor.end > sentence.start + trigger.start:
             continue
         between = sentence.text[anchor.end - sentence.start: trigger.start]
+        if trigger.text.lower().startswith("visit") and _ONE_OF_THE_PLACES.fullmatch(between):
+            # (and every place of the list: "Poland and Sweden are the countries he will visit")
+            return [a for a in located if a.end <= sentence.start + trigger.start
+                    and _ONE_OF_THE_PLACES.fullmatch(sentence.text, a.end - sentence.start, trigger.start)]
         if _is_premodifier(anchor, between, trigger) or _WHERE.fullmatch(between) or _FOR_GATHERING.fullmatch(between) \
                 or trigger.type == "visit" and (_ON_VISIT.fullmatch(between) or _WHICH_OBJECT.fullmatch(between)
                                                 or trigger.text.lower() in ("stop", "leg") and _STOP_OF.fullmatch(between)):

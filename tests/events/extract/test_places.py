@@ -74,6 +74,12 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # A party "with" whom one enters into talks is no place of them; nor is a border's other side.
     ("The minister urged Latvia to enter into dialogue with Russia.", set()),
     ("The exercises were held close to the border with Estonia.", set()),
+    # The places named as those a visit goes to, before or after it (§3.1).
+    ("Latvia is the first country he will visit after the elections.", {("visit", "Latvia")}),
+    ("Poland and Sweden are among the countries the Latvian premier decided to visit.",
+     {("visit", "Poland"), ("visit", "Sweden")}),
+    ("The countries he will visit include Latvia and Estonia.", {("visit", "Latvia"), ("visit", "Estonia")}),
+    ("Latvia was one of the first countries to have provided aid and sent a medical team.", set()),
     # When it was does not count against a weak noun's reach.
     ("The site was added at the 28th conference of the committee in July 2004 in Riga.", {("meeting", "Riga")}),
     # The subject of "host" is where the gathering is.
@@ -440,7 +446,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The president began a visit for talks seeking help in calming the violence in Latvia.",
     "Security was tight for the trip, which is aimed at showing Latvia's importance to Estonia.",
     "The ministers met on bilateral relations and the latest developments in the Baltic region.",
-    # What goes to a place is no venue either.
+    # What goes to a place is no venue either, nor what the event follows.
+    "The ministers will meet after last week's parliamentary elections in Latvia.",
     "The ministers held talks with Estonian politicians on food aid to Latvia.",
     "The ministers held talks on arms sales to Latvia on Monday.",
     # ... nor is what it answers.
