@@ -115,6 +115,7 @@ _ONE_OF_THE_PLACES = re.compile(r"(?:(?:\s*,\s*|\s*,?\s+and\s+)(?-i:[A-Z])[\w.'�
                                 r"\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+)?(?:among\s+)?(?:the|one\s+of\s+the)\s+"
                                 r"(?:[\w-]+\s+){0,2}?(?:country|countries|nations?|city|cities|places|capitals?|destinations?)\s+"
                                 r"(?:(?:that|which)\s+)?(?!to\s)(?:[\w.'’-]+\s+){1,7}?")
+_BASED_IN = re.compile(r"\b(?:based|headquartered|living|born|resident|residing|exiled)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # ... and the places a visit "will include": "the countries he will visit include Latvia"
 _PLACES_VISITED = re.compile(r"\b(?:countries|nations|cities|places|capitals|destinations)\s+(?:(?:that|which)\s+)?(?:[\w.'’-]+\s+){1,5}?$",
                              re.IGNORECASE)
@@ -545,6 +546,9 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
         if anchor.end > sentence.start + trigger.start:
             continue
         between = sentence.text[anchor.end - sentence.start: trigger.start]
+        if trigger.type in ("meeting", "visit", "summit") \
+                and _BASED_IN.search(sentence.text, max(0, anchor.start - sentence.start - 30), anchor.start - sentence.start):
+            continue  # "parliamentarians based in Mogadishu resolved to hold talks": where they live
         if trigger.text.lower().startswith("visit") and _ONE_OF_THE_PLACES.fullmatch(between):
             # (and every place of the list: "Poland and Sweden are the countries he will visit")
             return [a for a in located if a.end <= sentence.start + trigger.start

@@ -446,6 +446,8 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The president began a visit for talks seeking help in calming the violence in Latvia.",
     "Security was tight for the trip, which is aimed at showing Latvia's importance to Estonia.",
     "The ministers met on bilateral relations and the latest developments in the Baltic region.",
+    # Where the actors live is not where they meet.
+    "Latvian lawmakers based in Riga resolved to hold talks with the government.",
     # What goes to a place is no venue either, nor what the event follows.
     "The ministers will meet after last week's parliamentary elections in Latvia.",
     "The ministers held talks with Estonian politicians on food aid to Latvia.",
