@@ -249,11 +249,22 @@ _POSSESSIVE = re.compile(r"['’]s?\s")
 _LOWERCASE_START = re.compile(r"(?-i:[a-z])")
 
 
+# A happening that is no event of the guideline, named with its bare day right after it: "the
+# disaster Friday", "Sunday's vote" is handled as a possessive.
+_OTHER_HAPPENING = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:disaster|attacks?|bombings?|blasts?|explosions?|crash|accident|"
+                              r"killings?|vote|elections?|referendum|clashes|fighting|earthquake|quake|storm|coup|raids?|"
+                              r"ambush|shootings?|massacre|incidents?|riots?|protests?|strikes?|sinking|collision)\s+$",
+                              re.IGNORECASE)
+
+
 def _names_another_thing(date: TimeExpression, sentence: Sentence, trigger_at: int) -> bool:
     """A bare year or a possessive day premodifying a noun other than the trigger names that thing
-    ("work to update 1978 defence guidelines", "Tuesday's vote"), it does not date the event;
+    ("work to update 1978 defence guidelines", "Tuesday's vote"), and so does a bare day right after
+    a happening that is no event of its own ("the disaster Friday"): it does not date the event;
     "the 1998 (state) visit" and "Tuesday's talks" do."""
     start, end = date.start - sentence.start, date.end - sentence.start
+    if date.start > trigger_at and _OTHER_HAPPENING.search(sentence.text, max(0, start - 40), start):
+        return True  # "the meeting seemed to clear the air clouded by the disaster Friday"
     if possessive := _POSSESSIVE.match(sentence.text, end):
         # "candidates running in Tuesday's vote": the day of the vote, unless the trigger is what
         # it owns ("Tuesday's talks", "Monday's two-day summit", "December's WTO talks")

@@ -114,6 +114,8 @@ def _dated(extractor, text):
     # An anniversary's date is the anniversary's event.
     ("The summit in Riga coincides with the anniversary of the bloc's founding on June 15, 2001.",
      {("summit", "Riga", None)}),
+    # A bare day right after a happening that is no event dates that happening.
+    ("The talks in Riga followed the attack Monday on a convoy.", {("meeting", "Riga", None)}),
     # A decision's date is not the date of what was decided; a range after the place is the event's.
     ("Latvia and Estonia agreed Tuesday on the need for the speedy deployment of an Italian-led force in Riga.",
      {("deployment", "Riga", None)}),
