@@ -125,7 +125,8 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
             continue
         after_place = _right_after(date, place_ends, sentence)
         here_ends = _here_after(trigger, triggers, sentence) if trigger.type == "meeting" else []
-        if not after_place and _right_after(date, [a.end for a in others_places] + here_ends, sentence):
+        if not after_place and _right_after(date, [a.end for a in others_places] + here_ends, sentence) \
+                and not _OPENED_BY.fullmatch(text_between(sentence, date.end, trigger_at)):
             continue
         distances = {id(t): _distance(date, sentence.start + t.start, sentence.start + t.end) for t in triggers}
         nearest_other = min((d for key, d in distances.items() if key != id(trigger)), default=None)
@@ -339,6 +340,8 @@ def own_date(anchor_end: int, dates: list[TimeExpression], sentence: Sentence) -
 
 
 _HERE = re.compile(r"\s+here\b")
+# What a gathering opens shares its day: "gathered in Hanoi Friday, kicking off the CEO Summit".
+_OPENED_BY = re.compile(r",?\s+(?:kicking off|opening|launching)\s+(?:[\w().'’-]+\s+){0,8}", re.IGNORECASE)
 
 
 def _here_after(trigger: Trigger, triggers: list[Trigger], sentence: Sentence) -> list[int]:

@@ -201,8 +201,8 @@ _WHERE = re.compile(r"(?:\s+(?!from\b)\S+){0,3}?,?\s+where\s+(?:\S+\s+){0,9}", r
 # to hold talks", "greeted him in Pyongyang to begin the second summit": the purpose of a trip
 # happens at its destination (§3.4 a).
 _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|to begin|to start|to open|ahead of|"
-                            r"to (?:participate|take part) in)\s+"
-                            r"(?:(?:the|a|an|their|his|her)\s+)?(?:[\w().'’-]+\s+){0,6}",
+                            r"to (?:participate|take part) in|kicking off|opening|launching)\s+"
+                            r"(?:(?:the|a|an|their|his|her)\s+)?(?:[\w().'’-]+\s+){0,8}",
                             re.IGNORECASE)
 # "an exercise here next week", "talks held here on Monday", "arrived here": "here" in the
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to

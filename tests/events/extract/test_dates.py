@@ -114,6 +114,9 @@ def _dated(extractor, text):
     # An anniversary's date is the anniversary's event.
     ("The summit in Riga coincides with the anniversary of the bloc's founding on June 15, 2001.",
      {("summit", "Riga", None)}),
+    # What a gathering opens is where and when the gathering is.
+    ("Leaders gathered in Riga Friday, kicking off the two-day Baltic Economic Forum's CEO Summit.",
+     {("meeting", "Riga", "2024-11-29"), ("summit", "Riga", "2024-11-29")}),
     # A bare day right after a happening that is no event dates that happening.
     ("The talks in Riga followed the attack Monday on a convoy.", {("meeting", "Riga", None)}),
     # A decision's date is not the date of what was decided; a range after the place is the event's.
