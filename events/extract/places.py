@@ -176,6 +176,7 @@ _OWNED_PLACE = re.compile(r"['’]s\s+(?:(?:[a-z][\w-]*\s+){0,2}(?:outskirts|cap
 _DATE_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
+_NAME_WORD = re.compile(r"\b(?-i:[A-Z])[\w'’-]*")
 # The words of a time adjunct between a trigger and its place: "in July 2004", "on Monday"
 _TIME_ADJUNCT = re.compile(r"\b(?:(?:in|on|of|last|this|next)\s+(?=(?:" + "|".join(_DATE_WORDS) + r"|\d{4})\b))?"
                            r"(?:" + "|".join(_DATE_WORDS) + r"|\d{4}|\d{1,2}(?=\s*,?\s+\d{4}))\b\.?")
@@ -463,6 +464,7 @@ def _within_reach(trigger: Trigger, gap: str, uncertainty: float | None) -> bool
         # does not count against the reach, nor does when ("the conference of the committee in
         # July 2004 in Suzhou").
         words -= sum(len(found.split()) for found in _TIME_ADJUNCT.findall(gap))
+        words -= len(_NAME_WORD.findall(gap))  # ... nor the name of whose it is ("of the World Heritage Committee")
         return words <= 6 or words <= 14 and (_WITH_PARTICIPANTS.fullmatch(gap) is not None
                                               or clauses.OWN_RELATIVE.match(gap) is not None)
     if _WEAK_MOTION.match(trigger.text):  # "went to Saudi Arabia", not "goes to a clinic in X"

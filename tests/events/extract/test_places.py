@@ -82,6 +82,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("Latvia was one of the first countries to have provided aid and sent a medical team.", set()),
     # When it was does not count against a weak noun's reach.
     ("The site was added at the 28th conference of the committee in July 2004 in Riga.", {("meeting", "Riga")}),
+    # ... nor the name of whose it is.
+    ("The site was added at the 29th session of the World Heritage Committee, held in Riga, Latvia, in July.",
+     {("meeting", "Riga")}),
     # The subject of "host" is where the gathering is.
     ("Nigeria is to host a summit on food security on December 10.", {("summit", "Nigeria")}),
     ("Latvia will host the next High Level Group Meeting on Education on Dec. 11.", {("meeting", "Latvia")}),
