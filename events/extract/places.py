@@ -396,11 +396,17 @@ _VERB_TRIGGER = re.compile(r"(?:\w+ed|met|meets|flew|flies|came|comes|went|goes|
 _PREMODIFIER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?-i:[a-z]+-[a-z-]+|[a-z]+(?:al|ic|ary|ive|an)|[A-Z]{2,})\s+){0,2}")
 
 
+# ... and a gathering's name after its city: "the Beijing International Renewable Energy Conference"
+_NAME_GAP = re.compile(r"\s+(?:(?-i:[A-Z][a-z]+|[A-Z]{2,})\s+){1,4}")
+
+
 def _is_premodifier(anchor: Anchor, gap: str, trigger: Trigger) -> bool:
-    """ "the St. Petersburg meeting", "the Venice summit": a city or landmark right before a noun
-    trigger ("Bush flew here": a name before a verb is its subject)."""
+    """ "the St. Petersburg meeting", "the Venice summit", "the Bonn International Conference": a
+    city or landmark right before a noun trigger ("Bush flew here": a name before a verb is its
+    subject)."""
     return anchor.place.level in ("city", "landmark") and not _VERB_TRIGGER.match(trigger.text) \
-        and _PREMODIFIER_GAP.fullmatch(gap) is not None
+        and (_PREMODIFIER_GAP.fullmatch(gap) is not None
+             or trigger.text[:1].isupper() and _NAME_GAP.fullmatch(gap) is not None)
 
 
 def _scope_end(text: str, trigger: Trigger) -> int:
