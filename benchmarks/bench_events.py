@@ -2,6 +2,7 @@
 
     python benchmarks/bench_events.py            # scorer tables for train, validation and the seeds
     python benchmarks/bench_events.py --errors   # also list missed and spurious events (train only)
+    python benchmarks/bench_events.py --extra DIR ...  # also score annotated sets of your own
 
 Needs the development data in ../shared/eval/events (articles/, gold.jsonl, split.json, score.py),
 which a clone of geotimeline does not ship; without it the benchmark says so and stops.
@@ -9,6 +10,8 @@ Prints the official scorer's tables (whole-event and place-only precision/recall
 per type, date accuracy) for the train split the extractor is fitted on and for the validation
 split it never saw, a summary of both, and articles per second (extraction only, one core).
 Errors are listed for the train split only: validation is for scoring, not for study.
+An --extra DIR holds articles/ (files like data/articles) and gold.jsonl (events annotated by the
+guideline, the scorer's format); it is scored whole, with the same scorer.
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ def show_errors(records: list[dict], gold_path: Path, articles: set[str]) -> Non
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list missed and spurious train events")
+    parser.add_argument("--extra", type=Path, nargs="+", default=[], metavar="DIR",
+                        help="also score annotated sets: each DIR holds articles/ and gold.jsonl")
     args = parser.parse_args()
     if not (EVAL / "score.py").exists():
         print(f"bench_events: skipped, the development set is not at {EVAL} (it is not shipped).")
@@ -100,6 +105,14 @@ def main() -> int:
     seeds, _, seed_count = predict(ROOT / "data" / "articles", extractor)
     report = score(seeds, SEEDS / "gold-events.jsonl", None)
     print(f"\n### seeds ({seed_count} articles)\n\n{report}")
+    for extra in args.extra:
+        if not (extra / "gold.jsonl").exists() or not (extra / "articles").is_dir():
+            print(f"\n### {extra}: skipped, it needs articles/ and gold.jsonl")
+            continue
+        records, _, extra_count = predict(extra / "articles", extractor)
+        extra_report = score(records, extra / "gold.jsonl", None)
+        print(f"\n### {extra} ({extra_count} articles)\n\n{extra_report}")
+        summary[str(extra)] = overall(extra_report)
     print("summary: " + ", ".join(f"{split} event F1 {event}, place-only F1 {place}"
                                   for split, (event, place) in summary.items())
           + f", seeds event F1 {overall(report)[0]}")
