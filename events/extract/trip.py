@@ -15,6 +15,7 @@ from events.extract.anchors import Anchor
 from events.extract.build import with_place
 from events.extract.clauses import PURPOSE_VERB, STAY, TOUR
 from events.model import Event
+from events.timex.arithmetic import parse_num
 
 NO_PLACE = "no place in the text"
 _SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?summit\b",
@@ -24,6 +25,10 @@ _SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this
 _AT_SUMMIT = re.compile(r"\bon the (?:sidelines|margins|fringes?)(?: of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?forum\b|"
                         r"(?!\s+of\b))|\b(?:during|at) (?:the|this)\s+(?:[\w'’-]+\s+){0,3}?summit\b", re.IGNORECASE)
 _SET_AT = re.compile(r"(?:(?!\band\b|\b(?-i:[a-z]+ed)\b)[^,;]){0,50}?\b(?:on the (?:sidelines|margins|fringes?) of|during|at)\s+(?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?$",
+                     re.IGNORECASE)
+# How long a stay lasts: "a seven-day tour", "a 12-day official visit"
+_N_DAYS = re.compile(r"\b(\d{1,2}|[a-z]+(?:-[a-z]+)?)-day\s+(?:[\w-]+\s+){0,3}?(?:visit|tour|trip|stay|journey)\b", re.IGNORECASE)
+_ENDING = re.compile(r"\b(?:end of|wrap(?:s|ped|ping)? up|conclud\w*|ends|ended|ending|rounded off|wound up|wind(?:s|ing)? up)\b",
                      re.IGNORECASE)
 _OPENING_VISIT = re.compile(r"\W*[Vv]isiting\b")
 _AND_THEN = re.compile(r"[^.;:,]*?\band\s+(?:then\s+|also\s+|will\s+|would\s+|to\s+)?(?:(?:hold|held|holds|holding|meet|meets|met|"
@@ -195,6 +200,18 @@ def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
         and "," in event.evidence[trip.trigger_span.end: event.trigger_span.start]
 
 
+def _lasts_into_the_month(source: Event) -> bool:
+    """Whether a stay that starts on a day and says how many days it lasts ("arrived on Sunday for a
+    seven-day tour") ends in the month it starts in (§4: the month only of a stay within one month)."""
+    length = _N_DAYS.search(source.evidence)
+    days = parse_num(length.group(1).replace("-", " ")) if length else None
+    if source.date_granularity != "day" or not days:
+        return True
+    # (a stay dated by its end: "left on Friday at the end of a four-day visit")
+    step = dt.timedelta(days=int(days) - 1) * (-1 if _ENDING.search(source.evidence, 0, length.start()) else 1)
+    return (source.date_start + step).month == source.date_start.month
+
+
 def _is_tour(event: Event) -> bool:
     return TOUR.fullmatch(event.evidence[event.trigger_span.start: event.trigger_span.end]) is not None
 
@@ -278,7 +295,8 @@ def month_of_context(event: Event, events: list[Event]) -> Event:
         return event
     for source in sources:
         if source.date_start is not None and \
-                (source.date_start.year, source.date_start.month) == (source.date_end.year, source.date_end.month):
+                (source.date_start.year, source.date_start.month) == (source.date_end.year, source.date_end.month) \
+                and _lasts_into_the_month(source):
             first = source.date_start.replace(day=1)
             last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
             return replace(event, date_start=first, date_end=last, date_granularity="month",

@@ -202,3 +202,18 @@ def test_talks_an_arrival_here_is_for_take_the_stays_month_and_the_visit_its_day
     events = extract(_article(text, published=dt.date(1997, 4, 8)))
     assert {(e.type, e.date_start, e.date_granularity) for e in events} == {
         ("visit", dt.date(1997, 4, 8), "day"), ("meeting", dt.date(1997, 4, 1), "month")}
+
+
+@pytest.mark.parametrize(("text", "talks_date"), [
+    # GUIDELINES §4: parts of a dated stay take its month only when the stay lies within one month.
+    ("Camdessus arrived in Moscow on Tuesday for a four-day visit. During the visit he held talks with Chernomyrdin.",
+     dt.date(1997, 4, 1)),
+    ("Camdessus arrived in Moscow on Monday for a four-day visit. During the visit he held talks with Chernomyrdin.",
+     None),
+    # (a stay dated by its end: Wednesday April 2 ends a four-day visit begun in March)
+    ("Camdessus left Moscow on Wednesday at the end of a four-day visit to Russia. During the visit he held talks "
+     "with Chernomyrdin.", None),
+])
+def test_a_stay_that_runs_into_the_next_month_gives_its_parts_no_month(text, talks_date):
+    talks = [e for e in extract(_article(text, published=dt.date(1997, 4, 2))) if e.type == "meeting"]
+    assert [e.date_start for e in talks] == [talks_date]
