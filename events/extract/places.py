@@ -420,6 +420,12 @@ def _scope_end(text: str, trigger: Trigger) -> int:
     return len(text)
 
 
+_CLAUSE_SUBJECT = re.compile(r"\s+[A-Z][a-z]+\s+(?:has|had|have|is|was|will|would|said|says|told|met|stressed|urged|added|noted|"
+                             r"called|expressed|praised|thanked)\b")
+_ORGANISATION_HEADS = frozenset("""Navy Army Air Force Daily Times Post Government Embassy Ministry Airlines Airways
+    Television Radio Mission Command Council Parliament Cabinet Senate Congress Party Bank Group Company""".split())
+
+
 def is_modifier(anchor: Anchor, after: str) -> bool:
     """ "Russia's defense strategy", "US troops": the name qualifies a noun, it is not where things are."""
     if re.match(r"['’]s\b", after):
@@ -444,9 +450,11 @@ def is_modifier(anchor: Anchor, after: str) -> bool:
         return word.group(1) not in AFTER_PLACE and not word.group(1).endswith(("ly", "ed"))
     if re.match(r"\s+\d+(?:st|nd|rd|th)\b", after):
         return True  # "the U.S. 6th Fleet", "Russia's 1st Guards Tank Army"
-    # "the U.S. Navy", "China Daily": a capitalised word that is not a date qualifies the country.
+    # "the U.S. Navy", "China Daily": a capitalised word that is not a date qualifies the country;
+    # not a person starting the next clause ("During his visit in Vietnam Rubin has stressed").
     name = re.match(r"\s+([A-Z][a-z]+)", after)
-    return name is not None and name.group(1) not in _DATE_WORDS
+    return name is not None and name.group(1) not in _DATE_WORDS \
+        and not (_CLAUSE_SUBJECT.match(after) and name.group(1) not in _ORGANISATION_HEADS)
 
 
 def _names_land(anchor: Anchor, sentence: Sentence) -> bool:
