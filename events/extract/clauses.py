@@ -22,9 +22,9 @@ REPORT_AT_TALKS = re.compile(r"\b(?:said|says|told|stressed|noted|added|pledged|
 # an opening "In a milestone visit to Japan,".
 STAY = re.compile(r"(?:\b(?:during|on|(?:in|over) the course of|throughout|at the end of|while on)|(?:^|(?<=[-—–:] ))\s*in)\s+(?:the|his|her|their|this|a|(?-i:[A-Z])\w+['’]s)\s+"
                    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stay)\b|\bafter (?:his|her|their) arrival\b", re.IGNORECASE)
-# A tour and its stops (§1 visit: "trip/tour to").
 # The verbs that make talks the purpose of a trip: "arrived to hold / finalise / resume talks".
 PURPOSE_VERB = r"(?:hold|have|conduct|continue|resume|finali[sz]e|conclude|begin|start|open|attend)"
+# A tour and its stops (§1 visit: "trip/tour to").
 TOUR = re.compile(r"(?:tour|trip|journey)s?", re.IGNORECASE)
 # A tour's own relative clause listing its stops.
 STOPS = re.compile(r"^(?:\s+(?:of|to|in|through|across)\s+[^,;]{1,40}?|\s+(?:next|this|last)\s+\w+)?\s*,?\s*"

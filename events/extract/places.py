@@ -107,6 +107,8 @@ _LIST_GOES_ON = re.compile(r"\s*(?:[,;:)]|\.?\s*$|(?:and|or|on|in|at|for|from|to
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|with|by|for|from|between|in|at|on|to|into|near|across|over|under|about|against|"
     r"toward|towards|than|like)\s+(?:the\s+)?$", re.IGNORECASE)
+# "lawmakers based in Mogadishu": where the actors live, not where they meet
+_BASED_IN = re.compile(r"\b(?:based|headquartered|living|born|resident|residing|exiled)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Colombia, which Bush will visit on Sunday": the place is the visit's object, before it.
 _WHICH_OBJECT = re.compile(r",\s+which\s+(?:[\w.'’-]+\s+){1,4}")
 # ... or its subject named as one of the places visited: "Latvia is the first country he will
@@ -115,7 +117,6 @@ _ONE_OF_THE_PLACES = re.compile(r"(?:(?:\s*,\s*|\s*,?\s+and\s+)(?-i:[A-Z])[\w.'�
                                 r"\s+(?:is|are|was|were|will\s+be)\s+(?:also\s+)?(?:among\s+)?(?:the|one\s+of\s+the)\s+"
                                 r"(?:[\w-]+\s+){0,2}?(?:country|countries|nations?|city|cities|places|capitals?|destinations?)\s+"
                                 r"(?:(?:that|which)\s+)?(?!to\s)(?:[\w.'’-]+\s+){1,7}?")
-_BASED_IN = re.compile(r"\b(?:based|headquartered|living|born|resident|residing|exiled)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # ... and the places a visit "will include": "the countries he will visit include Latvia"
 _PLACES_VISITED = re.compile(r"\b(?:countries|nations|cities|places|capitals|destinations)\s+(?:(?:that|which)\s+)?(?:[\w.'’-]+\s+){1,5}?$",
                              re.IGNORECASE)
@@ -394,8 +395,6 @@ _VERB_TRIGGER = re.compile(r"(?:\w+ed|met|meets|flew|flies|came|comes|went|goes|
 # ... with an adjective or an acronym or two between: "the Hong Kong ministerial meeting", "the
 # Busan APEC summit" (not a verb, "Moscow said the meeting", nor a noun, "Delhi class missile").
 _PREMODIFIER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?-i:[a-z]+-[a-z-]+|[a-z]+(?:al|ic|ary|ive|an)|[A-Z]{2,})\s+){0,2}")
-
-
 # ... and a gathering's name after its city: "the Beijing International Renewable Energy Conference"
 _NAME_GAP = re.compile(r"\s+(?:(?-i:[A-Z][a-z]+|[A-Z]{2,})\s+){1,4}")
 

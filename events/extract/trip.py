@@ -200,7 +200,7 @@ def _tied_in_its_sentence(event: Event, trip: Event) -> bool:
         and "," in event.evidence[trip.trigger_span.end: event.trigger_span.start]
 
 
-def _lasts_into_the_month(source: Event) -> bool:
+def _within_one_month(source: Event) -> bool:
     """Whether a stay that starts on a day and says how many days it lasts ("arrived on Sunday for a
     seven-day tour") ends in the month it starts in (§4: the month only of a stay within one month)."""
     length = _N_DAYS.search(source.evidence)
@@ -296,7 +296,7 @@ def month_of_context(event: Event, events: list[Event]) -> Event:
     for source in sources:
         if source.date_start is not None and \
                 (source.date_start.year, source.date_start.month) == (source.date_end.year, source.date_end.month) \
-                and _lasts_into_the_month(source):
+                and _within_one_month(source):
             first = source.date_start.replace(day=1)
             last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
             return replace(event, date_start=first, date_end=last, date_granularity="month",
