@@ -183,7 +183,7 @@ def test_talks_a_dated_trip_is_for_take_its_month(purpose):
 
 def test_stops_of_a_dated_tour_of_a_region_take_its_month():
     # GUIDELINES §4: parts of a dated multi-day event with no date of their own take its month.
-    text = ("Ahtisaari embarked on his first tour of the Baltic region this week. He has visited Latvia "
+    text = ("The envoy embarked on his first tour of the Baltic region this week. He has visited Latvia "
             "and Lithuania. From Lithuania, he will travel to Estonia.")
     visits = {(e.place_name, e.date_start, e.date_granularity) for e in extract(_article(text, published=dt.date(2005, 11, 26)))
               if e.type == "visit" and e.place_level == "country"}
@@ -191,7 +191,7 @@ def test_stops_of_a_dated_tour_of_a_region_take_its_month():
 
 
 def test_a_dated_visit_to_one_country_does_not_date_a_visit_to_another():
-    text = "Ahtisaari began a visit to Latvia on Monday. He has visited Estonia before."
+    text = "The envoy began a visit to Latvia on Monday. He has visited Estonia before."
     visits = {(e.place_name, e.date_start) for e in extract(_article(text, published=dt.date(2005, 11, 26)))}
     assert visits == {("Latvia", dt.date(2005, 11, 21)), ("Estonia", None)}
 
@@ -206,13 +206,13 @@ def test_talks_an_arrival_here_is_for_take_the_stays_month_and_the_visit_its_day
 
 @pytest.mark.parametrize(("text", "talks_date"), [
     # GUIDELINES §4: parts of a dated stay take its month only when the stay lies within one month.
-    ("Camdessus arrived in Moscow on Tuesday for a four-day visit. During the visit he held talks with Chernomyrdin.",
+    ("The envoy arrived in Riga on Tuesday for a four-day visit. During the visit he held talks with Karins.",
      dt.date(1997, 4, 1)),
-    ("Camdessus arrived in Moscow on Monday for a four-day visit. During the visit he held talks with Chernomyrdin.",
+    ("The envoy arrived in Riga on Monday for a four-day visit. During the visit he held talks with Karins.",
      None),
     # (a stay dated by its end: Wednesday April 2 ends a four-day visit begun in March)
-    ("Camdessus left Moscow on Wednesday at the end of a four-day visit to Russia. During the visit he held talks "
-     "with Chernomyrdin.", None),
+    ("The envoy left Riga on Wednesday at the end of a four-day visit to Latvia. During the visit he held talks "
+     "with Karins.", None),
 ])
 def test_a_stay_that_runs_into_the_next_month_gives_its_parts_no_month(text, talks_date):
     talks = [e for e in extract(_article(text, published=dt.date(1997, 4, 2))) if e.type == "meeting"]

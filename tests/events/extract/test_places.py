@@ -72,7 +72,7 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     ("The declaration of the 4th Summit of the Americas will be adopted in Argentina on Friday.",
      {("summit", "Argentina")}),
     # A person starting the next clause does not make the country a modifier (a comma left out).
-    ("During his visit in Latvia Rubin has stressed the importance of reform.", {("visit", "Latvia")}),
+    ("During his visit in Latvia Berzins has stressed the importance of reform.", {("visit", "Latvia")}),
     # A party "with" whom one enters into talks is no place of them; nor is a border's other side.
     ("The minister urged Latvia to enter into dialogue with Russia.", set()),
     ("The exercises were held close to the border with Estonia.", set()),
