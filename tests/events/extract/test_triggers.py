@@ -192,6 +192,7 @@ def test_month_may_is_not_a_modal():
     ("He will travel on Saturday morning to Aceh.", [("visit", "travel on Saturday morning to")]),
     ("The president stopped off in Moscow yesterday.", [("visit", "stopped off in")]),
     ("The premier touched down Saturday in Riga.", [("visit", "touched down Saturday in")]),
+    ("The premier was welcomed at Riga airport by Karins.", [("visit", "was welcomed")]),
     ("The premier flew into southern Latvia for talks.", [("visit", "flew into"), ("meeting", "talks")]),
     ("No fewer than 2,000 troops arrived in Riga.", [("deployment", "troops"), ("deployment", "arrived")]),
     ("The minister flew here on Sunday.", [("visit", "flew")]),
