@@ -193,6 +193,7 @@ def test_month_may_is_not_a_modal():
     ("The president stopped off in Moscow yesterday.", [("visit", "stopped off in")]),
     ("The premier touched down Saturday in Riga.", [("visit", "touched down Saturday in")]),
     ("The premier was welcomed at Riga airport by Karins.", [("visit", "was welcomed")]),
+    ("The president, on holiday in the resort of Jurmala, said nothing.", [("visit", "on holiday in")]),
     ("The premier flew into southern Latvia for talks.", [("visit", "flew into"), ("meeting", "talks")]),
     ("No fewer than 2,000 troops arrived in Riga.", [("deployment", "troops"), ("deployment", "arrived")]),
     ("The minister flew here on Sunday.", [("visit", "flew")]),
