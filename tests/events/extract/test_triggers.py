@@ -207,6 +207,7 @@ def test_month_may_is_not_a_modal():
     ("He arrived in Iraq for talks to try to end the crisis.", [("visit", "arrived"), ("meeting", "talks")]),
     ("The queen will tour Kenya next month.", [("visit", "tour")]),
     ("The queen toured the Great Wall on Friday.", [("visit", "toured")]),
+    ("On Wednesday, he was to tour a satellite facility in Riga.", [("visit", "tour")]),
     ("He will lead a business delegation to Jiangxi next year.", [("visit", "lead a business delegation to")]),
     ("Military observers will be sent to the border.", [("deployment", "observers")]),
     ("The navy held a manoeuvre at sea.", [("exercise", "manoeuvre")]),
