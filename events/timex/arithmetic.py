@@ -147,6 +147,7 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|official|state|goodw
 _ADJECTIVE_THEN_NOUN = re.compile(r"\b(?:a|an)\s+(?-i:[a-z][\w-]*)\s+$", re.IGNORECASE)
 
 
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+\s+)?(?-i:[a-z]+ing)\b", re.IGNORECASE)
 _MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must", "hope", "hopes"})  # never nouns
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|newly|recently|just)\s+$", re.IGNORECASE)
 
@@ -196,6 +197,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         if cue.lastgroup == "prep" and cue.group().lower() in ("until", "till", "through", "starting") \
                 and before is not None and before.lastgroup == "fut":
             return _cue_tense(before)  # "will stay until Tuesday", "a meeting starting on Friday"
+        if cue.group().lower() in ("until", "till", "through") and _PROGRESSIVE.search(text, lo, cue.start()):
+            return "future"  # "is staying in Riga until Friday": a stay under way ends ahead
         return _cue_tense(cue)
     ahead = text[end:end + 60]
     stop = P.CLAUSE_BREAK.search(ahead)

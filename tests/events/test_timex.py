@@ -572,3 +572,8 @@ def test_a_long_clause_keeps_its_tense_for_a_date_far_along_it():
 
 def test_a_verb_one_was_able_to_do_is_past():
     assert only("The envoy was able to meet Karins on Monday.").value == "2024-12-02"
+
+
+def test_until_a_weekday_after_a_stay_under_way_is_ahead():
+    assert only("The premier is staying in Riga until Friday.").value == "2024-12-06"
+    assert only("The fighting lasted until Friday.").value == "2024-11-29"
