@@ -1,7 +1,7 @@
 """Event extraction accuracy and speed on the development set and the seed articles.
 
     python benchmarks/bench_events.py            # scorer tables for train, validation and the seeds
-    python benchmarks/bench_events.py --errors   # also list missed and spurious events (train only)
+    python benchmarks/bench_events.py --errors   # also list missed and spurious events (train, --extra sets)
     python benchmarks/bench_events.py --extra DIR ...  # also score annotated sets of your own
 
 Needs the development data in ../shared/eval/events (articles/, gold.jsonl, split.json, score.py),
@@ -9,7 +9,8 @@ which a clone of geotimeline does not ship; without it the benchmark says so and
 Prints the official scorer's tables (whole-event and place-only precision/recall/F1 overall and
 per type, date accuracy) for the train split the extractor is fitted on and for the validation
 split it never saw, a summary of both, and articles per second (extraction only, one core).
-Errors are listed for the train split only: validation is for scoring, not for study.
+Errors are listed for the train split and the --extra sets only: validation is for scoring, not
+for study.
 An --extra DIR holds articles/ (files like data/articles) and gold.jsonl (events annotated by the
 guideline, the scorer's format); it is scored whole, with the same scorer.
 """
@@ -84,7 +85,8 @@ def show_errors(records: list[dict], gold_path: Path, articles: set[str]) -> Non
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--errors", action="store_true", help="list missed and spurious train events")
+    parser.add_argument("--errors", action="store_true",
+                        help="list missed and spurious events of train and of the --extra sets")
     parser.add_argument("--extra", type=Path, nargs="+", default=[], metavar="DIR",
                         help="also score annotated sets: each DIR holds articles/ and gold.jsonl")
     args = parser.parse_args()
@@ -109,10 +111,14 @@ def main() -> int:
         if not (extra / "gold.jsonl").exists() or not (extra / "articles").is_dir():
             print(f"\n### {extra}: skipped, it needs articles/ and gold.jsonl")
             continue
-        records, _, extra_count = predict(extra / "articles", extractor)
-        extra_report = score(records, extra / "gold.jsonl", None)
+        extra_records, _, extra_count = predict(extra / "articles", extractor)
+        extra_report = score(extra_records, extra / "gold.jsonl", None)
         print(f"\n### {extra} ({extra_count} articles)\n\n{extra_report}")
         summary[str(extra)] = overall(extra_report)
+        if args.errors:  # a set of one's own is for study
+            gold_articles = {json.loads(line)["article"] for line in (extra / "gold.jsonl").open(encoding="utf-8")
+                             if line.strip()}
+            show_errors(extra_records, extra / "gold.jsonl", gold_articles | {r["article"] for r in extra_records})
     print("summary: " + ", ".join(f"{split} event F1 {event}, place-only F1 {place}"
                                   for split, (event, place) in summary.items())
           + f", seeds event F1 {overall(report)[0]}")
