@@ -195,6 +195,8 @@ def test_month_may_is_not_a_modal():
     ("The premier was welcomed at Riga airport by Karins.", [("visit", "was welcomed")]),
     ("The premier is staying in Riga until Friday.", [("visit", "is staying in")]),
     ("The minister talked with Karins in Riga on Monday.", [("meeting", "talked with")]),
+    ("Karins played host to Ansip in Riga on Monday.", [("meeting", "played host to")]),
+    ("The envoy paid a call on Karins in Riga on Monday.", [("meeting", "paid a call on")]),
     ("The two navies held joint training off Latvia on Monday.", [("exercise", "joint training")]),
     ("The president, on holiday in the resort of Jurmala, said nothing.", [("visit", "on holiday in")]),
     ("The premier flew into southern Latvia for talks.", [("visit", "flew into"), ("meeting", "talks")]),
