@@ -197,6 +197,8 @@ def test_month_may_is_not_a_modal():
     ("The minister talked with Karins in Riga on Monday.", [("meeting", "talked with")]),
     ("Karins played host to Ansip in Riga on Monday.", [("meeting", "played host to")]),
     ("The envoy paid a call on Karins in Riga on Monday.", [("meeting", "paid a call on")]),
+    ("The premier took a train to Riga on Monday.", [("visit", "took a train to")]),
+    ("The premier set out for Riga on Monday.", [("visit", "set out for")]),
     ("The two navies held joint training off Latvia on Monday.", [("exercise", "joint training")]),
     ("The president, on holiday in the resort of Jurmala, said nothing.", [("visit", "on holiday in")]),
     ("The premier flew into southern Latvia for talks.", [("visit", "flew into"), ("meeting", "talks")]),
