@@ -29,6 +29,7 @@ from events.extract.triggers import denied, find_triggers
     ("The navies held a Joint Military Exercise in the bay.", [("exercise", "Military Exercise")]),
     ("The summit conference opened on Friday.", [("summit", "summit conference")]),
     ("NATO leaders will meet in the capital.", [("summit", "NATO leaders will meet")]),
+    ("Leaders of the 21 APEC economies met in the capital.", [("summit", "Leaders of the 21 APEC economies met")]),
     ("A meeting of the CIS heads of state opened in the capital.", [("summit", "meeting of the CIS heads of state")]),
     ("The heads of state of ASEAN will meet in the capital.", [("summit", "heads of state of ASEAN will meet")]),
     ("A two-day summit has convened in the capital.", [("summit", "summit")]),  # its own verb, no second event
