@@ -206,6 +206,9 @@ _FOR_GATHERING = re.compile(r"(?:\s+\S+){0,3}?\s+(?:for|to attend|to hold|to beg
                             r"to (?:participate|take part) in|kicking off|opening|launching)\s+"
                             r"(?:(?:the|a|an|their|his|her)\s+)?(?:[\w().'’-]+\s+){0,8}",
                             re.IGNORECASE)
+# "test-fired a missile in Riga on Monday during an exercise": the place of what happened during it
+_DURING = re.compile(r"(?:\s+(?!(?:and|but|after|before|while|said|says)\b)\S+){0,3}?\s+during\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}",
+                     re.IGNORECASE)
 # "an exercise here next week", "talks held here on Monday", "arrived here": "here" in the
 # trigger's clause is the dateline's place, but not where a report was made ("a two-day visit to
 # discuss trade, officials disclosed here Thursday").
@@ -569,6 +572,7 @@ def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list
             return [a for a in located if a.end <= sentence.start + trigger.start
                     and _ONE_OF_THE_PLACES.fullmatch(sentence.text, a.end - sentence.start, trigger.start)]
         if _is_premodifier(anchor, between, trigger) or _WHERE.fullmatch(between) or _FOR_GATHERING.fullmatch(between) \
+                or _DURING.fullmatch(between) \
                 or trigger.type == "visit" and (_ON_VISIT.fullmatch(between) or _WHICH_OBJECT.fullmatch(between)
                                                 or trigger.text.lower() in ("stop", "leg") and _STOP_OF.fullmatch(between)):
             return [anchor]

@@ -82,6 +82,8 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
      {("visit", "Poland"), ("visit", "Sweden")}),
     ("The countries he will visit include Latvia and Estonia.", {("visit", "Latvia"), ("visit", "Estonia")}),
     ("Latvia was one of the first countries to have provided aid and sent a medical team.", set()),
+    # What happened during an event is where the event was.
+    ("The army test-fired a missile in Latvia on Monday during an exercise.", {("exercise", "Latvia")}),
     # When it was does not count against a weak noun's reach.
     ("The site was added at the 28th conference of the committee in July 2004 in Riga.", {("meeting", "Riga")}),
     # ... nor the name of whose it is.
