@@ -557,8 +557,9 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 def _before(trigger: Trigger, sentence: Sentence, located: list[Anchor]) -> list[Anchor]:
     """A place before the trigger that frames it: "the St. Petersburg meeting", "traveled to Kyiv,
-    where he met ...", or an opening "In St. Petersburg, the leaders met ..." (but not "In a speech
-    delivered at the Pentagon, ...")."""
+    where he met ...", "fired a missile in Riga during an exercise", "Latvia is the first country he
+    will visit", or an opening "In St. Petersburg, the leaders met ..." (but not "In a speech
+    delivered at the Pentagon, ...", nor where the actors are based)."""
     frame = _FRAME.match(sentence.text, story_start(sentence.text))
     for anchor in sorted(located, key=lambda a: a.start, reverse=True):
         if anchor.end > sentence.start + trigger.start:
