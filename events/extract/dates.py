@@ -78,17 +78,21 @@ VAGUE = frozenset({"PAST_REF", "FUTURE_REF"})
 
 
 @functools.cache
-def _reporting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _reporting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A date that dates a report, not the event: right after a reporting verb ("said on
-    Monday", "told Xinhua Tuesday"), before what the report says ("said Tuesday that"), or right
-    before the verb ("Officials on April 13 said the battalion will be stationed")."""
+    Monday", "told Xinhua Tuesday"), before what the report says ("said Tuesday that"), right
+    before the verb ("Officials on April 13 said the battalion will be stationed"), or ending a
+    report that follows what it says ("..., reported the Baltic News Service on Wednesday.")."""
     verb = lexicon.filter_words("reporting")
     return (re.compile(verb + r"(?:\s+\w+|\s+(?:in|at)(?:\s+[A-Z][\w.-]*){1,3})?\s+(?:on\s+|late\s+|early\s+)?$",
                        re.IGNORECASE),
             re.compile(verb + r"[^.;]*\bthat\b", re.IGNORECASE),
             # "On Monday, officials said": a short subject may come between.
             re.compile(r"[\s,]*(?:(?:the|a|an|his|her|its|their|(?-i:[A-Z])[\w'’.-]*|officials?|sources?|"
-                       r"diplomats?|spokes\w+|ministry|government|military|reporters?)\s+){0,4}?" + verb, re.IGNORECASE))
+                       r"diplomats?|spokes\w+|ministry|government|military|reporters?)\s+){0,4}?" + verb, re.IGNORECASE),
+            # (its subject after it, a noun phrase without a verb of its own: the sentence ends at the date)
+            re.compile(r",\s*" + verb + r"\s+(?:(?!that\b|(?-i:[a-z]+ed)\b)[\w'’.()-]+\s+){1,8}?(?:on\s+|late\s+|early\s+)?$",
+                       re.IGNORECASE))
 
 def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  dates: list[TimeExpression], targets: list, others_places: list) -> TimeExpression | None:
@@ -222,6 +226,9 @@ def _asides(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _ASIDE.finditer(text))
 
 
+_SENTENCE_END = re.compile(r"\W*$")
+
+
 def _dates_a_report(date: TimeExpression, trigger: Trigger, sentence: Sentence) -> bool:
     """ "officials said Tuesday", "told a briefing here Friday that Hu will pay a visit", "On
     Monday, officials said": the report's day; or the date sits past a verb that starts another
@@ -232,11 +239,13 @@ def _dates_a_report(date: TimeExpression, trigger: Trigger, sentence: Sentence) 
         return False  # "said here Tuesday in a meeting with": the report's day is the talks'
     between = text_between(sentence, trigger_at, date.start)
     preceding = sentence.text[max(date.start - sentence.start - 24, 0): date.start - sentence.start]
-    reported_date, reported_that, reported_next = _reporting()
+    reported_date, reported_that, reported_next, reported_after = _reporting()
     told_that = date.end <= trigger_at and _THAT_AFTER.match(sentence.text, date.end - sentence.start) \
         and reported_that.search(sentence.text, max(0, date.start - sentence.start - 40), date.end - sentence.start + 8)
     return bool(told_that or reported_date.search(preceding) or reported_that.search(between)
                 or date.end <= trigger_at and reported_next.match(sentence.text, date.end - sentence.start)
+                or date.start > trigger_at and reported_after.search(between)
+                and _SENTENCE_END.match(sentence.text, date.end - sentence.start)
                 or (date.start > trigger_at and trigger.type != "deployment"
                     and clauses.CLAUSE_VERB.search(text_between(sentence, sentence.start + trigger.end, date.start))))
 

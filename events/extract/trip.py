@@ -18,11 +18,13 @@ from events.model import Event
 from events.timex.arithmetic import parse_num
 
 NO_PLACE = "no place in the text"
-_SIDELINES = re.compile(r"\bon the (?:sidelines|margins|fringes?) of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?summit\b",
+# (the gathering's name may be long and spelled out: "the upcoming Asia Pacific Economic Cooperation (APEC) forum")
+_NAME_WORDS = r"(?:[\w'’()-]+\s+){0,6}?"
+_SIDELINES = re.compile(rf"\bon the (?:sidelines|margins|fringes?) of (?:the|this|a|an)\s+{_NAME_WORDS}summit\b",
                         re.IGNORECASE)
 # Talks set at the article's summit by other words: "on the sidelines,", "during / at the summit",
 # "on the sidelines of the forum".
-_AT_SUMMIT = re.compile(r"\bon the (?:sidelines|margins|fringes?)(?: of (?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?forum\b|"
+_AT_SUMMIT = re.compile(rf"\bon the (?:sidelines|margins|fringes?)(?: of (?:the|this|a|an)\s+{_NAME_WORDS}forum\b|"
                         r"(?!\s+of\b))|\b(?:during|at) (?:the|this)\s+(?:[\w'’-]+\s+){0,3}?summit\b", re.IGNORECASE)
 _SET_AT = re.compile(r"(?:(?!\band\b|\b(?-i:[a-z]+ed)\b)[^,;]){0,50}?\b(?:on the (?:sidelines|margins|fringes?) of|during|at)\s+(?:the|this|a|an)\s+(?:[\w'’-]+\s+){0,4}?$",
                      re.IGNORECASE)

@@ -36,6 +36,8 @@ def _dated(extractor, text):
     ("The summit will be held in Minsk on December 6.", {("summit", "Minsk", "2024-12-06")}),
     # Forces named where they are, with no verb moving them, are a state: undated (§4) ...
     ("Officials said on Monday that 2,000 soldiers in Narva guard the bridge.", {("deployment", "Narva", None)}),
+    # A report after what it says, its subject after its verb, ends with its own date.
+    ("The minister will hold talks in Riga, reported the Baltic News Service on Monday.", {("meeting", "Riga", None)}),
     ("The battalion stationed in Kaunas held a parade on Monday.", {("deployment", "Kaunas", None)}),
     # ... and a state is not dated by the relative clause on its place.
     ("The bloc has more than 7,000 troops in Narva, where unrest broke out in early 2003.",

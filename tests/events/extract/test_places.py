@@ -820,6 +820,8 @@ def test_talks_on_the_sidelines_of_the_summit_are_at_the_summit(extractor):
     "During the summit, the premier held talks with Karis.",
     "On the sidelines, the premier met Karis.",
     "On the sidelines of the forum, the premier met Karis.",
+    # (a gathering's name spelled out, with its acronym)
+    "The premier will meet Karis on the sidelines of the upcoming Baltic Sea States (CBSS) forum.",
     "The premier met Karis at the summit.",
 ])
 def test_talks_set_at_the_summit_by_other_words_are_at_the_summit(extractor, second):
