@@ -47,8 +47,10 @@ TOPIC = re.compile(r"\bdiscuss(?:es|ed|ing)?\b|\b(?:aimed|designed|intended)\s+(
                    # what goes to a place is no venue either: "talks on food aid to North Korea"
                    r"|(?:aid|assistance|relief|exports?|imports?|sales|shipments?|deliveries|supplies|loans?)\s+(?:to|from|into))"
                    r"\s+(?:the\s+)?"
-                   # ("the crisis in western Darfur", "in Sudan's western region of Darfur")
-                   r"(?:(?-i:[A-Z])[\w-]*['’]s\s+)?(?:(?:north|south|east|west|central)\w*\s+|neighbou?ring\s+)?(?:region\s+of\s+)?$")
+                   # ("the crisis in western Darfur", "in Sudan's western region of Darfur", "in the
+                   # Sudanese region of Darfur")
+                   r"(?:(?-i:[A-Z])[\w-]*['’]s\s+)?(?:(?:north|south|east|west|central)\w*\s+|neighbou?ring\s+)?"
+                   r"(?:(?:(?-i:[A-Z])[\w-]*\s+)?(?:region|province|state|republic)\s+of\s+)?$")
 # A temporal clause with a subject of its own: "his first visit since the Taliban took power in
 # Kabul", "talks after he assumed office in Delhi".
 SUBORDINATE = re.compile(r"\b(?:since|after|before|following|until|ahead of|prior to)\s+(?:the|a|an|his|her|its|"

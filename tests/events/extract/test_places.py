@@ -448,6 +448,7 @@ def test_places_the_structure_attaches(extractor, text, expected):
     "The envoy's visit came as clashes erupted in Riga.",
     "The summit was overshadowed by the violence in Latvia.",
     "The bloc will hold a summit on the crisis in Latvia's eastern region of Latgale.",
+    "The envoys held peace talks on the conflict in the Georgian region of Abkhazia on Monday.",
     "The talks centered on the nuclear programs in Latvia.",
     "The ministers held talks on the situation in neighbouring Latvia.",
     "Leaders began their summit in disarray over the conflict in western Latvia.",
