@@ -30,6 +30,11 @@ _NAMES_NEXT = re.compile(r"\s+(?:(?-i:[a-z]+ing)\s+(?:(?:off|up|out)\s+)?)?(?:(?
 _GERUND_CLAUSE = re.compile(r"\b(?:after|since|following|upon)\s+(?!(?:concluding|wrapping|winding|ending|"
                             r"completing|finishing)\b)(?-i:[a-z]+ing)\b", re.IGNORECASE)
 _COUNTED_FROM_EVENT = re.compile(r"\b(?:after|before)$", re.IGNORECASE)  # "three days after (the vote)"
+# ... unless no event follows: "a working dinner the night before, where": from the day the text named
+# A noun the date is "of", other than a part of time ("at the end of next week")
+_OF_A_NOUN = re.compile(r"\b(?!(?:end|beginning|start|middle|course|rest|close|part|morning|afternoon|evening|"
+                        r"night|weekend|week|month|year|day|days)\b)(?-i:[a-z]+)\s+of\s+$")
+_NOTHING_COUNTED_FROM = re.compile(r"\s*(?:[.,;:!?)\"”]|$|(?:where|when|and|but|in|at)\b)", re.IGNORECASE)
 
 # Between a trigger and a date, what puts the date in another clause or event: a semicolon or
 # dash, or a temporal connective opening its own noun phrase or clause ("following the rape of a
@@ -171,7 +176,8 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
         return True
     # "arrived two days after taking office": counted from the event after it, not the arrival's;
     # and only from the event it names ("one day after the attack, followed by meetings")
-    if _COUNTED_FROM_EVENT.search(date.text) and (date.start > trigger_at or not _NAMES_NEXT.fullmatch(
+    if _COUNTED_FROM_EVENT.search(date.text) and not _NOTHING_COUNTED_FROM.match(sentence.text, date.end - sentence.start) \
+            and (date.start > trigger_at or not _NAMES_NEXT.fullmatch(
             sentence.text, date.end - sentence.start, trigger.start)):
         return True
     between = text_between(sentence, trigger_at, date.start)
@@ -209,7 +215,7 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
     if date.end <= trigger_at and _DECIDED_THEN_TO.fullmatch(sentence.text, date.end - sentence.start, trigger.start) \
             and _DECISION_VERB.search(sentence.text, max(0, date.start - sentence.start - 20), date.start - sentence.start):
         return True
-    return _names_another_thing(date, sentence, trigger_at) or _quoted(sentence, date.start) != _quoted(sentence, trigger_at)
+    return _names_another_thing(date, sentence, trigger) or _quoted(sentence, date.start) != _quoted(sentence, trigger_at)
 
 
 def _visiting_since(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:
@@ -267,14 +273,18 @@ _OTHER_HAPPENING = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:disaster|attacks?|bombi
                               re.IGNORECASE)
 
 
-def _names_another_thing(date: TimeExpression, sentence: Sentence, trigger_at: int) -> bool:
+def _names_another_thing(date: TimeExpression, sentence: Sentence, trigger: Trigger) -> bool:
     """A bare year or a possessive day premodifying a noun other than the trigger names that thing
     ("work to update 1978 defence guidelines", "Tuesday's vote"), and so does a bare day right after
     a happening that is no event of its own ("the disaster Friday"): it does not date the event;
-    "the 1998 (state) visit" and "Tuesday's talks" do."""
+    "the 1998 (state) visit" and "Tuesday's talks" do; so does the noun a date is "of" ("the
+    optimism of the day before"), unless it is the trigger ("the talks of the day before")."""
+    trigger_at = sentence.start + trigger.start
     start, end = date.start - sentence.start, date.end - sentence.start
     if date.start > trigger_at and _OTHER_HAPPENING.search(sentence.text, max(0, start - 40), start):
         return True  # "the meeting seemed to clear the air clouded by the disaster Friday"
+    if (noun := _OF_A_NOUN.search(sentence.text, 0, start)) and noun.start() >= trigger.end:
+        return True
     if possessive := _POSSESSIVE.match(sentence.text, end):
         # "candidates running in Tuesday's vote": the day of the vote, unless the trigger is what
         # it owns ("Tuesday's talks", "Monday's two-day summit", "December's WTO talks")

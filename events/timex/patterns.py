@@ -178,11 +178,12 @@ WEEKDAY_EXPR = re.compile(
     rf"past|later|earlier)\s+)?(?P<wd>{WEEKDAY})"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
     r"(?:\s+(?:of\s+)?(?P<wrel2>this|next|last)\s+week\b)?", _I)
-# "the next day", "the day before", "that same day", "the following morning": days counted
+# "the next day", "the day before", "the night before", "that same day", "the following morning": days counted
 # from the latest day the text named (its reference time), else from the anchor
 ANAPHORIC_DAY = re.compile(
     r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?P<part>day|morning|afternoon|"
-    r"evening|night)|the\s+day\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow)\b)|"
+    r"evening|night)|the\s+(?P<dpart>day|morning|afternoon|evening|night)\s+(?P<dir>before|after)"
+    r"(?!\s+(?:yesterday|tomorrow)\b)|"
     r"(?:that|the)\s+same\s+day|that\s+day)\b", _I)
 # "the following year", "that month", "later that year": counted from the latest date named
 ANAPHORIC_UNIT = re.compile(

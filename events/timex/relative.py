@@ -144,7 +144,7 @@ def ago(m, text, anchor):
 def anaphoric_day(m, text, anchor):
     word = (m["rel"] or m["dir"] or "").lower()
     offset = 1 if word in ("next", "following", "after") else -1 if word else 0
-    part = (m["part"] or "day").lower()
+    part = (m["part"] or m["dpart"] or "day").lower()
     suffix = "T" + P.DAYPARTS[part] if part in _WEEKDAY_PART_SUFFIX else ""
     kind = "TIME" if suffix else "DATE"
     if anchor is None:

@@ -213,6 +213,9 @@ def test_next_day_counts_from_the_day_last_named():
     assert found["Two days later"].first == D(2024, 12, 6)
     # with no day named before, "the day before" is counted from the anchor (GUIDELINES §4)
     assert only("The day before, troops moved.").value == "2024-12-03"
+    # a part of that day too: "the night before"
+    night = {t.text: t for t in find_dates("They met on December 3, after a dinner the night before.", D(2024, 12, 10))}
+    assert night["the night before"].first == D(2024, 12, 2)
 
 
 def test_following_year_counts_from_the_year_last_named():

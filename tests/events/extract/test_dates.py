@@ -65,6 +65,13 @@ def _dated(extractor, text):
     # A gathering the traveller arrives for keeps its own date, not the arrival's.
     ("The president arrived in Riga on Monday to attend the summit on Friday.",
      {("visit", "Riga", "2024-12-02"), ("summit", "Riga", "2024-12-06")}),
+    # "The day / night before" with no event after it counts from the day the sentence names ...
+    ("The leaders met in Riga on Monday, following a working dinner in Tallinn the night before.",
+     {("meeting", "Riga", "2024-12-02"), ("meeting", "Tallinn", "2024-12-01")}),
+    # ... and a date "of" another noun dates that noun ("the optimism of the day before").
+    ("The presidents attending the summit in Riga recalled the optimism of Sunday.", {("summit", "Riga", None)}),
+    ("The talks ended on Monday. The presidents attending the summit in Riga recalled the optimism of the day before.",
+     {("summit", "Riga", None)}),
     # A framing place with its date: "In Riga on Monday, ..."
     ("In Riga on Monday, the leaders met for talks.", {("meeting", "Riga", "2024-12-02")}),
     # A date in a temporal clause with its own subject dates that clause.
