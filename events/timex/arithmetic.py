@@ -147,6 +147,11 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|official|state|goodw
 _ADJECTIVE_THEN_NOUN = re.compile(r"\b(?:a|an)\s+(?-i:[a-z][\w-]*)\s+$", re.IGNORECASE)
 
 
+# A temporal clause's connective and subject, right before its verb: "after he", "once the minister"
+_TEMPORAL_SUBJECT = re.compile(r"\b(?:after|once|when|before|as soon as)\s+(?:he|she|they|it|we|(?:the\s+)?[\w-]+)\s+$",
+                               re.IGNORECASE)
+# ... whose main clause is the modal's: no quotation closes nor a report opens between them
+_OTHER_SPEAKER = re.compile(r"[\"“”]|\b(?:said|says|told|added)\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:[a-z]+\s+)?(?-i:[a-z]+ing)\b", re.IGNORECASE)
 _MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must", "hope", "hopes"})  # never nouns
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|newly|recently|just)\s+$", re.IGNORECASE)
@@ -199,6 +204,12 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             return _cue_tense(before)  # "will stay until Tuesday", "a meeting starting on Friday"
         if cue.group().lower() in ("until", "till", "through") and _PROGRESSIVE.search(text, lo, cue.start()):
             return "future"  # "is staying in Riga until Friday": a stay under way ends ahead
+        if cue.lastgroup == "past" and _TEMPORAL_SUBJECT.search(text, lo, cue.start()) \
+                and any(c.group().lower() in ("would", "will", "'ll")
+                        and not _OTHER_SPEAKER.search(text, c.end(), cue.start()) for c in cues[:i]):
+            # "would sign the deal once he arrived in Riga on June 22": reported speech shifts the
+            # verb of a temporal clause back, not its time, which is the main clause's future
+            return "future"
         return _cue_tense(cue)
     ahead = text[end:end + 60]
     stop = P.CLAUSE_BREAK.search(ahead)

@@ -311,6 +311,15 @@ def test_through_a_weekday_after_a_future_verb_is_ahead():
     assert only("The envoy will be in Riga through Friday.").value == "2024-12-06"
 
 
+def test_a_past_verb_in_a_temporal_clause_of_a_future_one_is_ahead():
+    # reported speech shifts the verb back, not the time (filed in December: June is next June)
+    assert only("He said he would sign the deal once he arrived in Riga on June 22.").value == "2025-06-22"
+    assert only("He said the deal would be signed after he attended the summit on June 22.").value == "2025-06-22"
+    # not past a quotation or a report: the temporal clause is the reporter's, and past
+    assert only("\"We will sign it,\" he said when he arrived in Riga on June 22.").value == "2024-06-22"
+    assert only("He arrived in Riga on June 22.").value == "2024-06-22"
+
+
 def test_last_as_an_adjective_gives_no_past_tense():
     assert only("The president will visit Riga for the last leg of his tour on April 17.").value == "2025-04-17"
     assert only("The last round was held on April 17.").value == "2024-04-17"
