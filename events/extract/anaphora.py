@@ -31,7 +31,8 @@ _NAMED_DAY = re.compile(r"\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?
 # The predicate saying where or when a gathering named again happens: "was held at", "will open on".
 _HELD = re.compile(r"[^,;.]{0,30}?\b(?:(?:was|were|is|are|will be|would be|to be)\s+(?:held|hosted|staged|convened)|"
                    r"(?:took|takes|will take|to take) place|(?:will\s+)?(?:open|opens|opened|begin|begins|began|"
-                   r"start|starts|started|convene|convenes|convened))\b", re.IGNORECASE)
+                   r"start|starts|started|convene|convenes|convened|end|ends|ended|close|closes|closed|"
+                   r"conclude|concludes|concluded))\b", re.IGNORECASE)
 
 
 def named_again(events: list[Event], dateline_place: str) -> list[Event]:

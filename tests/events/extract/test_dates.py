@@ -248,6 +248,9 @@ def test_the_parties_named_again_hold_the_talks_just_reported(extractor):
 def test_a_gathering_named_again_with_its_date_dates_the_placed_first_report(extractor):
     text = "The Riga summit of the bloc's leaders will mark a new start. The two-day summit will open on Dec. 6."
     assert _dated(extractor, text) == {("summit", "Riga", "2024-12-06")}
+    # the day it ends, when that is the only one given (§4: "concluded Friday" → Friday)
+    text = "Leaders of the bloc gathered for a summit in Riga. The summit ended on Tuesday with a declaration."
+    assert _dated(extractor, text) == {("summit", "Riga", "2024-12-03")}
 
 
 def test_the_current_state_of_relations_dates_no_meeting_named_again(extractor):
