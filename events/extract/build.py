@@ -19,6 +19,8 @@ def build(trigger: Trigger, sentence: Sentence, target: tuple[Anchor, float | No
     anchor, uncertainty = target if target else (None, None)
     local = lambda start, end: Span(start - sentence.start, end - sentence.start)  # noqa: E731
     in_sentence = anchor is not None and sentence.start <= anchor.start < sentence.end
+    # (a date from another sentence, a diary's header, is the context's, with no span in this one)
+    date_here = date is not None and sentence.start <= date.start < sentence.end
     event = Event(
         id="",
         type=trigger.type,
@@ -31,9 +33,9 @@ def build(trigger: Trigger, sentence: Sentence, target: tuple[Anchor, float | No
         date_start=date.first if date else None,
         date_end=date.last if date else None,
         date_granularity=date.granularity if date else "none",
-        date_basis=basis(date) if date else "none",
+        date_basis=(basis(date) if date_here else "context") if date else "none",
         date_text=date.text if date else "",
-        date_span=local(date.start, date.end) if date else None,
+        date_span=local(date.start, date.end) if date_here else None,
         reported=article.published,
         actors=tuple(a for a in actors if not anchor or a != anchor.place.name),
         sources=(article.id,),

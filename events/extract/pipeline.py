@@ -23,7 +23,13 @@ from events.extract.build import build
 from events.extract.clauses import PURPOSE_VERB, STAY
 from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.dates import VAGUE, attach_date, on_news_day, own_date
-from events.extract.sentences import Sentence, dateline_head, find_dateline, split_sentences
+from events.extract.sentences import (
+    Sentence,
+    dateline_head,
+    find_dateline,
+    find_item_datelines,
+    split_sentences,
+)
 from events.extract.triggers import Trigger, denied, find_triggers, is_ship, ships_moving
 from events.extract.trip import NO_PLACE, away_from_the_dateline, month_of_context, place_by_trip
 from events.model import Article, Event, TimeExpression
@@ -53,6 +59,8 @@ class _Context:
     dates: list[TimeExpression]
     dateline: Anchor | None
     surnames: dict[str, str]
+    # a digest item's day: the one its header names ("Middle East news highlights on Tuesday")
+    day: TimeExpression | None = None
 
 
 @dataclass(frozen=True)
@@ -94,46 +102,44 @@ class Extractor:
     def candidates(self, article: Article) -> tuple[list[tuple[Event, list[str]]], list[Event]]:
         """The article's placed candidate events, each with the features the confidence model
         weighs, and its mentions without a place."""
-        context, passages = self._read(article)
+        stories = self._read(article)
         events: list[Event] = []
-        for passage in passages:
-            memo = places.SentenceMemo()  # each place's phrase read once for all the triggers
-            placed = _visitors_at_their_talks([(t, places.attach(t, passage.sentence, passage.anchors, context.dateline,
-                                                                 passage.triggers, memo))
-                                               for t in passage.triggers], passage.sentence.text)
-            for trigger, targets in placed:
-                if denied(trigger):
-                    continue  # no event, though its clause's places and dates stay its own
-                others_places = [a for t, found in placed if t is not trigger for a, _ in found]
-                events.extend(_events_for(trigger, targets, others_places, passage, context))
-        events = place_by_trip(events, context.anchors + ([context.dateline] if context.dateline else []))
-        if context.dateline:
-            events = away_from_the_dateline(events, context.anchors, context.dateline)
-        events = named_again(events, context.dateline.place.id if context.dateline else "")
-        unplaced = [_unplaced(e, context) for e in events if not e.place_id]
+        dateline_of: dict[int, str] = {}  # each sentence's dateline place, by the sentence's start
+        for context, story in stories:
+            events.extend(_story_events(context, story))
+            dateline_of.update((p.sentence.start, context.dateline.place.id if context.dateline else "") for p in story)
+        passages = [passage for _, story in stories for passage in story]
+        unplaced = [_unplaced(e, stories[0][0]) for e in events if not e.place_id]
         # Months from context come last, so that they never keep apart two reports of one event.
         events = dedupe.deduplicate([e for e in events if e.place_id])
         events = [month_of_context(e, events) if e.date_start is None else e for e in events]
         sentence_index = {p.sentence.start: i for i, p in enumerate(passages)}
         cues = {(p.sentence.start, t.start): t.cues for p in passages for t in p.triggers}
-        dateline_place = context.dateline.place.id if context.dateline else ""
-        scored = [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_place, events)
+        scored = [(e, event_features(e, sentence_index.get(e.evidence_start, 0), dateline_of.get(e.evidence_start, ""),
+                                     events)
                    + [f"{cue}|{e.type}" for cue in cues.get((e.evidence_start, e.trigger_span.start), ())])
                   for e in events]
         # Mentions without a place are kept, unscored, when they introduce an event of their own.
         return scored, [e for e in unplaced if _introduces_event(e, cues)]
 
-    def _read(self, article: Article) -> tuple[_Context, list[_Passage]]:
+    def _read(self, article: Article) -> list[tuple[_Context, list[_Passage]]]:
+        """The article's stories, each with its context and passages: the whole body under its
+        dateline, or, in a news digest, the lines before the first item and then each item under
+        its own dateline ("KUWAIT CITY: Arab oil ministers meet")."""
         text = article.text
         anchors = find_places(text, self.gazetteer)
+        items = find_item_datelines(text)
         dateline_span = find_dateline(text)
+        if items and dateline_span and dateline_span[0] >= items[0][0]:
+            dateline_span = None  # the first lines' dateline opens the first item, not the body
+        heads = [span for span in [dateline_span, *items] if span]
         sentences = split_sentences(text)
         context = _Context(
             article=article,
             anchors=anchors,
             dates=[d for d in find_dates(text, article.published)
                    if (d.first is not None or d.value in VAGUE)
-                   and not (dateline_span and _in_dateline(d, dateline_span, text))],
+                   and not any(_in_dateline(d, span, text) for span in heads)],
             dateline=dateline_anchor(text, dateline_span, anchors, self.gazetteer) if dateline_span else None,
             # Headlines capitalise every word, so names are learnt from body sentences only.
             surnames=surname_index([p for s in sentences if not s.headline for p in find_people(s.text)]),
@@ -145,7 +151,19 @@ class Extractor:
                 continue
             passages.append(_Passage(sentence, _event_triggers(sentence.text), _inside(anchors, sentence),
                                      _inside(context.dates, sentence)))
-        return context, passages
+        starts = [(0, context.dateline)] + [(text.rfind("\n", 0, span[0]) + 1,
+                                             dateline_anchor(text, span, anchors, self.gazetteer)) for span in items]
+        ends = [start for start, _ in starts[1:]] + [len(text)]
+        # A diary's entries, whose datelines carry no date of their own ("KUWAIT CITY: ..."), happen
+        # on the day its header names ("Middle East news highlights on Tuesday"); an item filed with
+        # its own date ("CAIRO, Nov. 8 (Xinhua) -- ...") is a story, dated by its text.
+        day = next((d for p in passages if items and p.sentence.start < starts[1][0] for d in p.dates
+                    if d.granularity == "day"), None)
+        undated = [True] + [not re.search(r"\d", text[slice(*dateline_head(text, span))]) for span in items]
+        stories = [(replace(context, dateline=dateline, day=day if start and entry else None),
+                    [p for p in passages if start <= p.sentence.start < end])
+                   for (start, dateline), end, entry in zip(starts, ends, undated, strict=True)]
+        return [(story_context, story) for story_context, story in stories if story]
 
 
 @functools.cache
@@ -162,6 +180,26 @@ def _default_extractor() -> Extractor:
 def extract(article: Article) -> list[Event]:
     """``Extractor().extract(article)`` with the default gazetteer."""
     return _default_extractor().extract(article)
+
+
+def _story_events(context: _Context, passages: list[_Passage]) -> list[Event]:
+    """The events of one story's sentences, placed by its trips and its dateline and with the
+    reports that name an event again joined."""
+    events: list[Event] = []
+    for passage in passages:
+        memo = places.SentenceMemo()  # each place's phrase read once for all the triggers
+        placed = _visitors_at_their_talks([(t, places.attach(t, passage.sentence, passage.anchors, context.dateline,
+                                                             passage.triggers, memo))
+                                           for t in passage.triggers], passage.sentence.text)
+        for trigger, targets in placed:
+            if denied(trigger):
+                continue  # no event, though its clause's places and dates stay its own
+            others_places = [a for t, found in placed if t is not trigger for a, _ in found]
+            events.extend(_events_for(trigger, targets, others_places, passage, context))
+    events = place_by_trip(events, context.anchors + ([context.dateline] if context.dateline else []))
+    if context.dateline:
+        events = away_from_the_dateline(events, context.anchors, context.dateline)
+    return named_again(events, context.dateline.place.id if context.dateline else "")
 
 
 def _event_triggers(sentence: str) -> list[Trigger]:
@@ -205,6 +243,8 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         return []
     sentence, in_sentence = passage.sentence, passage.anchors
     date = attach_date(trigger, passage.triggers, sentence, passage.dates, targets, others_places)
+    if date is None and not passage.dates:
+        date = context.day  # a diary's entry happens on the diary's day
     if not targets:
         # GUIDELINES §3.4: a placeless event is kept when the article says where: talks on the
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).

@@ -145,6 +145,26 @@ def find_dateline(text: str) -> tuple[int, int] | None:
     return found
 
 
+def find_item_datelines(text: str) -> list[tuple[int, int]]:
+    """A news digest's items, each a line opened by a dateline of its own ("KUWAIT CITY: Arab oil
+    ministers meet", "CAIRO, Nov. 8 (Xinhua) -- Annan said ..."): the spans of their places, when at
+    least two lines open that way; else none (a story's own lines do not). A dateline alone on its
+    line opens the whole body, not an item."""
+    found = []
+    for line_match in re.finditer(r"[^\n]+", text):
+        match = _ITEM_DATELINE.match(line_match.group())
+        if match and len(line_match.group()) - match.end() >= _ITEM_TEXT:
+            found.append((line_match.start() + match.start("place"), line_match.start() + match.end("place")))
+    return found if len(found) >= 2 else []
+
+
+# An item's dateline, stricter than a body's (an upper-case name at a line's start is often an
+# organisation: "NATO officials said", "ASEAN -- which"): a colon, or a date and an agency, after it.
+_ITEM_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z .'\-]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .'\-]{1,30})?"
+                            r"(?:\s?:\s|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b[^\n]{0,12}?\([A-Z][A-Za-z/\-]{1,12}\)\s*(?:--?|—|–|:)\s)")
+_ITEM_TEXT = 20  # characters of an item's own after its dateline
+
+
 _AFTER_HEAD = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:--?|—|–|:|_)?\s*")
 
 

@@ -546,6 +546,20 @@ def test_talks_two_days_before_the_story_are_not_placed_at_its_dateline(extracto
         == {("meeting", "Warsaw")}
 
 
+def test_a_digests_items_are_each_at_their_own_dateline_and_a_diarys_on_its_day(extractor):
+    digest = ("Baltic news highlights on Wednesday:\n\n"
+              "TALLINN, Dec. 4 (BNS) -- The two presidents held talks here on Monday.\n\n"
+              "RIGA: Ministers of the bloc meet for talks on energy.\n\n"
+              "VILNIUS: The premier of Latvia begins a two-day visit to Lithuania.")
+    article = Article(id="t", text=digest, title="", published=dt.date(2024, 12, 4), published_basis="metadata")
+    found = {(e.type, e.place_name, e.date_start.isoformat() if e.date_start else None, e.date_basis)
+             for e in extractor.extract(article) if e.place_name}
+    # (the item filed with its own date is a story dated by its text; the diary's entries, on
+    # the day its header names, from that header)
+    assert found == {("meeting", "Tallinn", "2024-12-02", "relative"), ("meeting", "Riga", "2024-12-04", "context"),
+                     ("visit", "Lithuania", "2024-12-04", "context")}
+
+
 def test_a_dateline_that_is_not_a_city_is_not_used(extractor):
     text = "BEN GURION AIRPORT, Israel, Dec. 4 -- The two ministers held talks on Wednesday."
     assert ("meeting", "Ben Gurion International Airport") not in _events(extractor, text)

@@ -1,6 +1,11 @@
 import pytest
 
-from events.extract.sentences import find_dateline, split_sentences, story_start
+from events.extract.sentences import (
+    find_dateline,
+    find_item_datelines,
+    split_sentences,
+    story_start,
+)
 
 
 def test_offsets_point_into_the_text_and_abbreviations_do_not_split():
@@ -23,6 +28,19 @@ def test_the_story_dateline_wins_over_the_desk_dateline():
     assert text[start:end] == "ZHANJIANG"
     assert find_dateline("LONDON, March 22 - King Fahd begins a visit") == (0, 6)
     assert find_dateline("In St. Petersburg, the leaders met.") is None
+
+
+def test_a_digests_items_open_with_datelines_of_their_own():
+    digest = ("Baltic news highlights on Wednesday:\n\nRIGA: Ministers of the bloc meet to discuss energy.\n\n"
+              "TALLINN, Dec. 4 (BNS) -- The premier held talks with his Latvian counterpart.\n\n"
+              "VILNIUS, Lithuania: Troops arrive for a NATO exercise.")
+    assert [digest[start:end] for start, end in find_item_datelines(digest)] == ["RIGA", "TALLINN", "VILNIUS"]
+    # a story's lines opened by an organisation's name, a dateline alone on its line, or a single
+    # item are no digest
+    story = ("NATO approved the deployment -- its third this year -- on Monday.\n"
+             "ASEAN -- which groups ten states -- backed the plan.\nUSAID official: aid will flow.")
+    assert find_item_datelines(story) == []
+    assert find_item_datelines("RIGA, Dec. 4 (BNS)\nMinisters met.\nTALLINN: The premier held talks.") == []
 
 
 @pytest.mark.parametrize(("text", "place"), [
