@@ -42,12 +42,25 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
     """
     anchors = [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
                if t.place and t.place.feature != "CONT" and not _SECOND_HALF.search(text, 0, t.start)]
-    anchors = [_capital(a, text, gazetteer) or a for a in anchors]
+    anchors = [_capital(a, text, gazetteer) or _city_state(a, gazetteer) or a for a in anchors]
     return sorted(anchors + _water_described(text, anchors) + _capital_described(text, anchors, gazetteer),
                   key=lambda a: a.start)
 
 
 _SECOND_HALF = re.compile(r"\w[-–]$")
+_CITY_SHARE = 0.5  # of a country's people living in its capital of the same name, to call it a city-state
+
+
+def _city_state(anchor: Anchor, gazetteer: Gazetteer) -> Anchor | None:
+    """A country that is one city ("Singapore", "Hong Kong") named by a name, as its city: "the
+    Hong Kong ministerial meeting" is a meeting in the city (§2 place_level: cities are cities)."""
+    if anchor.place.level != "country" or anchor.kind != "name":
+        return None
+    city = gazetteer.capital(anchor.place.country_code)
+    if city is None or city.name.lower() != anchor.text.lower() \
+            or city.population < _CITY_SHARE * anchor.place.population:
+        return None
+    return Anchor(anchor.start, anchor.end, anchor.text, anchor.kind, city)
 # "the gulf", "the strait": a body of water the article names before, by its kind (§2: a
 # description takes the name the article uses elsewhere for the same place).
 _WATER_DESCRIPTION = re.compile(r"\bthe\s+(?-i:(gulf|straits?|bay|channel|sea|peninsula))\b")

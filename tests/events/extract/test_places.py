@@ -265,6 +265,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # An adjective or an acronym may come between the city and the noun it premodifies; a verb
     # or a noun may not.
     ("The bloc feared the failure of the Riga ministerial meeting set for next month.", {("meeting", "Riga")}),
+    # ... and a country that is one city is that city ("Luxembourg" is more than its capital)
+    ("The bloc feared the failure of the Singapore ministerial meeting set for next month.", {("meeting", "Singapore")}),
+    ("The bloc feared the failure of the Luxembourg ministerial meeting set for next month.", set()),
     ("The declaration was adopted at the Vilnius International Energy Conference on Monday.", {("meeting", "Vilnius")}),
     # A place's "where" clause reaches past a long name to its gathering.
     ("The premier flew to Riga, where he attended the Baltic Sea Economic Cooperation Council summit.",
