@@ -109,7 +109,10 @@ class Extractor:
             events.extend(_story_events(context, story))
             dateline_of.update((p.sentence.start, context.dateline.place.id if context.dateline else "") for p in story)
         passages = [passage for _, story in stories for passage in story]
-        unplaced = [_unplaced(e, stories[0][0]) for e in events if not e.place_id]
+        # (not a second word for an event its sentence places: "met for talks in Riga")
+        placed_in = {(e.evidence_start, e.type) for e in events if e.place_id}
+        unplaced = [_unplaced(e, stories[0][0]) for e in events
+                    if not e.place_id and (e.evidence_start, e.type) not in placed_in]
         # Months from context come last, so that they never keep apart two reports of one event.
         events = dedupe.deduplicate([e for e in events if e.place_id])
         events = [month_of_context(e, events) if e.date_start is None else e for e in events]

@@ -597,6 +597,12 @@ def test_mentions_that_introduce_no_event_of_their_own_are_not_kept(extractor, t
     assert extractor.extract(article) == []
 
 
+def test_a_second_word_for_an_event_its_sentence_places_is_no_mention_without_a_place(extractor):
+    article = Article(id="t", text="Berzins and Karis met for talks in Riga on Monday.", title="",
+                      published=dt.date(2024, 12, 4))
+    assert [(e.type, e.place_name) for e in extractor.extract(article)] == [("meeting", "Riga")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # "here" in the trigger's clause is the dateline, however far; a report made here is not.
     ("MINSK, Dec. 4 -- The two delegations held lengthy and difficult talks on energy here on Monday.",
