@@ -337,12 +337,17 @@ def _is_state(trigger: Trigger, sentence: Sentence) -> bool:
     if re.search(r"\bbeing\s+$", sentence.text[: trigger.start]):
         return False  # "missiles are being stationed ... on Monday": a move under way
     return trigger.type == "deployment" and (trigger.needs_place or trigger.text.lower().startswith("station")) \
-        and _movement().search(sentence.text) is None
+        and _movement().search(sentence.text) is None and _sighting().search(sentence.text) is None
 
 
 @functools.cache
 def _movement() -> re.Pattern[str]:
     return re.compile(lexicon.filter_words("movement"), re.IGNORECASE)
+
+
+@functools.cache
+def _sighting() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.filter_words("sighting") + r"\b", re.IGNORECASE)
 
 
 @functools.cache

@@ -42,7 +42,9 @@ def _dated(extractor, text):
     # ... and a state is not dated by the relative clause on its place.
     ("The bloc has more than 7,000 troops in Narva, where unrest broke out in early 2003.",
      {("deployment", "Narva", None)}),
-    # ... unless the text says now; forces moved there take the date of the move.
+    # ... unless the text says now; forces moved there take the date of the move, and forces
+    # seen there, the day they were seen (§1 "reported at a place").
+    ("Two warships were spotted off the coast of Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
     ("About 2,000 troops are currently stationed in Narva.", {("deployment", "Narva", "2024-12-04")}),
     ("Two battalions of troops moved to Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
     ("NATO troops began flooding into Narva on Monday.", {("deployment", "Narva", "2024-12-02")}),
