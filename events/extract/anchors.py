@@ -61,6 +61,8 @@ def _city_state(anchor: Anchor, gazetteer: Gazetteer) -> Anchor | None:
             or city.population < _CITY_SHARE * anchor.place.population:
         return None
     return Anchor(anchor.start, anchor.end, anchor.text, anchor.kind, city)
+
+
 # "the gulf", "the strait": a body of water the article names before, by its kind (§2: a
 # description takes the name the article uses elsewhere for the same place).
 _WATER_DESCRIPTION = re.compile(r"\bthe\s+(?-i:(gulf|straits?|bay|channel|sea|peninsula))\b")

@@ -31,10 +31,10 @@ _GERUND_CLAUSE = re.compile(r"\b(?:after|since|following|upon)\s+(?!(?:concludin
                             r"completing|finishing)\b)(?-i:[a-z]+ing)\b", re.IGNORECASE)
 _COUNTED_FROM_EVENT = re.compile(r"\b(?:after|before)$", re.IGNORECASE)  # "three days after (the vote)"
 # ... unless no event follows: "a working dinner the night before, where": from the day the text named
+_NOTHING_COUNTED_FROM = re.compile(r"\s*(?:[.,;:!?)\"”]|$|(?:where|when|and|but|in|at)\b)", re.IGNORECASE)
 # A noun the date is "of", other than a part of time ("at the end of next week")
 _OF_A_NOUN = re.compile(r"\b(?!(?:end|beginning|start|middle|course|rest|close|part|morning|afternoon|evening|"
                         r"night|weekend|week|month|year|day|days)\b)(?-i:[a-z]+)\s+of\s+$")
-_NOTHING_COUNTED_FROM = re.compile(r"\s*(?:[.,;:!?)\"”]|$|(?:where|when|and|but|in|at)\b)", re.IGNORECASE)
 
 # Between a trigger and a date, what puts the date in another clause or event: a semicolon or
 # dash, or a temporal connective opening its own noun phrase or clause ("following the rape of a

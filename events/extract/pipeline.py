@@ -59,7 +59,7 @@ class _Context:
     dates: list[TimeExpression]
     dateline: Anchor | None
     surnames: dict[str, str]
-    # a digest item's day: the one its header names ("Middle East news highlights on Tuesday")
+    # a diary entry's day: the one the diary's header names ("Middle East news highlights on Tuesday")
     day: TimeExpression | None = None
 
 
