@@ -2,10 +2,11 @@
 the development set's GUIDELINES.md).
 
 sentences (passages) -> triggers (lexicon tables) -> places (places.attach) -> dates
-(dates.attach_date) -> actors -> the article's trips and dateline (trip) -> events named again
+(dates.attach_date) -> actors -> the story's trips and dateline (trip) -> events named again
 across sentences (anaphora) -> one event per type, place and date (dedupe) -> confidence (a model
-fitted on the train split). Mentions with a
-trigger but no place are kept with the reason, when they introduce an event of their own.
+fitted on the train split). An article is one story, or, when it is a news digest, one story per
+item, each under its own dateline. Mentions with a trigger but no place are kept with the reason,
+when they introduce an event of their own.
 """
 
 from __future__ import annotations
