@@ -246,6 +246,8 @@ TENSE_CUE = re.compile(
     r"(?P<wfut>would|could|might|may|can|should|must|hopes?|(?:meets?|begins?|starts?|opens?|"
     r"resumes?|arrives?|leaves?|visits?|holds?|travels?|heads?|returns?)"
     r"(?=\s+(?:on\s+|at\s+|in\s+)?(?-i:[A-Z0-9]))|"
+    # the news present of a stay's start: "starts a visit to China on Sunday", "begins a tour"
+    r"(?:begins|starts|opens)(?=\s+(?:a|an|his|her|their|its)\s)|"
     # a gathering named by what it does next: "a summit opening here Saturday", "talks resuming
     # Monday" (not a fronted participle: "Opening the talks Monday, he said")
     r"(?<=[a-z]\s)(?:opening|beginning|resuming|convening)(?=\s+(?:here\s+|there\s+)?(?:on\s+)?"

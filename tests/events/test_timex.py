@@ -289,6 +289,12 @@ def test_a_visit_noun_after_its_adjective_has_no_tense_of_its_own():
     assert only("The envoy will fly here on a surprise visit Friday.").value == "2024-12-06"
 
 
+def test_the_news_present_of_a_stays_start_is_ahead():
+    # SEED is a Wednesday: "starts a visit on Sunday" is the coming Sunday, "started" the last
+    assert only("The president starts a visit to Riga on Sunday.").value == "2024-12-08"
+    assert only("The president started a visit to Riga on Sunday.").value == "2024-12-01"
+
+
 def test_this_weekend_in_a_past_clause_is_the_one_just_gone():
     # SEED is a Wednesday
     assert only("The troops arrived this weekend.").first == D(2024, 11, 30)
