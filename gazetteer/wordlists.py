@@ -60,7 +60,8 @@ CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "jun
                             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                             "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-                            "fri", "sat", "sun", "spring", "summer", "autumn", "fall", "winter"})
+                            "fri", "sat", "sun", "spring", "summer", "autumn", "fall", "winter",
+                            "christmas", "easter", "ramadan"})
 # Region names that are ordinary descriptive words ("Eastern" Region of Ghana, "Central").
 GENERIC_NAMES = frozenset({"eastern", "western", "northern", "southern", "central", "north",
                            "south", "east", "west", "capital", "coast", "coastal", "upper",

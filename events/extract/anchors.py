@@ -20,7 +20,7 @@ AFTER_PLACE = frozenset(
     late again too also then despite against following through throughout within without along
     beyond including toward towards across behind inside outside upon unless if because so yet
     said says began become became came went took gave made sent met left saw won lost held kept
-    told fell rose just only shortly barely even""".split())
+    told fell rose just only shortly barely even ahead starting beginning ending around sometime""".split())
 
 
 @dataclass(frozen=True)

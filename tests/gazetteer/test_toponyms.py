@@ -73,7 +73,8 @@ def test_region_short_names(gz):
 
 @pytest.mark.parametrize("text", ["In May, the Eastern front was quiet.",
                                   "Related stories: Curated picks", "Union State summit",
-                                  "Because in Spring, demand is slowing."])
+                                  "Because in Spring, demand is slowing.",
+                                  "The troops will be away from home at Christmas."])
 def test_generic_and_calendar_words(gz, text):
     assert found(text, gz) == {}
 

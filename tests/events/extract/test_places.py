@@ -265,6 +265,9 @@ def _events(extractor, text, published=dt.date(2024, 12, 4)):
     # An adjective or an acronym may come between the city and the noun it premodifies; a verb
     # or a noun may not.
     ("The bloc feared the failure of the Riga ministerial meeting set for next month.", {("meeting", "Riga")}),
+    # A place before a word of time is no modifier of it ("Latvia starting", "Latvia around").
+    ("The premier will pay a two-day visit to Latvia starting Thursday.", {("visit", "Latvia")}),
+    ("The finance ministers will hold a gathering in Latvia around Feb. 10.", {("meeting", "Latvia")}),
     # ... and a country that is one city is that city ("Luxembourg" is more than its capital)
     ("The bloc feared the failure of the Singapore ministerial meeting set for next month.", {("meeting", "Singapore")}),
     ("The bloc feared the failure of the Luxembourg ministerial meeting set for next month.", set()),
