@@ -53,8 +53,9 @@ VERBS_BEFORE_PEOPLE = frozenset("""met meet meets meeting told tells telling tha
     phoned called praised criticized criticised accused congratulated invited welcomed received greeted
     warned joined succeeded replaced defeated backed supported quoted interviewed said""".split())
 NOT_AFTER_PLACE = frozenset({"virus", "ebolavirus", "fever", "syndrome", "strain"})
-# Months, weekdays, their abbreviations and the seasons: "in May", "on Nov. 1", "in Spring" are
-# dates, whatever GeoNames says ("Nov" is a town in Tajikistan, "Spring" one in Texas).
+# Months, weekdays, their abbreviations, the seasons and feasts: "in May", "on Nov. 1", "in Spring",
+# "at Christmas" are dates, whatever GeoNames says ("Nov" is a town in Tajikistan, "Spring" one in
+# Texas, "Christmas" an island).
 CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july",
                             "august", "september", "october", "november", "december", "monday",
                             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
