@@ -112,7 +112,7 @@ class Extractor:
         passages = [passage for _, story in stories for passage in story]
         # (not a second word for an event its sentence places: "met for talks in Riga")
         placed_in = {(e.evidence_start, e.type) for e in events if e.place_id}
-        unplaced = [_unplaced(e, stories[0][0]) for e in events
+        unplaced = [_unplaced(e, stories[0][0].anchors) for e in events
                     if not e.place_id and (e.evidence_start, e.type) not in placed_in]
         # Months from context come last, so that they never keep apart two reports of one event.
         events = dedupe.deduplicate([e for e in events if e.place_id])
@@ -155,19 +155,7 @@ class Extractor:
                 continue
             passages.append(_Passage(sentence, _event_triggers(sentence.text), _inside(anchors, sentence),
                                      _inside(context.dates, sentence)))
-        starts = [(0, context.dateline)] + [(text.rfind("\n", 0, span[0]) + 1,
-                                             dateline_anchor(text, span, anchors, self.gazetteer)) for span in items]
-        ends = [start for start, _ in starts[1:]] + [len(text)]
-        # A diary's entries, whose datelines carry no date of their own ("KUWAIT CITY: ..."), happen
-        # on the day its header names ("Middle East news highlights on Tuesday"); an item filed with
-        # its own date ("CAIRO, Nov. 8 (Xinhua) -- ...") is a story, dated by its text.
-        day = next((d for p in passages if items and p.sentence.start < starts[1][0] for d in p.dates
-                    if d.granularity == "day"), None)
-        undated = [True] + [not re.search(r"\d", text[slice(*dateline_head(text, span))]) for span in items]
-        stories = [(replace(context, dateline=dateline, day=day if start and entry else None),
-                    [p for p in passages if start <= p.sentence.start < end])
-                   for (start, dateline), end, entry in zip(starts, ends, undated, strict=True)]
-        return [(story_context, story) for story_context, story in stories if story]
+        return _stories(context, passages, items, self.gazetteer)
 
 
 @functools.cache
@@ -184,6 +172,28 @@ def _default_extractor() -> Extractor:
 def extract(article: Article) -> list[Event]:
     """``Extractor().extract(article)`` with the default gazetteer."""
     return _default_extractor().extract(article)
+
+
+def _stories(context: _Context, passages: list[_Passage], items: list[tuple[int, int]],
+             gazetteer: Gazetteer) -> list[tuple[_Context, list[_Passage]]]:
+    """The article as one story, or, with a digest's items (their datelines' spans), the lines
+    before the first item and then each item, under its own dateline. A diary's entries, whose
+    datelines carry no date of their own ("KUWAIT CITY: ..."), happen on the day its header names
+    ("Middle East news highlights on Tuesday"); an item filed with its own date ("CAIRO, Nov. 8
+    (Xinhua) -- ...") is a story, dated by its text."""
+    if not items:
+        return [(context, passages)]
+    text = context.article.text
+    starts = [text.rfind("\n", 0, span[0]) + 1 for span in items]
+    header = [p for p in passages if p.sentence.start < starts[0]]
+    day = next((d for p in header for d in p.dates if d.granularity == "day"), None)
+    stories = [(context, header)]
+    for span, start, end in zip(items, starts, starts[1:] + [len(text)], strict=True):
+        entry = not re.search(r"\d", text[slice(*dateline_head(text, span))])
+        item_context = replace(context, dateline=dateline_anchor(text, span, context.anchors, gazetteer),
+                               day=day if entry else None)
+        stories.append((item_context, [p for p in passages if start <= p.sentence.start < end]))
+    return [(story_context, story) for story_context, story in stories if story]
 
 
 def _story_events(context: _Context, passages: list[_Passage]) -> list[Event]:
@@ -320,7 +330,7 @@ def _introduces_event(event: Event, cues: dict[tuple[int, int], tuple[str, ...]]
                 or REFERS_BACK.search(event.evidence[:event.trigger_span.start]))
 
 
-def _unplaced(event: Event, context: _Context) -> Event:
+def _unplaced(event: Event, anchors: list[Anchor]) -> Event:
     """A mention without a place, saying why: a capitalised name the text puts the event at that
     the gazetteer does not know ("arrived in Nassiriyah"), or no place in the text at all."""
     after = event.evidence[event.trigger_span.end:]
@@ -329,7 +339,7 @@ def _unplaced(event: Event, context: _Context) -> Event:
         if match.start() > _UNKNOWN_PLACE_REACH:
             break
         start = event.evidence_start + event.trigger_span.end + match.start(1)
-        known = any(a.start <= start < a.end for a in context.anchors)
+        known = any(a.start <= start < a.end for a in anchors)
         if not known and match.group(1).split()[0].lower() not in CALENDAR_WORDS:
             return replace(event, unplaced_reason=f"place not in the gazetteer: {match.group(1)}")
     return event
