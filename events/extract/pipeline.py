@@ -35,6 +35,7 @@ from events.extract.triggers import Trigger, denied, find_triggers, is_ship, shi
 from events.extract.trip import NO_PLACE, away_from_the_dateline, month_of_context, place_by_trip
 from events.model import Article, Event, TimeExpression
 from events.timex import find_dates
+from events.timex.arithmetic import clause_tense
 from gazetteer import Gazetteer
 from gazetteer.wordlists import CALENDAR_WORDS
 
@@ -49,6 +50,8 @@ _NAME_AFTER = r"\s+(?:the\s+)?((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|into|near)" + _NAME_AFTER)
 _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _NAME_AFTER)
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
+# The lead and the two sentences after it: a news story's opening, which tells the news day's news.
+_OPENING = 3
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class _Context:
     surnames: dict[str, str]
     # a diary entry's day: the one the diary's header names ("Middle East news highlights on Tuesday")
     day: TimeExpression | None = None
+    # the day the dateline gives ("BEIJING, Nov. 7 (Xinhua) --"), when it is the news day
+    dateline_day: TimeExpression | None = None
 
 
 @dataclass(frozen=True)
@@ -138,13 +143,13 @@ class Extractor:
             dateline_span = None  # the first lines' dateline opens the first item, not the body
         heads = [span for span in [dateline_span, *items] if span]
         sentences = split_sentences(text)
+        dates = [d for d in find_dates(text, article.published) if d.first is not None or d.value in VAGUE]
         context = _Context(
             article=article,
             anchors=anchors,
-            dates=[d for d in find_dates(text, article.published)
-                   if (d.first is not None or d.value in VAGUE)
-                   and not any(_in_dateline(d, span, text) for span in heads)],
+            dates=[d for d in dates if not any(_in_dateline(d, span, text) for span in heads)],
             dateline=dateline_anchor(text, dateline_span, anchors, self.gazetteer) if dateline_span else None,
+            dateline_day=_day_of(dateline_span, dates, article) if dateline_span else None,
             # Headlines capitalise every word, so names are learnt from body sentences only.
             surnames=surname_index([p for s in sentences if not s.headline for p in find_people(s.text)]),
         )
@@ -155,7 +160,7 @@ class Extractor:
                 continue
             passages.append(_Passage(sentence, _event_triggers(sentence.text), _inside(anchors, sentence),
                                      _inside(context.dates, sentence)))
-        return _stories(context, passages, items, self.gazetteer)
+        return _stories(context, passages, items, dates, self.gazetteer)
 
 
 @functools.cache
@@ -175,7 +180,7 @@ def extract(article: Article) -> list[Event]:
 
 
 def _stories(context: _Context, passages: list[_Passage], items: list[tuple[int, int]],
-             gazetteer: Gazetteer) -> list[tuple[_Context, list[_Passage]]]:
+             dates: list[TimeExpression], gazetteer: Gazetteer) -> list[tuple[_Context, list[_Passage]]]:
     """The article as one story, or, with a digest's items (their datelines' spans), the lines
     before the first item and then each item, under its own dateline. A diary's entries, whose
     datelines carry no date of their own ("KUWAIT CITY: ..."), happen on the day its header names
@@ -191,7 +196,7 @@ def _stories(context: _Context, passages: list[_Passage], items: list[tuple[int,
     for span, start, end in zip(items, starts, starts[1:] + [len(text)], strict=True):
         entry = not re.search(r"\d", text[slice(*dateline_head(text, span))])
         item_context = replace(context, dateline=dateline_anchor(text, span, context.anchors, gazetteer),
-                               day=day if entry else None)
+                               day=day if entry else None, dateline_day=_day_of(span, dates, context.article))
         stories.append((item_context, [p for p in passages if start <= p.sentence.start < end]))
     return [(story_context, story) for story_context, story in stories if story]
 
@@ -200,7 +205,9 @@ def _story_events(context: _Context, passages: list[_Passage]) -> list[Event]:
     """The events of one story's sentences, placed by its trips and its dateline and with the
     reports that name an event again joined."""
     events: list[Event] = []
-    for passage in passages:
+    news_day = _news_day(context, passages)
+    for index, passage in enumerate(passages):
+        opening_day = news_day if index < _OPENING else None
         memo = places.SentenceMemo()  # each place's phrase read once for all the triggers
         placed = _visitors_at_their_talks([(t, places.attach(t, passage.sentence, passage.anchors, context.dateline,
                                                              passage.triggers, memo))
@@ -209,11 +216,22 @@ def _story_events(context: _Context, passages: list[_Passage]) -> list[Event]:
             if denied(trigger):
                 continue  # no event, though its clause's places and dates stay its own
             others_places = [a for t, found in placed if t is not trigger for a, _ in found]
-            events.extend(_events_for(trigger, targets, others_places, passage, context))
+            events.extend(_events_for(trigger, targets, others_places, passage, context, opening_day))
     events = place_by_trip(events, context.anchors + ([context.dateline] if context.dateline else []))
     if context.dateline:
         events = away_from_the_dateline(events, context.anchors, context.dateline)
     return named_again(events, context.dateline.place.id if context.dateline else "")
+
+
+def _news_day(context: _Context, passages: list[_Passage]) -> TimeExpression | None:
+    """The news day a story's opening reports: its lead's date on the news day, else its dateline's."""
+    lead = passages[0].dates if passages else []
+    return next((d for d in lead if on_news_day(d, context.article)), context.dateline_day)
+
+
+def _day_of(dateline_span: tuple[int, int], dates: list[TimeExpression], article: Article) -> TimeExpression | None:
+    """The news day a dateline gives ("CAIRO, Nov. 8 (Xinhua) --"), if it gives one."""
+    return next((d for d in dates if _in_dateline(d, dateline_span, article.text) and on_news_day(d, article)), None)
 
 
 def _event_triggers(sentence: str) -> list[Trigger]:
@@ -251,8 +269,9 @@ def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str
 
 
 def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _Passage,
-                context: _Context) -> list[Event]:
-    """The events of one trigger: one per place the sentence ties to it (or the trip's, later)."""
+                context: _Context, opening_day: TimeExpression | None = None) -> list[Event]:
+    """The events of one trigger: one per place the sentence ties to it (or the trip's, later).
+    ``opening_day`` is the news day when the sentence is in the story's opening."""
     if not targets and trigger.needs_place:
         return []
     sentence, in_sentence = passage.sentence, passage.anchors
@@ -268,6 +287,13 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         if trigger.type in GATHERINGS and at_dateline and date and on_news_day(date, context.article) \
                 and not STAY.search(sentence.text):
             targets = [(context.dateline, None)]
+        elif trigger.type == "meeting" and at_dateline and date is None and opening_day is not None \
+                and not STAY.search(sentence.text) and not trigger.cues \
+                and clause_tense(sentence.text, trigger.start, trigger.end) in ("past", "wpast"):
+            # (b) talks the story's opening reports as done, with no date of their own ("The two
+            # sides held talks on trade"): the news the opening tells, on the day it gives (§2: the
+            # date may come from another sentence about the same event).
+            targets, date = [(context.dateline, None)], opening_day
         elif trigger.type == "visit" and date is not None or trigger.type in ("meeting", "summit"):
             targets = [None]  # the trip's, if it belongs to one (place_by_trip)
         else:

@@ -552,6 +552,21 @@ def test_talks_two_days_before_the_story_are_not_placed_at_its_dateline(extracto
         == {("meeting", "Warsaw")}
 
 
+def test_talks_the_opening_reports_without_a_date_are_at_the_dateline_on_its_day(extractor):
+    """§3.4 b with §2 (a date from another sentence about the event): done talks the story's
+    opening tells of are the news day's, at the dateline; its day is the lead's or the dateline's."""
+    lead = "WARSAW, Dec. 4 (BNS) -- President Berg said ties with Latvia were at their best. "
+    talks = "The two presidents held talks on energy and trade."
+    article = Article(id="t", text=lead + talks, title="", published=dt.date(2024, 12, 4),
+                      published_basis="metadata")
+    found = {(e.type, e.place_name, e.date_start) for e in extractor.extract(article) if e.place_name}
+    assert found == {("meeting", "Warsaw", dt.date(2024, 12, 4))}
+    # not talks still to come, nor talks told of after the opening
+    assert _events(extractor, lead + "The two presidents will hold talks on energy and trade.") == set()
+    later = lead + "Berg praised the bloc. He thanked the envoys. He left early. " + talks
+    assert _events(extractor, later) == set()
+
+
 def test_a_digests_items_are_each_at_their_own_dateline_and_a_diarys_on_its_day(extractor):
     digest = ("Baltic news highlights on Wednesday:\n\n"
               "TALLINN, Dec. 4 (BNS) -- The two presidents held talks here on Monday.\n\n"
