@@ -1,7 +1,7 @@
 """The article's place mentions that can locate an event: the geoparser's resolved names, an
 unnamed "<country> capital" read as that capital, a bare "the capital" and a lower-case "the gulf"
-read as the capital and the gulf the article named before, and the dateline's place (GUIDELINES
-§2, §3.1)."""
+read as the capital and the gulf the article named before, "the country" or "the province" read
+as the one it named just before, and the dateline's place (GUIDELINES §2, §3.1)."""
 
 from __future__ import annotations
 
@@ -43,8 +43,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
     anchors = [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
                if t.place and t.place.feature != "CONT" and not _SECOND_HALF.search(text, 0, t.start)]
     anchors = [_capital(a, text, gazetteer) or _city_state(a, gazetteer) or a for a in anchors]
-    return sorted(anchors + _water_described(text, anchors) + _capital_described(text, anchors, gazetteer),
-                  key=lambda a: a.start)
+    return sorted(anchors + _water_described(text, anchors) + _capital_described(text, anchors, gazetteer)
+                  + _land_described(text, anchors), key=lambda a: a.start)
 
 
 _SECOND_HALF = re.compile(r"\w[-–]$")
@@ -101,6 +101,32 @@ def _capital_described(text: str, anchors: list[Anchor], gazetteer: Gazetteer) -
         if city is not None:
             found.append(Anchor(description.start("described"), description.end(), description.group("described"),
                                 "name", city))
+    return found
+
+
+# "troops in the conflict-ridden country", "across the Himalayan nation", "in the province": a
+# country or region named just before (§2: a description takes the name the article uses for it).
+_THE_LAND = re.compile(r"\b(?:in|to|at|into|across|throughout|inside|around|within|for)\s+(?P<described>the\s+"
+                       r"(?:(?-i:[a-z])[\w-]*\s+|(?-i:[A-Z])[a-z]+\s+){0,3}?(?P<kind>country|nation|kingdom|province|region|island))"
+                       r"\b(?!['’])(?=\s*[.;:,\")]|\s+(?P<next>[a-z]+))")
+_LAND_LEVEL = {"country": "country", "nation": "country", "kingdom": "country",
+               "province": "region", "region": "region", "island": "region"}
+_ANTECEDENT_REACH = 400  # characters: about the two sentences before, where a description's antecedent is
+
+
+def _land_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    found = []
+    for description in _THE_LAND.finditer(text):
+        start = description.start("described")
+        if description.group("next") and description.group("next") not in AFTER_PLACE \
+                or any(a.start <= start < a.end for a in anchors):
+            continue  # "in the country music charts"; "the Gulf region" is named
+        level = _LAND_LEVEL[description.group("kind")]
+        before = [a for a in anchors if a.place.level == level and 0 <= start - a.end <= _ANTECEDENT_REACH
+                  and (a.kind == "demonym" or not _qualifies(a, text))]
+        if before:
+            found.append(Anchor(start, description.end("described"), description.group("described"), "name",
+                                before[-1].place))
     return found
 
 

@@ -704,6 +704,21 @@ def test_the_capital_is_the_capital_the_article_named_before(extractor, text, ex
     assert _events(extractor, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Insurgents attacked convoys in Latvia. Some 2,000 foreign troops are stationed in the Baltic country.",
+     {("deployment", "Latvia")}),
+    ("Estonian rebels fled. Foreign troops are operating in the conflict-ridden nation.", {("deployment", "Estonia")}),
+    ("The rebels hold Harju. Most of the troops in the province are Latvian.", {("deployment", "Harju")}),
+    # "the country" names no place when nothing was named just before, nor as a modifier
+    ("Some 2,000 foreign troops are stationed in the country.", set()),
+    ("Latvia voted. " + "The vote was calm and orderly. " * 14 + "Foreign troops are stationed in the country.", set()),
+    ("Latvia voted. Foreign troops sang in the country music charts.", set()),
+])
+def test_the_country_is_the_country_the_article_named_just_before(extractor, text, expected):
+    """§2: a description ("the Baltic country", "the province") takes the name the article just used."""
+    assert _events(extractor, text) == expected
+
+
 def test_an_opening_while_in_frames_the_sentence(extractor):
     assert _events(extractor, "While in Riga, the premier will meet Karis.") == {("meeting", "Riga")}
     assert _events(extractor, "Earlier in Riga, the premier met Karis.") == {("meeting", "Riga")}
