@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from gazetteer import sources
 from gazetteer.errors import IndexBuildError, InvalidInputError
-from gazetteer.normalize import name_key
+from gazetteer.normalize import name_key, one_edit_keys
 from gazetteer.place import LEVELS, Place
 from gazetteer.scoring import name_priors
 
@@ -267,6 +267,19 @@ class Gazetteer:
             raise InvalidInputError(f"expected a place name (str), got {name!r}")
         key = name_key(name)
         found = self.candidates_by_key([key]).get(key, [])
+        scores = name_priors(found)
+        places = {p.id: p for p, _ in found}
+        return [places[pid] for pid in sorted(scores, key=lambda pid: -scores[pid])]
+
+    def lookup_misspelt(self, name: str) -> list[Place]:
+        """Places whose name is one letter away from ``name`` ("Nassiriyah" -> Nasiriyah), best
+        first; ``[]`` when ``name`` itself is known (then it is no misspelling) or nothing is near."""
+        if not isinstance(name, str):
+            raise InvalidInputError(f"expected a place name (str), got {name!r}")
+        key = name_key(name)
+        if len(key) < 2 or self.candidates_by_key([key]):
+            return []
+        found = [pair for pairs in self.candidates_by_key(one_edit_keys(key)).values() for pair in pairs]
         scores = name_priors(found)
         places = {p.id: p for p, _ in found}
         return [places[pid] for pid in sorted(scores, key=lambda pid: -scores[pid])]

@@ -23,6 +23,24 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_KEY_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edit_keys(key: str) -> set[str]:
+    """The keys one letter away from ``key``: a letter dropped, added, changed, or two adjacent
+    letters swapped ("nassiriyah" -> "nasiriyah", "hemland" -> "helmand")."""
+    keys = set()
+    for i in range(len(key) + 1):
+        keys.update(key[:i] + c + key[i:] for c in _KEY_LETTERS)
+        if i < len(key):
+            keys.add(key[:i] + key[i + 1:])
+            keys.update(key[:i] + c + key[i + 1:] for c in _KEY_LETTERS)
+        if i < len(key) - 1:
+            keys.add(key[:i] + key[i + 1] + key[i] + key[i + 2:])
+    keys.discard(key)
+    return keys
+
+
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """The lookup key of a name: accent- and case-free, words separated by one space.

@@ -1,7 +1,8 @@
 """The article's place mentions that can locate an event: the geoparser's resolved names, an
 unnamed "<country> capital" read as that capital, a bare "the capital" and a lower-case "the gulf"
 read as the capital and the gulf the article named before, "the country" or "the province" read
-as the one it named just before, and the dateline's place (GUIDELINES §2, §3.1)."""
+as the one it named just before, a misspelt town named only as a place ("troops in Nassiriyah"),
+and the dateline's place (GUIDELINES §2, §3.1)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from gazetteer import Gazetteer, Place, geoparse
+from gazetteer.wordlists import CALENDAR_WORDS
 
 # After a country name, words that keep it a place ("troops in Japan are") rather than make it a
 # modifier ("US troops", "a U.S. missile base").
@@ -44,7 +46,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
                if t.place and t.place.feature != "CONT" and not _SECOND_HALF.search(text, 0, t.start)]
     anchors = [_capital(a, text, gazetteer) or _city_state(a, gazetteer) or a for a in anchors]
     return sorted(anchors + _water_described(text, anchors) + _capital_described(text, anchors, gazetteer)
-                  + _land_described(text, anchors), key=lambda a: a.start)
+                  + _land_described(text, anchors) + _misspelt(text, anchors, gazetteer), key=lambda a: a.start)
 
 
 _SECOND_HALF = re.compile(r"\w[-–]$")
@@ -127,6 +129,30 @@ def _land_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
         if before:
             found.append(Anchor(start, description.end("described"), description.group("described"), "name",
                                 before[-1].place))
+    return found
+
+
+# An unknown capitalised name after a locative preposition ("troops left in Nassiriyah").
+_LOCATED_NAME = re.compile(r"\b(?:in|at|into|near|to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+                           r"((?-i:[A-Z][a-z]{5,}))\b(?!\s+(?-i:[A-Z]))")
+_MISSPELT_MIN_PEOPLE = 20_000  # a misspelling is guessed only for a town the reader would know
+
+
+def _misspelt(text: str, anchors: list[Anchor], gazetteer: Gazetteer) -> list[Anchor]:
+    """Names the gazetteer does not know that are one letter from a town or region of a country
+    the article names, when the article uses them only as places (never "Kabila said")."""
+    countries = {a.place.country_code for a in anchors if a.place.country_code}
+    located = {m.start(1): m.group(1) for m in _LOCATED_NAME.finditer(text)
+               if not any(a.start <= m.start(1) < a.end for a in anchors)}
+    found = []
+    for start, name in located.items():
+        if name.lower() in CALENDAR_WORDS or any(use.start() not in located
+                                                 for use in re.finditer(rf"\b{name}\b", text)):
+            continue
+        near = [p for p in gazetteer.lookup_misspelt(name) if p.country_code in countries
+                and (p.level == "region" or p.level == "city" and p.population >= _MISSPELT_MIN_PEOPLE)]
+        if near:
+            found.append(Anchor(start, start + len(name), name, "name", near[0]))
     return found
 
 

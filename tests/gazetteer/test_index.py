@@ -49,6 +49,24 @@ def test_lookup_accent_insensitive(gz):
     assert gz.lookup("Mińsk Mazowiecki")[0].country_code == "PL"
 
 
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("Minskk", "Minsk"),  # a letter doubled
+    ("Grdno", "Grodno"),  # one dropped
+    ("Vilnuis", "Vilnius"),  # two swapped
+    ("Kaunis", "Kaunas"),  # one changed
+])
+def test_lookup_misspelt_finds_names_one_letter_away(gz, typed, meant):
+    assert gz.lookup(meant)[0].id in [p.id for p in gz.lookup_misspelt(typed)]
+
+
+def test_lookup_misspelt_is_empty_for_known_and_far_names(gz):
+    assert gz.lookup_misspelt("Minsk") == []  # a known name is no misspelling
+    assert gz.lookup_misspelt("Xyzzyqq") == []
+    assert gz.lookup_misspelt("") == []
+    with pytest.raises(InvalidInputError):
+        gz.lookup_misspelt(None)
+
+
 def test_lookup_unknown_and_bad_input(gz):
     assert gz.lookup("Xyzzyqq Nowhere") == []
     assert gz.lookup("") == []

@@ -1,6 +1,6 @@
 import pytest
 
-from gazetteer.normalize import name_key, strip_accents
+from gazetteer.normalize import name_key, one_edit_keys, strip_accents
 
 
 @pytest.mark.parametrize(("name", "key"), [
@@ -28,6 +28,13 @@ def test_name_key_drops_lone_surrogates_so_keys_always_encode():
 def test_abbreviation_is_expanded_only_as_first_word():
     assert name_key("St") == "st"
     assert name_key("Fort St. John") == "fort st john"
+
+
+def test_one_edit_keys_are_one_letter_away():
+    keys = one_edit_keys("riga")
+    assert {"rig", "rigga", "irga", "raga"} <= keys  # dropped, added, swapped, changed
+    assert "riga" not in keys and "ria" in keys and "rgia" in keys
+    assert "rigaaa" not in keys and "gira" not in keys  # two edits away
 
 
 def test_strip_accents_keeps_other_scripts():

@@ -719,6 +719,16 @@ def test_the_country_is_the_country_the_article_named_just_before(extractor, tex
     assert _events(extractor, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a town of a country the article names, spelt one letter off, used only as a place
+    ("Lithuania has 300 troops stationed in Kaunis.", {("deployment", "Kaunas")}),
+    ("Lithuania sent troops to Kaunis. Kaunis was calm on Monday.", set()),  # a subject too: no guess
+    ("Some 300 troops are stationed in Kaunis.", set()),  # no country named to look in
+])
+def test_a_misspelt_town_is_read_as_the_town_one_letter_away(extractor, text, expected):
+    assert _events(extractor, text) == expected
+
+
 def test_an_opening_while_in_frames_the_sentence(extractor):
     assert _events(extractor, "While in Riga, the premier will meet Karis.") == {("meeting", "Riga")}
     assert _events(extractor, "Earlier in Riga, the premier met Karis.") == {("meeting", "Riga")}
