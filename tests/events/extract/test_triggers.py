@@ -252,6 +252,9 @@ def test_phrasings_from_the_guideline(sentence, expected):
     "The families of soldiers protested outside the ministry.",
     "The end of the UN peacekeeping mission came on Saturday.",
     "The bloc called on President Kalnins to resign.",
+    # What should happen is advised, not committed to.
+    "Latvia should send more troops to Riga, the minister said.",
+    "The envoy ought to visit Riga before the vote.",
     "The review will be a stock-taking exercise.",
     # Going back is going home (§1: a return home is no visit).
     "The minister flew back to Riga on Friday.",
