@@ -36,7 +36,7 @@ _NOT_UNTIL = re.compile(r"^[^.;,]{0,40}?\b(?:until|before|till)\b", re.IGNORECAS
 # semicolon or colon, a quotation mark, a comma opening a coordinated clause, or a subordinating
 # word that opens a clause of its own ("did not improve although he made a trip").
 _CLAUSE_BREAK = re.compile(r"[;:\"“”]|,\s+(?:while|but|and|as|after|before|when|where|which)\b|"
-                           r"\b(?:that|although|though|because|since|when|whereas|after|before|while|who|which)\b",
+                           r"\b(?:that|although|though|because|since|when|whereas|after|before|while|who|which|but)\b",
                            re.IGNORECASE)
 
 

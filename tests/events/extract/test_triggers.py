@@ -268,8 +268,10 @@ def test_names_proposals_retreats_and_modals_are_not_events(sentence):
 
 
 def test_negation_stays_in_its_own_clause():
-    """ "did not improve" negates its own clause, not the trip after "although"."""
+    """ "did not improve" negates its own clause, not the trip after "although" or "but"."""
     sentence = "Relations did not improve although the minister made a trip to Tokyo last week."
+    assert [(t.type, t.text) for t in find_triggers(sentence)] == [("visit", "trip")]
+    sentence = "The ministry did not comment but the minister made a trip to Tokyo last week."
     assert [(t.type, t.text) for t in find_triggers(sentence)] == [("visit", "trip")]
     assert find_triggers("The minister did not make a trip to Tokyo last week.") == []
 
