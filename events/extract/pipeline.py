@@ -21,7 +21,7 @@ from events.extract.actors import find_actors, find_people, surname_index
 from events.extract.anaphora import GATHERINGS, REFERS_BACK, named_again
 from events.extract.anchors import Anchor, dateline_anchor, find_places
 from events.extract.build import build
-from events.extract.clauses import PURPOSE_VERB, STAY
+from events.extract.clauses import ABOUT, PURPOSE_VERB, STAY
 from events.extract.confidence import ConfidenceModel, event_features
 from events.extract.dates import VAGUE, attach_date, on_news_day, own_date
 from events.extract.sentences import (
@@ -283,12 +283,12 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         # news day at the dateline (b), or a visit's destination filled in afterwards (a, c).
         # A dateline that is not a city ("BEN GURION AIRPORT") is not used (§3.5).
         at_dateline = context.dateline is not None and context.dateline.place.level == "city"
-        # (a) before (b): talks "during the visit" belong to the visit, wherever the story is filed.
-        if trigger.type in GATHERINGS and at_dateline and date and on_news_day(date, context.article) \
-                and not STAY.search(sentence.text):
+        # (a) before (b): talks "during the visit" belong to the visit, wherever the story is filed;
+        # talks named as a topic ("optimistic about the talks") are not said to be held.
+        held_here = at_dateline and not STAY.search(sentence.text) and not ABOUT.search(sentence.text, 0, trigger.start)
+        if trigger.type in GATHERINGS and held_here and date and on_news_day(date, context.article):
             targets = [(context.dateline, None)]
-        elif trigger.type == "meeting" and at_dateline and date is None and opening_day is not None \
-                and not STAY.search(sentence.text) and not trigger.cues \
+        elif trigger.type == "meeting" and held_here and date is None and opening_day is not None and not trigger.cues \
                 and clause_tense(sentence.text, trigger.start, trigger.end) in ("past", "wpast"):
             # (b) talks the story's opening reports as done, with no date of their own ("The two
             # sides held talks on trade"): the news the opening tells, on the day it gives (§2: the

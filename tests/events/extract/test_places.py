@@ -544,6 +544,13 @@ def test_the_travellers_talks_on_the_news_day_are_at_his_trip_not_the_dateline(e
     assert _events(extractor, home) == {("visit", "Kraków"), ("meeting", "Warsaw")}
 
 
+def test_talks_named_as_a_topic_are_not_placed_at_the_dateline(extractor):
+    # §3.4 b places talks held on the news day; what a speaker is hopeful about is not said to be held
+    assert _events(extractor, "WARSAW, Dec. 4 -- Berg said on Wednesday he was hopeful about the six-way talks.") == set()
+    assert _events(extractor, "WARSAW, Dec. 4 -- Berg warned on Wednesday against a row over the talks.") == set()
+    assert _events(extractor, "WARSAW, Dec. 4 -- Berg held talks with Kalnins on Wednesday.") == {("meeting", "Warsaw")}
+
+
 def test_talks_two_days_before_the_story_are_not_placed_at_its_dateline(extractor):
     # §3.4 b: the dateline places talks of the news day (or the day before, in a story filed
     # about yesterday), not of earlier days, when the actors may have been elsewhere.
