@@ -413,11 +413,11 @@ def basis(date: TimeExpression) -> str:
 
 
 def on_news_day(date: TimeExpression, article: Article) -> bool:
-    """The publication day, the day before (a story filed about yesterday) or the day after
-    (GUIDELINES §3.4 b: "the news day or days")."""
+    """The publication day or the day before, a story filed about yesterday (GUIDELINES §3.4 b:
+    "the news day or days"); not the day after: talks "tomorrow" may be where the actors travel to."""
     if article.published is None or date.first is None:
         return False
-    return abs((date.first - article.published).days) <= 1 and date.granularity == "day"
+    return -1 <= (date.first - article.published).days <= 0 and date.granularity == "day"
 
 
 def _named_ahead(trigger: Trigger, sentence: Sentence, date: TimeExpression) -> bool:

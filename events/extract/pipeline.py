@@ -52,6 +52,8 @@ _UNKNOWN_PLACE_AFTER_VISIT = re.compile(r"(?:\b(?:in|at|into|near)|^\s+to)" + _N
 _UNKNOWN_PLACE_REACH = 60  # characters after the trigger
 # The lead and the two sentences after it: a news story's opening, which tells the news day's news.
 _OPENING = 3
+# Words saying a gathering's actors have come to where the story is filed.
+_ACTORS_CAME = re.compile(r"\b(?:arrived|landed|gathered)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,14 @@ def _story_events(context: _Context, passages: list[_Passage]) -> list[Event]:
     return named_again(events, context.dateline.place.id if context.dateline else "")
 
 
+def _next_day_here(date: TimeExpression, passage: _Passage, trigger: Trigger, article: Article) -> bool:
+    """A gathering on the day after the news day whose sentence says its actors have come ("Leaders
+    arrived on Monday for the summit, which opens on Thursday"): §3.4 b wants the actors there."""
+    return article.published is not None and date.first is not None and date.granularity == "day" \
+        and (date.first - article.published).days == 1 \
+        and _ACTORS_CAME.search(passage.sentence.text, 0, trigger.start) is not None
+
+
 def _news_day(context: _Context, passages: list[_Passage]) -> TimeExpression | None:
     """The news day a story's opening reports: its lead's date on the news day, else its dateline's."""
     lead = passages[0].dates if passages else []
@@ -286,7 +296,8 @@ def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _
         # (a) before (b): talks "during the visit" belong to the visit, wherever the story is filed;
         # talks named as a topic ("optimistic about the talks") are not said to be held.
         held_here = at_dateline and not STAY.search(sentence.text) and not ABOUT.search(sentence.text, 0, trigger.start)
-        if trigger.type in GATHERINGS and held_here and date and on_news_day(date, context.article):
+        if trigger.type in GATHERINGS and held_here and date and (
+                on_news_day(date, context.article) or _next_day_here(date, passage, trigger, context.article)):
             targets = [(context.dateline, None)]
         elif trigger.type == "meeting" and held_here and date is None and opening_day is not None and not trigger.cues \
                 and clause_tense(sentence.text, trigger.start, trigger.end) in ("past", "wpast"):

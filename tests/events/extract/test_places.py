@@ -544,6 +544,13 @@ def test_the_travellers_talks_on_the_news_day_are_at_his_trip_not_the_dateline(e
     assert _events(extractor, home) == {("visit", "Kraków"), ("meeting", "Warsaw")}
 
 
+def test_talks_the_day_after_the_story_are_at_its_dateline_only_when_their_actors_came(extractor):
+    # §3.4 b: the news day, and the actors there; tomorrow they may be elsewhere
+    assert _events(extractor, "WARSAW, Dec. 4 -- Berg will hold talks with Kalnins tomorrow.") == set()
+    assert _events(extractor, "WARSAW, Dec. 4 -- Leaders arrived on Monday for the summit, which opens tomorrow.") \
+        == {("summit", "Warsaw")}
+
+
 def test_talks_named_as_a_topic_are_not_placed_at_the_dateline(extractor):
     # §3.4 b places talks held on the news day; what a speaker is hopeful about is not said to be held
     assert _events(extractor, "WARSAW, Dec. 4 -- Berg said on Wednesday he was hopeful about the six-way talks.") == set()
