@@ -99,6 +99,10 @@ def _reporting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.
             re.compile(r",\s*" + verb + r"\s+(?:(?!that\b|(?-i:[a-z]+ed)\b)[\w'’.()-]+\s+){1,8}?(?:on\s+|late\s+|early\s+)?$",
                        re.IGNORECASE))
 
+_RETURN_FROM = re.compile(r"\b(?:return(?:s|ed|ing)?|(?:came|come|comes|coming|got|gets|flew|flown|back)\s+(?:home|back))\s+"
+                          r"(?:home\s+)?from\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  dates: list[TimeExpression], targets: list, others_places: list) -> TimeExpression | None:
     """The sentence's date for this trigger, or None.
@@ -127,6 +131,10 @@ def attach_date(trigger: Trigger, triggers: list[Trigger], sentence: Sentence,
                  and not _RELATIVE_AFTER.search(text_between(sentence, sentence.start + trigger.end, d.start))]
     # "in the 21st century", "the 1990s": spans longer than a year date no event (§4 has no such row).
     dates = [d for d in dates if d.first is None or d.last is None or (d.last - d.first).days <= 366]
+    if _RETURN_FROM.search(sentence.text, 0, trigger.start):
+        # "met the generals late Wednesday on her return from a summit in Malaysia": what one comes
+        # back from is over; the dates before it are the return's (§4)
+        dates = [d for d in dates if d.start >= trigger_at]
     candidates = []
     asides = _asides(sentence.text)
     for date in dates:

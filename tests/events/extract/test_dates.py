@@ -93,6 +93,9 @@ def _dated(extractor, text):
     # The event's own relative clause dates it, not another verb's date before it.
     ("RIGA, Dec. 4 -- Leaders arrived on Monday for the summit, which opens on Thursday.",
      {("summit", "Riga", "2024-12-05")}),
+    # What one comes back from is over: the day before it is the return's, not the summit's.
+    ("The premier met the generals late Monday on her return from a summit in Riga.",
+     {("summit", "Riga", None)}),
     # A date before a short subject and a reporting verb dates the report.
     ("On Monday, officials said the president would visit Riga.", {("visit", "Riga", None)}),
     # A stay named as what comes after the clause's event takes none of its dates ...
