@@ -43,6 +43,11 @@ _OTHER_CLAUSE = re.compile(r";|\s--?\s|\banniversary\b|\b(?:since|following|afte
                            r"(?!(?:early|late|mid|last|next|this)\b)(?:the|a|an|his|her|its|their|he|she|they|it|we|"
                            r"[A-Z]\w+|(?-i:[a-z]+s))\b")  # ("comes after elections in Iraq on Thursday")
 
+# A date right after "and" with a verb of its own after it opens another predicate.
+_AND_OPENS = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
+_PREDICATE_AFTER = re.compile(r"\s*,?\s*(?:(?:he|she|they|it)\s+)?(?:is|are|was|were|will|would|has|have|had|plans?|planned)\b",
+                              re.IGNORECASE)
+
 # "arriving in Kandahar as NATO prepares to take over in July": a clause of "as", "while" or
 # "when" with a subject and a verb of its own dates its own event.
 _WHILE_CLAUSE = re.compile(r"\b(?:as|while|when|whereas)\s+(?:(?:the|a|an|its|their)\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){1,3}"
@@ -207,6 +212,10 @@ def _dates_something_else(date: TimeExpression, trigger: Trigger, triggers: list
             or _covered_period().search(preceding) and not _premodifies(date, sentence, trigger_at):
         return True
     if _dates_a_report(date, trigger, sentence):
+        return True
+    # "has visited Riga and on Friday is set to address a forum": a date opening a second predicate
+    if date.start > trigger_at and _AND_OPENS.search(sentence.text, 0, date.start - sentence.start) \
+            and _PREDICATE_AFTER.match(sentence.text, date.end - sentence.start):
         return True
     # "41 billion dollars at its disposal for 2008-2011": a span of years is a period, no event's date
     if _YEAR_SPAN.search(sentence.text, max(0, date.start - sentence.start - 5), date.end - sentence.start + 5):

@@ -93,6 +93,8 @@ def _dated(extractor, text):
     # The event's own relative clause dates it, not another verb's date before it.
     ("RIGA, Dec. 4 -- Leaders arrived on Monday for the summit, which opens on Thursday.",
      {("summit", "Riga", "2024-12-05")}),
+    # A date opening a second predicate after "and" is that predicate's.
+    ("The premier has visited Riga and on Friday is set to address a forum.", {("visit", "Riga", None)}),
     # What one comes back from is over: the day before it is the return's, not the summit's.
     ("The premier met the generals late Monday on her return from a summit in Riga.",
      {("summit", "Riga", None)}),
