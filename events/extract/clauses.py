@@ -36,10 +36,8 @@ STOP_TO_THE = re.compile(STOPS.pattern[1:-len(r"[^;]*$")] + r"\s+the\s+", re.IGN
 # ... and the first stops it starts with ("a three-country tour, starting with Laos and Cambodia").
 STARTING_WITH = re.compile(r"[^;]*\b(?:starting|beginning)\s+with\s+(?:the\s+)?", re.IGNORECASE)  # fullmatch
 # A gathering named as what something is about ("optimistic about the six-way talks", "a row over
-# the talks", "a line under talks") or what a role is for ("envoy for Kosovo status talks"): a
-# topic, not a report that it is held.
-ABOUT = re.compile(r"\b(?:about|over|under|(?:envoys?|negotiators?|delegations?|delegates?|representatives?|mediators?)\s+(?:to|for|at))"
-                   r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# the talks", "a line under talks"): a topic, not a report that it is held.
+ABOUT = re.compile(r"\b(?:about|over|under)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # What is discussed is a topic, not a venue: "meet the king to discuss the situation in Syria";
 # so is what the event answers ("will meet because of the crisis in Russia") or follows ("will visit
 # Warsaw after last week's elections in Latvia").
