@@ -148,7 +148,7 @@ def find_triggers(sentence: str, *, keep_cued: bool = False, keep_denied: bool =
             continue
         for match in row.pattern.finditer(sentence):
             trigger = Trigger(row.type, match.start(), match.end(), match.group(), row.needs_place)
-            if _overlaps(trigger, found) or not _counts(trigger, sentence, filters):
+            if _overlaps(trigger, found) or not _counts(trigger, sentence, filters, row.needs_force):
                 continue
             # "an activist based in Turkey": only forces are based or massed somewhere (§1).
             # (an aside between the forces and their verb does not part them: "The battalion,
@@ -178,7 +178,7 @@ def _overlaps(trigger: Trigger, found: list[Trigger]) -> bool:
     return any(t.start < trigger.end and trigger.start < t.end for t in found)
 
 
-def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
+def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace, needs_force: bool = False) -> bool:
     before, after = sentence[: trigger.start], sentence[trigger.end:]
     # "the Visiting Forces Agreement", "the Meeting Point Committee": a capitalised word inside a
     # name mid-sentence names a thing, not an event; a named summit or exercise is still one
@@ -216,7 +216,8 @@ def _counts(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> bool:
     if trigger.type == "deployment" and filters.not_forces.search(before):
         return False  # "demobilised soldiers", "families of soldiers": no force deployed
     # "Salt trucks have been deployed", "police were deployed": only armed forces deploy (§1).
-    return trigger.type != "deployment" or lexicon.military_words().search(sentence) is not None
+    # (a verb that needs forces before it finds them itself: "Islamist forces remain positioned")
+    return trigger.type != "deployment" or needs_force or lexicon.military_words().search(sentence) is not None
 
 
 def _cues(trigger: Trigger, sentence: str, filters: SimpleNamespace) -> tuple[str, ...]:

@@ -94,6 +94,8 @@ from events.extract.triggers import denied, find_triggers
     ("The war game ended on Friday.", [("exercise", "war game")]),
     # A courtesy call on a leader is talks; an appeal is not. Summit talks are a summit.
     ("The envoy called on President Kalnins on Tuesday.", [("meeting", "called on")]),
+    # Forces a positioning verb needs before it make the sentence military by themselves.
+    ("Opposition forces remain positioned near the town.", [("deployment", "positioned")]),
     ("The leaders held summit talks on Sunday.", [("summit", "summit talks")]),
     # A working meal, an audience granted, a tete-a-tete and parleys are talks (§1 meeting).
     ("The two ministers held a working lunch on Friday.", [("meeting", "working lunch")]),
