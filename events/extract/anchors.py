@@ -6,7 +6,9 @@ and the dateline's place (GUIDELINES §2, §3.1)."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from gazetteer import Gazetteer, Place, geoparse
@@ -43,8 +45,9 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Anchor]:
     second half of a compound names no place ("an Asia-Pacific summit", "Sino-Japanese talks").
     """
     anchors = [Anchor(t.start, t.end, t.text, t.kind, t.place) for t in geoparse(text, gazetteer=gazetteer)
-               if t.place and t.place.feature != "CONT" and not _SECOND_HALF.search(text, 0, t.start)]
-    anchors = [_capital(a, text, gazetteer) or _city_state(a, gazetteer) or a for a in anchors]
+               if t.place and t.place.feature != "CONT" and not _SECOND_HALF.search(text, max(0, t.start - 2), t.start)]
+    anchors = sorted((_capital(a, text, gazetteer) or _city_state(a, gazetteer) or a for a in anchors),
+                     key=lambda a: a.start)
     return sorted(anchors + _water_described(text, anchors) + _capital_described(text, anchors, gazetteer)
                   + _land_described(text, anchors) + _misspelt(text, anchors, gazetteer), key=lambda a: a.start)
 
@@ -117,14 +120,16 @@ _ANTECEDENT_REACH = 400  # characters: about the two sentences before, where a d
 
 
 def _land_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    starts = [a.start for a in anchors]
     found = []
     for description in _THE_LAND.finditer(text):
         start = description.start("described")
         if description.group("next") and description.group("next") not in AFTER_PLACE \
-                or any(a.start <= start < a.end for a in anchors):
+                or _inside_one(start, anchors):
             continue  # "in the country music charts"; "the Gulf region" is named
         level = _LAND_LEVEL[description.group("kind")]
-        before = [a for a in anchors if a.place.level == level and 0 <= start - a.end <= _ANTECEDENT_REACH
+        reach = anchors[bisect.bisect_left(starts, start - _ANTECEDENT_REACH - 200):bisect.bisect_left(starts, start)]
+        before = [a for a in reach if a.place.level == level and 0 <= start - a.end <= _ANTECEDENT_REACH
                   and (a.kind == "demonym" or not _qualifies(a, text))]
         if before:
             found.append(Anchor(start, description.end("described"), description.group("described"), "name",
@@ -136,24 +141,37 @@ def _land_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
 _LOCATED_NAME = re.compile(r"\b(?:in|at|into|near|to)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                            r"((?-i:[A-Z][a-z]{5,}))\b(?!\s+(?-i:[A-Z]))")
 _MISSPELT_MIN_PEOPLE = 20_000  # a misspelling is guessed only for a town the reader would know
+_MISSPELT_MAX_NAMES = 20  # names looked up an article (each is one query of a few hundred spellings)
+_CAPITALISED = re.compile(r"\b(?-i:[A-Z][a-z]{5,})\b")
 
 
 def _misspelt(text: str, anchors: list[Anchor], gazetteer: Gazetteer) -> list[Anchor]:
     """Names the gazetteer does not know that are one letter from a town or region of a country
     the article names, when the article uses them only as places (never "Kabila said")."""
     countries = {a.place.country_code for a in anchors if a.place.country_code}
-    located = {m.start(1): m.group(1) for m in _LOCATED_NAME.finditer(text)
-               if not any(a.start <= m.start(1) < a.end for a in anchors)}
-    found = []
-    for start, name in located.items():
-        if name.lower() in CALENDAR_WORDS or any(use.start() not in located
-                                                 for use in re.finditer(rf"\b{name}\b", text)):
-            continue
+    if not countries:
+        return []
+    located = [m for m in _LOCATED_NAME.finditer(text) if not _inside_one(m.start(1), anchors)]
+    if not located:
+        return []
+    uses = Counter(m.group() for m in _CAPITALISED.finditer(text))  # one pass, however long the text
+    as_place = Counter(m.group(1) for m in located)
+    names = [name for name in as_place
+             if uses[name] == as_place[name] and name.lower() not in CALENDAR_WORDS][:_MISSPELT_MAX_NAMES]
+    guesses = {}
+    for name in names:
         near = [p for p in gazetteer.lookup_misspelt(name) if p.country_code in countries
                 and (p.level == "region" or p.level == "city" and p.population >= _MISSPELT_MIN_PEOPLE)]
         if near:
-            found.append(Anchor(start, start + len(name), name, "name", near[0]))
-    return found
+            guesses[name] = near[0]
+    return [Anchor(m.start(1), m.end(1), m.group(1), "name", guesses[m.group(1)])
+            for m in located if m.group(1) in guesses]
+
+
+def _inside_one(position: int, anchors: list[Anchor]) -> bool:
+    """Whether ``position`` lies inside one of the anchors (sorted by start, not overlapping)."""
+    i = bisect.bisect_right(anchors, position, key=lambda a: a.start) - 1
+    return i >= 0 and anchors[i].start <= position < anchors[i].end
 
 
 def _qualifies(anchor: Anchor, text: str) -> bool:
