@@ -61,13 +61,20 @@ print(seconds, cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(arti
 """
 
 
+class RefusedInput(Exception):
+    """The reading process stopped with this error."""
+
+
 def measure(name: str, content: bytes, scratch: Path) -> tuple[float, float, int, int, int]:
     """(wall seconds, CPU seconds, peak RSS in MB, articles, events) of reading + extracting."""
     path = scratch / name
     path.write_bytes(content)
     code = _CHILD.format(root=str(ROOT), path=str(path), name=name)
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    seconds, cpu, rss_kb, articles, events = out.split()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if done.returncode:
+        # an input the reader refuses (HTML over its size limit) says why, in one line
+        raise RefusedInput((done.stderr.strip().splitlines() or ["no message"])[-1])
+    seconds, cpu, rss_kb, articles, events = done.stdout.split()
     return float(seconds), float(cpu), int(rss_kb) // 1024, int(articles), int(events)
 
 
@@ -81,8 +88,12 @@ def main() -> int:
           f"{'peak RSS MB':>12} {'articles':>9} {'events':>7}")
     news_rate = None
     for label, (name, content) in shapes(int(args.mb * 1024 * 1024)).items():
-        seconds, cpu, rss, articles, events = measure(name, content, args.scratch)
         kb = len(content) / 1024
+        try:
+            seconds, cpu, rss, articles, events = measure(name, content, args.scratch)
+        except RefusedInput as refused:
+            print(f"{label:<24} {kb:>8.0f}  not read: {refused}")
+            continue
         rate = kb / max(cpu, 1e-9)
         news_rate = news_rate or rate  # news text comes first
         print(f"{label:<24} {kb:>8.0f} {seconds:>8.2f} {cpu:>7.2f} {rate:>9.0f} {news_rate / rate:>7.1f} "
