@@ -169,6 +169,13 @@ def _insert(con: sqlite3.Connection, entries: Iterable[sources.Entry]) -> None:
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
 
 
+def _best_first(found: list[tuple[Place, bool]]) -> list[Place]:
+    """The places of ``(place, own_name)`` candidates, best first by prior plausibility."""
+    scores = name_priors(found)
+    places = {p.id: p for p, _ in found}
+    return [places[pid] for pid in sorted(scores, key=lambda pid: -scores[pid])]
+
+
 _KEY_CACHE_SIZE = 200_000  # names whose candidates a Gazetteer keeps in memory
 
 
@@ -266,10 +273,7 @@ class Gazetteer:
         if not isinstance(name, str):
             raise InvalidInputError(f"expected a place name (str), got {name!r}")
         key = name_key(name)
-        found = self.candidates_by_key([key]).get(key, [])
-        scores = name_priors(found)
-        places = {p.id: p for p, _ in found}
-        return [places[pid] for pid in sorted(scores, key=lambda pid: -scores[pid])]
+        return _best_first(self.candidates_by_key([key]).get(key, []))
 
     def lookup_misspelt(self, name: str) -> list[Place]:
         """Places whose name is one letter away from ``name`` ("Nassiriyah" -> Nasiriyah), best
@@ -279,10 +283,7 @@ class Gazetteer:
         key = name_key(name)
         if len(key) < 2 or self.candidates_by_key([key]):
             return []
-        found = [pair for pairs in self.candidates_by_key(one_edit_keys(key)).values() for pair in pairs]
-        scores = name_priors(found)
-        places = {p.id: p for p, _ in found}
-        return [places[pid] for pid in sorted(scores, key=lambda pid: -scores[pid])]
+        return _best_first([pair for pairs in self.candidates_by_key(one_edit_keys(key)).values() for pair in pairs])
 
     def get(self, place_id: str) -> Place | None:
         row = self._con.execute("SELECT * FROM places WHERE id = ?", (str(place_id),)).fetchone()

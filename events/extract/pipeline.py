@@ -279,7 +279,7 @@ def _in_dateline(date: TimeExpression, dateline_span: tuple[int, int], text: str
 
 
 def _events_for(trigger: Trigger, targets: list, others_places: list, passage: _Passage,
-                context: _Context, opening_day: TimeExpression | None = None) -> list[Event]:
+                context: _Context, opening_day: TimeExpression | None) -> list[Event]:
     """The events of one trigger: one per place the sentence ties to it (or the trip's, later).
     ``opening_day`` is the news day when the sentence is in the story's opening."""
     if not targets and trigger.needs_place:
