@@ -117,6 +117,7 @@ _THE_LAND = re.compile(r"\b(?:in|to|at|into|across|throughout|inside|around|with
 _LAND_LEVEL = {"country": "country", "nation": "country", "kingdom": "country",
                "province": "region", "region": "region", "island": "region"}
 _ANTECEDENT_REACH = 400  # characters: about the two sentences before, where a description's antecedent is
+_LONGEST_NAME = 200  # characters of a place name, generously ("the Democratic Republic of ...")
 
 
 def _land_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
@@ -128,7 +129,8 @@ def _land_described(text: str, anchors: list[Anchor]) -> list[Anchor]:
                 or _inside_one(start, anchors):
             continue  # "in the country music charts"; "the Gulf region" is named
         level = _LAND_LEVEL[description.group("kind")]
-        reach = anchors[bisect.bisect_left(starts, start - _ANTECEDENT_REACH - 200):bisect.bisect_left(starts, start)]
+        # (an antecedent ending within reach starts at most a long name earlier)
+        reach = anchors[bisect.bisect_left(starts, start - _ANTECEDENT_REACH - _LONGEST_NAME):bisect.bisect_left(starts, start)]
         before = [a for a in reach if a.place.level == level and 0 <= start - a.end <= _ANTECEDENT_REACH
                   and (a.kind == "demonym" or not _qualifies(a, text))]
         if before:
